@@ -1,0 +1,67 @@
+// Builds the kernel image: assembles the native boot code, links it at the kernel's
+// addresses and writes build/tskern.elf (a multiboot ELF) plus build/tskern.map.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultImagePath, projectRoot } from './paths.ts';
+import { X86Assembler, type LinkedImage } from './x86/index.ts';
+import { writeElf32 } from './elf.ts';
+import { BOOT_MAX, KERNEL_BASE, KERNEL_TEXT_VADDR, LOAD_PHYS } from '../boot/layout.ts';
+import { emitMultibootEntry } from '../boot/entry.ts';
+import { emitGdt, emitPic } from '../boot/cpu-tables.ts';
+import { emitTraps } from '../boot/traps.ts';
+import { emitSerial } from '../boot/serial.ts';
+import { emitCmdline } from '../boot/cmdline.ts';
+import { emitKernelMain } from '../boot/kernel-main.ts';
+
+
+export interface KernelImage {
+  elf: Uint8Array;
+  linked: LinkedImage;
+  entry: number;
+}
+
+function projectVersion(): string {
+  return JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).version;
+}
+
+/** Assemble and link the kernel image in memory. */
+export function assembleKernel(): KernelImage {
+  const a = new X86Assembler();
+  a.section('.bss', { nobits: true }).label('bss_start');
+  emitMultibootEntry(a);
+  emitKernelMain(a, projectVersion());
+  emitGdt(a);
+  emitPic(a);
+  emitTraps(a);
+  emitSerial(a);
+  emitCmdline(a);
+  a.section('.bss', { nobits: true }).align(4).label('bss_end');
+
+  const linked = a.link([
+    { name: '.boot', vaddr: LOAD_PHYS, loadOffset: 0 },
+    { name: '.text', vaddr: KERNEL_TEXT_VADDR, loadOffset: -KERNEL_BASE },
+    { name: '.rodata', align: 16 },
+    { name: '.data', align: 4096 },
+    { name: '.bss', align: 4096 },
+  ]);
+  const boot = linked.sections.find((s) => s.name === '.boot')!;
+  if (boot.size > BOOT_MAX) throw new Error(`.boot is ${boot.size} bytes; at most ${BOOT_MAX} fit below the kernel text`);
+  const entry = linked.symbols.get('boot_entry')!;
+  return { elf: writeElf32({ entry, sections: linked.sections, symbols: linked.symbols }), linked, entry };
+}
+
+/** Build the image and write it (and a symbol map beside it). Returns the image's path. */
+export async function buildImage(opts: { outFile?: string } = {}): Promise<string> {
+  const out = opts.outFile ?? defaultImagePath();
+  const img = assembleKernel();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, img.elf);
+  const map = [...img.linked.symbols]
+    .filter(([name]) => !name.startsWith('.'))
+    .sort((x, y) => x[1] - y[1])
+    .map(([name, v]) => `${(v >>> 0).toString(16).padStart(8, '0')} ${name}`)
+    .join('\n');
+  writeFileSync(out.replace(/\.elf$/, '') + '.map', map + '\n');
+  return out;
+}
