@@ -1,0 +1,119 @@
+// The `tskern` command: build the kernel image and boot it in v86 on this terminal.
+
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildImage } from '../image-builder/build.ts';
+import { isStale } from './freshness.ts';
+import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
+import { runOnTerminal } from './terminal.ts';
+import { bootImage, DEFAULT_MEMORY_MIB } from './v86-runner.ts';
+
+export const USAGE = `usage: tskern <command> [options]
+
+commands:
+  build                          build the kernel image (build/tskern.elf)
+  boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
+  start [options]                build if sources changed, then boot
+  help                           show this help
+
+options for boot and start:
+  --cmdline S     multiboot command line for the kernel, e.g. test=pagefault
+  --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
+
+The guest's COM1 is this terminal; the exit status is the guest's power-off status.
+Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
+`;
+
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+
+class UsageError extends Error {}
+
+interface BootArgs {
+  image?: string;
+  cmdline?: string;
+  memoryMiB: number;
+}
+
+function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { cmdline: { type: 'string' }, memory: { type: 'string' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length > (allowImage ? 1 : 0)) {
+    throw new UsageError(`unexpected argument: ${positionals[allowImage ? 1 : 0]}`);
+  }
+  const memoryMiB = values.memory === undefined ? DEFAULT_MEMORY_MIB : Number(values.memory);
+  if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
+    throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
+  }
+  return { image: positionals[0], cmdline: values.cmdline, memoryMiB };
+}
+
+async function build(): Promise<string> {
+  const path = await buildImage();
+  process.stderr.write(`tskern: built ${path}\n`);
+  return path;
+}
+
+async function boot(image: string, { cmdline, memoryMiB }: BootArgs): Promise<number> {
+  const machine = await bootImage({ image, cmdline, memoryMiB });
+  return runOnTerminal(machine);
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<number> {
+  switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'build':
+      if (rest.length) throw new UsageError(`build takes no arguments`);
+      await build();
+      return 0;
+    case 'boot': {
+      const args = parseBootArgs(rest, true);
+      return boot(args.image ? resolve(args.image) : defaultImagePath(), args);
+    }
+    case 'start': {
+      const args = parseBootArgs(rest, false);
+      let image = defaultImagePath();
+      if (isStale(image, imageSourceDirs())) image = await build();
+      return boot(image, args);
+    }
+    case undefined:
+      throw new UsageError('missing command');
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+function describe(err: unknown): string {
+  const { code, path } = err as NodeJS.ErrnoException;
+  if (code === 'ENOENT' && path === defaultImagePath()) return `no image at ${path} (run 'tskern build' first)`;
+  if (code === 'ENOENT') return `no such file: ${path}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs the CLI; resolves with the process exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    return await run(command, rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`tskern: ${err.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`tskern: ${describe(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,282 @@
+// Boots a multiboot image in v86 under Node, with no BIOS: v86 loads the image itself and
+// starts it in 32-bit protected mode with paging off. The host only observes the guest
+// (serial output, memory, control registers, instruction count) and feeds it serial input.
+
+import { readFile } from 'node:fs/promises';
+import { V86 } from 'v86';
+import { ExtendedCounter } from './instruction-counter.ts';
+import { assertBootable } from './multiboot.ts';
+import { instantiateV86Wasm } from './v86-wasm.ts';
+
+export const POWER_OFF_PORT = 0xf4;
+export const DEFAULT_MEMORY_MIB = 128;
+/** Often enough that the 32-bit instruction counter cannot wrap twice between reads. */
+const COUNTER_SAMPLE_MS = 1000;
+
+export interface BootOptions {
+  /** The image bytes, or a path to the image file. */
+  image: Uint8Array | string;
+  /** The multiboot command line. */
+  cmdline?: string;
+  memoryMiB?: number;
+}
+
+export interface ControlRegisters {
+  cr0: number;
+  cr2: number;
+  cr3: number;
+  cr4: number;
+}
+
+export interface GuestMachine {
+  /** Subscribes to COM1 output; returns a function that unsubscribes. */
+  onSerial(cb: (bytes: Uint8Array) => void): () => void;
+  /** Queues bytes (strings as UTF-8) on COM1's receive side. Ignored once the machine ended. */
+  sendSerial(data: string | Uint8Array): void;
+  /** All COM1 output so far, decoded as UTF-8. */
+  readonly output: string;
+  /**
+   * Resolves with `output` once it matches `pattern`. Rejects (with the output so far in
+   * the error) on timeout, or as soon as the machine ends without a match.
+   */
+  waitForOutput(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * The status byte the guest wrote to the power-off port. Rejects with GuestCrashError
+   * if v86 failed, or MachineStoppedError if the host stopped the machine first.
+   */
+  readonly exited: Promise<number>;
+  /** Stops emulation; observation helpers keep working afterwards. */
+  stop(): Promise<void>;
+  /** Instructions executed so far (not limited to 32 bits). */
+  instructionCount(): number;
+  /** A copy of guest physical memory. */
+  readPhys(addr: number, len: number): Uint8Array;
+  /** Control registers, as unsigned numbers. */
+  controlRegisters(): ControlRegisters;
+}
+
+/** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
+export class GuestCrashError extends Error {
+  constructor(cause: unknown) {
+    super(`v86 stopped with an internal error: ${String(cause)}`, { cause });
+    this.name = 'GuestCrashError';
+  }
+}
+
+export class MachineStoppedError extends Error {
+  constructor() {
+    super('the machine was stopped by the host before the guest powered off');
+    this.name = 'MachineStoppedError';
+  }
+}
+
+export class OutputTimeoutError extends Error {
+  constructor(readonly pattern: string | RegExp, readonly output: string, why: string) {
+    super(`serial output did not match ${String(pattern)} (${why}); output so far:\n${output}`);
+    this.name = 'OutputTimeoutError';
+  }
+}
+
+/** The parts of v86's internals we use; they are not in its type declarations. */
+interface V86Internals {
+  v86: {
+    cpu: {
+      cr: Int32Array;
+      memory_size: ArrayLike<number>;
+      io: {
+        register_write(port: number, device: object, w8: (v: number) => void,
+          w16: (v: number) => void, w32: (v: number) => void): void;
+      };
+    };
+    do_tick(): void;
+  };
+}
+
+export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
+  const name = typeof opts.image === 'string' ? opts.image : 'image';
+  const bytes = typeof opts.image === 'string' ? await readFile(opts.image) : opts.image;
+  assertBootable(bytes, name);
+  const memoryMiB = opts.memoryMiB ?? DEFAULT_MEMORY_MIB;
+  if (!Number.isInteger(memoryMiB) || memoryMiB < 2 || memoryMiB > 2047) {
+    throw new RangeError(`memory size must be a whole number of MiB from 2 to 2047, not ${memoryMiB}`);
+  }
+  return new Promise((resolve, reject) => {
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, reject);
+    machine.whenLoaded(() => resolve(machine));
+  });
+}
+
+type Waiter = { matches: () => boolean; settle: (why?: string) => void };
+
+class V86Machine implements GuestMachine {
+  readonly exited: Promise<number>;
+  private readonly emulator: V86;
+  private readonly counter: ExtendedCounter;
+  private resolveExit!: (status: number) => void;
+  private rejectExit!: (err: Error) => void;
+  private ended = false;
+  private crashed = false;
+  private text = '';
+  private readonly decoder = new TextDecoder();
+  private pending: number[] = [];
+  private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  private readonly waiters = new Set<Waiter>();
+  private sampler?: NodeJS.Timeout;
+
+  constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
+    failBoot: (err: unknown) => void) {
+    this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
+    // Callers that only await output must not crash the process with an unhandled rejection.
+    this.exited.catch(() => {});
+    this.emulator = new V86({
+      wasm_fn: (imports) => instantiateV86Wasm(imports).catch((err: unknown) => {
+        failBoot(err);
+        return new Promise<never>(() => {}); // v86 has no way to abort a load
+      }),
+      // v86 takes a whole ArrayBuffer, but `image` may be a view into a bigger one (Node
+      // pools small Buffers), so pass an exact copy.
+      multiboot: { buffer: new Uint8Array(image).buffer },
+      cmdline,
+      memory_size: memoryMiB * 1024 * 1024,
+      autostart: true,
+      disable_speaker: true,
+      disable_keyboard: true,
+      disable_mouse: true,
+      log_level: 0,
+    });
+    this.counter = new ExtendedCounter(() => this.emulator.get_instruction_counter());
+    this.emulator.add_listener('serial0-output-byte', (byte) => this.receive(byte));
+    // "emulator-ready" comes after v86 has loaded the image (which registers its own 0xF4
+    // hooks) and before the first instruction runs.
+    this.emulator.add_listener('emulator-ready', () => this.installHooks());
+  }
+
+  whenLoaded(cb: () => void): void {
+    this.emulator.add_listener('emulator-loaded', cb);
+  }
+
+  private get internals(): V86Internals['v86'] {
+    return (this.emulator as unknown as V86Internals).v86;
+  }
+
+  private installHooks(): void {
+    const v86 = this.internals;
+    // v86's own write hook on 0xF4 logs to stdout and throws "HALT" out of the CPU loop,
+    // which would kill the Node process; ours records the status instead.
+    const powerOff = (value: number) => this.powerOff(value & 0xff);
+    v86.cpu.io.register_write(POWER_OFF_PORT, this, powerOff, powerOff, powerOff);
+    // A panic in v86's core (e.g. "Unimplemented: #GP handler") is thrown from the tick
+    // that runs the CPU; without this it would be an uncaught exception in a timer.
+    const tick = v86.do_tick;
+    v86.do_tick = () => {
+      try {
+        tick.call(v86);
+      } catch (err) {
+        this.crash(err);
+      }
+    };
+    this.sampler = setInterval(() => this.counter.read(), COUNTER_SAMPLE_MS);
+    this.sampler.unref();
+  }
+
+  private receive(byte: number): void {
+    if (this.ended) return; // the CPU runs on briefly after power-off
+    if (this.pending.length === 0) queueMicrotask(() => this.flushSerial());
+    this.pending.push(byte);
+  }
+
+  // Serial bytes arrive one at a time from inside the CPU loop; deliver them in one chunk
+  // per slice of emulation.
+  private flushSerial(): void {
+    if (this.pending.length === 0) return;
+    const chunk = Uint8Array.from(this.pending);
+    this.pending = [];
+    this.text += this.decoder.decode(chunk, { stream: true });
+    for (const cb of this.listeners) cb(chunk);
+    for (const w of this.waiters) if (w.matches()) w.settle();
+  }
+
+  private powerOff(status: number): void {
+    if (this.ended) return;
+    this.end();
+    this.resolveExit(status);
+    void this.emulator.stop();
+  }
+
+  private crash(err: unknown): void {
+    if (this.ended) return;
+    this.crashed = true;
+    this.end();
+    this.rejectExit(new GuestCrashError(err));
+    // The CPU loop is gone (the failed tick scheduled no next one), so there is nothing
+    // to stop; calling emulator.stop() would wait forever for "emulator-stopped".
+  }
+
+  private end(): void {
+    this.flushSerial();
+    this.counter.read();
+    this.ended = true;
+    clearInterval(this.sampler);
+    for (const w of this.waiters) w.settle('the machine ended');
+  }
+
+  onSerial(cb: (bytes: Uint8Array) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  sendSerial(data: string | Uint8Array): void {
+    if (this.ended) return;
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    this.emulator.serial_send_bytes(0, bytes);
+  }
+
+  get output(): string {
+    return this.text;
+  }
+
+  waitForOutput(pattern: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    // search() ignores a global regexp's lastIndex, so repeated checks are stable.
+    const matches = () => (typeof pattern === 'string' ? this.text.includes(pattern) : this.text.search(pattern) >= 0);
+    if (matches()) return Promise.resolve(this.text);
+    if (this.ended) return Promise.reject(new OutputTimeoutError(pattern, this.text, 'the machine ended'));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        matches,
+        settle: (why) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          if (why === undefined) resolve(this.text);
+          else reject(new OutputTimeoutError(pattern, this.text, why));
+        },
+      };
+      const timer = setTimeout(() => waiter.settle(`timed out after ${timeoutMs} ms`), timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.ended) {
+      this.end();
+      this.rejectExit(new MachineStoppedError());
+    }
+    if (!this.crashed && this.emulator.is_running()) await this.emulator.stop();
+  }
+
+  instructionCount(): number {
+    return this.counter.read();
+  }
+
+  readPhys(addr: number, len: number): Uint8Array {
+    const size = this.internals.cpu.memory_size[0];
+    if (!Number.isInteger(addr) || !Number.isInteger(len) || addr < 0 || len < 0 || addr + len > size) {
+      throw new RangeError(`readPhys(${addr}, ${len}) is outside guest RAM (0..${size})`);
+    }
+    return this.emulator.read_memory(addr, len).slice();
+  }
+
+  controlRegisters(): ControlRegisters {
+    const cr = this.internals.cpu.cr;
+    return { cr0: cr[0] >>> 0, cr2: cr[2] >>> 0, cr3: cr[3] >>> 0, cr4: cr[4] >>> 0 };
+  }
+}

@@ -1,0 +1,77 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { EscapeDecoder, ESCAPE_HELP, QUIT_HINT, EXIT_USER_QUIT, runOnTerminal } from '../../host/terminal.ts';
+import { bootImage } from '../../host/v86-runner.ts';
+import { echoUntilQ, printAndExit } from './fixture-image.ts';
+
+const bytes = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
+const sent = (s: string) => ({ kind: 'send', bytes: bytes(s) });
+
+describe('EscapeDecoder', () => {
+  it('passes ordinary bytes through, Ctrl-C included', () => {
+    expect(new EscapeDecoder().feed(bytes('ls\x03\r'))).toEqual([sent('ls\x03\r')]);
+  });
+
+  it('turns Ctrl-A Ctrl-A into one Ctrl-A', () => {
+    expect(new EscapeDecoder().feed(bytes('a\x01\x01b'))).toEqual([sent('a\x01b')]);
+  });
+
+  it('recognises quit and help, and drops what follows quit', () => {
+    expect(new EscapeDecoder().feed(bytes('a\x01hb\x01xcd'))).toEqual([
+      sent('a'), { kind: 'help' }, sent('b'), { kind: 'quit' },
+    ]);
+  });
+
+  it('keeps the escape state across chunks and ignores unknown commands', () => {
+    const decoder = new EscapeDecoder();
+    expect(decoder.feed(bytes('a\x01'))).toEqual([sent('a')]);
+    expect(decoder.feed(bytes('zb'))).toEqual([sent('b')]);
+    expect(decoder.feed(bytes('\x01'))).toEqual([]);
+    expect(decoder.feed(bytes('x'))).toEqual([{ kind: 'quit' }]);
+  });
+});
+
+/** Streams standing in for process.stdin/stdout/stderr; `tty` fakes an interactive stdin. */
+function fakeTerminal(tty: boolean) {
+  const rawModes: boolean[] = [];
+  const stdin = Object.assign(new PassThrough(), tty ? { isTTY: true, setRawMode: (raw: boolean) => rawModes.push(raw) } : {});
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const text = (s: PassThrough) => () => (s.read() ?? '').toString('latin1');
+  return { io: { stdin, stdout, stderr }, rawModes, stdout: text(stdout), stderr: text(stderr) };
+}
+
+describe('runOnTerminal', () => {
+  it('returns the guest status and copies its output', async () => {
+    const term = fakeTerminal(false);
+    const status = await runOnTerminal(await bootImage({ image: printAndExit('hi\n', 7) }), term.io);
+    expect(status).toBe(7);
+    expect(term.stdout()).toBe('hi\n');
+  });
+
+  it('in raw mode handles Ctrl-A commands and restores the terminal', async () => {
+    const term = fakeTerminal(true);
+    const machine = await bootImage({ image: echoUntilQ() });
+    const done = runOnTerminal(machine, term.io);
+    expect(term.rawModes).toEqual([true]);
+    term.io.stdin.write('a\x01\x01b\x01h');
+    await machine.waitForOutput('a\x01b');
+    term.io.stdin.write('\x01x');
+    expect(await done).toBe(EXIT_USER_QUIT);
+    expect(term.rawModes).toEqual([true, false]);
+    expect(term.stdout()).toBe('a\x01b');
+    expect(term.stderr()).toBe(QUIT_HINT + ESCAPE_HELP);
+  });
+
+  it('without a TTY passes Ctrl-A through and survives end of input', async () => {
+    const term = fakeTerminal(false);
+    const machine = await bootImage({ image: echoUntilQ() });
+    const done = runOnTerminal(machine, term.io);
+    term.io.stdin.end('\x01x');
+    await machine.waitForOutput('\x01x');
+    await new Promise((r) => setTimeout(r, 100));
+    machine.sendSerial('q'); // still running: the host can still talk to it
+    expect(await done).toBe(3);
+    expect(term.rawModes).toEqual([]);
+  });
+});
