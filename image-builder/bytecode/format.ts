@@ -1,0 +1,225 @@
+// The compiled module: its in-memory form (what the compiler produces) and its binary
+// container (.tsbc), which is what the image embeds and the guest's loader reads.
+//
+// Container layout (all integers little-endian):
+//   header (32 bytes):
+//     u32 magic 'TSBC'   u16 version   u16 reserved
+//     u32 functionCount  u32 constantCount  u32 fileCount  u32 entryFunction
+//     u32 totalSize      u32 fileTableOffset (fileCount u32 offsets of string records)
+//   function records, 32 bytes each:
+//     u32 codeOffset (from container start)  u32 codeLength
+//     u32 nameConstant (0xFFFFFFFF: anonymous)
+//     u16 paramCount  u16 registerCount  u16 icCount  u16 flags
+//     u32 sourceMapOffset  u32 sourceMapCount  u32 reserved
+//   constant records, 8 bytes each:
+//     kind Number: u32 tag 1, then the constant's index into the doubles table
+//     kind String: u32 tag 2, then the offset of its string record
+//     (resolved through the tables below; kept 8 bytes so the guest can index them)
+//   doubles table: 8-byte IEEE doubles (the Number constants, in order of appearance)
+//   string records: u32 length in UTF-16 code units, u32 encoding (1 = one byte per
+//     unit, Latin-1; 2 = two bytes per unit, UTF-16LE), then the units, padded to 4
+//   file names: string records, and the file table pointing at them
+//   code: each function's bytecode
+//   source maps: per function, sourceMapCount entries of 12 bytes:
+//     u32 pcOffset (within the function's code), u16 fileIndex, u16 column (0-based),
+//     u32 line (1-based); sorted by pcOffset; an instruction's position is the last
+//     entry at or before it.
+
+export const TSBC_MAGIC = 0x43425354; // 'TSBC'
+export const TSBC_VERSION = 1;
+export const HEADER_SIZE = 32;
+export const FUNCTION_RECORD_SIZE = 32;
+export const CONSTANT_RECORD_SIZE = 8;
+export const SOURCE_MAP_ENTRY_SIZE = 12;
+export const NO_NAME = 0xffffffff;
+
+export const enum ConstantKind {
+  Number = 1,
+  String = 2,
+}
+
+/** Function flags. */
+export const FunctionFlag = {
+  /** An arrow function: `this`, `arguments` and `new.target` come from the enclosing function. */
+  Arrow: 1 << 0,
+  /** A class constructor: calling it without `new` throws TypeError. */
+  ClassConstructor: 1 << 1,
+  /** A derived class constructor: `this` is uninitialised until super() returns. */
+  Derived: 1 << 2,
+  /** A method (has a home object for `super`); not constructible. */
+  Method: 1 << 3,
+  /** An async function (issue 4). */
+  Async: 1 << 4,
+  /** The module's top-level code. */
+  TopLevel: 1 << 5,
+} as const;
+
+export interface SourcePosition {
+  /** Byte offset within the function's code. */
+  pc: number;
+  file: number;
+  /** 1-based. */
+  line: number;
+  /** 0-based. */
+  column: number;
+}
+
+export interface CompiledFunction {
+  name: string | undefined;
+  paramCount: number;
+  registerCount: number;
+  icCount: number;
+  flags: number;
+  code: Uint8Array;
+  sourceMap: SourcePosition[];
+}
+
+export type Constant = number | string;
+
+export interface CompiledModule {
+  functions: CompiledFunction[];
+  constants: Constant[];
+  /** Source file names, as the source map refers to them. */
+  files: string[];
+  /** Index of the top-level function. */
+  entry: number;
+}
+
+/** The source position of an instruction, for stack traces. */
+export function positionAt(fn: CompiledFunction, pc: number): SourcePosition | undefined {
+  let best: SourcePosition | undefined;
+  for (const p of fn.sourceMap) {
+    if (p.pc > pc) break;
+    best = p;
+  }
+  return best;
+}
+
+function isOneByte(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+function stringRecord(s: string): Buffer {
+  const one = isOneByte(s);
+  const body = one ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf16le');
+  const out = Buffer.alloc(8 + Math.ceil(body.length / 4) * 4);
+  out.writeUInt32LE(s.length, 0);
+  out.writeUInt32LE(one ? 1 : 2, 4);
+  body.copy(out, 8);
+  return out;
+}
+
+function readStringRecord(b: Buffer, off: number): string {
+  const len = b.readUInt32LE(off), enc = b.readUInt32LE(off + 4);
+  return enc === 1 ? b.toString('latin1', off + 8, off + 8 + len) : b.toString('utf16le', off + 8, off + 8 + 2 * len);
+}
+
+/** Serialise a module into a .tsbc container. */
+export function encodeModule(m: CompiledModule): Uint8Array {
+  const names = new Map<string, number>();
+  const constants = [...m.constants];
+  const constIndex = (s: string) => {
+    let i = names.get(s);
+    if (i === undefined) {
+      i = constants.indexOf(s);
+      if (i < 0) { i = constants.length; constants.push(s); }
+      names.set(s, i);
+    }
+    return i;
+  };
+  const nameConsts = m.functions.map((f) => (f.name === undefined ? NO_NAME : constIndex(f.name)));
+
+  const parts: Buffer[] = [];
+  let size = HEADER_SIZE + FUNCTION_RECORD_SIZE * m.functions.length + CONSTANT_RECORD_SIZE * constants.length;
+  const place = (b: Buffer) => { const at = size; parts.push(b); size += b.length; return at; };
+
+  const doubles: number[] = [];
+  const constRecords = Buffer.alloc(CONSTANT_RECORD_SIZE * constants.length);
+  const doubleIndex: number[] = [];
+  for (const c of constants) if (typeof c === 'number') { doubleIndex.push(doubles.length); doubles.push(c); } else doubleIndex.push(-1);
+  const dbl = Buffer.alloc(8 * doubles.length);
+  doubles.forEach((d, i) => dbl.writeDoubleLE(d, i * 8));
+  const doublesAt = place(dbl);
+  constants.forEach((c, i) => {
+    if (typeof c === 'number') {
+      constRecords.writeUInt32LE(ConstantKind.Number, i * 8);
+      constRecords.writeUInt32LE(doublesAt + doubleIndex[i] * 8, i * 8 + 4);
+    } else {
+      constRecords.writeUInt32LE(ConstantKind.String, i * 8);
+      constRecords.writeUInt32LE(place(stringRecord(c)), i * 8 + 4);
+    }
+  });
+  const fileOffsets = m.files.map((f) => place(stringRecord(f)));
+  const fileTable = Buffer.alloc(4 * m.files.length);
+  fileOffsets.forEach((o, i) => fileTable.writeUInt32LE(o, i * 4));
+  const fileTableAt = place(fileTable);
+  const codeAt = m.functions.map((f) => place(Buffer.from(f.code)));
+  const mapAt = m.functions.map((f) => {
+    const b = Buffer.alloc(SOURCE_MAP_ENTRY_SIZE * f.sourceMap.length);
+    f.sourceMap.forEach((p, i) => {
+      b.writeUInt32LE(p.pc, i * 12);
+      b.writeUInt16LE(p.file, i * 12 + 4);
+      b.writeUInt16LE(Math.min(p.column, 0xffff), i * 12 + 6);
+      b.writeUInt32LE(p.line, i * 12 + 8);
+    });
+    return place(b);
+  });
+
+  const head = Buffer.alloc(HEADER_SIZE + FUNCTION_RECORD_SIZE * m.functions.length);
+  head.writeUInt32LE(TSBC_MAGIC, 0);
+  head.writeUInt16LE(TSBC_VERSION, 4);
+  head.writeUInt32LE(m.functions.length, 8);
+  head.writeUInt32LE(constants.length, 12);
+  head.writeUInt32LE(m.files.length, 16);
+  head.writeUInt32LE(m.entry, 20);
+  head.writeUInt32LE(size, 24);
+  head.writeUInt32LE(fileTableAt, 28);
+  m.functions.forEach((f, i) => {
+    const o = HEADER_SIZE + i * FUNCTION_RECORD_SIZE;
+    head.writeUInt32LE(codeAt[i], o);
+    head.writeUInt32LE(f.code.length, o + 4);
+    head.writeUInt32LE(nameConsts[i], o + 8);
+    head.writeUInt16LE(f.paramCount, o + 12);
+    head.writeUInt16LE(f.registerCount, o + 14);
+    head.writeUInt16LE(f.icCount, o + 16);
+    head.writeUInt16LE(f.flags, o + 18);
+    head.writeUInt32LE(mapAt[i], o + 20);
+    head.writeUInt32LE(f.sourceMap.length, o + 24);
+  });
+  const out = Buffer.concat([head, constRecords, ...parts]);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+/** Read a .tsbc container back (the disassembler and the tests use this). */
+export function decodeModule(bytes: Uint8Array): CompiledModule {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.readUInt32LE(0) !== TSBC_MAGIC) throw new Error('not a tskern bytecode module (bad magic)');
+  if (b.readUInt16LE(4) !== TSBC_VERSION) throw new Error(`bytecode version ${b.readUInt16LE(4)}, expected ${TSBC_VERSION}`);
+  const nf = b.readUInt32LE(8), nc = b.readUInt32LE(12), nfiles = b.readUInt32LE(16), entry = b.readUInt32LE(20);
+  const constBase = HEADER_SIZE + FUNCTION_RECORD_SIZE * nf;
+  const constants: Constant[] = [];
+  for (let i = 0; i < nc; i++) {
+    const kind = b.readUInt32LE(constBase + i * 8), off = b.readUInt32LE(constBase + i * 8 + 4);
+    constants.push(kind === ConstantKind.Number ? b.readDoubleLE(off) : readStringRecord(b, off));
+  }
+  const functions: CompiledFunction[] = [];
+  for (let i = 0; i < nf; i++) {
+    const o = HEADER_SIZE + i * FUNCTION_RECORD_SIZE;
+    const codeOff = b.readUInt32LE(o), codeLen = b.readUInt32LE(o + 4), nameC = b.readUInt32LE(o + 8);
+    const mapOff = b.readUInt32LE(o + 20), mapCount = b.readUInt32LE(o + 24);
+    const sourceMap: SourcePosition[] = [];
+    for (let k = 0; k < mapCount; k++) {
+      const e = mapOff + k * 12;
+      sourceMap.push({ pc: b.readUInt32LE(e), file: b.readUInt16LE(e + 4), column: b.readUInt16LE(e + 6), line: b.readUInt32LE(e + 8) });
+    }
+    functions.push({
+      name: nameC === NO_NAME ? undefined : (constants[nameC] as string),
+      paramCount: b.readUInt16LE(o + 12), registerCount: b.readUInt16LE(o + 14), icCount: b.readUInt16LE(o + 16),
+      flags: b.readUInt16LE(o + 18), code: new Uint8Array(b.subarray(codeOff, codeOff + codeLen)), sourceMap,
+    });
+  }
+  const fileTable = b.readUInt32LE(28);
+  const files = Array.from({ length: nfiles }, (_, i) => readStringRecord(b, b.readUInt32LE(fileTable + i * 4)));
+  return { functions, constants, files, entry };
+}

@@ -1,0 +1,187 @@
+// THE definition of tskern's bytecode instructions, imported by the compiler, the x86
+// interpreter generator, the reference interpreter and the disassembler. Nothing else
+// may hard-code an opcode number or an operand layout.
+//
+// An instruction is one opcode byte followed by its operands, little-endian, unaligned.
+// Register operands name slots of the current frame (see docs/bytecode.md). Jump
+// offsets are relative to the address of the *next* instruction.
+
+/** Operand kinds and their encoded sizes. */
+export const OPERAND_SIZE = {
+  /** A frame register, u8. */
+  reg: 1,
+  /** An index into the module's constant pool, u16. */
+  const: 2,
+  /** An index into the module's function table, u16. */
+  func: 2,
+  /** A signed 32-bit immediate. */
+  i32: 4,
+  /** An unsigned 8-bit count (arguments, elements). */
+  count: 1,
+  /** A signed 32-bit jump offset, from the end of the instruction. */
+  jump: 4,
+  /** An index into the function's inline-cache slots, u16 (property access). */
+  ic: 2,
+  /** A native primitive's number, u16 (see natives.ts). */
+  native: 2,
+} as const;
+
+export type OperandKind = keyof typeof OPERAND_SIZE;
+
+export interface OpcodeInfo {
+  readonly name: string;
+  readonly operands: readonly OperandKind[];
+  /** What it does, in terms of the value model of docs/bytecode.md. */
+  readonly doc: string;
+  /** Control leaves the instruction other than by falling through (jumps, returns, throws). */
+  readonly branches?: boolean;
+}
+
+const R = 'reg', K = 'const', J = 'jump';
+
+/**
+ * The instruction set, in opcode order (opcode = index). Operand names in `doc` are the
+ * operands in order: `dst`, `a`, `b`, `src` ... are registers.
+ */
+export const OPCODES = [
+  // ---- loads and moves ---------------------------------------------------------------
+  { name: 'LoadUndefined', operands: [R], doc: 'dst = undefined' },
+  { name: 'LoadNull', operands: [R], doc: 'dst = null' },
+  { name: 'LoadTrue', operands: [R], doc: 'dst = true' },
+  { name: 'LoadFalse', operands: [R], doc: 'dst = false' },
+  { name: 'LoadInt', operands: [R, 'i32'], doc: 'dst = int32 immediate' },
+  { name: 'LoadConst', operands: [R, K], doc: 'dst = constant (number or string)' },
+  { name: 'Move', operands: [R, R], doc: 'dst = src' },
+  { name: 'LoadHole', operands: [R], doc: 'dst = the TDZ hole (uninitialised let/const/class binding)' },
+  { name: 'CheckHole', operands: [R, K], doc: 'if src is the hole, throw ReferenceError "Cannot access \'<const string>\' before initialization"' },
+
+  // ---- arithmetic and bitwise: dst = a OP b, with JavaScript's conversions -----------
+  { name: 'Add', operands: [R, R, R], doc: 'dst = a + b (numbers add; a string on either side concatenates; objects go through ToPrimitive)' },
+  { name: 'Sub', operands: [R, R, R], doc: 'dst = a - b' },
+  { name: 'Mul', operands: [R, R, R], doc: 'dst = a * b' },
+  { name: 'Div', operands: [R, R, R], doc: 'dst = a / b' },
+  { name: 'Mod', operands: [R, R, R], doc: 'dst = a % b' },
+  { name: 'Exp', operands: [R, R, R], doc: 'dst = a ** b' },
+  { name: 'BitAnd', operands: [R, R, R], doc: 'dst = a & b' },
+  { name: 'BitOr', operands: [R, R, R], doc: 'dst = a | b' },
+  { name: 'BitXor', operands: [R, R, R], doc: 'dst = a ^ b' },
+  { name: 'Shl', operands: [R, R, R], doc: 'dst = a << b' },
+  { name: 'Shr', operands: [R, R, R], doc: 'dst = a >> b' },
+  { name: 'UShr', operands: [R, R, R], doc: 'dst = a >>> b (a uint32 result >= 2^31 is tagged uint32, not a double)' },
+  { name: 'AddInt', operands: [R, R, 'i32'], doc: 'dst = a + int32 immediate (numbers; falls back to Add semantics for others)' },
+
+  // ---- unary -------------------------------------------------------------------------
+  { name: 'Neg', operands: [R, R], doc: 'dst = -src' },
+  { name: 'Plus', operands: [R, R], doc: 'dst = +src (ToNumber)' },
+  { name: 'BitNot', operands: [R, R], doc: 'dst = ~src' },
+  { name: 'Not', operands: [R, R], doc: 'dst = !src' },
+  { name: 'Inc', operands: [R, R], doc: 'dst = ToNumber(src) + 1 (for ++)' },
+  { name: 'Dec', operands: [R, R], doc: 'dst = ToNumber(src) - 1 (for --)' },
+  { name: 'TypeOf', operands: [R, R], doc: 'dst = typeof src (an interned string)' },
+  { name: 'ToNumeric', operands: [R, R], doc: 'dst = ToNumber(src) (postfix ++/-- keep the old value converted)' },
+  { name: 'ToString', operands: [R, R], doc: 'dst = String(src) as template literals convert (ToString, after ToPrimitive hint string)' },
+  { name: 'ToPropertyKey', operands: [R, R], doc: 'dst = src converted to a property key (string, or int32 index kept as a number)' },
+
+  // ---- comparison: dst = a OP b, a boolean -------------------------------------------
+  { name: 'Eq', operands: [R, R, R], doc: 'dst = a == b' },
+  { name: 'Ne', operands: [R, R, R], doc: 'dst = a != b' },
+  { name: 'StrictEq', operands: [R, R, R], doc: 'dst = a === b' },
+  { name: 'StrictNe', operands: [R, R, R], doc: 'dst = a !== b' },
+  { name: 'Lt', operands: [R, R, R], doc: 'dst = a < b' },
+  { name: 'Le', operands: [R, R, R], doc: 'dst = a <= b' },
+  { name: 'Gt', operands: [R, R, R], doc: 'dst = a > b' },
+  { name: 'Ge', operands: [R, R, R], doc: 'dst = a >= b' },
+  { name: 'InstanceOf', operands: [R, R, R], doc: 'dst = a instanceof b' },
+  { name: 'In', operands: [R, R, R], doc: 'dst = a in b (a: key, b: object; TypeError if b is not an object)' },
+
+  // ---- control -----------------------------------------------------------------------
+  { name: 'Jump', operands: [J], doc: 'pc += offset', branches: true },
+  { name: 'JumpIfTrue', operands: [R, J], doc: 'if ToBoolean(cond) then pc += offset', branches: true },
+  { name: 'JumpIfFalse', operands: [R, J], doc: 'if !ToBoolean(cond) then pc += offset', branches: true },
+  { name: 'JumpIfNullish', operands: [R, J], doc: 'if src is null or undefined then pc += offset', branches: true },
+  { name: 'JumpIfNotNullish', operands: [R, J], doc: 'if src is neither null nor undefined then pc += offset', branches: true },
+  { name: 'JumpIfLt', operands: [R, R, J], doc: 'if a < b then pc += offset (fused compare and branch)', branches: true },
+  { name: 'JumpIfNotLt', operands: [R, R, J], doc: 'if !(a < b) then pc += offset', branches: true },
+  { name: 'JumpIfStrictEq', operands: [R, R, J], doc: 'if a === b then pc += offset (switch cases)', branches: true },
+
+  // ---- functions and calls -----------------------------------------------------------
+  { name: 'Closure', operands: [R, 'func', R], doc: 'dst = a new function object for function `func` closing over environment `env` (a register)' },
+  { name: 'Call', operands: [R, R, R, R, 'count'], doc: 'dst = callee.call(this, args...) with argc arguments in registers first..first+argc-1' },
+  { name: 'CallSpread', operands: [R, R, R, R], doc: 'dst = callee.apply(this, args) where args is an array register (spread calls)' },
+  { name: 'New', operands: [R, R, R, 'count'], doc: 'dst = new callee(args...) with argc arguments in registers first..' },
+  { name: 'NewSpread', operands: [R, R, R], doc: 'dst = new callee(...args) where args is an array register' },
+  { name: 'SuperCall', operands: [R, R, 'count'], doc: 'super(args...) in a derived constructor: calls the home class\'s parent constructor with this frame\'s new.target and this; dst = this' },
+  { name: 'SuperCallSpread', operands: [R, R], doc: 'super(...args) with args an array register; dst = this' },
+  { name: 'Return', operands: [R], doc: 'return src to the caller', branches: true },
+  { name: 'CallNative', operands: [R, 'native', R, 'count'], doc: 'dst = native primitive(args in registers first..first+argc-1); see natives.ts' },
+  { name: 'LoadArgument', operands: [R, 'count'], doc: 'dst = the index-th actual argument, or undefined if fewer were passed' },
+  { name: 'LoadRestArgs', operands: [R, 'count'], doc: 'dst = a new array of the actual arguments from index on (rest parameter)' },
+  { name: 'LoadArgCount', operands: [R], doc: 'dst = the number of actual arguments (int32)' },
+  { name: 'LoadThis', operands: [R], doc: 'dst = this of the current frame' },
+  { name: 'LoadNewTarget', operands: [R], doc: 'dst = new.target of the current frame (undefined in a plain call)' },
+  { name: 'LoadCallee', operands: [R], doc: 'dst = the function object being executed' },
+
+  // ---- environments (captured variables) ---------------------------------------------
+  { name: 'EnvNew', operands: [R, R, 'count'], doc: 'dst = a new environment with `count` slots (holding the hole) whose parent is env register `parent`' },
+  { name: 'EnvLoad', operands: [R, R, 'count'], doc: 'dst = env.slot[index]' },
+  { name: 'EnvStore', operands: [R, 'count', R], doc: 'env.slot[index] = src' },
+  { name: 'EnvParent', operands: [R, R], doc: 'dst = the parent of environment env' },
+  { name: 'EnvCopy', operands: [R, R], doc: 'dst = a copy of environment env, same parent (per-iteration let bindings)' },
+  { name: 'LoadFunctionEnv', operands: [R], doc: 'dst = the environment the running function closed over' },
+
+  // ---- objects and properties --------------------------------------------------------
+  { name: 'NewObject', operands: [R], doc: 'dst = {} (prototype Object.prototype)' },
+  { name: 'NewArray', operands: [R, R, 'count'], doc: 'dst = [regs first..first+count-1]' },
+  { name: 'ArrayPush', operands: [R, R], doc: 'array.push(src) on a fresh array literal (no observable calls)' },
+  { name: 'ArrayPushHole', operands: [R], doc: 'array.length += 1, leaving a hole (elisions in array literals)' },
+  { name: 'ArraySpread', operands: [R, R], doc: 'append every element of iterable src to array (array literals and spread arguments)' },
+  { name: 'GetProp', operands: [R, R, K, 'ic'], doc: 'dst = obj[constant name], through the prototype chain and getters; TypeError on null/undefined' },
+  { name: 'SetProp', operands: [R, K, R, 'ic'], doc: 'obj[constant name] = src (setters run; TypeError on null/undefined and frozen objects in strict code)' },
+  { name: 'GetElem', operands: [R, R, R], doc: 'dst = obj[key]' },
+  { name: 'SetElem', operands: [R, R, R], doc: 'obj[key] = src' },
+  { name: 'DeleteElem', operands: [R, R, R], doc: 'dst = delete obj[key]' },
+  { name: 'DefineField', operands: [R, R, R], doc: 'define own data property obj[key] = src (enumerable, writable, configurable): object literals and class fields' },
+  { name: 'DefineGetter', operands: [R, R, R, 'count'], doc: 'define accessor obj[key] getter = fn; flags: bit0 enumerable' },
+  { name: 'DefineSetter', operands: [R, R, R, 'count'], doc: 'define accessor obj[key] setter = fn; flags: bit0 enumerable' },
+  { name: 'DefineMethod', operands: [R, R, R], doc: 'define own non-enumerable property obj[key] = fn and set fn\'s home object to obj (class methods)' },
+  { name: 'CopyDataProperties', operands: [R, R], doc: 'copy own enumerable properties of src into obj (object spread)' },
+  { name: 'NewClass', operands: [R, R, R], doc: 'dst = constructor function ctor made a class: ctor.prototype = a new object whose prototype is parent.prototype (or Object.prototype if parent is the hole); ctor\'s prototype = parent; parent may be null' },
+  { name: 'NewPrivateName', operands: [R, K], doc: 'dst = a fresh private name (#field) described by the constant string' },
+  { name: 'GetPrivate', operands: [R, R, R], doc: 'dst = obj.#name (TypeError if obj lacks it)' },
+  { name: 'SetPrivate', operands: [R, R, R], doc: 'obj.#name = src (TypeError if obj lacks it)' },
+  { name: 'DefinePrivate', operands: [R, R, R], doc: 'add obj.#name = src (TypeError if obj already has it)' },
+  { name: 'HasPrivate', operands: [R, R, R], doc: 'dst = #name in obj' },
+  { name: 'GetSuper', operands: [R, R], doc: 'dst = super[key]: looked up from the prototype of the running method\'s home object, with this as the receiver' },
+  { name: 'GetIterator', operands: [R, R], doc: 'dst = src[Symbol.iterator]() (arrays, strings, Map, Set and user iterables)' },
+  { name: 'IteratorNext', operands: [R, R, J], doc: 'result = iter.next(); if result.done then pc += offset, else dst = result.value', branches: true },
+  { name: 'IteratorClose', operands: [R], doc: 'call iter.return() if it has one (leaving a for..of early)' },
+  { name: 'ForInKeys', operands: [R, R], doc: 'dst = an array of the enumerable string keys of obj and its prototypes, in for..in order' },
+
+  // ---- exceptions --------------------------------------------------------------------
+  { name: 'Throw', operands: [R], doc: 'throw src', branches: true },
+  { name: 'ThrowError', operands: ['count', K], doc: 'throw a new error of kind (0 TypeError, 1 ReferenceError, 2 RangeError, 3 SyntaxError) with the constant message', branches: true },
+  { name: 'TryEnter', operands: [R, J], doc: 'save = frame.handler; frame.handler = pc + offset: an exception thrown in this frame until the matching TryLeave continues there' },
+  { name: 'TryLeave', operands: [R], doc: 'frame.handler = save (the register TryEnter wrote); also the first instruction of every handler' },
+  { name: 'LoadException', operands: [R], doc: 'dst = the exception being handled (right after the handler\'s TryLeave)' },
+] as const satisfies readonly OpcodeInfo[];
+
+export type OpcodeName = (typeof OPCODES)[number]['name'];
+
+/** Opcode numbers by name: `Op.Add`. */
+export const Op = Object.fromEntries(OPCODES.map((o, i) => [o.name, i])) as { readonly [K in OpcodeName]: number };
+
+/** Encoded length of an instruction with this opcode, in bytes. */
+export function instructionLength(opcode: number): number {
+  const info = OPCODES[opcode];
+  if (!info) throw new Error(`no opcode ${opcode}`);
+  return 1 + info.operands.reduce((n, k) => n + OPERAND_SIZE[k], 0);
+}
+
+/** Byte offset of operand `index` within an instruction of this opcode. */
+export function operandOffset(opcode: number, index: number): number {
+  let off = 1;
+  for (let i = 0; i < index; i++) off += OPERAND_SIZE[OPCODES[opcode].operands[i]];
+  return off;
+}
+
+if (OPCODES.length > 256) throw new Error('more than 256 opcodes: the opcode is one byte');
