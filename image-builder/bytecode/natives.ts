@@ -15,6 +15,13 @@ export const NATIVES = [
   { name: 'writeStderr', argc: 1, doc: 'as writeStdout, for the error stream (the host separates them)' },
   { name: 'exit', argc: 1, doc: 'end the program with the int32 status (power off in the guest); never returns' },
   { name: 'globalObject', argc: 0, doc: 'the global object (free identifiers resolve on it)' },
+  // Port I/O for kernel drivers (kernel/arch/intrinsics.ts wraps these; values are masked to the width).
+  { name: 'outb', argc: 2, doc: 'out port, value (8 bits); returns undefined' },
+  { name: 'inb', argc: 1, doc: 'in port: an int32 in 0..255' },
+  { name: 'outw', argc: 2, doc: 'out port, value (16 bits); returns undefined' },
+  { name: 'inw', argc: 1, doc: 'in port: an int32 in 0..65535' },
+  { name: 'outl', argc: 2, doc: 'out port, value (32 bits); returns undefined' },
+  { name: 'inl', argc: 1, doc: 'in port: a number in 0..2^32-1 (uint32 tag above 2^31)' },
 ] as const satisfies readonly NativeInfo[];
 
 export type NativeName = (typeof NATIVES)[number]['name'];

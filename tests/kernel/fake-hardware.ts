@@ -1,0 +1,94 @@
+// Simulated hardware for running kernel TypeScript under Node: a port bus and device
+// models that behave like the real chips closely enough that a wrong driver fails.
+
+import type { Intrinsics } from '../../kernel/arch/intrinsics.ts';
+
+export interface PortDevice {
+  read(offset: number): number;
+  write(offset: number, value: number): void;
+}
+
+/** Dispatches port I/O to devices by address range; unclaimed ports read as all ones. */
+export class FakePortBus implements Intrinsics {
+  private devices: { base: number; size: number; dev: PortDevice }[] = [];
+  readonly log: string[] = [];
+
+  attach(base: number, size: number, dev: PortDevice): this {
+    this.devices.push({ base, size, dev });
+    return this;
+  }
+
+  private find(port: number) {
+    return this.devices.find((d) => port >= d.base && port < d.base + d.size);
+  }
+
+  outb(port: number, value: number): void {
+    this.log.push(`out ${port.toString(16)} ${(value & 0xff).toString(16)}`);
+    this.find(port)?.dev.write(port - this.find(port)!.base, value & 0xff);
+  }
+  inb(port: number): number {
+    const d = this.find(port);
+    return d ? d.dev.read(port - d.base) & 0xff : 0xff;
+  }
+  outw(port: number, value: number): void { this.outb(port, value & 0xff); this.outb(port + 1, (value >> 8) & 0xff); }
+  inw(port: number): number { return this.inb(port) | (this.inb(port + 1) << 8); }
+  outl(port: number, value: number): void { this.outw(port, value & 0xffff); this.outw(port + 2, (value >>> 16) & 0xffff); }
+  inl(port: number): number { return (this.inw(port) | (this.inw(port + 2) << 16)) >>> 0; }
+}
+
+/**
+ * A 16550 model: divisor latch behind LCR.DLAB, a receive FIFO, and a transmitter that
+ * stays busy for `txBusyReads` LSR reads after each byte (so a driver that does not wait
+ * for THR-empty loses bytes, as on real hardware).
+ */
+export class FakeUart16550 implements PortDevice {
+  readonly transmitted: number[] = [];
+  readonly lost: number[] = [];
+  private rx: number[] = [];
+  private regs = { ier: 0, lcr: 0, mcr: 0, dll: 0, dlm: 0, fcr: 0, scr: 0 };
+  private busy = 0;
+
+  constructor(private txBusyReads = 2) {}
+
+  get divisor(): number { return this.regs.dll | (this.regs.dlm << 8); }
+  get lineControl(): number { return this.regs.lcr; }
+  get interruptEnable(): number { return this.regs.ier; }
+  get modemControl(): number { return this.regs.mcr; }
+  text(): string { return Buffer.from(this.transmitted).toString('utf8'); }
+  receive(bytes: string | number[]): void {
+    this.rx.push(...(typeof bytes === 'string' ? [...Buffer.from(bytes, 'utf8')] : bytes));
+  }
+
+  read(offset: number): number {
+    const dlab = (this.regs.lcr & 0x80) !== 0;
+    switch (offset) {
+      case 0: return dlab ? this.regs.dll : (this.rx.shift() ?? 0);
+      case 1: return dlab ? this.regs.dlm : this.regs.ier;
+      case 2: return this.rx.length && (this.regs.ier & 1) ? 0xc4 : 0xc1; // FIFOs on; RX data pending or no interrupt
+      case 3: return this.regs.lcr;
+      case 4: return this.regs.mcr;
+      case 5: {
+        if (this.busy > 0) this.busy--;
+        return (this.rx.length ? 0x01 : 0) | (this.busy === 0 ? 0x60 : 0);
+      }
+      case 6: return 0xb0;
+      default: return this.regs.scr;
+    }
+  }
+
+  write(offset: number, value: number): void {
+    const dlab = (this.regs.lcr & 0x80) !== 0;
+    switch (offset) {
+      case 0:
+        if (dlab) { this.regs.dll = value; return; }
+        (this.busy > 0 ? this.lost : this.transmitted).push(value);
+        this.busy = this.txBusyReads;
+        return;
+      case 1: if (dlab) this.regs.dlm = value; else this.regs.ier = value & 0x0f; return;
+      case 2: this.regs.fcr = value; if (value & 0x02) this.rx = []; return;
+      case 3: this.regs.lcr = value; return;
+      case 4: this.regs.mcr = value; return;
+      case 7: this.regs.scr = value; return;
+    }
+  }
+}
