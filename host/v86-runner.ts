@@ -31,6 +31,12 @@ export interface ControlRegisters {
 export interface GuestMachine {
   /** Subscribes to COM1 output; returns a function that unsubscribes. */
   onSerial(cb: (bytes: Uint8Array) => void): () => void;
+  /**
+   * Subscribes to complete COM1 lines (without the line ending), each with the guest
+   * instruction count read when its newline was written: inside the CPU loop, so exact
+   * to within the emulator's block granularity. For benchmark markers.
+   */
+  onSerialLine(cb: (line: string, instructions: number) => void): () => void;
   /** Queues bytes (strings as UTF-8) on COM1's receive side. Ignored once the machine ended. */
   sendSerial(data: string | Uint8Array): void;
   /** All COM1 output so far, decoded as UTF-8. */
@@ -120,6 +126,8 @@ class V86Machine implements GuestMachine {
   private readonly decoder = new TextDecoder();
   private pending: number[] = [];
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  private readonly lineListeners = new Set<(line: string, instructions: number) => void>();
+  private line: number[] = [];
   private readonly waiters = new Set<Waiter>();
   private sampler?: NodeJS.Timeout;
 
@@ -181,6 +189,7 @@ class V86Machine implements GuestMachine {
 
   private receive(byte: number): void {
     if (this.ended) return; // the CPU runs on briefly after power-off
+    if (this.lineListeners.size) this.collectLine(byte);
     if (this.pending.length === 0) queueMicrotask(() => this.flushSerial());
     this.pending.push(byte);
   }
@@ -218,6 +227,23 @@ class V86Machine implements GuestMachine {
     this.ended = true;
     clearInterval(this.sampler);
     for (const w of this.waiters) w.settle('the machine ended');
+  }
+
+  private collectLine(byte: number): void {
+    if (byte !== 0x0a) {
+      this.line.push(byte);
+      return;
+    }
+    const instructions = this.counter.read();
+    const bytes = this.line[this.line.length - 1] === 0x0d ? this.line.slice(0, -1) : this.line;
+    this.line = [];
+    const text = new TextDecoder().decode(Uint8Array.from(bytes));
+    for (const cb of this.lineListeners) cb(text, instructions);
+  }
+
+  onSerialLine(cb: (line: string, instructions: number) => void): () => void {
+    this.lineListeners.add(cb);
+    return () => this.lineListeners.delete(cb);
   }
 
   onSerial(cb: (bytes: Uint8Array) => void): () => void {
