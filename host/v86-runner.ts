@@ -41,6 +41,10 @@ export interface GuestMachine {
   sendSerial(data: string | Uint8Array): void;
   /** All COM1 output so far, decoded as UTF-8. */
   readonly output: string;
+  /** All COM2 output so far, decoded as UTF-8: the guest program's error stream. */
+  readonly errorOutput: string;
+  /** Subscribes to COM2 output (the error stream); returns a function that unsubscribes. */
+  onErrorSerial(cb: (bytes: Uint8Array) => void): () => void;
   /**
    * Resolves with `output` once it matches `pattern`. Rejects (with the output so far in
    * the error) on timeout, or as soon as the machine ends without a match.
@@ -128,6 +132,9 @@ class V86Machine implements GuestMachine {
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
   private readonly lineListeners = new Set<(line: string, instructions: number) => void>();
   private line: number[] = [];
+  private errorText = '';
+  private readonly errorDecoder = new TextDecoder();
+  private readonly errorListeners = new Set<(bytes: Uint8Array) => void>();
   private readonly waiters = new Set<Waiter>();
   private sampler?: NodeJS.Timeout;
 
@@ -147,6 +154,8 @@ class V86Machine implements GuestMachine {
       cmdline,
       memory_size: memoryMiB * 1024 * 1024,
       autostart: true,
+      // COM2 carries the guest program's error stream (stderr), COM1 everything else.
+      uart1: true,
       disable_speaker: true,
       disable_keyboard: true,
       disable_mouse: true,
@@ -154,6 +163,7 @@ class V86Machine implements GuestMachine {
     });
     this.counter = new ExtendedCounter(() => this.emulator.get_instruction_counter());
     this.emulator.add_listener('serial0-output-byte', (byte) => this.receive(byte));
+    this.emulator.add_listener('serial1-output-byte', (byte) => this.receiveError(byte));
     // "emulator-ready" comes after v86 has loaded the image (which registers its own 0xF4
     // hooks) and before the first instruction runs.
     this.emulator.add_listener('emulator-ready', () => this.installHooks());
@@ -227,6 +237,22 @@ class V86Machine implements GuestMachine {
     this.ended = true;
     clearInterval(this.sampler);
     for (const w of this.waiters) w.settle('the machine ended');
+  }
+
+  private receiveError(byte: number): void {
+    if (this.ended) return;
+    const chunk = Uint8Array.of(byte);
+    this.errorText += this.errorDecoder.decode(chunk, { stream: true });
+    for (const cb of this.errorListeners) cb(chunk);
+  }
+
+  get errorOutput(): string {
+    return this.errorText;
+  }
+
+  onErrorSerial(cb: (bytes: Uint8Array) => void): () => void {
+    this.errorListeners.add(cb);
+    return () => this.errorListeners.delete(cb);
   }
 
   private collectLine(byte: number): void {
