@@ -1,0 +1,201 @@
+// Insertion-ordered hash table for Map and Set (ECMA-262 semantics).
+//
+// Keys compare with SameValueZero (NaN equals NaN; -0 is stored as +0). Entries live in
+// insertion order in parallel arrays; deletion leaves a tombstone. When the table grows
+// or is mostly tombstones it is rebuilt into a new store, and the old store records the
+// new one plus the indices it dropped, so an iterator still on the old store moves to
+// the new one lazily, with its position adjusted (the scheme V8 uses; old stores are
+// garbage once no iterator holds them). clear() likewise forwards to an empty store, so
+// iterators then see only entries added after the clear. Iterators therefore skip
+// deleted entries and see entries added during iteration, as in JS.
+//
+// The caller supplies hashOf(key): any integer-valued number, equal for SameValueZero-equal
+// keys (it receives the normalised key: -0 already turned into +0).
+
+const HOLE: object = { hole: true };
+
+class Store {
+  keys: unknown[] = [];
+  values: unknown[] = [];
+  /** Next entry index in the same bucket, or -1. */
+  chain: number[] = [];
+  buckets: number[] = [];
+  mask: number;
+  live = 0;
+  /** Set when this store was replaced. */
+  next: Store | null = null;
+  /** Entry indices dropped by the rebuild that replaced this store (ascending). */
+  removed: number[] = [];
+  cleared = false;
+
+  constructor(bucketCount: number) {
+    this.mask = bucketCount - 1;
+    for (let i = 0; i < bucketCount; i++) this.buckets.push(-1);
+  }
+}
+
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+function normalizeKey(key: unknown): unknown {
+  return key === 0 ? 0 : key; // -0 -> +0
+}
+
+export interface OrderedHashEntry {
+  done: boolean;
+  key: unknown;
+  value: unknown;
+}
+
+export class OrderedHashIterator {
+  private store: Store;
+  private index = 0;
+  private finished = false;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  /** The next live entry, or done. Entries are read when next() is called. */
+  next(): OrderedHashEntry {
+    if (this.finished) return { done: true, key: undefined, value: undefined };
+    let s = this.store;
+    let index = this.index;
+    while (s.next !== null) {
+      if (s.cleared) {
+        index = 0;
+      } else {
+        let before = 0;
+        for (let i = 0; i < s.removed.length && s.removed[i] < index; i++) before++;
+        index -= before;
+      }
+      s = s.next;
+    }
+    while (index < s.keys.length && s.keys[index] === HOLE) index++;
+    if (index >= s.keys.length) {
+      this.finished = true;
+      this.store = s;
+      this.index = index;
+      return { done: true, key: undefined, value: undefined };
+    }
+    this.store = s;
+    this.index = index + 1;
+    return { done: false, key: s.keys[index], value: s.values[index] };
+  }
+}
+
+export class OrderedHashTable {
+  private store: Store;
+  private readonly hashOf: (key: unknown) => number;
+
+  constructor(hashOf: (key: unknown) => number) {
+    this.hashOf = hashOf;
+    this.store = new Store(4);
+  }
+
+  get size(): number {
+    return this.store.live;
+  }
+
+  private lookup(key: unknown): number {
+    const s = this.store;
+    let i = s.buckets[this.hashOf(key) & s.mask];
+    while (i >= 0) {
+      const k = s.keys[i];
+      if (k !== HOLE && sameValueZero(k, key)) return i;
+      i = s.chain[i];
+    }
+    return -1;
+  }
+
+  has(key: unknown): boolean {
+    return this.lookup(normalizeKey(key)) >= 0;
+  }
+
+  get(key: unknown): unknown {
+    const i = this.lookup(normalizeKey(key));
+    return i >= 0 ? this.store.values[i] : undefined;
+  }
+
+  set(key: unknown, value: unknown): void {
+    const k = normalizeKey(key);
+    const i = this.lookup(k);
+    if (i >= 0) {
+      this.store.values[i] = value;
+      return;
+    }
+    let s = this.store;
+    if (s.keys.length >= 2 * (s.mask + 1)) s = this.rebuild(s.live + 1);
+    const b = this.hashOf(k) & s.mask;
+    const index = s.keys.length;
+    s.keys.push(k);
+    s.values.push(value);
+    s.chain.push(s.buckets[b]);
+    s.buckets[b] = index;
+    s.live++;
+  }
+
+  delete(key: unknown): boolean {
+    const i = this.lookup(normalizeKey(key));
+    if (i < 0) return false;
+    const s = this.store;
+    s.keys[i] = HOLE;
+    s.values[i] = undefined;
+    s.live--;
+    if (s.mask + 1 > 4 && s.live * 4 < s.mask + 1) this.rebuild(s.live);
+    return true;
+  }
+
+  clear(): void {
+    const old = this.store;
+    const fresh = new Store(4);
+    old.cleared = true;
+    old.next = fresh;
+    this.store = fresh;
+  }
+
+  /** An iterator over live entries in insertion order (see the module comment). */
+  iterator(): OrderedHashIterator {
+    return new OrderedHashIterator(this.store);
+  }
+
+  /** Calls f(value, key) for each entry, seeing changes made during the walk. */
+  forEach(f: (value: unknown, key: unknown) => void): void {
+    const it = this.iterator();
+    for (;;) {
+      const e = it.next();
+      if (e.done) return;
+      f(e.value, e.key);
+    }
+  }
+
+  private rebuild(minLive: number): Store {
+    const old = this.store;
+    let buckets = 4;
+    while (buckets < minLive) buckets = buckets * 2;
+    const s = new Store(buckets);
+    for (let i = 0; i < old.keys.length; i++) {
+      const k = old.keys[i];
+      if (k === HOLE) {
+        old.removed.push(i);
+        continue;
+      }
+      const b = this.hashOf(k) & s.mask;
+      const index = s.keys.length;
+      s.keys.push(k);
+      s.values.push(old.values[i]);
+      s.chain.push(s.buckets[b]);
+      s.buckets[b] = index;
+      s.live++;
+    }
+    old.next = s;
+    // The old store's arrays are kept only for the `removed` bookkeeping; drop the rest.
+    old.keys = [];
+    old.values = [];
+    old.chain = [];
+    old.buckets = [];
+    this.store = s;
+    return s;
+  }
+}
