@@ -3,6 +3,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
+import { disassemble } from '../image-builder/bytecode/disasm.ts';
+import { compileProgram } from '../image-builder/compiler/index.ts';
 import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { runOnTerminal } from './terminal.ts';
@@ -14,6 +16,7 @@ commands:
   build                          build the kernel image (build/tskern.elf)
   boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
   start [options]                build if sources changed, then boot
+  disasm FILE.ts                 compile FILE.ts and print its bytecode
   help                           show this help
 
 options for boot and start:
@@ -88,6 +91,11 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       let image = defaultImagePath();
       if (isStale(image, imageSourceDirs())) image = await build();
       return boot(image, args);
+    }
+    case 'disasm': {
+      if (rest.length !== 1) throw new UsageError('disasm takes one FILE.ts');
+      process.stdout.write(disassemble(compileProgram(resolve(rest[0])).module));
+      return 0;
     }
     case undefined:
       throw new UsageError('missing command');

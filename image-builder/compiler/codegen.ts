@@ -1,0 +1,1940 @@
+// Code generation: one FnCompiler per function turns the TypeScript AST of the bundled
+// JavaScript into register bytecode. Scopes come from scope.ts; captured bindings live in
+// Env slots, the others in registers. Every AST node kind not handled here is reported as
+// a CompileError at its original TypeScript position.
+
+import ts from 'typescript';
+import {
+  FunctionFlag, NATIVES, type CompiledFunction, type CompiledModule, type Constant,
+} from '../bytecode/index.ts';
+import { FunctionEmitter, Label, RegisterOverflow, MAX_REGISTERS } from './emitter.ts';
+import { CompileError } from './errors.ts';
+import { Scope, ScopeAnalysis, isLexical, type Binding, type FnInfo } from './scope.ts';
+import type { SourceMap } from './sourcemap.ts';
+
+const K = ts.SyntaxKind;
+
+/** Error kinds of the ThrowError instruction. */
+const TYPE_ERROR = 0, REFERENCE_ERROR = 1;
+
+const BINARY_OPS = new Map<ts.SyntaxKind, string>([
+  [K.PlusToken, 'Add'], [K.MinusToken, 'Sub'], [K.AsteriskToken, 'Mul'], [K.SlashToken, 'Div'],
+  [K.PercentToken, 'Mod'], [K.AsteriskAsteriskToken, 'Exp'], [K.AmpersandToken, 'BitAnd'],
+  [K.BarToken, 'BitOr'], [K.CaretToken, 'BitXor'], [K.LessThanLessThanToken, 'Shl'],
+  [K.GreaterThanGreaterThanToken, 'Shr'], [K.GreaterThanGreaterThanGreaterThanToken, 'UShr'],
+  [K.EqualsEqualsToken, 'Eq'], [K.ExclamationEqualsToken, 'Ne'], [K.EqualsEqualsEqualsToken, 'StrictEq'],
+  [K.ExclamationEqualsEqualsToken, 'StrictNe'], [K.LessThanToken, 'Lt'], [K.LessThanEqualsToken, 'Le'],
+  [K.GreaterThanToken, 'Gt'], [K.GreaterThanEqualsToken, 'Ge'], [K.InstanceOfKeyword, 'InstanceOf'],
+  [K.InKeyword, 'In'],
+]);
+
+const COMPOUND_OPS = new Map<ts.SyntaxKind, string>([
+  [K.PlusEqualsToken, 'Add'], [K.MinusEqualsToken, 'Sub'], [K.AsteriskEqualsToken, 'Mul'], [K.SlashEqualsToken, 'Div'],
+  [K.PercentEqualsToken, 'Mod'], [K.AsteriskAsteriskEqualsToken, 'Exp'], [K.AmpersandEqualsToken, 'BitAnd'],
+  [K.BarEqualsToken, 'BitOr'], [K.CaretEqualsToken, 'BitXor'], [K.LessThanLessThanEqualsToken, 'Shl'],
+  [K.GreaterThanGreaterThanEqualsToken, 'Shr'], [K.GreaterThanGreaterThanGreaterThanEqualsToken, 'UShr'],
+]);
+
+/** Readable names for the constructs that are rejected. */
+function describe(n: ts.Node): string {
+  switch (n.kind) {
+    case K.RegularExpressionLiteral: return 'regular expression literal';
+    case K.BigIntLiteral: return 'BigInt literal';
+    case K.TaggedTemplateExpression: return 'tagged template';
+    case K.YieldExpression: return 'yield';
+    case K.AwaitExpression: return 'await';
+    case K.WithStatement: return 'with statement';
+    case K.DebuggerStatement: return 'debugger statement';
+    case K.ImportDeclaration: case K.ImportEqualsDeclaration: return 'import declaration';
+    case K.ExportAssignment: return 'export assignment';
+    case K.MetaProperty: return 'import.meta';
+    case K.CallExpression: return 'dynamic import';
+    default: return `${K[n.kind]} syntax`;
+  }
+}
+
+type Ctl =
+  | { k: 'loop'; labels: string[]; brk: Label; cont: Label; forof?: { iter: number; save: number } }
+  | { k: 'block'; labels: string[]; brk: Label; isSwitch: boolean }
+  | { k: 'try'; save: number }
+  | { k: 'finally'; save: number; kind: number; value: number; entry: Label; jumps: { id: number; act: JumpAct }[] };
+
+type JumpAct = { type: 'break' | 'continue'; target: Ctl } | { type: 'return'; reg: number };
+
+type Ref =
+  | { k: 'id'; name: string; b: Binding | undefined; node: ts.Node }
+  | { k: 'prop'; obj: number; name: string }
+  | { k: 'elem'; obj: number; key: number }
+  | { k: 'private'; obj: number; pn: number };
+
+/** Destructuring patterns of declarations and assignments, in one form. */
+type Pat =
+  | { k: 'leaf'; node: ts.Node; store: (v: number) => void; name?: string }
+  | { k: 'array'; node: ts.Node; elems: ({ pat: Pat; init?: ts.Expression } | null)[]; rest?: Pat }
+  | { k: 'object'; node: ts.Node; props: { key: ts.PropertyName; pat: Pat; init?: ts.Expression }[]; rest?: Pat };
+
+type DeclMode = 'var' | 'let' | 'const' | 'param' | 'catch';
+
+interface ClassInfo {
+  hasInit: boolean;
+  derived: boolean;
+}
+
+export class ModuleCompiler {
+  readonly functions: (CompiledFunction | undefined)[] = [];
+  readonly constants: Constant[] = [];
+  private readonly constIndex = new Map<string, number>();
+  readonly analysis: ScopeAnalysis;
+  readonly classInfo = new Map<ts.Node, ClassInfo>();
+
+  constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[]) {
+    this.analysis = new ScopeAnalysis(sf);
+  }
+
+  compile(): CompiledModule {
+    const entry = this.compileFunction(this.analysis.top, 'top', FunctionFlag.TopLevel, this.sf, (c) => c.topLevel());
+    return {
+      functions: this.functions.map((f) => f!),
+      constants: this.constants,
+      files: this.files,
+      entry,
+    };
+  }
+
+  constant(v: Constant): number {
+    const key = typeof v === 'number' ? (Object.is(v, -0) ? 'n:-0' : `n:${v}`) : `s:${v}`;
+    let i = this.constIndex.get(key);
+    if (i === undefined) {
+      i = this.constants.length;
+      if (i > 0xffff) throw new CompileError('more than 65536 constants in the module');
+      this.constants.push(v);
+      this.constIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /** Original TypeScript position of a node: [file, 1-based line, 0-based column]. */
+  original(n: ts.Node): [number, number, number] {
+    const lc = this.sf.getLineAndCharacterOfPosition(n.getStart(this.sf));
+    const o = this.map.lookup(lc.line, lc.character);
+    if (!o) return [0, lc.line + 1, lc.character];
+    return [o.source, o.line + 1, o.column];
+  }
+
+  where(n: ts.Node): string {
+    const [f, line, col] = this.original(n);
+    return `${this.files[f] ?? 'bundle.js'}:${line}:${col + 1}`;
+  }
+
+  unsupported(n: ts.Node, what: string = describe(n)): never {
+    throw new CompileError(`${this.where(n)}: ${what} is not supported`);
+  }
+
+  compileFunction(info: FnInfo, name: string | undefined, flags: number, posNode: ts.Node,
+    body: (c: FnCompiler) => void, paramCount = 0): number {
+    const index = this.functions.length;
+    this.functions.push(undefined);
+    const c = new FnCompiler(this, info, paramCount);
+    try {
+      body(c);
+    } catch (err) {
+      if (err instanceof RegisterOverflow) {
+        throw new CompileError(`${this.where(posNode)}: function '${name ?? '<anonymous>'}' needs more than ${MAX_REGISTERS} registers`);
+      }
+      throw err;
+    }
+    this.functions[index] = {
+      name, paramCount, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
+      code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap,
+    };
+    return index;
+  }
+}
+
+function isSimple(n: ts.Node): boolean {
+  switch (n.kind) {
+    case K.NumericLiteral: case K.StringLiteral: case K.NoSubstitutionTemplateLiteral: case K.TrueKeyword:
+    case K.FalseKeyword: case K.NullKeyword: case K.ThisKeyword: case K.FunctionExpression: case K.ArrowFunction:
+      return true;
+    case K.ParenthesizedExpression:
+      return isSimple((n as ts.ParenthesizedExpression).expression);
+    default:
+      return false;
+  }
+}
+
+function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(n) ? (ts.getModifiers(n)?.some((m) => m.kind === kind) ?? false) : false;
+}
+
+function isStaticMember(m: ts.ClassElement): boolean {
+  return hasModifier(m, K.StaticKeyword);
+}
+
+function skipParens(n: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  return n;
+}
+
+/** A function whose name is given by its syntactic position (NamedEvaluation). */
+function isAnonymousFunction(n: ts.Node): boolean {
+  n = ts.isParenthesizedExpression(n) ? skipParens(n) : n;
+  return ts.isArrowFunction(n) || ((ts.isFunctionExpression(n) || ts.isClassExpression(n)) && !n.name);
+}
+
+export class FnCompiler {
+  readonly em = new FunctionEmitter();
+  private readonly ctl: Ctl[] = [];
+  private scope: Scope;
+  private envIn = -1;
+  private curEnv = -1;
+  private readonly locals = new Set<number>();
+
+  constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
+    this.scope = fn.scope;
+    for (let i = 0; i < paramCount; i++) this.em.alloc();
+  }
+
+  // ---- small helpers -----------------------------------------------------------------
+
+  private get analysis(): ScopeAnalysis {
+    return this.m.analysis;
+  }
+
+  private mark(n: ts.Node): void {
+    if (n.pos < 0) return;
+    const [f, line, col] = this.m.original(n);
+    this.em.position(f, line, col);
+  }
+
+  private unsupported(n: ts.Node, what?: string): never {
+    return this.m.unsupported(n, what);
+  }
+
+  private alloc(): number {
+    return this.em.alloc();
+  }
+
+  private get top(): number {
+    return this.em.top;
+  }
+
+  private set top(v: number) {
+    this.em.top = v;
+    for (const r of this.locals) if (r >= v) this.locals.delete(r);
+  }
+
+  private k(v: Constant): number {
+    return this.m.constant(v);
+  }
+
+  private loadNumber(d: number, v: number): void {
+    if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0)) this.em.emit('LoadInt', d, v);
+    else this.em.emit('LoadConst', d, this.k(v));
+  }
+
+  private loadString(d: number, s: string): number {
+    this.em.emit('LoadConst', d, this.k(s));
+    return d;
+  }
+
+  private undef(): number {
+    const r = this.alloc();
+    this.em.emit('LoadUndefined', r);
+    return r;
+  }
+
+  /** A register whose value later evaluation of `later` cannot change. */
+  private stable(r: number, later: readonly ts.Node[] = [undefined as unknown as ts.Node]): number {
+    if (!this.locals.has(r)) return r;
+    if (later.every((n) => n !== undefined && isSimple(n))) return r;
+    const t = this.alloc();
+    this.em.emit('Move', t, r);
+    return t;
+  }
+
+  private to(d: number | undefined, r: number): number {
+    if (d === undefined || d === r) return r;
+    this.em.emit('Move', d, r);
+    return d;
+  }
+
+  private withTemps<T>(f: () => T): T {
+    const mark = this.top;
+    try {
+      return f();
+    } finally {
+      this.top = mark;
+    }
+  }
+
+  // ---- scopes and bindings -----------------------------------------------------------
+
+  private enterScope(scope: Scope, statements: readonly ts.Statement[] = []): void {
+    this.scope = scope;
+    if (scope.needsEnv) {
+      const r = this.alloc();
+      this.em.emit('EnvNew', r, this.curEnv, scope.envSlots);
+      scope.envReg = r;
+      this.curEnv = r;
+    }
+    for (const b of scope.bindings.values()) {
+      if (b.captured) {
+        if (b.kind === 'var') {
+          this.withTemps(() => this.em.emit('EnvStore', scope.envReg, b.slot, this.undef()));
+        }
+        continue;
+      }
+      if (b.kind === 'this' || b.kind === 'newtarget') continue;
+      if (b.reg < 0) {
+        b.reg = this.alloc();
+        this.locals.add(b.reg);
+      }
+      if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname') this.em.emit('LoadHole', b.reg);
+    }
+    this.hoistFunctions(statements);
+  }
+
+  private hoistFunctions(statements: readonly ts.Statement[]): void {
+    for (const s of statements) {
+      if (ts.isFunctionDeclaration(s) && s.name) {
+        this.withTemps(() => {
+          const r = this.closure(s, s.name!.text);
+          this.storeBinding(this.scope.lookup(s.name!.text)!, r, true, s);
+        });
+      }
+    }
+  }
+
+  private exitScope(scope: Scope, outer: Scope): void {
+    if (scope.needsEnv) {
+      // The parent of the scope's Env is the previous current Env.
+      this.curEnv = this.envOf(outer);
+    }
+    this.scope = outer;
+  }
+
+  /** The innermost Env register of this function at `scope`. */
+  private envOf(scope: Scope): number {
+    for (let s: Scope | undefined = scope; s && s.fn === this.fn; s = s.parent) if (s.needsEnv && s.envReg >= 0) return s.envReg;
+    return this.envIn;
+  }
+
+  /** A register holding the Env of `scope` (in this or an enclosing function). */
+  private envFor(scope: Scope): number {
+    if (scope.fn === this.fn) {
+      if (scope.envReg < 0) throw new Error(`internal: Env of a ${scope.kind} scope used before it exists`);
+      return scope.envReg;
+    }
+    let hops = 0;
+    let s = this.fn.scope.parent;
+    for (; s && s !== scope; s = s.parent) if (s.needsEnv) hops++;
+    if (!s) throw new Error(`binding scope not found for env access`);
+    let r = this.envIn;
+    if (hops > 0) {
+      const t = this.alloc();
+      for (let i = 0; i < hops; i++) {
+        this.em.emit('EnvParent', t, r);
+        r = t;
+      }
+    }
+    return r;
+  }
+
+  private needsTdz(b: Binding, at: ts.Node): boolean {
+    if (!(b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname')) return false;
+    return !(b.scope.fn === this.fn && at.pos >= b.declEnd && b.scope.kind !== 'switch');
+  }
+
+  private loadBinding(b: Binding, at: ts.Node, d?: number): number {
+    if (b.kind === 'this' || b.kind === 'newtarget') {
+      if (b.scope.fn === this.fn || !b.captured) {
+        const r = d ?? this.alloc();
+        this.em.emit(b.kind === 'this' ? 'LoadThis' : 'LoadNewTarget', r);
+        return r;
+      }
+    }
+    let r: number;
+    if (b.captured) {
+      r = d ?? this.alloc();
+      const mark = this.top;
+      const env = this.envFor(b.scope);
+      this.em.emit('EnvLoad', r, env, b.slot);
+      this.top = Math.max(mark, r + 1);
+      if (d !== undefined) this.top = mark;
+    } else {
+      r = this.to(d, b.reg);
+    }
+    if (this.needsTdz(b, at)) this.em.emit('CheckHole', r, this.k(b.name));
+    return r;
+  }
+
+  private storeBinding(b: Binding, v: number, init: boolean, at: ts.Node): void {
+    if (!init) {
+      if (b.kind === 'const' || b.kind === 'classname' || b.kind === 'funcname') {
+        if (this.needsTdz(b, at)) this.withTemps(() => this.loadBinding(b, at));
+        this.em.emit('ThrowError', TYPE_ERROR, this.k('Assignment to constant variable.'));
+        return;
+      }
+      if (this.needsTdz(b, at)) this.withTemps(() => this.loadBinding(b, at));
+    }
+    if (b.captured) {
+      this.withTemps(() => this.em.emit('EnvStore', this.envFor(b.scope), b.slot, v));
+    } else if (b.reg !== v) {
+      this.em.emit('Move', b.reg, v);
+    }
+  }
+
+  private globalObject(): number {
+    const g = this.alloc();
+    this.em.emit('CallNative', g, this.nativeId('globalObject'), g, 0);
+    return g;
+  }
+
+  private nativeId(name: string): number {
+    const i = NATIVES.findIndex((n) => n.name === name);
+    if (i < 0) throw new Error(`no native ${name}`);
+    return i;
+  }
+
+  /** Throws ReferenceError "<name> is not defined" unless the global object has `name`. */
+  private checkGlobal(g: number, name: string): void {
+    this.withTemps(() => {
+      const key = this.loadString(this.alloc(), name);
+      this.em.emit('In', key, key, g);
+      const ok = this.em.label();
+      this.em.emit('JumpIfTrue', key, ok);
+      this.em.emit('ThrowError', REFERENCE_ERROR, this.k(`${name} is not defined`));
+      this.em.bind(ok);
+    });
+  }
+
+  private identifier(n: ts.Identifier, d?: number): number {
+    const name = n.text;
+    const b = this.scope.lookup(name);
+    if (b) return this.loadBinding(b, n, d);
+    const r = d ?? this.alloc();
+    if (name === 'undefined') this.em.emit('LoadUndefined', r);
+    else if (name === 'NaN') this.loadNumber(r, NaN);
+    else if (name === 'Infinity') this.loadNumber(r, Infinity);
+    else if (name === 'arguments') this.unsupported(n, "'arguments'");
+    else if (name === 'eval') this.unsupported(n, 'eval');
+    else if (name === '__native') this.unsupported(n, '__native outside a call __native.name(...)');
+    else {
+      this.withTemps(() => {
+        const g = this.globalObject();
+        this.checkGlobal(g, name);
+        this.mark(n);
+        this.em.emit('GetProp', r, g, this.k(name), this.em.ic());
+      });
+    }
+    return r;
+  }
+
+  // ---- functions ---------------------------------------------------------------------
+
+  topLevel(): void {
+    const sf = this.m.sf;
+    this.envIn = this.alloc();
+    this.em.emit('LoadUndefined', this.envIn);
+    this.curEnv = this.envIn;
+    this.enterFunctionScope(sf.statements, []);
+    this.hoistFunctions(sf.statements);
+    this.statements(sf.statements);
+    const r = this.undef();
+    this.em.emit('Return', r);
+  }
+
+  /** Compiles a nested function and emits Closure for it. */
+  private closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
+    if (n.asteriskToken) this.unsupported(n, 'generator function');
+    if (hasModifier(n, K.AsyncKeyword)) this.unsupported(n, 'async function');
+    const info = this.analysis.fns.get(n);
+    if (!info) throw new Error('function without scope info');
+    let name = n.name && !ts.isComputedPropertyName(n.name) ? propertyNameText(n.name) : nameHint;
+    if (ts.isGetAccessorDeclaration(n)) name = `get ${name ?? ''}`;
+    if (ts.isSetAccessorDeclaration(n)) name = `set ${name ?? ''}`;
+    let flags = 0;
+    if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
+    if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
+    const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
+    const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params);
+    const r = d ?? this.alloc();
+    this.em.emit('Closure', r, idx, this.curEnv);
+    return r;
+  }
+
+  private prologue(): void {
+    this.envIn = this.alloc();
+    this.em.emit('LoadFunctionEnv', this.envIn);
+    this.curEnv = this.envIn;
+  }
+
+  /** Function scope entry: Env, `this`/new.target/callee bindings captured by inner functions. */
+  private enterFunctionScope(statements: readonly ts.Statement[], params: readonly ts.ParameterDeclaration[]): void {
+    const fs = this.fn.scope;
+    // Simple parameters not captured live in their argument registers.
+    params.forEach((p, i) => {
+      if (!p.dotDotDotToken && ts.isIdentifier(p.name)) {
+        const b = fs.bindings.get(p.name.text)!;
+        if (!b.captured && b.reg < 0) {
+          b.reg = i;
+          this.locals.add(i);
+        }
+      }
+    });
+    this.enterScope(fs, []);
+    for (const b of fs.bindings.values()) {
+      if (!b.captured) continue;
+      if (b.kind === 'this' || b.kind === 'newtarget') {
+        this.withTemps(() => {
+          const t = this.alloc();
+          this.em.emit(b.kind === 'this' ? 'LoadThis' : 'LoadNewTarget', t);
+          this.em.emit('EnvStore', fs.envReg, b.slot, t);
+        });
+      }
+    }
+    const fb = [...fs.bindings.values()].find((b) => b.kind === 'funcname');
+    if (fb) {
+      this.withTemps(() => {
+        const t = this.alloc();
+        this.em.emit('LoadCallee', t);
+        this.storeBinding(fb, t, true, this.fn.node);
+      });
+    }
+    void statements;
+  }
+
+  private parameters(params: readonly ts.ParameterDeclaration[]): void {
+    params.forEach((p, i) => {
+      this.mark(p);
+      this.withTemps(() => {
+        if (p.dotDotDotToken) {
+          const r = this.alloc();
+          this.em.emit('LoadRestArgs', r, i);
+          this.bindName(p.name, r, 'param');
+          return;
+        }
+        if (p.initializer) this.applyDefault(i, p.initializer, ts.isIdentifier(p.name) ? p.name.text : undefined);
+        if (ts.isIdentifier(p.name)) {
+          const b = this.fn.scope.bindings.get(p.name.text)!;
+          if (b.captured || b.reg !== i) this.storeBinding(b, i, true, p);
+        } else {
+          this.bindName(p.name, i, 'param');
+        }
+      });
+    });
+  }
+
+  /** v = v === undefined ? init : v (v a register this code owns). */
+  private applyDefault(v: number, init: ts.Expression, nameHint?: string): void {
+    this.withTemps(() => {
+      const u = this.undef();
+      const skip = this.em.label();
+      this.em.emit('StrictEq', u, v, u);
+      this.em.emit('JumpIfFalse', u, skip);
+      this.expr(init, v, isAnonymousFunction(init) ? nameHint : undefined);
+      this.em.bind(skip);
+    });
+  }
+
+  functionBody(n: ts.FunctionLikeDeclaration): void {
+    this.prologue();
+    const body = n.body;
+    const stmts = body && ts.isBlock(body) ? body.statements : [];
+    this.enterFunctionScope(stmts, n.parameters);
+    if (ts.isConstructorDeclaration(n)) {
+      const cls = n.parent;
+      const info = this.m.classInfo.get(cls)!;
+      if (!info.derived) this.callFieldInit(cls);
+    }
+    this.parameters(n.parameters);
+    this.hoistFunctions(stmts);
+    if (!body) this.unsupported(n, 'function without a body');
+    if (ts.isBlock(body)) {
+      this.statements(body.statements);
+      this.em.emit('Return', this.undef());
+    } else {
+      this.mark(body);
+      const r = this.withTemps(() => {
+        const t = this.alloc();
+        this.expr(body, t);
+        return t;
+      });
+      this.em.emit('Return', r);
+    }
+  }
+
+  /** In a constructor, after `this` exists: run the class's instance field initialisers. */
+  private callFieldInit(cls: ts.Node): void {
+    const info = this.m.classInfo.get(cls);
+    if (!info?.hasInit) return;
+    this.withTemps(() => {
+      const cs = this.analysis.scopes.get(cls)!;
+      const f = this.loadBinding(cs.bindings.get('%init')!, cls);
+      const t = this.alloc();
+      this.em.emit('LoadThis', t);
+      this.em.emit('Call', t, f, t, t, 0);
+    });
+  }
+
+  // ---- statements --------------------------------------------------------------------
+
+  private statements(stmts: readonly ts.Statement[]): void {
+    for (const s of stmts) this.withTemps(() => this.statement(s));
+  }
+
+  private block(stmts: readonly ts.Statement[], node: ts.Node): void {
+    const scope = this.analysis.scopes.get(node);
+    const outer = this.scope;
+    const mark = this.top;
+    if (scope && scope !== outer) this.enterScope(scope, stmts);
+    this.statements(stmts);
+    if (scope && scope !== outer) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  private statement(s: ts.Statement, labels: string[] = []): void {
+    this.mark(s);
+    switch (s.kind) {
+      case K.Block:
+        if (labels.length) return this.labeled(labels, () => this.block((s as ts.Block).statements, s));
+        return this.block((s as ts.Block).statements, s);
+      case K.EmptyStatement:
+        return;
+      case K.ExpressionStatement:
+        this.expr((s as ts.ExpressionStatement).expression);
+        return;
+      case K.VariableStatement:
+        return this.variableList((s as ts.VariableStatement).declarationList);
+      case K.FunctionDeclaration: {
+        const f = s as ts.FunctionDeclaration;
+        if (f.asteriskToken) this.unsupported(f, 'generator function');
+        if (hasModifier(f, K.AsyncKeyword)) this.unsupported(f, 'async function');
+        return; // hoisted
+      }
+      case K.ClassDeclaration: {
+        const c = s as ts.ClassDeclaration;
+        const r = this.classExpr(c);
+        if (c.name) this.storeBinding(this.scope.lookup(c.name.text)!, r, true, c);
+        return;
+      }
+      case K.IfStatement: {
+        const n = s as ts.IfStatement;
+        const elseL = this.em.label(), end = this.em.label();
+        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.expression), elseL));
+        const body = () => {
+          this.withTemps(() => this.statement(n.thenStatement));
+          if (n.elseStatement) this.em.emit('Jump', end);
+          this.em.bind(elseL);
+          if (n.elseStatement) this.withTemps(() => this.statement(n.elseStatement!));
+          this.em.bind(end);
+        };
+        if (labels.length) return this.labeled(labels, body);
+        return body();
+      }
+      case K.WhileStatement: {
+        const n = s as ts.WhileStatement;
+        const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
+        this.em.bind(loop);
+        this.em.bind(cont);
+        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.expression), end));
+        this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
+        this.em.emit('Jump', loop);
+        this.em.bind(end);
+        return;
+      }
+      case K.DoStatement: {
+        const n = s as ts.DoStatement;
+        const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
+        this.em.bind(loop);
+        this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
+        this.em.bind(cont);
+        this.mark(n.expression);
+        this.withTemps(() => this.em.emit('JumpIfTrue', this.expr(n.expression), loop));
+        this.em.bind(end);
+        return;
+      }
+      case K.ForStatement:
+        return this.forStatement(s as ts.ForStatement, labels);
+      case K.ForOfStatement:
+        return this.forOf(s as ts.ForOfStatement, labels);
+      case K.ForInStatement:
+        return this.forIn(s as ts.ForInStatement, labels);
+      case K.SwitchStatement:
+        return this.switchStatement(s as ts.SwitchStatement, labels);
+      case K.LabeledStatement: {
+        const n = s as ts.LabeledStatement;
+        if (ts.isFunctionDeclaration(n.statement)) this.unsupported(n, 'labeled function declaration');
+        return this.statement(n.statement, [...labels, n.label.text]);
+      }
+      case K.BreakStatement:
+      case K.ContinueStatement: {
+        const n = s as ts.BreakStatement | ts.ContinueStatement;
+        const isBreak = s.kind === K.BreakStatement;
+        const label = n.label?.text;
+        let target: Ctl | undefined;
+        for (let i = this.ctl.length - 1; i >= 0 && !target; i--) {
+          const c = this.ctl[i];
+          if (c.k !== 'loop' && c.k !== 'block') continue;
+          if (label !== undefined) {
+            if (c.labels.includes(label)) target = c;
+          } else if (c.k === 'loop' || (isBreak && c.isSwitch)) {
+            target = c;
+          }
+        }
+        if (!target || (!isBreak && target.k !== 'loop')) this.unsupported(n, 'this break/continue target');
+        return this.jumpOut({ type: isBreak ? 'break' : 'continue', target });
+      }
+      case K.ReturnStatement: {
+        const n = s as ts.ReturnStatement;
+        if (this.fn.kind === 'top') this.unsupported(n, 'top-level return');
+        const r = n.expression ? this.expr(n.expression) : this.undef();
+        return this.jumpOut({ type: 'return', reg: r });
+      }
+      case K.ThrowStatement: {
+        const r = this.expr((s as ts.ThrowStatement).expression);
+        this.mark(s);
+        this.em.emit('Throw', r);
+        return;
+      }
+      case K.TryStatement:
+        if (labels.length) return this.labeled(labels, () => this.tryStatement(s as ts.TryStatement));
+        return this.tryStatement(s as ts.TryStatement);
+      case K.ExportDeclaration: {
+        const e = s as ts.ExportDeclaration;
+        if (e.moduleSpecifier) this.unsupported(s, 're-export');
+        return; // `export { x }` of the entry module: no effect on the program
+      }
+      default:
+        this.unsupported(s);
+    }
+  }
+
+  private labeled(labels: string[], body: () => void): void {
+    const brk = this.em.label();
+    this.ctl.push({ k: 'block', labels, brk, isSwitch: false });
+    body();
+    this.ctl.pop();
+    this.em.bind(brk);
+  }
+
+  private loopBody(body: ts.Statement, c: Ctl): void {
+    this.ctl.push(c);
+    this.withTemps(() => this.statement(body));
+    this.ctl.pop();
+  }
+
+  /** Leaves enclosing try/finally/for..of regions on the way to a break/continue/return. */
+  private jumpOut(act: JumpAct): void {
+    for (let i = this.ctl.length - 1; i >= 0; i--) {
+      const e = this.ctl[i];
+      if (act.type !== 'return' && e === act.target) {
+        if (act.type === 'break') {
+          if (e.k === 'loop' && e.forof) this.closeIterator(e.forof);
+          this.em.emit('Jump', (e as { brk: Label }).brk);
+        } else {
+          this.em.emit('Jump', (e as { cont: Label }).cont);
+        }
+        return;
+      }
+      if (e.k === 'try') this.em.emit('TryLeave', e.save);
+      else if (e.k === 'loop' && e.forof) this.closeIterator(e.forof);
+      else if (e.k === 'finally') {
+        this.em.emit('TryLeave', e.save);
+        const id = e.jumps.length + 2;
+        let next: JumpAct = act;
+        if (act.type === 'return') {
+          this.em.emit('Move', e.value, act.reg);
+          next = { type: 'return', reg: e.value };
+        }
+        e.jumps.push({ id, act: next });
+        this.em.emit('LoadInt', e.kind, id);
+        this.em.emit('Jump', e.entry);
+        return;
+      }
+    }
+    if (act.type !== 'return') throw new Error('jump target not on the control stack');
+    this.em.emit('Return', act.reg);
+  }
+
+  private closeIterator(f: { iter: number; save: number }): void {
+    this.em.emit('TryLeave', f.save);
+    this.em.emit('IteratorClose', f.iter);
+  }
+
+  private tryStatement(n: ts.TryStatement): void {
+    if (!n.finallyBlock) return this.tryCatch(n.tryBlock, n.catchClause!);
+    const save = this.alloc(), kind = this.alloc(), value = this.alloc();
+    const handler = this.em.label(), entry = this.em.label();
+    const fin: Ctl = { k: 'finally', save, kind, value, entry, jumps: [] };
+    this.em.emit('TryEnter', save, handler);
+    this.ctl.push(fin);
+    if (n.catchClause) this.withTemps(() => this.tryCatch(n.tryBlock, n.catchClause!));
+    else this.withTemps(() => this.block(n.tryBlock.statements, n.tryBlock));
+    this.ctl.pop();
+    this.em.emit('TryLeave', save);
+    this.em.emit('LoadInt', kind, 0);
+    this.em.emit('Jump', entry);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.em.emit('LoadException', value);
+    this.em.emit('LoadInt', kind, 1);
+    this.em.bind(entry);
+    this.withTemps(() => this.block(n.finallyBlock!.statements, n.finallyBlock!));
+    // Dispatch the completion that entered the finally block.
+    const t = this.alloc();
+    const rethrow = this.em.label();
+    const end = this.em.label();
+    this.em.emit('LoadInt', t, 1);
+    this.em.emit('JumpIfStrictEq', kind, t, rethrow);
+    const targets = fin.jumps.map((j) => {
+      const l = this.em.label();
+      this.em.emit('LoadInt', t, j.id);
+      this.em.emit('JumpIfStrictEq', kind, t, l);
+      return l;
+    });
+    this.em.emit('Jump', end);
+    this.em.bind(rethrow);
+    this.em.emit('Throw', value);
+    fin.jumps.forEach((j, i) => {
+      this.em.bind(targets[i]);
+      this.jumpOut(j.act);
+    });
+    this.em.bind(end);
+  }
+
+  private tryCatch(tryBlock: ts.Block, c: ts.CatchClause): void {
+    const save = this.alloc();
+    const handler = this.em.label(), end = this.em.label();
+    this.em.emit('TryEnter', save, handler);
+    this.ctl.push({ k: 'try', save });
+    this.withTemps(() => this.block(tryBlock.statements, tryBlock));
+    this.ctl.pop();
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', end);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.withTemps(() => {
+      const e = this.alloc();
+      this.em.emit('LoadException', e);
+      const scope = this.analysis.scopes.get(c)!;
+      const outer = this.scope;
+      this.enterScope(scope);
+      if (c.variableDeclaration) this.bindName(c.variableDeclaration.name, e, 'catch');
+      this.block(c.block.statements, c.block);
+      this.exitScope(scope, outer);
+    });
+    this.em.bind(end);
+  }
+
+  private variableList(list: ts.VariableDeclarationList): void {
+    const mode: DeclMode = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+    const blockScoped = list.flags & ts.NodeFlags.BlockScoped;
+    if (blockScoped === ts.NodeFlags.Using || blockScoped === ts.NodeFlags.AwaitUsing) this.unsupported(list, 'using declaration');
+    for (const d of list.declarations) {
+      this.mark(d);
+      this.withTemps(() => {
+        if (d.initializer) {
+          const hint = ts.isIdentifier(d.name) && isAnonymousFunction(d.initializer) ? d.name.text : undefined;
+          const v = this.alloc();
+          this.expr(d.initializer, v, hint);
+          this.bindName(d.name, v, mode);
+        } else if (mode !== 'var') {
+          this.bindName(d.name, this.undef(), mode);
+        }
+      });
+    }
+  }
+
+  private forStatement(n: ts.ForStatement, labels: string[]): void {
+    const outer = this.scope;
+    const mark = this.top;
+    const scope = this.analysis.scopes.get(n);
+    if (scope) this.enterScope(scope);
+    if (n.initializer) {
+      if (ts.isVariableDeclarationList(n.initializer)) this.variableList(n.initializer);
+      else this.withTemps(() => this.expr(n.initializer as ts.Expression));
+    }
+    const perIteration = scope?.needsEnv ? scope.envReg : -1;
+    if (perIteration >= 0) this.em.emit('EnvCopy', perIteration, perIteration);
+    const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
+    this.em.bind(loop);
+    if (n.condition) {
+      this.mark(n.condition);
+      this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.condition!), end));
+    }
+    this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
+    this.em.bind(cont);
+    if (perIteration >= 0) this.em.emit('EnvCopy', perIteration, perIteration);
+    if (n.incrementor) {
+      this.mark(n.incrementor);
+      this.withTemps(() => this.expr(n.incrementor!));
+    }
+    this.em.emit('Jump', loop);
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  /** Binds the loop variable of for..of / for..in to v (a fresh scope per iteration). */
+  private bindLoopVariable(init: ts.ForInitializer, v: number): void {
+    if (ts.isVariableDeclarationList(init)) {
+      const d = init.declarations[0];
+      if (init.declarations.length !== 1 || d.initializer) this.unsupported(init, 'this loop variable declaration');
+      const mode: DeclMode = init.flags & ts.NodeFlags.Const ? 'const' : init.flags & ts.NodeFlags.Let ? 'let' : 'var';
+      this.bindName(d.name, v, mode);
+    } else {
+      this.assignTo(init, v);
+    }
+  }
+
+  private enterIterationScope(scope: Scope | undefined): void {
+    if (!scope) return;
+    if (scope.needsEnv) {
+      this.em.emit('EnvNew', scope.envReg, this.envOf(scope.parent!), scope.envSlots);
+    }
+  }
+
+  private forOf(n: ts.ForOfStatement, labels: string[]): void {
+    if (n.awaitModifier) this.unsupported(n, 'for await');
+    const outer = this.scope;
+    const mark = this.top;
+    const iter = this.alloc(), save = this.alloc(), v = this.alloc();
+    this.withTemps(() => {
+      const obj = this.expr(n.expression);
+      this.mark(n.expression);
+      this.em.emit('GetIterator', iter, obj);
+    });
+    const scope = this.analysis.scopes.get(n);
+    if (scope) this.enterScope(scope);
+    const loop = this.em.label(), end = this.em.label(), cont = this.em.label(), handler = this.em.label();
+    this.em.bind(loop);
+    this.mark(n);
+    this.em.emit('IteratorNext', v, iter, end);
+    this.enterIterationScope(scope);
+    this.em.emit('TryEnter', save, handler);
+    const c: Ctl = { k: 'loop', labels, brk: end, cont, forof: { iter, save } };
+    this.ctl.push(c);
+    this.withTemps(() => this.bindLoopVariable(n.initializer, v));
+    this.withTemps(() => this.statement(n.statement));
+    this.ctl.pop();
+    this.em.bind(cont);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', loop);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.em.emit('LoadException', v);
+    this.em.emit('IteratorClose', iter);
+    this.em.emit('Throw', v);
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  private forIn(n: ts.ForInStatement, labels: string[]): void {
+    const outer = this.scope;
+    const mark = this.top;
+    const keys = this.alloc(), i = this.alloc(), len = this.alloc(), v = this.alloc();
+    this.withTemps(() => {
+      const obj = this.expr(n.expression);
+      this.mark(n.expression);
+      this.em.emit('ForInKeys', keys, obj);
+    });
+    this.em.emit('LoadInt', i, 0);
+    this.em.emit('GetProp', len, keys, this.k('length'), this.em.ic());
+    const scope = this.analysis.scopes.get(n);
+    if (scope) this.enterScope(scope);
+    const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
+    this.em.bind(loop);
+    this.em.emit('JumpIfNotLt', i, len, end);
+    this.em.emit('GetElem', v, keys, i);
+    this.enterIterationScope(scope);
+    this.withTemps(() => this.bindLoopVariable(n.initializer, v));
+    this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
+    this.em.bind(cont);
+    this.em.emit('AddInt', i, i, 1);
+    this.em.emit('Jump', loop);
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  private switchStatement(n: ts.SwitchStatement, labels: string[]): void {
+    const outer = this.scope;
+    const mark = this.top;
+    const disc = this.alloc();
+    this.expr(n.expression, disc);
+    const scope = this.analysis.scopes.get(n.caseBlock);
+    const clauses = n.caseBlock.clauses;
+    if (scope) this.enterScope(scope, clauses.flatMap((c) => [...c.statements]));
+    const end = this.em.label();
+    const targets = clauses.map(() => this.em.label());
+    clauses.forEach((c, i) => {
+      if (ts.isCaseClause(c)) {
+        this.mark(c);
+        this.withTemps(() => this.em.emit('JumpIfStrictEq', disc, this.expr(c.expression), targets[i]));
+      }
+    });
+    const def = clauses.findIndex((c) => ts.isDefaultClause(c));
+    this.em.emit('Jump', def >= 0 ? targets[def] : end);
+    this.ctl.push({ k: 'block', labels, brk: end, isSwitch: true });
+    clauses.forEach((c, i) => {
+      this.em.bind(targets[i]);
+      this.statements(c.statements);
+    });
+    this.ctl.pop();
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  // ---- destructuring -----------------------------------------------------------------
+
+  private bindingPat(name: ts.BindingName, mode: DeclMode): Pat {
+    if (ts.isIdentifier(name)) {
+      const b = this.scope.lookup(name.text);
+      if (!b) throw new Error(`undeclared binding ${name.text}`);
+      return { k: 'leaf', node: name, name: name.text, store: (v) => this.storeBinding(b, v, mode !== 'var', name) };
+    }
+    if (ts.isArrayBindingPattern(name)) {
+      const elems: ({ pat: Pat; init?: ts.Expression } | null)[] = [];
+      let rest: Pat | undefined;
+      for (const el of name.elements) {
+        if (ts.isOmittedExpression(el)) elems.push(null);
+        else if (el.dotDotDotToken) rest = this.bindingPat(el.name, mode);
+        else elems.push({ pat: this.bindingPat(el.name, mode), init: el.initializer });
+      }
+      return { k: 'array', node: name, elems, rest };
+    }
+    const props: { key: ts.PropertyName; pat: Pat; init?: ts.Expression }[] = [];
+    let rest: Pat | undefined;
+    for (const el of name.elements) {
+      if (el.dotDotDotToken) { rest = this.bindingPat(el.name, mode); continue; }
+      const key = el.propertyName ?? (el.name as ts.Identifier);
+      props.push({ key, pat: this.bindingPat(el.name, mode), init: el.initializer });
+    }
+    return { k: 'object', node: name, props, rest };
+  }
+
+  private assignPat(target: ts.Expression): Pat {
+    target = skipParens(target);
+    if (ts.isArrayLiteralExpression(target)) {
+      const elems: ({ pat: Pat; init?: ts.Expression } | null)[] = [];
+      let rest: Pat | undefined;
+      for (const el of target.elements) {
+        if (ts.isOmittedExpression(el)) elems.push(null);
+        else if (ts.isSpreadElement(el)) rest = this.assignPat(el.expression);
+        else if (ts.isBinaryExpression(el) && el.operatorToken.kind === K.EqualsToken) elems.push({ pat: this.assignPat(el.left), init: el.right });
+        else elems.push({ pat: this.assignPat(el) });
+      }
+      return { k: 'array', node: target, elems, rest };
+    }
+    if (ts.isObjectLiteralExpression(target)) {
+      const props: { key: ts.PropertyName; pat: Pat; init?: ts.Expression }[] = [];
+      let rest: Pat | undefined;
+      for (const p of target.properties) {
+        if (ts.isSpreadAssignment(p)) rest = this.assignPat(p.expression);
+        else if (ts.isShorthandPropertyAssignment(p)) props.push({ key: p.name, pat: this.assignPat(p.name), init: p.objectAssignmentInitializer });
+        else if (ts.isPropertyAssignment(p)) {
+          const init = p.initializer;
+          if (ts.isBinaryExpression(init) && init.operatorToken.kind === K.EqualsToken) props.push({ key: p.name, pat: this.assignPat(init.left), init: init.right });
+          else props.push({ key: p.name, pat: this.assignPat(init) });
+        } else this.unsupported(p, 'this destructuring target');
+      }
+      return { k: 'object', node: target, props, rest };
+    }
+    return {
+      k: 'leaf', node: target, name: ts.isIdentifier(target) ? target.text : undefined,
+      store: (v) => this.withTemps(() => this.putRef(this.prepareRef(target), v)),
+    };
+  }
+
+  private bindName(name: ts.BindingName, v: number, mode: DeclMode): void {
+    this.destructure(this.bindingPat(name, mode), v);
+  }
+
+  private assignTo(target: ts.Expression, v: number): void {
+    this.destructure(this.assignPat(target), v);
+  }
+
+  private destructure(p: Pat, v: number): void {
+    if (p.k === 'leaf') return p.store(v);
+    this.mark(p.node);
+    this.withTemps(() => {
+      if (p.k === 'array') {
+        const iter = this.alloc(), done = this.alloc();
+        this.em.emit('GetIterator', iter, v);
+        this.em.emit('LoadFalse', done);
+        for (const el of p.elems) {
+          this.withTemps(() => {
+            const x = this.alloc();
+            const finished = this.em.label(), next = this.em.label();
+            this.em.emit('LoadUndefined', x);
+            this.em.emit('JumpIfTrue', done, next);
+            this.em.emit('IteratorNext', x, iter, finished);
+            this.em.emit('Jump', next);
+            this.em.bind(finished);
+            this.em.emit('LoadTrue', done);
+            this.em.emit('LoadUndefined', x);
+            this.em.bind(next);
+            if (el) {
+              if (el.init) this.applyDefault(x, el.init, el.pat.k === 'leaf' ? el.pat.name : undefined);
+              this.destructure(el.pat, x);
+            }
+          });
+        }
+        if (p.rest) {
+          this.withTemps(() => {
+            const arr = this.alloc(), x = this.alloc();
+            const loop = this.em.label(), fin = this.em.label();
+            this.em.emit('NewArray', arr, arr, 0);
+            this.em.emit('JumpIfTrue', done, fin);
+            this.em.bind(loop);
+            this.em.emit('IteratorNext', x, iter, fin);
+            this.em.emit('ArrayPush', arr, x);
+            this.em.emit('Jump', loop);
+            this.em.bind(fin);
+            this.em.emit('LoadTrue', done);
+            this.destructure(p.rest!, arr);
+          });
+        } else {
+          const skip = this.em.label();
+          this.em.emit('JumpIfTrue', done, skip);
+          this.em.emit('IteratorClose', iter);
+          this.em.bind(skip);
+        }
+        return;
+      }
+      // object pattern
+      if (!p.props.length && !p.rest) {
+        // `{} = v` still requires an object-coercible value.
+        const t = this.alloc();
+        this.em.emit('GetProp', t, v, this.k('constructor'), this.em.ic());
+      }
+      const keys: number[] = [];
+      for (const prop of p.props) {
+        const key = this.alloc();
+        keys.push(key);
+        this.propertyKey(prop.key, key);
+        this.withTemps(() => {
+          const x = this.alloc();
+          this.mark(prop.key);
+          this.em.emit('GetElem', x, v, key);
+          if (prop.init) this.applyDefault(x, prop.init, prop.pat.k === 'leaf' ? prop.pat.name : undefined);
+          this.destructure(prop.pat, x);
+        });
+      }
+      if (p.rest) {
+        const o = this.alloc();
+        this.em.emit('NewObject', o);
+        this.em.emit('CopyDataProperties', o, v);
+        for (const key of keys) this.em.emit('DeleteElem', key, o, key);
+        this.destructure(p.rest, o);
+      }
+    });
+  }
+
+  /** Loads a property name's key (a string, or the converted computed key) into d. */
+  private propertyKey(name: ts.PropertyName, d: number): void {
+    if (ts.isComputedPropertyName(name)) {
+      this.withTemps(() => this.em.emit('ToPropertyKey', d, this.expr(name.expression)));
+    } else if (ts.isPrivateIdentifier(name)) {
+      this.unsupported(name, 'private name here');
+    } else {
+      this.loadString(d, propertyNameText(name)!);
+    }
+  }
+
+  // ---- expressions -------------------------------------------------------------------
+
+  /**
+   * Evaluates n. With d, the value ends up in d and no register above the entry top stays
+   * allocated; without, the result is either a binding's register or one new temporary.
+   */
+  expr(n: ts.Expression, d?: number, nameHint?: string): number {
+    switch (n.kind) {
+      case K.NumericLiteral: {
+        const r = d ?? this.alloc();
+        this.loadNumber(r, Number((n as ts.NumericLiteral).text));
+        return r;
+      }
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        return this.loadString(d ?? this.alloc(), (n as ts.StringLiteral).text);
+      case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword: {
+        const r = d ?? this.alloc();
+        this.em.emit(n.kind === K.TrueKeyword ? 'LoadTrue' : n.kind === K.FalseKeyword ? 'LoadFalse' : 'LoadNull', r);
+        return r;
+      }
+      case K.Identifier:
+        return this.identifier(n as ts.Identifier, d);
+      case K.ThisKeyword: {
+        const b = ScopeAnalysis.thisScope(this.scope).bindings.get('this')!;
+        return this.loadBinding(b, n, d);
+      }
+      case K.MetaProperty: {
+        const mp = n as ts.MetaProperty;
+        if (mp.keywordToken !== K.NewKeyword) this.unsupported(n, 'import.meta');
+        const fs = ScopeAnalysis.thisScope(this.scope);
+        if (fs.fn.kind === 'top') this.unsupported(n, 'new.target at top level');
+        return this.loadBinding(fs.bindings.get('new.target')!, n, d);
+      }
+      case K.ParenthesizedExpression:
+        return this.expr((n as ts.ParenthesizedExpression).expression, d, nameHint);
+      case K.TemplateExpression:
+        return this.template(n as ts.TemplateExpression, d);
+      case K.BinaryExpression:
+        return this.binary(n as ts.BinaryExpression, d);
+      case K.PrefixUnaryExpression:
+      case K.PostfixUnaryExpression:
+        return this.unary(n as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, d);
+      case K.TypeOfExpression: {
+        const e = skipParens((n as ts.TypeOfExpression).expression);
+        const r = d ?? this.alloc();
+        this.withTemps(() => {
+          if (ts.isIdentifier(e) && !this.scope.lookup(e.text) && !['undefined', 'NaN', 'Infinity', 'arguments', 'eval', '__native'].includes(e.text)) {
+            const g = this.globalObject();
+            const key = this.loadString(this.alloc(), e.text);
+            const absent = this.em.label(), end = this.em.label();
+            this.em.emit('In', key, key, g);
+            this.em.emit('JumpIfFalse', key, absent);
+            this.em.emit('GetProp', r, g, this.k(e.text), this.em.ic());
+            this.em.emit('TypeOf', r, r);
+            this.em.emit('Jump', end);
+            this.em.bind(absent);
+            this.loadString(r, 'undefined');
+            this.em.bind(end);
+          } else {
+            this.em.emit('TypeOf', r, this.expr(e));
+          }
+        });
+        return r;
+      }
+      case K.VoidExpression: {
+        const r = d ?? this.alloc();
+        this.withTemps(() => this.expr((n as ts.VoidExpression).expression));
+        this.em.emit('LoadUndefined', r);
+        return r;
+      }
+      case K.DeleteExpression:
+        return this.deleteExpr(n as ts.DeleteExpression, d);
+      case K.ConditionalExpression: {
+        const c = n as ts.ConditionalExpression;
+        const r = d ?? this.alloc();
+        const elseL = this.em.label(), end = this.em.label();
+        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(c.condition), elseL));
+        this.withTemps(() => this.expr(c.whenTrue, r, nameHint));
+        this.em.emit('Jump', end);
+        this.em.bind(elseL);
+        this.withTemps(() => this.expr(c.whenFalse, r, nameHint));
+        this.em.bind(end);
+        return r;
+      }
+      case K.CallExpression:
+      case K.PropertyAccessExpression:
+      case K.ElementAccessExpression:
+        return this.chain(n as ts.CallExpression | ts.PropertyAccessExpression | ts.ElementAccessExpression, d);
+      case K.NewExpression:
+        return this.newExpr(n as ts.NewExpression, d);
+      case K.ArrayLiteralExpression:
+        return this.arrayLiteral(n as ts.ArrayLiteralExpression, d);
+      case K.ObjectLiteralExpression:
+        return this.objectLiteral(n as ts.ObjectLiteralExpression, d);
+      case K.FunctionExpression:
+      case K.ArrowFunction:
+        return this.closure(n as ts.FunctionExpression, nameHint, d);
+      case K.ClassExpression: {
+        const r = this.classExpr(n as ts.ClassExpression, nameHint);
+        return this.to(d, r);
+      }
+      case K.CommaListExpression:
+      default:
+        return this.unsupported(n);
+    }
+  }
+
+  private template(n: ts.TemplateExpression, d?: number): number {
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const acc = this.alloc();
+      this.loadString(acc, n.head.text);
+      for (const span of n.templateSpans) {
+        this.withTemps(() => {
+          const v = this.expr(span.expression);
+          const t = this.alloc();
+          this.mark(span.expression);
+          this.em.emit('ToString', t, v);
+          this.em.emit('Add', acc, acc, t);
+          if (span.literal.text) {
+            this.loadString(t, span.literal.text);
+            this.em.emit('Add', acc, acc, t);
+          }
+        });
+      }
+      this.em.emit('Move', r, acc);
+    });
+    return r;
+  }
+
+  private binary(n: ts.BinaryExpression, d?: number): number {
+    const op = n.operatorToken.kind;
+    if (op === K.EqualsToken) return this.assignment(n, d);
+    if (op === K.CommaToken) {
+      this.withTemps(() => this.expr(n.left));
+      return this.expr(n.right, d);
+    }
+    const r = d ?? this.alloc();
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
+      const end = this.em.label();
+      this.withTemps(() => {
+        this.expr(n.left, r);
+        this.em.emit(op === K.AmpersandAmpersandToken ? 'JumpIfFalse' : op === K.BarBarToken ? 'JumpIfTrue' : 'JumpIfNotNullish', r, end);
+        this.expr(n.right, r);
+      });
+      this.em.bind(end);
+      return r;
+    }
+    if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
+      this.withTemps(() => {
+        const ref = this.prepareRef(n.left);
+        this.getRef(ref, r);
+        const end = this.em.label();
+        this.em.emit(op === K.AmpersandAmpersandEqualsToken ? 'JumpIfFalse' : op === K.BarBarEqualsToken ? 'JumpIfTrue' : 'JumpIfNotNullish', r, end);
+        const hint = ts.isIdentifier(n.left) && isAnonymousFunction(n.right) ? n.left.text : undefined;
+        this.expr(n.right, r, hint);
+        this.mark(n);
+        this.putRef(ref, r);
+        this.em.bind(end);
+      });
+      return r;
+    }
+    const compound = COMPOUND_OPS.get(op);
+    if (compound) {
+      this.withTemps(() => {
+        const ref = this.prepareRef(n.left);
+        this.getRef(ref, r);
+        const v = this.expr(n.right);
+        this.mark(n);
+        this.em.emit(compound as 'Add', r, r, v);
+        this.putRef(ref, r);
+      });
+      return r;
+    }
+    if (op === K.InKeyword && ts.isPrivateIdentifier(n.left)) {
+      const left = n.left;
+      this.withTemps(() => {
+        const pn = this.privateName(left);
+        const obj = this.expr(n.right);
+        this.mark(n);
+        this.em.emit('HasPrivate', r, obj, pn);
+      });
+      return r;
+    }
+    const name = BINARY_OPS.get(op);
+    if (!name) return this.unsupported(n.operatorToken, `operator ${ts.tokenToString(op) ?? K[op]}`);
+    this.withTemps(() => {
+      const a = this.stable(this.expr(n.left), [n.right]);
+      const b = this.expr(n.right);
+      this.mark(n);
+      this.em.emit(name as 'Add', r, a, b);
+    });
+    return r;
+  }
+
+  private assignment(n: ts.BinaryExpression, d?: number): number {
+    const left = skipParens(n.left);
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
+        this.expr(n.right, r);
+        this.assignTo(left, r);
+        return;
+      }
+      const ref = this.prepareRef(left);
+      const hint = ts.isIdentifier(left) && isAnonymousFunction(n.right) ? left.text : undefined;
+      this.expr(n.right, r, hint);
+      this.mark(n);
+      this.putRef(ref, r);
+    });
+    return r;
+  }
+
+  private unary(n: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, d?: number): number {
+    const op = n.operator;
+    const r = d ?? this.alloc();
+    if (op === K.PlusPlusToken || op === K.MinusMinusToken) {
+      const inst = op === K.PlusPlusToken ? 'Inc' : 'Dec';
+      this.withTemps(() => {
+        const ref = this.prepareRef(n.operand);
+        if (n.kind === K.PrefixUnaryExpression) {
+          this.getRef(ref, r);
+          this.mark(n);
+          this.em.emit(inst, r, r);
+          this.putRef(ref, r);
+        } else {
+          const t = this.alloc();
+          this.getRef(ref, t);
+          this.mark(n);
+          this.em.emit('ToNumeric', r, t);
+          this.em.emit(inst, t, r);
+          this.putRef(ref, t);
+        }
+      });
+      return r;
+    }
+    const inst = op === K.MinusToken ? 'Neg' : op === K.PlusToken ? 'Plus' : op === K.TildeToken ? 'BitNot' : 'Not';
+    this.withTemps(() => {
+      const v = this.expr(n.operand);
+      this.mark(n);
+      this.em.emit(inst, r, v);
+    });
+    return r;
+  }
+
+  private deleteExpr(n: ts.DeleteExpression, d?: number): number {
+    const e = skipParens(n.expression);
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && !(e.flags & ts.NodeFlags.OptionalChain)) {
+        if (e.expression.kind === K.SuperKeyword) this.unsupported(e, 'delete of a super property');
+        if (ts.isPropertyAccessExpression(e) && ts.isPrivateIdentifier(e.name)) this.unsupported(e, 'delete of a private field');
+        const obj = this.stable(this.expr(e.expression));
+        const key = this.alloc();
+        if (ts.isPropertyAccessExpression(e)) this.loadString(key, e.name.text);
+        else this.expr(e.argumentExpression, key);
+        this.mark(n);
+        this.em.emit('DeleteElem', r, obj, key);
+      } else if (ts.isIdentifier(e) || e.flags & ts.NodeFlags.OptionalChain) {
+        this.unsupported(n, 'this delete operand');
+      } else {
+        this.expr(e);
+        this.em.emit('LoadTrue', r);
+      }
+    });
+    return r;
+  }
+
+  // ---- references (assignment targets) ------------------------------------------------
+
+  private prepareRef(target: ts.Expression): Ref {
+    target = skipParens(target);
+    if (ts.isIdentifier(target)) {
+      const b = this.scope.lookup(target.text);
+      if (!b && ['undefined', 'NaN', 'Infinity', 'arguments', 'eval'].includes(target.text)) this.unsupported(target, `assignment to ${target.text}`);
+      return { k: 'id', name: target.text, b, node: target };
+    }
+    if (target.flags & ts.NodeFlags.OptionalChain) this.unsupported(target, 'optional chain as assignment target');
+    if (ts.isPropertyAccessExpression(target)) {
+      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
+      const obj = this.stable(this.expr(target.expression));
+      if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name) };
+      return { k: 'prop', obj, name: target.name.text };
+    }
+    if (ts.isElementAccessExpression(target)) {
+      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
+      const obj = this.stable(this.expr(target.expression));
+      const key = this.stable(this.expr(target.argumentExpression));
+      return { k: 'elem', obj, key };
+    }
+    return this.unsupported(target, 'this assignment target');
+  }
+
+  private getRef(ref: Ref, d: number): void {
+    switch (ref.k) {
+      case 'id':
+        if (ref.b) this.loadBinding(ref.b, ref.node, d);
+        else this.identifier(ref.node as ts.Identifier, d);
+        return;
+      case 'prop':
+        this.em.emit('GetProp', d, ref.obj, this.k(ref.name), this.em.ic());
+        return;
+      case 'elem':
+        this.em.emit('GetElem', d, ref.obj, ref.key);
+        return;
+      case 'private':
+        this.em.emit('GetPrivate', d, ref.obj, ref.pn);
+    }
+  }
+
+  private putRef(ref: Ref, v: number): void {
+    switch (ref.k) {
+      case 'id':
+        if (ref.b) return this.storeBinding(ref.b, v, false, ref.node);
+        this.withTemps(() => {
+          const g = this.globalObject();
+          this.checkGlobal(g, ref.name);
+          this.em.emit('SetProp', g, this.k(ref.name), v, this.em.ic());
+        });
+        return;
+      case 'prop':
+        this.em.emit('SetProp', ref.obj, this.k(ref.name), v, this.em.ic());
+        return;
+      case 'elem':
+        this.em.emit('SetElem', ref.obj, ref.key, v);
+        return;
+      case 'private':
+        this.em.emit('SetPrivate', ref.obj, ref.pn, v);
+    }
+  }
+
+  private privateName(n: ts.PrivateIdentifier): number {
+    const b = this.scope.lookup(n.text);
+    if (!b) this.unsupported(n, `undeclared private name ${n.text}`);
+    return this.loadBinding(b, n);
+  }
+
+  // ---- member access, calls, optional chains ------------------------------------------
+
+  private isChainPart(n: ts.Expression): boolean {
+    return (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n))
+      && (n.flags & ts.NodeFlags.OptionalChain) !== 0;
+  }
+
+  /** Evaluates the object of a member access or callee, continuing an optional chain. */
+  private chainObject(n: ts.Expression, chain: Label | undefined): number {
+    if (chain && this.isChainPart(n)) return this.chainPart(n as ts.CallExpression, undefined, chain);
+    return this.expr(n);
+  }
+
+  private chain(n: ts.CallExpression | ts.PropertyAccessExpression | ts.ElementAccessExpression, d?: number): number {
+    if (!(n.flags & ts.NodeFlags.OptionalChain)) return this.chainPart(n, d, undefined);
+    const r = d ?? this.alloc();
+    const nullish = this.em.label(), end = this.em.label();
+    this.withTemps(() => this.chainPart(n, r, nullish));
+    this.em.emit('Jump', end);
+    this.em.bind(nullish);
+    this.em.emit('LoadUndefined', r);
+    this.em.bind(end);
+    return r;
+  }
+
+  private chainPart(n: ts.CallExpression | ts.PropertyAccessExpression | ts.ElementAccessExpression, d: number | undefined, chain: Label | undefined): number {
+    if (ts.isCallExpression(n)) return this.call(n, d, chain);
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      if (n.expression.kind === K.SuperKeyword) {
+        const key = this.alloc();
+        if (ts.isPropertyAccessExpression(n)) this.loadString(key, n.name.text);
+        else this.expr(n.argumentExpression, key);
+        this.checkSuper(n);
+        this.mark(n);
+        this.em.emit('GetSuper', r, key);
+        return;
+      }
+      const obj = this.chainObject(n.expression, chain);
+      if (n.questionDotToken) this.em.emit('JumpIfNullish', obj, chain!);
+      if (ts.isPropertyAccessExpression(n)) {
+        this.mark(n.name);
+        if (ts.isPrivateIdentifier(n.name)) {
+          const pn = this.privateName(n.name);
+          this.em.emit('GetPrivate', r, obj, pn);
+        } else {
+          this.em.emit('GetProp', r, obj, this.k(n.name.text), this.em.ic());
+        }
+      } else {
+        const o = this.stable(obj, [n.argumentExpression]);
+        const key = this.expr(n.argumentExpression);
+        this.mark(n);
+        this.em.emit('GetElem', r, o, key);
+      }
+    });
+    return r;
+  }
+
+  private checkSuper(n: ts.Node): void {
+    const k = this.fn.kind;
+    const node = this.fn.node;
+    if (k !== 'method' || !node.parent || !ts.isClassLike(node.parent)) this.unsupported(n, 'super property access outside a class method');
+  }
+
+  private call(n: ts.CallExpression, d: number | undefined, chain: Label | undefined): number {
+    const callee = skipParens(n.expression);
+    if (n.expression.kind === K.ImportKeyword) this.unsupported(n, 'dynamic import');
+    if (callee.kind === K.SuperKeyword) return this.superCall(n, d);
+    // __native.name(args)
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === '__native'
+      && !this.scope.lookup('__native')) {
+      return this.nativeCall(n, callee.name.text, d);
+    }
+    if (ts.isIdentifier(callee) && callee.text === 'eval' && !this.scope.lookup('eval')) this.unsupported(callee, 'eval');
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      let f: number, thisReg: number;
+      if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && callee.expression.kind === K.SuperKeyword) {
+        const key = this.alloc();
+        if (ts.isPropertyAccessExpression(callee)) this.loadString(key, callee.name.text);
+        else this.expr(callee.argumentExpression, key);
+        this.checkSuper(callee);
+        f = this.alloc();
+        this.mark(callee);
+        this.em.emit('GetSuper', f, key);
+        thisReg = this.alloc();
+        this.em.emit('LoadThis', thisReg);
+      } else if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+        const innerChain = callee.flags & ts.NodeFlags.OptionalChain ? chain : undefined;
+        thisReg = this.stable(this.chainObject(callee.expression, innerChain), [undefined as unknown as ts.Node]);
+        if (callee.questionDotToken) this.em.emit('JumpIfNullish', thisReg, chain!);
+        f = this.alloc();
+        if (ts.isPropertyAccessExpression(callee)) {
+          this.mark(callee.name);
+          if (ts.isPrivateIdentifier(callee.name)) this.em.emit('GetPrivate', f, thisReg, this.privateName(callee.name));
+          else this.em.emit('GetProp', f, thisReg, this.k(callee.name.text), this.em.ic());
+        } else {
+          const key = this.expr(callee.argumentExpression);
+          this.mark(callee);
+          this.em.emit('GetElem', f, thisReg, key);
+        }
+      } else {
+        f = this.stable(this.chainObject(callee, n.flags & ts.NodeFlags.OptionalChain ? chain : undefined), n.arguments);
+        thisReg = this.undef();
+      }
+      if (n.questionDotToken) this.em.emit('JumpIfNullish', f, chain!);
+      if (n.arguments.some((a) => ts.isSpreadElement(a))) {
+        const arr = this.spreadArgs(n.arguments);
+        this.mark(n);
+        this.em.emit('CallSpread', r, f, thisReg, arr);
+      } else {
+        const [first, argc] = this.args(n.arguments, n);
+        this.mark(n);
+        this.em.emit('Call', r, f, thisReg, first, argc);
+      }
+    });
+    return r;
+  }
+
+  private args(args: readonly ts.Expression[], at: ts.Node): [number, number] {
+    if (args.length > 255) this.unsupported(at, 'a call with more than 255 arguments');
+    const first = this.top;
+    for (const a of args) {
+      const reg = this.alloc();
+      this.expr(a, reg);
+    }
+    return [args.length ? first : 0, args.length];
+  }
+
+  private spreadArgs(args: readonly ts.Expression[]): number {
+    const arr = this.alloc();
+    this.em.emit('NewArray', arr, arr, 0);
+    for (const a of args) {
+      this.withTemps(() => {
+        if (ts.isSpreadElement(a)) {
+          const v = this.expr(a.expression);
+          this.mark(a);
+          this.em.emit('ArraySpread', arr, v);
+        } else {
+          this.em.emit('ArrayPush', arr, this.expr(a));
+        }
+      });
+    }
+    return arr;
+  }
+
+  private nativeCall(n: ts.CallExpression, name: string, d?: number): number {
+    const id = NATIVES.findIndex((x) => x.name === name);
+    if (id < 0) this.unsupported(n, `unknown native '${name}' (__native.${name})`);
+    if (n.arguments.length !== NATIVES[id].argc || n.arguments.some((a) => ts.isSpreadElement(a))) {
+      throw new CompileError(`${this.m.where(n)}: __native.${name} takes ${NATIVES[id].argc} argument(s), not ${n.arguments.length}`);
+    }
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const [first, argc] = this.args(n.arguments, n);
+      this.mark(n);
+      this.em.emit('CallNative', r, id, first, argc);
+    });
+    return r;
+  }
+
+  private superCall(n: ts.CallExpression, d?: number): number {
+    if (this.fn.kind !== 'ctor') this.unsupported(n, 'super() outside a constructor (e.g. in an arrow function)');
+    const cls = this.fn.node.parent;
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      if (n.arguments.some((a) => ts.isSpreadElement(a))) {
+        const arr = this.spreadArgs(n.arguments);
+        this.mark(n);
+        this.em.emit('SuperCallSpread', r, arr);
+      } else {
+        const [first, argc] = this.args(n.arguments, n);
+        this.mark(n);
+        this.em.emit('SuperCall', r, first, argc);
+      }
+      this.afterSuper(cls);
+    });
+    return r;
+  }
+
+  /** After super() returned: publish `this` to arrows and run the field initialisers. */
+  private afterSuper(cls: ts.Node): void {
+    const tb = this.fn.scope.bindings.get('this')!;
+    if (tb.captured) {
+      this.withTemps(() => {
+        const t = this.alloc();
+        this.em.emit('LoadThis', t);
+        this.em.emit('EnvStore', this.fn.scope.envReg, tb.slot, t);
+      });
+    }
+    this.callFieldInit(cls);
+  }
+
+  private newExpr(n: ts.NewExpression, d?: number): number {
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const args = n.arguments ?? [];
+      const f = this.stable(this.expr(n.expression), args);
+      if (args.some((a) => ts.isSpreadElement(a))) {
+        const arr = this.spreadArgs(args);
+        this.mark(n);
+        this.em.emit('NewSpread', r, f, arr);
+      } else {
+        const [first, argc] = this.args(args, n);
+        this.mark(n);
+        this.em.emit('New', r, f, first, argc);
+      }
+    });
+    return r;
+  }
+
+  // ---- literals ----------------------------------------------------------------------
+
+  private arrayLiteral(n: ts.ArrayLiteralExpression, d?: number): number {
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const arr = this.alloc();
+      this.em.emit('NewArray', arr, arr, 0);
+      for (const el of n.elements) {
+        this.withTemps(() => {
+          if (ts.isOmittedExpression(el)) this.em.emit('ArrayPushHole', arr);
+          else if (ts.isSpreadElement(el)) {
+            const v = this.expr(el.expression);
+            this.mark(el);
+            this.em.emit('ArraySpread', arr, v);
+          } else this.em.emit('ArrayPush', arr, this.expr(el));
+        });
+      }
+      this.em.emit('Move', r, arr);
+    });
+    return r;
+  }
+
+  private objectLiteral(n: ts.ObjectLiteralExpression, d?: number): number {
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const obj = this.alloc();
+      this.em.emit('NewObject', obj);
+      for (const p of n.properties) {
+        this.withTemps(() => {
+          this.mark(p);
+          if (ts.isSpreadAssignment(p)) {
+            this.em.emit('CopyDataProperties', obj, this.expr(p.expression));
+            return;
+          }
+          const key = this.alloc();
+          if (ts.isShorthandPropertyAssignment(p)) {
+            if (p.objectAssignmentInitializer) this.unsupported(p, 'shorthand property initializer');
+            this.loadString(key, p.name.text);
+            const v = this.identifier(p.name);
+            this.em.emit('DefineField', obj, key, v);
+            return;
+          }
+          if (!p.name || ts.isPrivateIdentifier(p.name)) this.unsupported(p);
+          if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && propertyNameText(p.name) === '__proto__') {
+            this.unsupported(p, '__proto__ in object literals');
+          }
+          this.propertyKey(p.name, key);
+          const nameHint = ts.isComputedPropertyName(p.name) ? undefined : propertyNameText(p.name);
+          if (ts.isPropertyAssignment(p)) {
+            const v = this.expr(p.initializer, undefined, isAnonymousFunction(p.initializer) ? nameHint : undefined);
+            this.em.emit('DefineField', obj, key, v);
+          } else if (ts.isMethodDeclaration(p)) {
+            this.em.emit('DefineField', obj, key, this.closure(p, nameHint));
+          } else if (ts.isGetAccessorDeclaration(p)) {
+            this.em.emit('DefineGetter', obj, key, this.closure(p, nameHint), 1);
+          } else if (ts.isSetAccessorDeclaration(p)) {
+            this.em.emit('DefineSetter', obj, key, this.closure(p, nameHint), 1);
+          } else {
+            this.unsupported(p);
+          }
+        });
+      }
+      this.em.emit('Move', r, obj);
+    });
+    return r;
+  }
+
+  // ---- classes -----------------------------------------------------------------------
+
+  private classExpr(n: ts.ClassLikeDeclaration, nameHint?: string): number {
+    if (ts.getDecorators(n)?.length) this.unsupported(n, 'decorator');
+    const heritage = n.heritageClauses?.find((h) => h.token === K.ExtendsKeyword);
+    const derived = heritage !== undefined;
+    const cls = this.alloc();
+    const className = n.name?.text ?? nameHint;
+    const instanceElems = n.members.filter((m) => !isStaticMember(m) && (ts.isPropertyDeclaration(m)
+      || (ts.isMethodDeclaration(m) && ts.isPrivateIdentifier(m.name))));
+    const staticElems = n.members.filter((m) => ts.isClassStaticBlockDeclaration(m) || (isStaticMember(m) && (ts.isPropertyDeclaration(m)
+      || (ts.isMethodDeclaration(m) && ts.isPrivateIdentifier(m.name)))));
+    this.m.classInfo.set(n, { hasInit: instanceElems.length > 0, derived });
+    for (const m of n.members) {
+      if (ts.canHaveDecorators(m) && ts.getDecorators(m)?.length) this.unsupported(m, 'decorator');
+      if (ts.isPropertyDeclaration(m) && ts.isComputedPropertyName(m.name)) this.unsupported(m.name, 'computed class field name');
+      if ((ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && ts.isPrivateIdentifier(m.name)) this.unsupported(m, 'private accessor');
+      if (hasModifier(m, K.AccessorKeyword)) this.unsupported(m, 'auto-accessor');
+    }
+    const outer = this.scope;
+    const mark = this.top;
+    const cs = this.analysis.scopes.get(n)!;
+    this.withTemps(() => {
+      this.enterScope(cs);
+      for (const b of cs.bindings.values()) {
+        if (b.kind !== 'private') continue;
+        this.withTemps(() => {
+          const t = this.alloc();
+          this.em.emit('NewPrivateName', t, this.k(b.name));
+          this.storeBinding(b, t, true, n);
+        });
+      }
+      const parent = this.alloc();
+      if (heritage) {
+        this.mark(heritage.types[0]);
+        this.expr(heritage.types[0].expression, parent);
+      } else {
+        this.em.emit('LoadHole', parent);
+      }
+      const ctorNode = n.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
+      const ctorFlags = FunctionFlag.ClassConstructor | (derived ? FunctionFlag.Derived : 0);
+      let ctorIdx: number;
+      if (ctorNode) {
+        const params = ctorNode.parameters.filter((p) => !p.dotDotDotToken).length;
+        ctorIdx = this.m.compileFunction(this.analysis.fns.get(ctorNode)!, className, ctorFlags, ctorNode, (c) => c.functionBody(ctorNode), params);
+      } else {
+        const info = { node: n, kind: 'ctor', parent: this.fn } as unknown as FnInfo;
+        info.scope = new Scope('function', n, cs, info);
+        info.scope.declare('this', 'this', 0);
+        info.scope.declare('new.target', 'newtarget', 0);
+        ctorIdx = this.m.compileFunction(info, className, ctorFlags, n, (c) => c.defaultConstructor(n, derived), 0);
+      }
+      this.mark(n);
+      this.em.emit('Closure', cls, ctorIdx, this.curEnv);
+      this.em.emit('NewClass', cls, cls, parent);
+      const proto = this.alloc();
+      this.em.emit('GetProp', proto, cls, this.k('prototype'), this.em.ic());
+      for (const m of n.members) {
+        if (!(ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m))) continue;
+        this.withTemps(() => {
+          this.mark(m);
+          const target = isStaticMember(m) ? cls : proto;
+          if (ts.isPrivateIdentifier(m.name)) {
+            const f = this.closure(m, m.name.text);
+            this.storeBinding(cs.bindings.get('%' + m.name.text)!, f, true, m);
+            return;
+          }
+          const key = this.alloc();
+          this.propertyKey(m.name, key);
+          const hint = ts.isComputedPropertyName(m.name) ? undefined : propertyNameText(m.name);
+          const f = this.closure(m, hint);
+          if (ts.isMethodDeclaration(m)) this.em.emit('DefineMethod', target, key, f);
+          else this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
+        });
+      }
+      if (instanceElems.length) {
+        const fns = this.analysis.classFns.get(n)!;
+        this.withTemps(() => {
+          const idx = this.m.compileFunction(fns.instInit, '<instance_members_initializer>', FunctionFlag.Method, n,
+            (c) => c.fieldInitializer(n, instanceElems));
+          const f = this.alloc();
+          this.em.emit('Closure', f, idx, this.curEnv);
+          this.storeBinding(cs.bindings.get('%init')!, f, true, n);
+        });
+      }
+      const inner = n.name ? cs.bindings.get(n.name.text) : undefined;
+      if (inner) this.storeBinding(inner, cls, true, n);
+      if (staticElems.length) {
+        const fns = this.analysis.classFns.get(n)!;
+        this.withTemps(() => {
+          const idx = this.m.compileFunction(fns.staticInit, '<static_initializer>', FunctionFlag.Method, n,
+            (c) => c.fieldInitializer(n, staticElems));
+          const f = this.alloc();
+          this.em.emit('Closure', f, idx, this.curEnv);
+          this.em.emit('Call', f, f, cls, f, 0);
+        });
+      }
+      this.exitScope(cs, outer);
+    });
+    this.top = Math.max(mark, cls + 1);
+    return cls;
+  }
+
+  defaultConstructor(n: ts.ClassLikeDeclaration, derived: boolean): void {
+    this.prologue();
+    this.enterFunctionScope([], []);
+    if (derived) {
+      this.withTemps(() => {
+        const args = this.alloc();
+        this.em.emit('LoadRestArgs', args, 0);
+        this.em.emit('SuperCallSpread', args, args);
+        this.afterSuper(n);
+      });
+    } else {
+      this.callFieldInit(n);
+    }
+    this.em.emit('Return', this.undef());
+  }
+
+  /** The body of the instance-member or static initialiser function (`this` is the target). */
+  fieldInitializer(cls: ts.ClassLikeDeclaration, elems: ts.ClassElement[]): void {
+    this.prologue();
+    this.enterFunctionScope([], []);
+    const cs = this.analysis.scopes.get(cls)!;
+    const thisReg = this.alloc();
+    this.em.emit('LoadThis', thisReg);
+    // Private methods are installed before any field is initialised.
+    for (const m of elems) {
+      if (!(ts.isMethodDeclaration(m) && ts.isPrivateIdentifier(m.name))) continue;
+      this.withTemps(() => {
+        const pn = this.privateName(m.name as ts.PrivateIdentifier);
+        const f = this.loadBinding(cs.bindings.get('%' + m.name.getText(this.m.sf))!, m);
+        this.em.emit('DefinePrivate', thisReg, pn, f);
+      });
+    }
+    for (const m of elems) {
+      this.withTemps(() => {
+        this.mark(m);
+        if (ts.isPropertyDeclaration(m)) {
+          const v = this.alloc();
+          const hint = ts.isPrivateIdentifier(m.name) ? m.name.text : propertyNameText(m.name);
+          if (m.initializer) this.expr(m.initializer, v, isAnonymousFunction(m.initializer) ? hint : undefined);
+          else this.em.emit('LoadUndefined', v);
+          if (ts.isPrivateIdentifier(m.name)) {
+            this.em.emit('DefinePrivate', thisReg, this.privateName(m.name), v);
+          } else {
+            const key = this.alloc();
+            this.propertyKey(m.name, key);
+            this.em.emit('DefineField', thisReg, key, v);
+          }
+        } else if (ts.isClassStaticBlockDeclaration(m)) {
+          const info = this.analysis.fns.get(m)!;
+          const idx = this.m.compileFunction(info, '<static_block>', FunctionFlag.Method, m, (c) => c.staticBlock(m));
+          const f = this.alloc();
+          this.em.emit('Closure', f, idx, this.curEnv);
+          this.em.emit('Call', f, f, thisReg, f, 0);
+        }
+      });
+    }
+    this.em.emit('Return', this.undef());
+  }
+
+  staticBlock(m: ts.ClassStaticBlockDeclaration): void {
+    this.prologue();
+    this.enterFunctionScope(m.body.statements, []);
+    this.hoistFunctions(m.body.statements);
+    this.statements(m.body.statements);
+    this.em.emit('Return', this.undef());
+  }
+}
+
+function propertyNameText(n: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isPrivateIdentifier(n)) return n.text;
+  if (ts.isNumericLiteral(n)) return String(Number(n.text));
+  return undefined;
+}

@@ -1,0 +1,61 @@
+// compileProgram: esbuild bundle -> TypeScript AST of the JavaScript -> bytecode module.
+
+import { buildSync, type Message } from 'esbuild';
+import { dirname, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import type { CompiledModule } from '../bytecode/index.ts';
+import { ModuleCompiler } from './codegen.ts';
+import { CompileError } from './errors.ts';
+import { SourceMap } from './sourcemap.ts';
+
+export interface CompileOptions {
+  /** File names in the source map and in messages are relative to this (default: cwd). */
+  root?: string;
+}
+
+function esbuildError(m: Message, root: string): CompileError {
+  const loc = m.location;
+  if (!loc) return new CompileError(m.text);
+  return new CompileError(`${relative(root, resolve(root, loc.file))}:${loc.line}:${loc.column + 1}: ${m.text}`);
+}
+
+export function compileProgram(entryFile: string, opts: CompileOptions = {}): { module: CompiledModule; js: string } {
+  const root = resolve(opts.root ?? process.cwd());
+  const entry = resolve(entryFile);
+  const outfile = resolve(dirname(entry), '__tskern_bundle.js');
+  let result;
+  try {
+    result = buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      target: 'esnext',
+      platform: 'neutral',
+      sourcemap: 'external',
+      write: false,
+      outfile,
+      logLevel: 'silent',
+      absWorkingDir: root,
+    });
+  } catch (err) {
+    const errors = (err as { errors?: Message[] }).errors;
+    if (errors?.length) throw esbuildError(errors[0], root);
+    throw err;
+  }
+  const jsFile = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const mapFile = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
+  if (!jsFile || !mapFile) throw new Error('esbuild produced no bundle');
+  const map = new SourceMap(JSON.parse(mapFile.text));
+  const files = map.sources.map((s) => relative(root, resolve(dirname(outfile), s)));
+  const sf = ts.createSourceFile('bundle.js', jsFile.text, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS);
+  const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics;
+  if (diags?.length) {
+    const d = diags[0];
+    const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+    const o = map.lookup(pos.line, pos.character);
+    const where = o ? `${files[o.source]}:${o.line + 1}:${o.column + 1}` : `bundle.js:${pos.line + 1}:${pos.character + 1}`;
+    throw new CompileError(`${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  }
+  const module = new ModuleCompiler(sf, map, files).compile();
+  return { module, js: jsFile.text };
+}

@@ -1,0 +1,98 @@
+// Bytecode emission for one function: instructions encoded from the opcode table,
+// labels with jump fixups, the register stack and the source map.
+
+import { OPCODES, OPERAND_SIZE, Op, type OpcodeName, type SourcePosition } from '../bytecode/index.ts';
+
+export class Label {
+  pos = -1;
+  readonly fixups: { at: number; end: number }[] = [];
+}
+
+export class RegisterOverflow extends Error {}
+
+export const MAX_REGISTERS = 256;
+
+export class FunctionEmitter {
+  readonly bytes: number[] = [];
+  readonly sourceMap: SourcePosition[] = [];
+  top = 0;
+  maxRegs = 0;
+  icCount = 0;
+  private lastPos: SourcePosition | undefined;
+
+  get pc(): number {
+    return this.bytes.length;
+  }
+
+  alloc(): number {
+    if (this.top >= MAX_REGISTERS) throw new RegisterOverflow();
+    const r = this.top++;
+    if (this.top > this.maxRegs) this.maxRegs = this.top;
+    return r;
+  }
+
+  ic(): number {
+    return this.icCount++;
+  }
+
+  position(file: number, line: number, column: number): void {
+    const last = this.lastPos;
+    if (last && last.file === file && last.line === line && last.column === column) return;
+    if (last && last.pc === this.pc) this.sourceMap.pop();
+    const prev = this.sourceMap[this.sourceMap.length - 1];
+    if (prev && prev.file === file && prev.line === line && prev.column === column) {
+      this.lastPos = prev;
+      return;
+    }
+    const p = { pc: this.pc, file, line, column };
+    this.sourceMap.push(p);
+    this.lastPos = p;
+  }
+
+  label(): Label {
+    return new Label();
+  }
+
+  bind(l: Label): void {
+    if (l.pos >= 0) throw new Error('label bound twice');
+    l.pos = this.pc;
+    for (const f of l.fixups) this.patch32(f.at, l.pos - f.end);
+  }
+
+  private patch32(at: number, v: number): void {
+    for (let i = 0; i < 4; i++) this.bytes[at + i] = (v >>> (8 * i)) & 0xff;
+  }
+
+  emit(name: OpcodeName, ...operands: (number | Label)[]): void {
+    const op = Op[name];
+    const info = OPCODES[op];
+    if (operands.length !== info.operands.length) throw new Error(`${name}: ${operands.length} operands, expected ${info.operands.length}`);
+    const start = this.pc;
+    let len = 1;
+    for (const k of info.operands) len += OPERAND_SIZE[k];
+    const end = start + len;
+    this.bytes.push(op);
+    info.operands.forEach((kind, i) => {
+      const v = operands[i];
+      const size = OPERAND_SIZE[kind];
+      if (v instanceof Label) {
+        if (kind !== 'jump') throw new Error(`${name}: label for a ${kind} operand`);
+        const at = this.pc;
+        if (v.pos >= 0) this.pushInt(v.pos - end, 4);
+        else { v.fixups.push({ at, end }); this.pushInt(0, 4); }
+        return;
+      }
+      if (kind === 'jump') throw new Error(`${name}: jump operand must be a label`);
+      if (kind === 'i32') {
+        if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) throw new Error(`${name}: bad i32 ${v}`);
+      } else if (!Number.isInteger(v) || v < 0 || v >= 2 ** (8 * size)) {
+        throw new Error(`${name}: ${kind} operand ${v} out of range`);
+      }
+      this.pushInt(v, size);
+    });
+  }
+
+  private pushInt(v: number, size: number): void {
+    for (let i = 0; i < size; i++) this.bytes.push((v >>> (8 * i)) & 0xff);
+  }
+}

@@ -1,0 +1,106 @@
+// The reference interpreter's value model: JavaScript primitives are host primitives,
+// heap objects are instances of the classes below (never host objects), so every
+// observable behaviour goes through code we control.
+
+import type { CompiledFunction } from '../bytecode/index.ts';
+
+export const HOLE: unique symbol = Symbol('hole');
+export type Hole = typeof HOLE;
+
+export class JSSymbol {
+  constructor(readonly description: string | undefined) {}
+}
+
+export class PrivateName {
+  constructor(readonly description: string) {}
+}
+
+export class Env {
+  constructor(readonly parent: Env | undefined, readonly slots: Value[]) {}
+}
+
+export type Key = string | JSSymbol;
+
+export interface Prop {
+  value: Value;
+  get?: JSObject | undefined;
+  set?: JSObject | undefined;
+  accessor: boolean;
+  enumerable: boolean;
+  writable: boolean;
+  configurable: boolean;
+}
+
+export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env;
+
+export class JSObject {
+  readonly props = new Map<Key, Prop>();
+  privates: Map<PrivateName, Value> | undefined;
+  extensible = true;
+  frozen = false;
+  /** Internal class: 'Object', 'Array', 'Function', 'Error', 'Map', 'Set', 'Iterator'... */
+  cls = 'Object';
+  /** Internal slots of builtins (Map/Set storage, iterator state, error data). */
+  internal: unknown;
+  constructor(public proto: JSObject | null) {}
+}
+
+export class JSArray extends JSObject {
+  elems: Value[] = [];
+  constructor(proto: JSObject | null) {
+    super(proto);
+    this.cls = 'Array';
+  }
+}
+
+export type HostCall = (thisValue: Value, args: Value[], newTarget: JSObject | undefined) => Value;
+
+export class JSFunction extends JSObject {
+  /** Bytecode function, or -1 for a host function. */
+  fnIndex = -1;
+  compiled: CompiledFunction | undefined;
+  env: Env | undefined;
+  home: JSObject | undefined;
+  flags = 0;
+  host: HostCall | undefined;
+  /** Host functions usable with `new` (the call gets newTarget). */
+  hostConstructor = false;
+  fname = '';
+  flength = 0;
+  isClass = false;
+  constructor(proto: JSObject | null) {
+    super(proto);
+    this.cls = 'Function';
+  }
+}
+
+/** A JavaScript exception travelling through host code. */
+export class Throw {
+  constructor(readonly value: Value) {}
+}
+
+/** process.exit / __native.exit. */
+export class Exit {
+  constructor(readonly status: number) {}
+}
+
+export function isObject(v: Value): v is JSObject {
+  return v instanceof JSObject;
+}
+
+export function isCallable(v: Value): v is JSFunction {
+  return v instanceof JSFunction;
+}
+
+/** A canonical array index ("0", "1", ... below 2^32-1), or -1. */
+export function arrayIndex(key: Key): number {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return -1;
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57 || (c === 48 && key.length > 1)) return -1;
+  for (let i = 1; i < key.length; i++) {
+    const d = key.charCodeAt(i);
+    if (d < 48 || d > 57) return -1;
+  }
+  const n = Number(key);
+  return n < 4294967295 ? n : -1;
+}

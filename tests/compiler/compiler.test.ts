@@ -1,0 +1,91 @@
+// The compiler: positioned compile errors, the .tsbc round trip and the disassembly.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { decodeModule, encodeModule, FunctionFlag } from '../../image-builder/bytecode/index.ts';
+import { disassemble } from '../../image-builder/bytecode/disasm.ts';
+import { CompileError, compileProgram } from '../../image-builder/compiler/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tskern-compiler-'));
+let n = 0;
+function program(source: string): string {
+  const file = join(dir, `p${n++}.ts`);
+  writeFileSync(file, source);
+  return file;
+}
+const rel = (f: string) => relative(process.cwd(), f);
+
+function compileError(source: string): string {
+  const file = program(source);
+  try {
+    compileProgram(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CompileError);
+    return (e as Error).message.replace(rel(file), 'FILE');
+  }
+  throw new Error('expected a compile error');
+}
+
+describe('compile errors name the original TypeScript position', () => {
+  test.each([
+    ['const x: number = 1;\nconst r = /ab+c/;\nconsole.log(x, r);\n', 'FILE:2:11: regular expression literal is not supported'],
+    ['type T = number;\nfunction* gen(): Generator<T> {\n  yield 1;\n}\nconsole.log(gen);\n', 'FILE:2:1: generator function is not supported'],
+    ['let a: string = "x";\nconst big = 10n;\nconsole.log(a, big);\n', 'FILE:2:13: BigInt literal is not supported'],
+    ['interface I { a: number }\nasync function f(): Promise<void> {}\nf();\n', 'FILE:2:1: async function is not supported'],
+    ['const v: number = 2;\nconsole.log(eval("1"));\n', 'FILE:2:13: eval is not supported'],
+    ['function f(): number {\n  return arguments.length;\n}\nf();\n', "FILE:2:10: 'arguments' is not supported"],
+    ['const t = (s: TemplateStringsArray) => s;\nconsole.log(t`x`);\n', 'FILE:2:13: tagged template is not supported'],
+  ])('%#', (src, message) => {
+    expect(compileError(src)).toBe(message);
+  });
+
+  test('unknown natives and wrong argument counts', () => {
+    expect(compileError('declare const __native: any;\n__native.nope(1);\n')).toBe("FILE:2:1: unknown native 'nope' (__native.nope) is not supported");
+    expect(compileError('declare const __native: any;\nconst s: string = "a";\n__native.writeStdout(s, s);\n')).toBe('FILE:3:1: __native.writeStdout takes 1 argument(s), not 2');
+  });
+
+  test('more than 256 registers in one function', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `v${i}`);
+    const src = `function huge() {\n${names.map((v, i) => `  let ${v} = ${i};`).join('\n')}\n  return ${names.join(' + ')};\n}\nconsole.log(huge());\n`;
+    expect(compileError(src)).toBe("FILE:1:1: function 'huge' needs more than 256 registers");
+  });
+});
+
+describe('.tsbc container', () => {
+  test('encode/decode round trip', () => {
+    const { module } = compileProgram(program('class A { #x = 1; get x() { return this.#x; } }\nconst s = "héllo ☃";\nconsole.log(new A().x, s, 1.5, -0);\n'));
+    const back = decodeModule(encodeModule(module));
+    expect(back.entry).toBe(module.entry);
+    expect(back.files).toEqual(module.files);
+    expect(back.constants.slice(0, module.constants.length)).toEqual(module.constants);
+    expect(back.functions.length).toBe(module.functions.length);
+    back.functions.forEach((f, i) => {
+      const o = module.functions[i];
+      expect({ ...f, code: [...f.code] }).toEqual({ ...o, code: [...o.code] });
+    });
+    expect(back.functions[module.entry].flags & FunctionFlag.TopLevel).toBeTruthy();
+  });
+});
+
+describe('disassembly', () => {
+  test('a loop compiles to a backward jump, with names and positions', () => {
+    const file = program('let total = 0;\nfor (let i = 0; i < 10; i++) {\n  total += i;\n}\nconsole.log(total);\n');
+    const text = disassemble(compileProgram(file).module);
+    expect(text).toMatch(/^fn#0 top {2}params=0 registers=\d+ ics=\d+ flags=TopLevel$/m);
+    const jumps = [...text.matchAll(/^\s+(\d+)\s+Jump\s+-> (\d+)$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(jumps.some(([at, to]) => to < at)).toBe(true);
+    expect(text).toContain(`; ${rel(file)}:2:`);
+    expect(text).toContain(`; ${rel(file)}:3:`);
+    expect(text).toMatch(/GetProp\s+r\d+, r\d+, "log", ic\d+/);
+    expect(text).toMatch(/CallNative\s+r\d+, globalObject, r\d+, 0/);
+  });
+
+  test('closures capture through Envs', () => {
+    const text = disassemble(compileProgram(program('const fs: (() => number)[] = [];\nfor (let i = 0; i < 3; i++) fs.push(() => i);\nconsole.log(fs.length);\n')).module);
+    expect(text).toMatch(/EnvNew/);
+    expect(text).toMatch(/EnvCopy/);
+    expect(text).toMatch(/fn#\d+ <anonymous> {2}params=0 registers=\d+ ics=\d+ flags=Arrow/);
+  });
+});

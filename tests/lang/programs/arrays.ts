@@ -1,0 +1,14 @@
+const a = [3, 1, 2];
+a.push(4, 5);
+console.log(a.length, a.pop(), a, a.indexOf(2), a.includes(9), a.join('-'));
+console.log(a.map((x) => x * 2), a.filter((x) => x > 1), a.slice(1, 3), a.slice(-2));
+console.log([5, 1, 10, 2].sort(), [5, 1, 10, 2].sort((x, y) => x - y));
+console.log(a.reduce((s, x) => s + x, 0), a.some((x) => x > 3), a.every((x) => x > 0), a.find((x) => x > 1), a.findIndex((x) => x === 1));
+const h = [1, , 3];
+console.log(h, h.length);
+const long = [];
+for (let i = 0; i < 30; i++) long.push(i * 7);
+console.log(long);
+console.log(Array.isArray(a), Array.isArray({}), [].length, [[1, [2, [3, [4]]]]]);
+a.length = 1;
+console.log(a, [1, 2, 3].reverse(), [1, [2, [3]]].flat());

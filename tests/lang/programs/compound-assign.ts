@@ -1,0 +1,11 @@
+let x = 10;
+x += 5; x -= 3; x *= 2; x /= 4; x %= 4; x **= 3;
+console.log(x);
+let b = 0b1010;
+b &= 0b0110; b |= 1; b ^= 0xff; b <<= 2; b >>= 1; b >>>= 1;
+console.log(b);
+const o: any = { s: 'a' };
+o.s += 'b'; o['s'] += 'c';
+console.log(o.s);
+let n = 1; n += (n = 5) + n;
+console.log(n);

@@ -1,0 +1,16 @@
+const [a, b = 2, , d = 'dd', ...rest] = [1, undefined, 3, undefined, 5, 6];
+console.log(a, b, d, rest);
+let x = 1, y = 2;
+[x, y] = [y, x];
+console.log(x, y);
+const [[n1, n2], [n3]] = [[1, 2], [3]];
+console.log(n1, n2, n3);
+const [c1, c2] = 'xy';
+console.log(c1, c2);
+const [e1, e2 = e1 * 10] = [4];
+console.log(e1, e2);
+const o: any = {};
+[o.p, o['q']] = [7, 8];
+console.log(o);
+const [...all] = new Set([1, 2]);
+console.log(all);

@@ -1,0 +1,13 @@
+let i = 0;
+console.log(i++, i, ++i, i, i--, --i, i);
+const o = { n: 1 };
+console.log(o.n++, o.n, ++o.n, o.n--, o.n);
+const arr = [10, 20];
+let k = 0;
+console.log(arr[k++]++, arr, k, --arr[1]);
+let s: any = '5';
+s++;
+console.log(s, typeof s);
+let u: any = undefined;
+u++;
+console.log(u);

@@ -1,0 +1,11 @@
+let calls = 0;
+const t = () => { calls++; return true; };
+const f = () => { calls++; return false; };
+console.log(t() && f(), f() && t(), t() || f(), f() || f(), calls);
+console.log(null ?? 'd', 0 ?? 'd', '' || 'e', 0 && 1, undefined ?? null ?? 3);
+let a: any = null, b: any = 0, c: any = 1;
+a ??= 'set'; b ||= 'or'; c &&= 'and';
+console.log(a, b, c);
+const o: any = { x: 0 };
+o.x ||= 5; o.y ??= 6; o.x &&= 7;
+console.log(o);

@@ -1,0 +1,15 @@
+const m = new Map<any, any>();
+m.set('a', 1).set(2, 'two').set(NaN, 'nan');
+console.log(m.get('a'), m.get(2), m.get(NaN), m.has('zz'), m.size);
+m.delete('a');
+console.log([...m.keys()], [...m.values()], m);
+const key = {};
+m.set(key, 'obj');
+console.log(m.get(key), m.get({}));
+const s = new Set([1, 2, 2, 3, -0, 0]);
+console.log(s.size, s.has(2), s.has(0), [...s]);
+s.forEach((v) => { if (v === 1) s.delete(v); });
+console.log(s);
+const counts = new Map<string, number>();
+for (const w of 'the cat the hat the end'.split(' ')) counts.set(w, (counts.get(w) ?? 0) + 1);
+console.log(counts);

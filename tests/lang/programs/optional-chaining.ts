@@ -1,0 +1,11 @@
+const o: any = { a: { b: { c: 1 } }, f() { return this.a.b.c; }, arr: [{ v: 'x' }] };
+console.log(o?.a?.b?.c, o.missing?.b.c, o.a?.missing?.c, o?.f(), o.g?.(), o.f?.());
+console.log(o.arr?.[0]?.v, o.arr?.[5]?.v, o.none?.[0]);
+const n: any = null;
+console.log(n?.x, n?.x.y.z, n?.(), (n?.x)?.y);
+let count = 0;
+const side = () => { count++; return 'k'; };
+console.log(n?.[side()], count);
+const fnOrNull: any = Math.random() > 2 ? () => 1 : undefined;
+console.log(fnOrNull?.(), typeof fnOrNull?.call);
+console.log(o.a.b?.c.toString());
