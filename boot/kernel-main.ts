@@ -9,7 +9,7 @@ import { cstring, routine } from './asm-util.ts';
 /** An address in the user half that is never mapped at boot: `test=pagefault` writes here. */
 export const TEST_FAULT_ADDRESS = 0x0040_1234;
 
-export function emitKernelMain(a: X86Assembler, version: string): void {
+export function emitKernelMain(a: X86Assembler, version: string, opts: { interpreter?: boolean } = {}): void {
   a.section('.bss', { nobits: true }).align(16).label('boot_stack').space(KERNEL_STACK_SIZE).label('boot_stack_top');
 
   const puts = (text: string) => a.mov(esi, sym(cstring(a, text))).call('serial_puts');
@@ -50,6 +50,8 @@ export function emitKernelMain(a: X86Assembler, version: string): void {
     option('test=ud', 'kernel_test_ud');
     option('test=divide', 'kernel_test_divide');
     option('poweroff', 'kernel_poweroff');
+    // An embedded program: run the bytecode interpreter (boot/interp/), which never returns.
+    if (opts.interpreter) a.jmp('interp_start');
 
     puts('serial console: typed characters are echoed\r\n');
     a.sti();

@@ -13,6 +13,8 @@ import { emitTraps } from '../boot/traps.ts';
 import { emitSerial } from '../boot/serial.ts';
 import { emitCmdline } from '../boot/cmdline.ts';
 import { emitKernelMain } from '../boot/kernel-main.ts';
+import { emitInterpreter } from '../boot/interp/index.ts';
+import { emitProgramImage } from './program-image.ts';
 
 
 export interface KernelImage {
@@ -25,17 +27,29 @@ function projectVersion(): string {
   return JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).version;
 }
 
+export interface KernelOptions {
+  /**
+   * A compiled program (.tsbc container) to embed: the kernel then starts the bytecode
+   * interpreter on it after CPU bring-up instead of idling. Default: none.
+   */
+  program?: Uint8Array;
+}
+
 /** Assemble and link the kernel image in memory. */
-export function assembleKernel(): KernelImage {
+export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   const a = new X86Assembler();
   a.section('.bss', { nobits: true }).label('bss_start');
   emitMultibootEntry(a);
-  emitKernelMain(a, projectVersion());
+  emitKernelMain(a, projectVersion(), { interpreter: opts.program !== undefined });
   emitGdt(a);
   emitPic(a);
   emitTraps(a);
   emitSerial(a);
   emitCmdline(a);
+  if (opts.program) {
+    emitProgramImage(a, opts.program);
+    emitInterpreter(a);
+  }
   a.section('.bss', { nobits: true }).align(4).label('bss_end');
 
   const linked = a.link([

@@ -1,0 +1,924 @@
+// Opcode handlers and the dispatch table, generated from image-builder/bytecode/opcodes.ts.
+// Each handler decodes its operands relative to esi (which points just past the opcode
+// byte), does its work and ends with its own copy of dispatch. Opcodes without a handler
+// get a stub that stops the machine naming the opcode and the position.
+
+import {
+  X86Assembler, al, byte, cl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, xmm0, xmm1,
+  type Cond, type Reg,
+} from '../../image-builder/x86/index.ts';
+import { OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { cstring, routine } from '../asm-util.ts';
+import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root } from './asm.ts';
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
+  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName,
+} from './layout.ts';
+import { FN_RECORDS, at, copyValue, fatal, rootW, throwMessage } from './runtime.ts';
+
+/** A handler under construction. */
+class H {
+  readonly len: number;
+  constructor(readonly a: X86Assembler, readonly op: OpcodeName, readonly later: Deferred) {
+    this.len = instructionLength(OPCODES.findIndex((o) => o.name === op));
+  }
+  private get code(): number { return OPCODES.findIndex((o) => o.name === this.op); }
+  /** Offset of operand i from esi. */
+  off(i: number): number { return operandOffset(this.code, i) - 1; }
+  /** r = register-index operand i (u8 operands: reg and count). */
+  reg(r: Reg, i: number): this { this.a.movzx(r, opByte(this.off(i))); return this; }
+  /** r = u16 operand i. */
+  u16(r: Reg, i: number): this { this.a.movzx(r, opWord(this.off(i))); return this; }
+  /** Dispatch the next instruction. */
+  next(): void { dispatch(this.a, this.len - 1); }
+  /** Take the jump whose offset is operand i. */
+  jump(i: number): void { this.a.add(esi, opDword(this.off(i))); this.next(); }
+  label(hint: string): string { return this.a.newLabel(`${this.op}_${hint}`); }
+  /** Store eax (payload) with a constant tag into the register operand i. Clobbers ecx. */
+  storeTag(i: number, tag: number): void {
+    this.reg(ecx, i);
+    this.a.mov(V(ecx), eax).mov(T(ecx), tag);
+  }
+}
+
+const valueAt = (r: Reg) => (w: number) => V(r, w);
+const frameSlot = (k: number) => (w: number) => dword(ebp, fslot(k) + w);
+
+/** Store a cell (eax) into register operand i. */
+function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
+
+/** Copy root `name` into register operand i. */
+function storeRoot(h: H, i: number, name: RootName): void {
+  h.reg(ecx, i);
+  copyValue(h.a, valueAt(ecx), rootW(name), eax);
+}
+
+/** Both int32: jumps to `slow` unless the tags at V(x), V(y) are both int32. Clobbers edi. */
+function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
+  a.mov(edi, T(x)).and(edi, T(y)).cmp(edi, -1).jne(slow);
+}
+
+/** Generic double path: dst = f(ToNumber(a), ToNumber(b)) with xmm0 = a, xmm1 = b. */
+function f64Binary(h: H, body: () => void): void {
+  const a = h.a;
+  h.reg(eax, 1).reg(edx, 2);
+  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+  a.call('num_pair');
+  body();
+  h.reg(ecx, 0);
+  a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+  h.next();
+}
+
+function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
+  const a = h.a, slow = h.label('slow');
+  h.reg(eax, 1).reg(edx, 2);
+  bothInt(a, eax, edx, slow);
+  a.mov(edi, V(eax));
+  if (kind === 'Add') a.add(edi, V(edx)).jo(slow);
+  else if (kind === 'Sub') a.sub(edi, V(edx)).jo(slow);
+  else {
+    const store = h.label('store');
+    a.imul(edi, V(edx)).jo(slow);
+    a.test(edi, edi).jnz(store);
+    a.mov(edi, V(eax)).or(edi, V(edx)).js(slow); // a zero product with a negative factor is -0
+    a.xor(edi, edi);
+    a.label(store);
+  }
+  h.reg(ecx, 0);
+  a.mov(V(ecx), edi).mov(T(ecx), TAG.int);
+  h.next();
+  h.later.add(() => {
+    a.label(slow);
+    if (kind === 'Add') {
+      const strings = h.label('strings'), bad = h.label('bad');
+      a.cmp(T(eax), TAG.cell).je(strings).cmp(T(edx), TAG.cell).je(strings);
+      f64Binary(h, () => a.addsd(xmm0, xmm1));
+      a.label(strings);
+      for (const r of [eax, edx]) {
+        a.cmp(T(r), TAG.cell).jne(bad).mov(ecx, V(r)).cmp(byte(ecx), KIND.String).jne(bad);
+      }
+      copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+      copyValue(a, rootW('tmp1'), valueAt(edx), ecx);
+      a.call('str_concat');
+      a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
+      storeCell(h, 0);
+      h.next();
+      a.label(bad);
+      fatal(a, 'Add: only numbers with numbers and strings with strings are implemented');
+    } else {
+      f64Binary(h, () => (kind === 'Sub' ? a.subsd(xmm0, xmm1) : a.mulsd(xmm0, xmm1)));
+    }
+  });
+}
+
+function divMod(h: H, kind: 'Div' | 'Mod'): void {
+  const a = h.a, slow = h.label('slow'), store = h.label('store'), ok = h.label('ok');
+  h.reg(ecx, 1).reg(edi, 2);
+  a.mov(eax, T(ecx)).and(eax, T(edi)).cmp(eax, -1).jne(slow);
+  a.mov(eax, V(ecx)).mov(ecx, V(edi));
+  a.test(ecx, ecx).jz(slow);
+  a.cmp(ecx, -1).jne(ok).cmp(eax, 0x8000_0000).je(slow);
+  a.label(ok).mov(edi, eax).cdq().idiv(ecx);
+  if (kind === 'Div') {
+    a.test(edx, edx).jnz(slow);
+    a.test(eax, eax).jnz(store).test(ecx, ecx).js(slow); // 0 / negative = -0
+  } else {
+    a.mov(eax, edx).test(eax, eax).jnz(store).test(edi, edi).js(slow); // negative % d = -0
+  }
+  a.label(store);
+  h.storeTag(0, TAG.int);
+  h.next();
+  h.later.add(() => {
+    a.label(slow);
+    f64Binary(h, () => (kind === 'Div' ? a.divsd(xmm0, xmm1) : a.call('f64_mod')));
+  });
+}
+
+function bitwise(h: H, kind: 'BitAnd' | 'BitOr' | 'BitXor' | 'Shl' | 'Shr' | 'UShr'): void {
+  const a = h.a, slow = h.label('slow'), store = h.label('store');
+  h.reg(eax, 1).reg(edx, 2);
+  bothInt(a, eax, edx, slow);
+  a.mov(ecx, V(edx)).mov(eax, V(eax));
+  const apply = () => {
+    switch (kind) {
+      case 'BitAnd': a.and(eax, ecx); break;
+      case 'BitOr': a.or(eax, ecx); break;
+      case 'BitXor': a.xor(eax, ecx); break;
+      case 'Shl': a.shl(eax, cl); break;
+      case 'Shr': a.sar(eax, cl); break;
+      case 'UShr': a.shr(eax, cl); break;
+    }
+  };
+  apply();
+  a.label(store);
+  if (kind === 'UShr') {
+    const big = h.label('uint');
+    a.test(eax, eax).js(big);
+    h.storeTag(0, TAG.int);
+    h.next();
+    a.label(big);
+    h.storeTag(0, TAG.uint);
+    h.next();
+  } else {
+    h.storeTag(0, TAG.int);
+    h.next();
+  }
+  h.later.add(() => {
+    a.label(slow);
+    h.reg(eax, 2);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').mov(ecx, eax);
+    h.reg(eax, 1);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32');
+    apply();
+    a.jmp(store);
+  });
+}
+
+/** Relational comparison producing a boolean. */
+function relational(h: H, intCc: Cond, f64: 'ab' | 'ba', f64Cc: Cond): void {
+  const a = h.a, slow = h.label('slow'), store = h.label('store');
+  h.reg(eax, 1).reg(edx, 2);
+  bothInt(a, eax, edx, slow);
+  a.mov(edi, V(eax)).cmp(edi, V(edx)).setcc(intCc, al).movzx(eax, al);
+  a.label(store);
+  h.storeTag(0, TAG.bool);
+  h.next();
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call('num_pair');
+    if (f64 === 'ab') a.ucomisd(xmm0, xmm1); else a.ucomisd(xmm1, xmm0);
+    a.setcc(f64Cc, al).movzx(eax, al).jmp(store);
+  });
+}
+
+function jumpLt(h: H, negate: boolean): void {
+  const a = h.a, slow = h.label('slow'), taken = h.label('taken');
+  h.reg(eax, 0).reg(edx, 1);
+  bothInt(a, eax, edx, slow);
+  a.mov(edi, V(eax)).cmp(edi, V(edx));
+  if (negate) a.jge(taken); else a.jl(taken);
+  h.next();
+  a.label(taken);
+  h.jump(2);
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call('num_pair').ucomisd(xmm1, xmm0); // b > a, false when unordered
+    if (negate) a.jbe(taken); else a.ja(taken);
+    h.next();
+  });
+}
+
+function equality(h: H, routineName: string, negate: boolean): void {
+  const a = h.a, slow = h.label('slow'), store = h.label('store');
+  h.reg(eax, 1).reg(edx, 2);
+  bothInt(a, eax, edx, slow);
+  a.mov(edi, V(eax)).cmp(edi, V(edx)).setcc(negate ? 'ne' : 'e', al).movzx(eax, al);
+  a.label(store);
+  h.storeTag(0, TAG.bool);
+  h.next();
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call(routineName);
+    if (negate) a.xor(eax, 1);
+    a.jmp(store);
+  });
+}
+
+function loadTag(h: H, tag: number, payload = 0): void {
+  h.reg(ecx, 0);
+  h.a.mov(V(ecx), payload).mov(T(ecx), tag);
+  h.next();
+}
+
+function incDec(h: H, kind: 'Inc' | 'Dec'): void {
+  const a = h.a, slow = h.label('slow');
+  h.reg(eax, 1);
+  a.cmp(T(eax), TAG.int).jne(slow);
+  a.mov(eax, V(eax));
+  if (kind === 'Inc') a.add(eax, 1); else a.sub(eax, 1);
+  a.jo(slow);
+  h.storeTag(0, TAG.int);
+  h.next();
+  h.later.add(() => {
+    a.label(slow);
+    h.reg(eax, 1);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+    if (kind === 'Inc') a.addsd(xmm0, qword(sym('f64_one'))); else a.subsd(xmm0, qword(sym('f64_one')));
+    h.reg(ecx, 0);
+    a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+    h.next();
+  });
+}
+
+/** tmp3 = constant operand i (a string used in an error message). */
+function constToTmp3(h: H, i: number): void {
+  h.u16(eax, i);
+  h.a.mov(edx, root('constants'));
+  copyValue(h.a, rootW('tmp3'), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), ecx);
+}
+
+/** Throw "<prefix><constant operand i><suffix>". */
+function throwWithConst(h: H, i: number, prefix: string, suffix: string): void {
+  constToTmp3(h, i);
+  h.a.mov(eax, sym(cstring(h.a, prefix))).mov(edx, sym(cstring(h.a, suffix))).jmp('interp_throw_message');
+}
+
+/** Jump to `bad` unless the object in r is an Object, Array or Function. Clobbers nothing. */
+function requirePropertyObject(a: X86Assembler, r: Reg, bad: string): void {
+  a.cmp(byte(r), KIND.Object).jb(bad).cmp(byte(r), KIND.Function).ja(bad);
+}
+
+const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
+  LoadUndefined: (h) => loadTag(h, TAG.undef),
+  LoadNull: (h) => loadTag(h, TAG.null),
+  LoadTrue: (h) => loadTag(h, TAG.bool, 1),
+  LoadFalse: (h) => loadTag(h, TAG.bool, 0),
+  LoadHole: (h) => loadTag(h, TAG.hole),
+  LoadInt: (h) => {
+    h.a.mov(eax, opDword(h.off(1)));
+    h.storeTag(0, TAG.int);
+    h.next();
+  },
+  LoadConst: (h) => {
+    const a = h.a;
+    h.u16(eax, 1).reg(ecx, 0);
+    a.mov(edx, root('constants'));
+    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    h.next();
+  },
+  Move: (h) => {
+    h.reg(ecx, 0).reg(edx, 1);
+    copyValue(h.a, valueAt(ecx), valueAt(edx), eax);
+    h.next();
+  },
+  CheckHole: (h) => {
+    const a = h.a, hole = h.label('hole');
+    h.reg(ecx, 0);
+    a.cmp(T(ecx), TAG.hole).je(hole);
+    h.next();
+    h.later.add(() => {
+      a.label(hole);
+      throwWithConst(h, 1, 'ReferenceError: Cannot access \'', '\' before initialization');
+    });
+  },
+
+  Add: (h) => arith(h, 'Add'),
+  Sub: (h) => arith(h, 'Sub'),
+  Mul: (h) => arith(h, 'Mul'),
+  Div: (h) => divMod(h, 'Div'),
+  Mod: (h) => divMod(h, 'Mod'),
+  BitAnd: (h) => bitwise(h, 'BitAnd'),
+  BitOr: (h) => bitwise(h, 'BitOr'),
+  BitXor: (h) => bitwise(h, 'BitXor'),
+  Shl: (h) => bitwise(h, 'Shl'),
+  Shr: (h) => bitwise(h, 'Shr'),
+  UShr: (h) => bitwise(h, 'UShr'),
+  AddInt: (h) => {
+    const a = h.a, slow = h.label('slow');
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.int).jne(slow);
+    a.mov(eax, V(eax)).add(eax, opDword(h.off(2))).jo(slow);
+    h.storeTag(0, TAG.int);
+    h.next();
+    h.later.add(() => {
+      a.label(slow);
+      h.reg(eax, 1);
+      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+      a.cvtsi2sd(xmm1, opDword(h.off(2))).addsd(xmm0, xmm1);
+      h.reg(ecx, 0);
+      a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+      h.next();
+    });
+  },
+
+  Neg: (h) => {
+    const a = h.a, slow = h.label('slow');
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.int).jne(slow);
+    a.mov(eax, V(eax)).test(eax, 0x7fff_ffff).jz(slow); // 0 and -2^31 leave int32
+    a.neg(eax);
+    h.storeTag(0, TAG.int);
+    h.next();
+    h.later.add(() => {
+      a.label(slow);
+      h.reg(eax, 1);
+      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+      a.mulsd(xmm0, qword(sym('f64_minus_one')));
+      h.reg(ecx, 0);
+      a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+      h.next();
+    });
+  },
+  Plus: (h) => toNumeric(h),
+  ToNumeric: (h) => toNumeric(h),
+  BitNot: (h) => {
+    h.reg(eax, 1);
+    h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').not(eax);
+    h.storeTag(0, TAG.int);
+    h.next();
+  },
+  Not: (h) => {
+    h.reg(eax, 1);
+    h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('to_boolean').xor(eax, 1);
+    h.storeTag(0, TAG.bool);
+    h.next();
+  },
+  Inc: (h) => incDec(h, 'Inc'),
+  Dec: (h) => incDec(h, 'Dec'),
+  TypeOf: (h) => {
+    const a = h.a;
+    const names = {
+      number: h.label('number'), boolean: h.label('boolean'), undef: h.label('undefined'),
+      object: h.label('object'), string: h.label('string'), fn: h.label('function'),
+    };
+    h.reg(eax, 1);
+    a.mov(edx, T(eax));
+    a.cmp(edx, TAG.firstTag).jb(names.number);
+    a.cmp(edx, TAG.uint).jae(names.number);
+    a.cmp(edx, TAG.bool).je(names.boolean);
+    a.cmp(edx, TAG.null).je(names.object);
+    a.cmp(edx, TAG.cell).jne(names.undef);
+    a.mov(eax, V(eax));
+    a.cmp(byte(eax), KIND.String).je(names.string);
+    a.cmp(byte(eax), KIND.Function).je(names.fn).jmp(names.object);
+    const pick: [string, RootName][] = [[names.number, 'sNumber'], [names.boolean, 'sBoolean'],
+      [names.undef, 'sUndefined'], [names.object, 'sObject'], [names.string, 'sString'], [names.fn, 'sFunction']];
+    for (const [l, r] of pick) {
+      a.label(l);
+      storeRoot(h, 0, r);
+      h.next();
+    }
+  },
+
+  Eq: (h) => equality(h, 'loose_eq', false),
+  Ne: (h) => equality(h, 'loose_eq', true),
+  StrictEq: (h) => equality(h, 'strict_eq', false),
+  StrictNe: (h) => equality(h, 'strict_eq', true),
+  Lt: (h) => relational(h, 'l', 'ba', 'a'),
+  Le: (h) => relational(h, 'le', 'ba', 'ae'),
+  Gt: (h) => relational(h, 'g', 'ab', 'a'),
+  Ge: (h) => relational(h, 'ge', 'ab', 'ae'),
+
+  Jump: (h) => h.jump(0),
+  JumpIfTrue: (h) => jumpIfBool(h, true),
+  JumpIfFalse: (h) => jumpIfBool(h, false),
+  JumpIfNullish: (h) => jumpIfNullish(h, true),
+  JumpIfNotNullish: (h) => jumpIfNullish(h, false),
+  JumpIfLt: (h) => jumpLt(h, false),
+  JumpIfNotLt: (h) => jumpLt(h, true),
+  JumpIfStrictEq: (h) => {
+    const a = h.a, taken = h.label('taken');
+    h.reg(eax, 0).reg(edx, 1);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call('strict_eq').test(eax, eax).jnz(taken);
+    h.next();
+    a.label(taken);
+    h.jump(2);
+  },
+
+  Closure: (h) => {
+    const a = h.a;
+    h.reg(ecx, 2);
+    copyValue(a, rootW('tmp3'), valueAt(ecx), eax);
+    h.u16(ecx, 1);
+    a.call('new_function');
+    storeCell(h, 0);
+    h.next();
+  },
+  Call: (h) => {
+    const a = h.a, bad = h.label('notfn');
+    h.reg(ecx, 1);
+    a.cmp(T(ecx), TAG.cell).jne(bad);
+    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    h.reg(ecx, 2);
+    copyValue(a, rootW('tmp1'), valueAt(ecx), eax);
+    h.reg(eax, 3);
+    a.mov(dword(sym('call_first')), eax);
+    h.reg(eax, 4);
+    a.mov(dword(sym('call_argc')), eax);
+    h.reg(eax, 0);
+    a.mov(dword(sym('call_dst')), eax);
+    a.lea(eax, mem(esi, h.len - 1)).sub(eax, ebx);
+    a.mov(dword(ebp, fslot(FRAME_SLOT.pc)), eax).mov(dword(ebp, fslot(FRAME_SLOT.pc) + 4), TAG.int);
+    a.jmp('interp_enter_frame');
+    h.later.add(() => {
+      a.label(bad);
+      throwMessage(a, 'TypeError: callee is not a function');
+    });
+  },
+  Return: (h) => {
+    const a = h.a, end = h.label('end');
+    h.reg(ecx, 0);
+    a.mov(eax, V(ecx)).mov(edx, T(ecx));
+    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne(end);
+    a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
+    a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
+    a.mov(V(edi), eax).mov(T(edi), edx);
+    a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+    a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym('tsbc_image'));
+    a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
+    dispatch(a, 0);
+    a.label(end);
+    a.xor(eax, eax).call('power_off');
+  },
+  CallNative: (h) => {
+    const a = h.a, bad = h.label('bad');
+    h.u16(eax, 1);
+    a.cmp(eax, NATIVES.length).jae(bad);
+    a.jmp(mem({ index: eax, scale: 4, disp: sym('interp_natives') }));
+    const labels = NATIVES.map((n) => h.label(n.name));
+    a.section('.rodata').align(4).label('interp_natives');
+    for (const l of labels) a.dd(sym(l));
+    a.section('.text');
+    NATIVES.forEach((n, i) => {
+      a.label(labels[i]);
+      switch (n.name) {
+        case 'writeStdout':
+        case 'writeStderr': {
+          const notStr = h.label('notstr');
+          h.reg(ecx, 2);
+          a.cmp(T(ecx), TAG.cell).jne(notStr).mov(eax, V(ecx)).cmp(byte(eax), KIND.String).jne(notStr);
+          a.call('serial_write_string');
+          loadTag(h, TAG.undef);
+          a.label(notStr);
+          fatal(a, `${n.name}: the argument is not a string`);
+          break;
+        }
+        case 'exit':
+          h.reg(eax, 2);
+          a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').call('power_off');
+          break;
+        case 'globalObject':
+          storeRoot(h, 0, 'global');
+          h.next();
+          break;
+        default:
+          fatal(a, `unimplemented native ${n.name} (#${i})`);
+      }
+    });
+    a.label(bad);
+    fatal(a, 'CallNative: no such native');
+  },
+  LoadArgument: (h) => {
+    const a = h.a, undef = h.label('undef'), extra = h.label('extra');
+    h.reg(eax, 1);
+    a.cmp(eax, dword(ebp, fslot(FRAME_SLOT.argCount))).jae(undef);
+    a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+    a.movzx(ecx, mem({ base: ecx, disp: FN_RECORDS.plus(12) }).withSize(16));
+    a.cmp(eax, ecx).jae(extra);
+    h.reg(ecx, 0);
+    copyValue(a, valueAt(ecx), valueAt(eax), edx);
+    h.next();
+    a.label(extra).sub(eax, ecx).mov(edx, dword(ebp, fslot(FRAME_SLOT.extraArgs)));
+    h.reg(ecx, 0);
+    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    h.next();
+    a.label(undef);
+    loadTag(h, TAG.undef);
+  },
+  LoadArgCount: (h) => frameSlotToReg(h, FRAME_SLOT.argCount),
+  LoadThis: (h) => frameSlotToReg(h, FRAME_SLOT.this),
+  LoadNewTarget: (h) => frameSlotToReg(h, FRAME_SLOT.newTarget),
+  LoadCallee: (h) => frameSlotToReg(h, FRAME_SLOT.function),
+
+  EnvNew: (h) => {
+    const a = h.a;
+    h.reg(ecx, 2);
+    a.lea(ecx, mem({ index: ecx, scale: 8, disp: ENV_SLOTS })).mov(edx, KIND.Env).call('heap_alloc');
+    h.reg(ecx, 1);
+    copyValue(a, at(eax, ENV_PARENT), valueAt(ecx), edx);
+    h.reg(ecx, 2);
+    a.lea(edx, mem(eax, ENV_SLOTS)).call('fill_hole');
+    storeCell(h, 0);
+    h.next();
+  },
+  EnvLoad: (h) => {
+    const a = h.a;
+    h.reg(eax, 1).reg(ecx, 2).reg(edx, 0);
+    a.mov(eax, V(eax));
+    copyValue(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), edi);
+    h.next();
+  },
+  EnvStore: (h) => {
+    const a = h.a;
+    h.reg(eax, 0).reg(ecx, 1).reg(edx, 2);
+    a.mov(eax, V(eax));
+    copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx), edi);
+    h.next();
+  },
+  EnvParent: (h) => {
+    const a = h.a;
+    h.reg(eax, 1).reg(ecx, 0);
+    a.mov(eax, V(eax));
+    copyValue(a, valueAt(ecx), at(eax, ENV_PARENT), edx);
+    h.next();
+  },
+  EnvCopy: (h) => {
+    const a = h.a;
+    h.reg(eax, 1);
+    a.mov(eax, V(eax)).mov(ecx, dword(eax, 4)).mov(edx, KIND.Env).call('heap_alloc');
+    h.reg(ecx, 1);
+    a.mov(ecx, V(ecx));
+    a.push(esi).mov(esi, ecx).mov(ecx, dword(eax, 4)).sub(ecx, 8).shr(ecx, 2);
+    a.lea(edi, mem(eax, 8)).add(esi, 8).repMovs(32).pop(esi);
+    storeCell(h, 0);
+    h.next();
+  },
+  LoadFunctionEnv: (h) => {
+    const a = h.a;
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function)));
+    h.reg(ecx, 0);
+    copyValue(a, valueAt(ecx), at(eax, FN_ENV), edx);
+    h.next();
+  },
+
+  NewObject: (h) => {
+    const a = h.a;
+    a.mov(ecx, OBJECT_SIZE).mov(edx, KIND.Object).call('heap_alloc');
+    copyValue(a, at(eax, PROTO), rootW('objectProto'), edx);
+    a.mov(dword(eax, PROPS), 0).mov(dword(eax, PROPS + 4), TAG.undef);
+    storeCell(h, 0);
+    h.next();
+  },
+  NewArray: (h) => {
+    const a = h.a, loop = h.label('copy'), done = h.label('copied');
+    h.reg(ecx, 2);
+    a.call('new_vector');
+    h.reg(edx, 1);
+    a.lea(edx, mem({ base: ebp, index: edx, scale: 8 })).lea(edi, mem(eax, 8)).push(ebx);
+    a.label(loop).test(ecx, ecx).jz(done);
+    copyValue(a, at(edi), at(edx), ebx);
+    a.add(edx, 8).add(edi, 8).sub(ecx, 1).jmp(loop);
+    a.label(done).pop(ebx);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, ARRAY_SIZE).mov(edx, KIND.Array).call('heap_alloc');
+    copyValue(a, at(eax, PROTO), rootW('arrayProto'), edx);
+    a.mov(dword(eax, PROPS), 0).mov(dword(eax, PROPS + 4), TAG.undef);
+    h.reg(edx, 2);
+    a.mov(dword(eax, ARRAY_LENGTH), edx).mov(dword(eax, ARRAY_LENGTH + 4), TAG.int);
+    copyValue(a, at(eax, ARRAY_ELEMENTS), rootW('tmp0'), edx);
+    a.mov(root('tmp0', 4), TAG.undef);
+    storeCell(h, 0);
+    h.next();
+  },
+  ArrayPush: (h) => arrayPush(h, false),
+  ArrayPushHole: (h) => arrayPush(h, true),
+  GetProp: (h) => {
+    const a = h.a, prim = h.label('prim'), bad = h.label('bad');
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.cell).jne(prim);
+    a.mov(eax, V(eax));
+    h.u16(edx, 2);
+    a.mov(ecx, root('constants')).mov(edx, dword({ base: ecx, index: edx, scale: 8, disp: 8 })).mov(ecx, TAG.cell);
+    a.call('get_prop');
+    h.reg(ecx, 0);
+    a.mov(V(ecx), eax).mov(T(ecx), edx);
+    h.next();
+    h.later.add(() => {
+      a.label(prim);
+      nullishAccessError(h, 2, 'read', 'reading', bad);
+      a.label(bad);
+      fatal(a, 'GetProp on a number or boolean is not implemented');
+    });
+  },
+  SetProp: (h) => {
+    const a = h.a, prim = h.label('prim'), bad = h.label('bad');
+    h.reg(eax, 0);
+    a.cmp(T(eax), TAG.cell).jne(prim);
+    a.mov(ecx, V(eax));
+    requirePropertyObject(a, ecx, bad);
+    copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+    h.u16(eax, 1);
+    a.mov(edx, root('constants'));
+    copyValue(a, rootW('tmp1'), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), ecx);
+    h.reg(eax, 2);
+    copyValue(a, rootW('tmp2'), valueAt(eax), ecx);
+    a.call('set_prop');
+    h.next();
+    h.later.add(() => {
+      a.label(prim);
+      nullishAccessError(h, 1, 'set', 'setting', bad);
+      a.label(bad);
+      fatal(a, 'SetProp on a primitive is not implemented');
+    });
+  },
+  DefineField: (h) => definePropertyFromRegs(h),
+  GetElem: (h) => {
+    const a = h.a, generic = h.label('generic'), undef = h.label('undef'), store = h.label('store'), bad = h.label('bad');
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.cell).jne(bad);
+    a.mov(edi, V(eax));
+    a.cmp(byte(edi), KIND.Array).jne(generic);
+    h.reg(edx, 2);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(ecx, V(edx)).cmp(ecx, dword(edi, ARRAY_LENGTH)).jae(undef);
+    a.mov(edi, dword(edi, ARRAY_ELEMENTS));
+    a.mov(eax, dword({ base: edi, index: ecx, scale: 8, disp: 8 })).mov(edx, dword({ base: edi, index: ecx, scale: 8, disp: 12 }));
+    a.cmp(edx, TAG.hole).jne(store);
+    a.label(undef).xor(eax, eax).mov(edx, TAG.undef);
+    a.label(store);
+    h.reg(ecx, 0);
+    a.mov(V(ecx), eax).mov(T(ecx), edx);
+    h.next();
+    h.later.add(() => {
+      a.label(generic);
+      h.reg(eax, 2);
+      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key'); // may allocate
+      h.reg(eax, 1);
+      a.mov(eax, V(eax));
+      requirePropertyObject(a, eax, bad);
+      a.call('get_prop').jmp(store);
+      a.label(bad);
+      fatal(a, 'GetElem: only arrays with int32 indices and objects with string or int32 keys are implemented');
+    });
+  },
+  SetElem: (h) => {
+    const a = h.a, generic = h.label('generic'), grow = h.label('grow'), done = h.label('done'), bad = h.label('bad');
+    h.reg(eax, 0);
+    a.cmp(T(eax), TAG.cell).jne(bad);
+    a.mov(edi, V(eax));
+    a.cmp(byte(edi), KIND.Array).jne(generic);
+    h.reg(edx, 1);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(ecx, V(edx)).test(ecx, ecx).js(generic);
+    a.cmp(dword(edi, ARRAY_ELEMENTS + 4), TAG.cell).jne(grow);
+    a.mov(eax, dword(edi, ARRAY_ELEMENTS)).mov(edx, dword(eax, 4)).sub(edx, 8).shr(edx, 3);
+    a.cmp(ecx, edx).jae(grow);
+    a.lea(eax, mem({ base: eax, index: ecx, scale: 8, disp: 8 }));
+    a.cmp(ecx, dword(edi, ARRAY_LENGTH)).jb(done);
+    a.add(ecx, 1).mov(dword(edi, ARRAY_LENGTH), ecx).mov(dword(edi, ARRAY_LENGTH + 4), TAG.int);
+    a.label(done);
+    h.reg(edx, 2);
+    copyValue(a, at(eax), valueAt(edx), ecx);
+    h.next();
+    h.later.add(() => {
+      a.label(grow);
+      a.mov(root('tmp0'), edi).mov(root('tmp0', 4), TAG.cell);
+      h.reg(eax, 2);
+      copyValue(a, rootW('tmp2'), valueAt(eax), edx);
+      a.call('array_set');
+      h.next();
+      a.label(generic);
+      definePropertyFromRegs(h, bad);
+      a.label(bad);
+      fatal(a, 'SetElem: only arrays with int32 indices and objects with string or int32 keys are implemented');
+    });
+  },
+
+  Throw: (h) => {
+    h.reg(eax, 0);
+    copyValue(h.a, rootW('exception'), valueAt(eax), ecx);
+    h.a.jmp('interp_unwind');
+  },
+  ThrowError: (h) => {
+    const a = h.a;
+    const kinds = ['TypeError: ', 'ReferenceError: ', 'RangeError: ', 'SyntaxError: '];
+    const table = h.label('kinds');
+    constToTmp3(h, 1);
+    h.reg(ecx, 0);
+    a.and(ecx, 3).mov(eax, dword({ index: ecx, scale: 4, disp: sym(table) }));
+    a.mov(edx, sym(cstring(a, ''))).jmp('interp_throw_message');
+    const labels = kinds.map((k) => cstring(a, k));
+    a.section('.rodata').align(4).label(table);
+    for (const l of labels) a.dd(sym(l));
+    a.section('.text');
+  },
+  TryEnter: (h) => {
+    const a = h.a;
+    h.reg(ecx, 0);
+    copyValue(a, valueAt(ecx), frameSlot(FRAME_SLOT.handler), eax);
+    a.lea(eax, mem(esi, h.len - 1)).add(eax, opDword(h.off(1))).sub(eax, ebx);
+    a.mov(dword(ebp, fslot(FRAME_SLOT.handler)), eax);
+    h.next();
+  },
+  TryLeave: (h) => {
+    h.reg(ecx, 0);
+    copyValue(h.a, frameSlot(FRAME_SLOT.handler), valueAt(ecx), eax);
+    h.next();
+  },
+  LoadException: (h) => {
+    storeRoot(h, 0, 'exception');
+    h.next();
+  },
+};
+
+
+/** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
+function arrayPush(h: H, hole: boolean): void {
+  const a = h.a, bad = h.label('bad');
+  h.reg(eax, 0);
+  a.cmp(T(eax), TAG.cell).jne(bad);
+  a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.Array).jne(bad);
+  a.mov(root('tmp0'), ecx).mov(root('tmp0', 4), TAG.cell);
+  if (hole) {
+    a.mov(root('tmp2'), 0).mov(root('tmp2', 4), TAG.hole);
+  } else {
+    h.reg(eax, 1);
+    copyValue(a, rootW('tmp2'), valueAt(eax), edx);
+  }
+  a.mov(ecx, dword(ecx, ARRAY_LENGTH)).call('array_set');
+  h.next();
+  a.label(bad);
+  fatal(a, `${h.op}: the target is not an array`);
+}
+
+function toNumeric(h: H): void {
+  h.reg(eax, 1);
+  h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+  h.reg(ecx, 0);
+  h.a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+  h.next();
+}
+
+function frameSlotToReg(h: H, k: number): void {
+  h.reg(ecx, 0);
+  copyValue(h.a, valueAt(ecx), frameSlot(k), eax);
+  h.next();
+}
+
+function jumpIfBool(h: H, when: boolean): void {
+  const a = h.a, slow = h.label('slow'), taken = h.label('taken');
+  h.reg(eax, 0);
+  a.cmp(T(eax), TAG.bool).jne(slow);
+  a.cmp(V(eax), 0);
+  if (when) a.jne(taken); else a.je(taken);
+  h.next();
+  a.label(taken);
+  h.jump(1);
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('to_boolean').test(eax, eax);
+    if (when) a.jnz(taken); else a.jz(taken);
+    h.next();
+  });
+}
+
+function jumpIfNullish(h: H, when: boolean): void {
+  const a = h.a, yes = h.label('nullish');
+  h.reg(eax, 0);
+  a.mov(eax, T(eax)).cmp(eax, TAG.null).je(yes).cmp(eax, TAG.undef).je(yes);
+  if (when) h.next(); else h.jump(1);
+  a.label(yes);
+  if (when) h.jump(1); else h.next();
+}
+
+/** TypeError for reading/writing a property of null/undefined; jumps to `other` otherwise. */
+function nullishAccessError(h: H, keyOperand: number, verb: string, gerund: string, other: string): void {
+  const a = h.a, isNull = h.label('isnull');
+  h.reg(ecx, verb === 'read' ? 1 : 0);
+  a.cmp(T(ecx), TAG.null).je(isNull).cmp(T(ecx), TAG.undef).jne(other);
+  throwWithConst(h, keyOperand, `TypeError: Cannot ${verb} properties of undefined (${gerund} '`, '\')');
+  a.label(isNull);
+  throwWithConst(h, keyOperand, `TypeError: Cannot ${verb} properties of null (${gerund} '`, '\')');
+}
+
+/** obj[key] = src with registers (obj, key, src) as operands 0, 1, 2 (SetElem, DefineField). */
+function definePropertyFromRegs(h: H, bad?: string): void {
+  const a = h.a, own = bad === undefined;
+  const badLabel = bad ?? h.label('bad');
+  h.reg(eax, 0);
+  a.cmp(T(eax), TAG.cell).jne(badLabel);
+  a.mov(eax, V(eax));
+  requirePropertyObject(a, eax, badLabel);
+  h.reg(eax, 1);
+  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key'); // may allocate
+  a.mov(root('tmp1'), edx).mov(root('tmp1', 4), ecx);
+  h.reg(eax, 0);
+  copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+  h.reg(eax, 2);
+  copyValue(a, rootW('tmp2'), valueAt(eax), ecx);
+  a.call('set_prop');
+  h.next();
+  if (own) {
+    a.label(badLabel);
+    fatal(a, `${h.op}: the target is not an object`);
+  }
+}
+
+function emitEqualityRoutines(a: X86Assembler): void {
+  // strict_eq: eax = &a, edx = &b. eax = (a === b). Clobbers xmm0, xmm1.
+  routine(a, 'strict_eq', () => {
+    a.push(ecx).push(edi);
+    a.mov(ecx, dword(eax, 4)).mov(edi, dword(edx, 4));
+    a.cmp(ecx, edi).jne('seq_diff_tags');
+    a.cmp(ecx, TAG.cell).je('seq_cells');
+    a.cmp(ecx, TAG.firstTag).jb('seq_doubles');
+    a.mov(ecx, dword(eax)).cmp(ecx, dword(edx)).je('steq_true').jmp('steq_false');
+    a.label('seq_diff_tags');
+    // numbers in different representations compare by value
+    a.lea(ecx, mem(ecx, 2)).cmp(ecx, 0xffff_fffa).jae('steq_false');
+    a.lea(edi, mem(edi, 2)).cmp(edi, 0xffff_fffa).jae('steq_false');
+    a.label('seq_doubles').call('num_pair').ucomisd(xmm0, xmm1).jp('steq_false').jne('steq_false').jmp('steq_true');
+    a.label('seq_cells').mov(ecx, dword(eax)).mov(edi, dword(edx)).cmp(ecx, edi).je('steq_true');
+    a.cmp(byte(ecx), KIND.String).jne('steq_false').cmp(byte(edi), KIND.String).jne('steq_false');
+    a.push(edx).mov(eax, ecx).mov(edx, edi).call('str_equal').pop(edx).jmp('steq_ret');
+    a.label('steq_true').mov(eax, 1).jmp('steq_ret');
+    a.label('steq_false').xor(eax, eax);
+    a.label('steq_ret').pop(edi).pop(ecx).ret();
+  });
+
+  // loose_eq: eax = &a, edx = &b. eax = (a == b) for primitives; a string or object
+  // compared with a value of another type (other than null/undefined) is not implemented.
+  routine(a, 'loose_eq', () => {
+    a.push(ecx).push(edi).push(eax);
+    a.call('strict_eq').test(eax, eax).jnz('leq_true');
+    a.pop(eax).push(eax);
+    a.mov(ecx, dword(eax, 4)).mov(edi, dword(edx, 4));
+    a.cmp(ecx, TAG.null).je('leq_a_nullish').cmp(ecx, TAG.undef).je('leq_a_nullish');
+    a.cmp(edi, TAG.null).je('leq_false').cmp(edi, TAG.undef).je('leq_false');
+    a.cmp(ecx, TAG.cell).je('leq_a_cell');
+    a.cmp(edi, TAG.cell).je('leq_mixed');
+    a.call('num_pair').ucomisd(xmm0, xmm1).jp('leq_false').jne('leq_false').jmp('leq_true');
+    a.label('leq_a_nullish').cmp(edi, TAG.null).je('leq_true').cmp(edi, TAG.undef).je('leq_true').jmp('leq_false');
+    a.label('leq_a_cell').cmp(edi, TAG.cell).je('leq_false');
+    a.label('leq_mixed').pop(eax).pop(edi).pop(ecx);
+    fatal(a, '== between a string or object and a value of another type is not implemented');
+    a.label('leq_true').mov(eax, 1).jmp('leq_ret');
+    a.label('leq_false').xor(eax, eax);
+    a.label('leq_ret').pop(edi).pop(edi).pop(ecx).ret();
+  });
+
+  // elem_key: eax = &key. edx:ecx = the property key (an interned string or an int32).
+  // May allocate (interning).
+  routine(a, 'elem_key', () => {
+    a.mov(ecx, dword(eax, 4));
+    a.cmp(ecx, TAG.int).jne('ek_not_int');
+    a.mov(edx, dword(eax)).ret();
+    a.label('ek_not_int').cmp(ecx, TAG.cell).jne('ek_bad');
+    a.mov(eax, dword(eax)).cmp(byte(eax), KIND.String).jne('ek_bad');
+    a.call('intern').mov(edx, eax).mov(ecx, TAG.cell).ret();
+    a.label('ek_bad');
+    fatal(a, 'property keys other than strings and int32 are not implemented');
+  });
+}
+
+export function emitHandlers(a: X86Assembler): void {
+  emitEqualityRoutines(a);
+  const labels: string[] = [];
+  const later = new Deferred();
+  OPCODES.forEach((info, code) => {
+    const label = `op_${info.name}`;
+    labels.push(label);
+    routine(a, label, () => {
+      const emit = HANDLERS[info.name as OpcodeName];
+      if (emit) {
+        emit(new H(a, info.name as OpcodeName, later));
+        later.flush();
+      } else {
+        fatal(a, `unimplemented opcode ${info.name} (0x${code.toString(16).padStart(2, '0')})`);
+      }
+    });
+  });
+  routine(a, 'op_invalid', () => fatal(a, 'invalid opcode byte'));
+  a.section('.rodata').align(4).label(DISPATCH_TABLE);
+  for (let i = 0; i < 256; i++) a.dd(sym(labels[i] ?? 'op_invalid'));
+  a.section('.text');
+}
+
+/** Opcodes that have a handler (the rest stop the machine with a message). */
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys(HANDLERS) as OpcodeName[];

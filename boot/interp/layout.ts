@@ -1,0 +1,107 @@
+// The x86 interpreter's data layout: value tags, heap object kinds and offsets, the frame
+// layout and the VM root block. The tags and object bodies follow docs/bytecode.md; the
+// numeric kind codes and everything about registers are this interpreter's own choices
+// (docs/architecture.md, "The bytecode interpreter").
+
+/** Tags, in the high word of a value (payload at +0, tag at +4). */
+export const TAG = {
+  int: 0xffff_ffff,
+  uint: 0xffff_fffe,
+  bool: 0xffff_fffd,
+  undef: 0xffff_fffc,
+  null: 0xffff_fffb,
+  cell: 0xffff_fffa,
+  hole: 0xffff_fff9,
+  /** Tags below this are the high word of a double. */
+  firstTag: 0xffff_fff8,
+} as const;
+
+/** Heap object kinds (header word 0, bits 0-7). */
+export const KIND = {
+  String: 1,
+  Object: 2,
+  Array: 3,
+  Function: 4,
+  Env: 5,
+  ValueVector: 6,
+  PropertyTable: 7,
+  Frame: 8,
+  PrivateName: 9,
+  /** Only while the collector runs: header word 1 is the new address. */
+  Forwarded: 0xff,
+} as const;
+
+/** String header flag (bits 8-15 of word 0): two bytes per unit. */
+export const STRING_TWO_BYTE = 1 << 8;
+
+/** Byte offsets inside heap objects (from the object's address; the header is 8 bytes). */
+export const OBJ = {
+  kind: 0,
+  size: 4,
+  body: 8,
+} as const;
+
+/** String: u32 length, u32 hash, then the units. */
+export const STR = { length: 8, hash: 12, units: 16 } as const;
+
+/** Slot k of a scanned object's body is at 8 + 8k. */
+export const slot = (k: number): number => 8 + 8 * k;
+
+/** Object / Array / Function share proto and properties. */
+export const PROTO = slot(0);
+export const PROPS = slot(1);
+export const ARRAY_LENGTH = slot(2);
+export const ARRAY_ELEMENTS = slot(3);
+export const ARRAY_SIZE = slot(4);
+export const OBJECT_SIZE = slot(2);
+export const FN_INDEX = slot(2);
+export const FN_ENV = slot(3);
+export const FN_HOME = slot(4);
+export const FUNCTION_SIZE = slot(5);
+export const ENV_PARENT = slot(0);
+export const ENV_SLOTS = slot(1);
+/** PropertyTable: count (int32 value), then entries of (key, value, attributes). */
+export const PT_COUNT = slot(0);
+export const PT_ENTRIES = slot(1);
+export const PT_ENTRY_SIZE = 24;
+export const ATTR_DEFAULT = 0b0111; // enumerable | writable | configurable
+export const ATTR_ACCESSOR = 0b1000;
+
+/** Frame body slots (docs/bytecode.md, "Frames and calls"). */
+export const FRAME_SLOT = {
+  caller: 0,
+  function: 1,
+  pc: 2,
+  returnRegister: 3,
+  this: 4,
+  newTarget: 5,
+  argCount: 6,
+  extraArgs: 7,
+  handler: 8,
+  flags: 9,
+} as const;
+/** Register r0 is at frame + FRAME_REGS; the interpreter keeps ebp = frame + FRAME_REGS. */
+export const FRAME_REGS = slot(10);
+/** Offset of frame slot k from ebp. */
+export const fslot = (k: number): number => slot(k) - FRAME_REGS;
+
+/**
+ * The VM's root block (in .data): values the collector forwards, in this order. `frame` is
+ * written from ebp just before a collection and ebp is reloaded from it after.
+ */
+export const ROOTS = [
+  'frame', 'exception', 'constants', 'intern', 'global', 'objectProto', 'arrayProto', 'functionProto',
+  'tmp0', 'tmp1', 'tmp2', 'tmp3',
+  // interned well-known strings
+  'sLength', 'sUndefined', 'sObject', 'sBoolean', 'sNumber', 'sString', 'sFunction',
+] as const;
+export type RootName = (typeof ROOTS)[number];
+export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
+
+/** Power-off status for interpreter failures (unimplemented opcode, out of memory, ...). */
+export const INTERP_FATAL_STATUS = 70;
+/** Power-off status for an uncaught exception (docs/bytecode.md). */
+export const UNCAUGHT_STATUS = 1;
+
+/** Heap size: two semispaces of min(RAM/4, HEAP_MAX)/2 each. */
+export const HEAP_MAX = 32 * 1024 * 1024;

@@ -1,0 +1,754 @@
+// The interpreter's native support routines: fatal errors, the heap (bump allocation and
+// a Cheney semispace collector), numbers, strings, the intern table, property tables,
+// array elements, exceptions (unwinding) and frame entry.
+//
+// Routine conventions: arguments in named registers; every register not named as a result
+// or clobber is preserved, except that ebp is *updated* (never restored) by anything that
+// can allocate, because the collector moves the current frame. Routines that may allocate
+// therefore never push/pop ebp.
+
+import {
+  X86Assembler, al, ax, byte, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
+  xmm0, xmm1, xmm6, xmm7,
+} from '../../image-builder/x86/index.ts';
+import { KERNEL_BASE } from '../layout.ts';
+import { cstring, routine } from '../asm-util.ts';
+import { dispatch, root, var32 } from './asm.ts';
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX,
+  INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
+  STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME,
+} from './layout.ts';
+
+const TSBC = 'tsbc_image';
+/** Array stores at or beyond this index would need a sparse representation. */
+const MAX_DENSE_INDEX = 1 << 24;
+/** Address of function record i is FN_RECORDS + i*32. */
+export const FN_RECORDS = sym(TSBC).plus(32);
+
+/** mov [m], undefined (both words). */
+function setUndef(a: X86Assembler, m: (w: number) => ReturnType<typeof dword>): void {
+  a.mov(m(0), 0).mov(m(4), TAG.undef);
+}
+
+/** Copy the 8-byte value at src to dst through `via`. */
+export function copyValue(a: X86Assembler, dst: (w: number) => ReturnType<typeof dword>,
+  src: (w: number) => ReturnType<typeof dword>, via: typeof eax): void {
+  a.mov(via, src(0)).mov(dst(0), via).mov(via, src(4)).mov(dst(4), via);
+}
+
+export const rootW = (name: (typeof ROOTS)[number]) => (w: number) => root(name, w);
+export const at = (base: typeof eax, disp = 0) => (w: number) => dword({ base, disp: disp + w });
+
+/** Fatal: eax = message. */
+export function fatal(a: X86Assembler, message: string): void {
+  a.mov(eax, sym(cstring(a, message))).jmp('interp_fatal');
+}
+
+/** Throw a new error string "prefix" (machine errors; see the gaps in docs/architecture.md). */
+export function throwMessage(a: X86Assembler, message: string): void {
+  a.mov(eax, sym(cstring(a, message))).mov(edx, 0).jmp('interp_throw_message');
+}
+
+export function emitRuntime(a: X86Assembler): void {
+  emitData(a);
+  emitFatal(a);
+  emitHeap(a);
+  emitNumbers(a);
+  emitStrings(a);
+  emitProperties(a);
+  emitExceptions(a);
+  emitEnterFrame(a);
+  emitLoader(a);
+}
+
+function emitData(a: X86Assembler): void {
+  a.section('.data').align(8).label('vm_roots');
+  for (const _ of ROOTS) a.dd(0, TAG.undef);
+  a.label('vm_roots_end');
+  a.section('.rodata').align(8);
+  a.label('f64_2p32').double(4294967296);
+  a.label('f64_nan').dq(0xfff8000000000000n);
+  a.label('f64_one').double(1);
+  a.label('f64_minus_one').double(-1);
+  a.section('.bss', { nobits: true }).align(4);
+  for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
+    'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half']) {
+    a.label(v).space(4);
+  }
+}
+
+function emitFatal(a: X86Assembler): void {
+  // interp_fatal: eax = NUL-terminated message. Prints it with the position (function
+  // index and pc of the current instruction, from esi/ebx/ebp) and powers off.
+  routine(a, 'interp_fatal', () => {
+    a.cli();
+    a.mov(var32('fatal_esi'), esi);
+    a.mov(esi, sym(cstring(a, '\r\ntskern interp: fatal: '))).call('serial_puts');
+    a.mov(esi, eax).call('serial_puts');
+    a.test(ebp, ebp).jz('interp_fatal_noloc');
+    a.cmp(dword(ebp, fslot(FRAME_SLOT.function) + 4), TAG.cell).jne('interp_fatal_noloc');
+    a.mov(esi, sym(cstring(a, ' (function '))).call('serial_puts');
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(eax, FN_INDEX)).call('serial_put_dec32');
+    a.mov(esi, sym(cstring(a, ', pc '))).call('serial_puts');
+    a.mov(eax, var32('fatal_esi')).sub(eax, ebx).sub(eax, 1).call('serial_put_dec32');
+    a.mov(esi, sym(cstring(a, ')'))).call('serial_puts');
+    a.label('interp_fatal_noloc');
+    a.mov(esi, sym(cstring(a, '\r\n'))).call('serial_puts');
+    a.mov(al, INTERP_FATAL_STATUS).call('power_off');
+  });
+}
+
+function emitHeap(a: X86Assembler): void {
+  // heap_alloc: ecx = size in bytes (multiple of 8, header included), edx = header word 0.
+  // Returns eax = the object with its header written; the body is NOT initialised (the
+  // caller fills it before anything else can allocate). May collect (ebp is updated).
+  routine(a, 'heap_alloc', () => {
+    a.mov(eax, var32('heap_ptr')).add(eax, ecx).jc('heap_alloc_slow');
+    a.cmp(eax, var32('heap_limit')).ja('heap_alloc_slow');
+    a.mov(var32('heap_ptr'), eax).sub(eax, ecx);
+    a.mov(dword(eax), edx).mov(dword(eax, 4), ecx).ret();
+    a.label('heap_alloc_slow').call('gc_collect').jmp('heap_alloc');
+  });
+
+  // gc_collect: ecx = bytes the caller needs. Copies everything reachable from the roots
+  // (the current frame from ebp, then vm_roots) into the other semispace, Cheney-style,
+  // and flips. Dies with "out of memory" if ecx bytes are still not free afterwards.
+  routine(a, 'gc_collect', () => {
+    a.pushad();
+    a.mov(var32('gc_need'), ecx);
+    a.test(ebp, ebp).jz('gc_no_frame');
+    a.lea(eax, mem(ebp, -FRAME_REGS)).mov(root('frame'), eax).mov(root('frame', 4), TAG.cell).jmp('gc_go');
+    a.label('gc_no_frame').mov(root('frame'), 0).mov(root('frame', 4), TAG.null);
+    a.label('gc_go');
+    a.mov(edi, var32('to_base')); // edi = free
+    a.mov(ebx, sym('vm_roots'));
+    a.label('gc_roots').cmp(ebx, sym('vm_roots_end')).jae('gc_roots_done');
+    a.call('gc_forward').add(ebx, 8).jmp('gc_roots');
+    a.label('gc_roots_done');
+    a.mov(esi, var32('to_base')); // esi = scan
+    a.label('gc_scan').cmp(esi, edi).jae('gc_scan_done');
+    a.mov(ecx, dword(esi, 4));
+    a.cmp(byte(esi), KIND.String).je('gc_scan_next');
+    a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
+    a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
+    a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
+    a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
+    a.label('gc_scan_done');
+    // flip
+    a.mov(eax, var32('from_base')).mov(ecx, var32('to_base')).mov(var32('from_base'), ecx).mov(var32('to_base'), eax);
+    a.mov(eax, var32('from_end')).mov(ecx, var32('to_end')).mov(var32('from_end'), ecx).mov(var32('to_end'), eax);
+    a.mov(var32('heap_ptr'), edi).mov(var32('heap_limit'), ecx);
+    a.add(var32('gc_count'), 1);
+    // enough room?
+    a.mov(eax, ecx).sub(eax, edi).cmp(eax, var32('gc_need')).jb('gc_oom');
+    // In stress mode every allocation collects: the limit allows exactly this request.
+    a.cmp(var32('gc_stress'), 0).je('gc_flip_done');
+    a.add(edi, var32('gc_need')).mov(var32('heap_limit'), edi);
+    a.label('gc_flip_done');
+    a.popad();
+    a.test(ebp, ebp).jz('gc_ret');
+    a.mov(ebp, root('frame')).add(ebp, FRAME_REGS);
+    a.label('gc_ret').ret();
+    a.label('gc_oom');
+    a.popad();
+    fatal(a, 'out of memory (the live data and the request exceed a semispace)');
+  });
+
+  // gc_forward: ebx = address of a value slot; edi = to-space free pointer (advanced).
+  // Preserves everything else.
+  routine(a, 'gc_forward', () => {
+    a.cmp(dword(ebx, 4), TAG.cell).jne('gc_fw_ret');
+    a.mov(eax, dword(ebx));
+    a.cmp(eax, var32('from_base')).jb('gc_fw_ret');
+    a.cmp(eax, var32('from_end')).jae('gc_fw_ret');
+    a.cmp(byte(eax), KIND.Forwarded).jne('gc_fw_copy');
+    a.mov(eax, dword(eax, 4)).mov(dword(ebx), eax);
+    a.label('gc_fw_ret').ret();
+    a.label('gc_fw_copy');
+    a.push(ecx).push(esi);
+    a.mov(dword(ebx), edi).mov(esi, eax).mov(ecx, dword(eax, 4)).shr(ecx, 2).repMovs(32);
+    a.mov(ecx, dword(ebx)).mov(dword(eax), KIND.Forwarded).mov(dword(eax, 4), ecx);
+    a.pop(esi).pop(ecx).ret();
+  });
+
+  // fill_undefined: edx = first value, ecx = count. Clobbers ecx, edx.
+  routine(a, 'fill_undefined', () => {
+    a.label('fill_undef_loop').test(ecx, ecx).jz('fill_undef_done');
+    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.undef).add(edx, 8).sub(ecx, 1).jmp('fill_undef_loop');
+    a.label('fill_undef_done').ret();
+  });
+  // fill_hole: as fill_undefined, with the hole.
+  routine(a, 'fill_hole', () => {
+    a.label('fill_hole_loop').test(ecx, ecx).jz('fill_hole_done');
+    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.hole).add(edx, 8).sub(ecx, 1).jmp('fill_hole_loop');
+    a.label('fill_hole_done').ret();
+  });
+
+  // new_vector: ecx = capacity (values). Returns eax = a ValueVector filled with undefined.
+  routine(a, 'new_vector', () => {
+    a.push(ecx).push(edx);
+    a.push(ecx);
+    a.lea(ecx, mem({ index: ecx, scale: 8, disp: 8 })).mov(edx, KIND.ValueVector).call('heap_alloc');
+    a.pop(ecx).lea(edx, mem(eax, 8)).call('fill_undefined');
+    a.pop(edx).pop(ecx).ret();
+  });
+}
+
+function emitNumbers(a: X86Assembler): void {
+  // num_to_f64: eax = address of a value. xmm0 = ToNumber(value) as a double.
+  // Strings and objects are not converted yet (fatal). Preserves all GPRs.
+  routine(a, 'num_to_f64', () => {
+    a.push(edx);
+    a.mov(edx, dword(eax, 4));
+    a.cmp(edx, TAG.firstTag).jb('n2f_dbl');
+    a.cmp(edx, TAG.int).je('n2f_int');
+    a.cmp(edx, TAG.uint).je('n2f_uint');
+    a.cmp(edx, TAG.bool).je('n2f_int');
+    a.cmp(edx, TAG.null).je('n2f_zero');
+    a.cmp(edx, TAG.undef).je('n2f_nan');
+    a.pop(edx);
+    fatal(a, 'ToNumber of a string or object is not implemented');
+    a.label('n2f_int').cvtsi2sd(xmm0, dword(eax)).pop(edx).ret();
+    a.label('n2f_uint').cvtsi2sd(xmm0, dword(eax)).addsd(xmm0, qword(sym('f64_2p32'))).pop(edx).ret();
+    a.label('n2f_zero').xorpd(xmm0, xmm0).pop(edx).ret();
+    a.label('n2f_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(edx).ret();
+    a.label('n2f_dbl').movsd(xmm0, qword(eax)).pop(edx).ret();
+  });
+
+  // num_pair: eax = &a, edx = &b. xmm0 = ToNumber(a), xmm1 = ToNumber(b). Preserves GPRs.
+  routine(a, 'num_pair', () => {
+    a.push(eax).mov(eax, edx).call('num_to_f64').movsd(xmm1, xmm0).pop(eax).call('num_to_f64').ret();
+  });
+
+  // num_store: edi = destination value address, xmm0 = the number. Integral values that
+  // fit int32 (and are not -0) are stored as int32, others as the double. Clobbers eax, xmm7.
+  routine(a, 'num_store', () => {
+    a.movsd(qword(edi), xmm0);
+    a.cvttsd2si(eax, xmm0).cvtsi2sd(xmm7, eax).ucomisd(xmm0, xmm7);
+    a.jp('num_store_ret').jne('num_store_ret');
+    a.test(eax, eax).jnz('num_store_int');
+    a.cmp(dword(edi, 4), 0).jl('num_store_ret'); // -0
+    a.label('num_store_int').mov(dword(edi), eax).mov(dword(edi, 4), TAG.int);
+    a.label('num_store_ret').ret();
+  });
+
+  // num_to_int32: eax = address of a value. eax = ToInt32(value). Preserves the rest.
+  routine(a, 'num_to_int32', () => {
+    a.push(ecx).push(edx);
+    a.mov(edx, dword(eax, 4));
+    a.cmp(edx, TAG.firstTag).jb('n2i_dbl');
+    a.cmp(edx, TAG.int).je('n2i_payload');
+    a.cmp(edx, TAG.uint).je('n2i_payload');
+    a.cmp(edx, TAG.bool).je('n2i_payload');
+    a.cmp(edx, TAG.null).je('n2i_zero');
+    a.cmp(edx, TAG.undef).je('n2i_zero');
+    a.pop(edx).pop(ecx);
+    fatal(a, 'ToInt32 of a string or object is not implemented');
+    a.label('n2i_payload').mov(eax, dword(eax)).jmp('n2i_done');
+    a.label('n2i_dbl');
+    a.mov(eax, dword(eax)).push(edx);
+    a.mov(ecx, edx).shr(ecx, 20).and(ecx, 0x7ff).sub(ecx, 1023).jl('n2i_zero_pop');
+    a.cmp(ecx, 84).jge('n2i_zero_pop');
+    a.and(edx, 0xfffff).or(edx, 0x100000);
+    a.cmp(ecx, 52).jl('n2i_right');
+    a.sub(ecx, 52).shl(eax, cl).jmp('n2i_sign');
+    a.label('n2i_right').neg(ecx).add(ecx, 52);
+    a.cmp(ecx, 32).jae('n2i_big');
+    a.shrd(eax, edx, cl).jmp('n2i_sign');
+    a.label('n2i_big').sub(ecx, 32).mov(eax, edx).shr(eax, cl);
+    a.label('n2i_sign').pop(edx).test(edx, edx).jns('n2i_done').neg(eax).jmp('n2i_done');
+    a.label('n2i_zero_pop').pop(edx);
+    a.label('n2i_zero').xor(eax, eax);
+    a.label('n2i_done').pop(edx).pop(ecx).ret();
+  });
+
+  // to_boolean: eax = address of a value. eax = ToBoolean(value) (0/1). Clobbers xmm6/7.
+  routine(a, 'to_boolean', () => {
+    a.push(edx);
+    a.mov(edx, dword(eax, 4));
+    a.cmp(edx, TAG.firstTag).jb('tb_dbl');
+    a.cmp(edx, TAG.int).je('tb_payload');
+    a.cmp(edx, TAG.bool).je('tb_payload');
+    a.cmp(edx, TAG.uint).je('tb_true');
+    a.cmp(edx, TAG.cell).je('tb_cell');
+    a.label('tb_false').xor(eax, eax).pop(edx).ret();
+    a.label('tb_true').mov(eax, 1).pop(edx).ret();
+    a.label('tb_payload').cmp(dword(eax), 0).setcc('ne', al).movzx(eax, al).pop(edx).ret();
+    a.label('tb_cell').mov(eax, dword(eax)).cmp(byte(eax), KIND.String).jne('tb_true');
+    a.cmp(dword(eax, STR.length), 0).setcc('ne', al).movzx(eax, al).pop(edx).ret();
+    a.label('tb_dbl').movsd(xmm7, qword(eax)).xorpd(xmm6, xmm6).ucomisd(xmm7, xmm6);
+    a.jp('tb_false').je('tb_false').jmp('tb_true');
+  });
+
+  // x87 remainder: xmm0 = xmm0 % xmm1 (JavaScript's %, the sign of the dividend).
+  routine(a, 'f64_mod', () => {
+    a.push(eax);
+    a.db(0x83, 0xec, 0x10); // sub esp, 16
+    a.db(0xf2, 0x0f, 0x11, 0x0c, 0x24); // movsd [esp], xmm1
+    a.db(0xf2, 0x0f, 0x11, 0x44, 0x24, 0x08); // movsd [esp+8], xmm0
+    a.db(0xdd, 0x04, 0x24); // fld qword [esp]      (b)
+    a.db(0xdd, 0x44, 0x24, 0x08); // fld qword [esp+8] (a): st0 = a, st1 = b
+    a.label('f64_mod_loop');
+    a.db(0xd9, 0xf8); // fprem
+    a.db(0xdf, 0xe0); // fnstsw ax
+    a.db(0xf6, 0xc4, 0x04); // test ah, 4 (C2: incomplete)
+    a.jnz('f64_mod_loop');
+    a.db(0xdd, 0x1c, 0x24); // fstp qword [esp]
+    a.db(0xdd, 0xd8); // fstp st0
+    a.db(0xf2, 0x0f, 0x10, 0x04, 0x24); // movsd xmm0, [esp]
+    // A zero remainder takes the dividend's sign (v86's fprem loses it): a * 0.
+    a.xorpd(xmm7, xmm7).ucomisd(xmm0, xmm7).jp('f64_mod_done').jne('f64_mod_done');
+    a.db(0xf2, 0x0f, 0x10, 0x44, 0x24, 0x08); // movsd xmm0, [esp+8]
+    a.mulsd(xmm0, xmm7);
+    a.label('f64_mod_done');
+    a.db(0x83, 0xc4, 0x10); // add esp, 16
+    a.pop(eax).ret();
+  });
+}
+
+function emitStrings(a: X86Assembler): void {
+  // str_alloc: ecx = length in units, edx = 0 or STRING_TWO_BYTE. eax = new string
+  // (length set, hash 0, units uninitialised). May allocate.
+  routine(a, 'str_alloc', () => {
+    a.push(ecx).push(edx).push(edi);
+    a.mov(edi, ecx);
+    a.test(edx, edx).jz('str_alloc_one').add(ecx, ecx);
+    a.label('str_alloc_one').add(ecx, STR.units + 7).and(ecx, ~7);
+    a.or(edx, KIND.String).call('heap_alloc');
+    a.mov(dword(eax, STR.length), edi).mov(dword(eax, STR.hash), 0);
+    a.pop(edi).pop(edx).pop(ecx).ret();
+  });
+
+  // serial_write_string: eax = string. Writes its units to COM1 as UTF-8.
+  routine(a, 'serial_write_string', () => {
+    a.pushad();
+    a.mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
+    a.label('sws_loop').test(ecx, ecx).jz('sws_done');
+    a.test(ebx, ebx).jz('sws_one');
+    a.movzx(edx, word(esi)).add(esi, 2).jmp('sws_unit');
+    a.label('sws_one').movzx(edx, byte(esi)).add(esi, 1);
+    a.label('sws_unit');
+    a.cmp(edx, 0x80).jae('sws_multi');
+    a.mov(eax, edx).call('serial_putc').jmp('sws_next');
+    a.label('sws_multi').cmp(edx, 0x800).jae('sws_three');
+    a.mov(eax, edx).shr(eax, 6).or(eax, 0xc0).call('serial_putc');
+    a.jmp('sws_last');
+    a.label('sws_three');
+    a.mov(eax, edx).shr(eax, 12).or(eax, 0xe0).call('serial_putc');
+    a.mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call('serial_putc');
+    a.label('sws_last').mov(eax, edx).and(eax, 0x3f).or(eax, 0x80).call('serial_putc');
+    a.label('sws_next').sub(ecx, 1).jmp('sws_loop');
+    a.label('sws_done').popad().ret();
+  });
+
+  // copy_units: esi = source string, edi = destination units pointer (advanced),
+  // edx = destination width flag (0 or STRING_TWO_BYTE). Clobbers eax, ecx, esi.
+  routine(a, 'copy_units', () => {
+    a.mov(ecx, dword(esi, STR.length));
+    a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
+    a.add(esi, STR.units);
+    a.test(eax, eax).jz('cu_src_one');
+    a.add(ecx, ecx).repMovs(8).ret(); // two-byte into two-byte
+    a.label('cu_src_one').test(edx, edx).jnz('cu_widen');
+    a.repMovs(8).ret();
+    a.label('cu_widen').test(ecx, ecx).jz('cu_ret');
+    a.movzx(eax, byte(esi)).mov(word(edi), ax).add(esi, 1).add(edi, 2).sub(ecx, 1).jmp('cu_widen');
+    a.label('cu_ret').ret();
+  });
+
+  // str_concat: tmp0, tmp1 = two strings. eax = their concatenation. May allocate.
+  // Clobbers ecx, edx, edi; preserves esi, ebx.
+  routine(a, 'str_concat', () => {
+    a.mov(eax, root('tmp0')).mov(edx, root('tmp1'));
+    a.mov(ecx, dword(eax, STR.length)).add(ecx, dword(edx, STR.length));
+    a.mov(edx, dword(edx)).or(edx, dword(eax)).and(edx, STRING_TWO_BYTE);
+    a.call('str_alloc');
+    a.push(esi).push(eax);
+    a.lea(edi, mem(eax, STR.units));
+    a.mov(esi, root('tmp0')).call('copy_units');
+    a.mov(esi, root('tmp1')).call('copy_units');
+    a.pop(eax).pop(esi).ret();
+  });
+
+  // str_equal: eax, edx = strings. eax = 1 if they hold the same units, else 0.
+  routine(a, 'str_equal', () => {
+    a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
+    a.mov(ecx, dword(eax, STR.length)).cmp(ecx, dword(edx, STR.length)).jne('seq_false');
+    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
+    a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE).shr(edi, 7); // bit 1 = b two-byte
+    a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte
+    a.lea(esi, mem(eax, STR.units)).lea(edi, mem(edx, STR.units));
+    a.label('seq_loop').test(ecx, ecx).jz('seq_true');
+    a.test(ebx, 1).jz('seq_a1').movzx(eax, word(esi)).add(esi, 2).jmp('seq_b');
+    a.label('seq_a1').movzx(eax, byte(esi)).add(esi, 1);
+    a.label('seq_b').test(ebx, 2).jz('seq_b1').movzx(edx, word(edi)).add(edi, 2).jmp('seq_cmp');
+    a.label('seq_b1').movzx(edx, byte(edi)).add(edi, 1);
+    a.label('seq_cmp').cmp(eax, edx).jne('seq_false').sub(ecx, 1).jmp('seq_loop');
+    a.label('seq_true').mov(eax, 1).jmp('seq_done');
+    a.label('seq_false').xor(eax, eax);
+    a.label('seq_done').pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
+  });
+
+  // str_from_record: edx = a .tsbc string record. eax = a new heap string. May allocate.
+  routine(a, 'str_from_record', () => {
+    a.push(ecx).push(edx).push(esi).push(edi);
+    a.mov(esi, edx);
+    a.mov(ecx, dword(esi)).xor(edx, edx).cmp(dword(esi, 4), 1).je('sfr_one').mov(edx, STRING_TWO_BYTE);
+    a.label('sfr_one').call('str_alloc');
+    a.lea(edi, mem(eax, STR.units)).add(esi, 8);
+    a.test(edx, edx).jz('sfr_copy').add(ecx, ecx);
+    a.label('sfr_copy').repMovs(8);
+    a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
+  });
+
+  // str_from_cstring: edx = NUL-terminated Latin-1 text. eax = a new heap string.
+  routine(a, 'str_from_cstring', () => {
+    a.push(ecx).push(edx).push(esi).push(edi);
+    a.mov(esi, edx).xor(ecx, ecx);
+    a.label('sfc_len').cmp(byte({ base: esi, index: ecx }), 0).je('sfc_alloc').add(ecx, 1).jmp('sfc_len');
+    a.label('sfc_alloc').xor(edx, edx).call('str_alloc');
+    a.lea(edi, mem(eax, STR.units)).repMovs(8);
+    a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
+  });
+
+  // intern: eax = string. eax = the interned string with the same units (eax itself if it
+  // is new). May allocate. Preserves everything else.
+  routine(a, 'intern', () => {
+    a.push(ecx).push(edx).push(edi);
+    a.mov(edi, eax);
+    a.mov(ecx, var32('intern_count'));
+    a.label('intern_loop').test(ecx, ecx).jz('intern_add');
+    a.mov(edx, root('intern')).mov(edx, dword({ base: edx, index: ecx, scale: 8 })); // entry ecx-1
+    a.mov(eax, edi).call('str_equal').test(eax, eax).jnz('intern_found');
+    a.sub(ecx, 1).jmp('intern_loop');
+    a.label('intern_found').mov(eax, edx).jmp('intern_ret');
+    a.label('intern_add');
+    a.mov(edx, root('intern')).mov(ecx, var32('intern_count')).lea(ecx, mem({ index: ecx, scale: 8, disp: 8 }));
+    a.cmp(ecx, dword(edx, 4)).jb('intern_append');
+    // grow to twice the capacity
+    a.mov(root('tmp3'), edi).mov(root('tmp3', 4), TAG.cell);
+    a.mov(ecx, dword(edx, 4)).sub(ecx, 8).shr(ecx, 2); // 2 * capacity
+    a.call('new_vector');
+    a.push(esi);
+    a.mov(esi, root('intern')).mov(ecx, var32('intern_count')).add(ecx, ecx);
+    a.lea(edi, mem(eax, 8)).add(esi, 8).repMovs(32);
+    a.pop(esi);
+    a.mov(root('intern'), eax);
+    a.mov(edi, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
+    a.label('intern_append');
+    a.mov(edx, root('intern')).mov(ecx, var32('intern_count'));
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), edi);
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
+    a.add(var32('intern_count'), 1);
+    a.mov(eax, edi);
+    a.label('intern_ret').pop(edi).pop(edx).pop(ecx).ret();
+  });
+}
+
+function emitProperties(a: X86Assembler): void {
+  // prop_find: eax = object (Object, Array or Function), edx:ecx = key payload:tag.
+  // eax = the own property entry's address, or 0. Preserves the rest.
+  routine(a, 'prop_find', () => {
+    a.push(edi);
+    a.cmp(dword(eax, PROPS + 4), TAG.cell).jne('pf_none');
+    a.mov(edi, dword(eax, PROPS));
+    a.mov(eax, dword(edi, PT_COUNT)).add(edi, PT_ENTRIES);
+    a.label('pf_loop').test(eax, eax).jz('pf_ret');
+    a.cmp(dword(edi), edx).jne('pf_next').cmp(dword(edi, 4), ecx).jne('pf_next');
+    a.mov(eax, edi).jmp('pf_ret');
+    a.label('pf_next').add(edi, PT_ENTRY_SIZE).sub(eax, 1).jmp('pf_loop');
+    a.label('pf_none').xor(eax, eax);
+    a.label('pf_ret').pop(edi).ret();
+  });
+
+  // get_prop: eax = object, edx:ecx = key. eax:edx = the value (payload:tag), through the
+  // prototype chain; undefined if absent. Preserves ecx and the rest.
+  routine(a, 'get_prop', () => {
+    a.push(edi).mov(edi, eax);
+    a.cmp(ecx, TAG.cell).jne('gp_walk').cmp(edx, root('sLength')).jne('gp_walk');
+    a.cmp(byte(edi), KIND.String).jne('gp_not_str_len');
+    a.mov(eax, dword(edi, STR.length)).mov(edx, TAG.int).pop(edi).ret();
+    a.label('gp_not_str_len').cmp(byte(edi), KIND.Array).jne('gp_walk');
+    a.mov(eax, dword(edi, ARRAY_LENGTH)).mov(edx, dword(edi, ARRAY_LENGTH + 4)).pop(edi).ret();
+    a.label('gp_walk');
+    a.cmp(byte(edi), KIND.String).jne('gp_obj');
+    a.pop(edi);
+    fatal(a, 'property lookup on a string (other than length) is not implemented');
+    a.label('gp_obj').mov(eax, edi).call('prop_find').test(eax, eax).jnz('gp_found');
+    a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('gp_undef');
+    a.mov(edi, dword(edi, PROTO)).jmp('gp_walk');
+    a.label('gp_found').test(byte(eax, 16), ATTR_ACCESSOR).jnz('gp_accessor');
+    a.mov(edx, dword(eax, 12)).mov(eax, dword(eax, 8)).pop(edi).ret();
+    a.label('gp_undef').xor(eax, eax).mov(edx, TAG.undef).pop(edi).ret();
+    a.label('gp_accessor').pop(edi);
+    fatal(a, 'accessor properties are not implemented');
+  });
+
+  // set_prop: tmp0 = object, tmp1 = key, tmp2 = value. Sets an own data property (adding
+  // it if absent). May allocate. Clobbers eax, ecx, edx, edi; clears tmp0-2.
+  routine(a, 'set_prop', () => {
+    a.mov(eax, root('tmp0')).mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
+    a.cmp(byte(eax), KIND.Array).jne('sp_find');
+    a.cmp(ecx, TAG.cell).jne('sp_find').cmp(edx, root('sLength')).jne('sp_find');
+    fatal(a, 'setting an array\'s length is not implemented');
+    a.label('sp_find').call('prop_find').test(eax, eax).jz('sp_add');
+    a.test(byte(eax, 16), ATTR_ACCESSOR).jz('sp_write');
+    fatal(a, 'accessor properties are not implemented');
+    a.label('sp_write');
+    copyValue(a, at(eax, 8), rootW('tmp2'), ecx);
+    a.jmp('sp_done');
+    a.label('sp_add');
+    a.mov(eax, root('tmp0'));
+    a.xor(ecx, ecx); // capacity
+    a.cmp(dword(eax, PROPS + 4), TAG.cell).jne('sp_grow');
+    a.mov(edx, dword(eax, PROPS));
+    a.mov(eax, dword(edx, 4)).sub(eax, PT_ENTRIES).push(edx).xor(edx, edx).mov(ecx, PT_ENTRY_SIZE).div(ecx).mov(ecx, eax).pop(edx);
+    a.cmp(dword(edx, PT_COUNT), ecx).jb('sp_append');
+    a.label('sp_grow'); // ecx = old capacity
+    a.add(ecx, ecx).cmp(ecx, 4).jae('sp_cap_ok').mov(ecx, 4);
+    a.label('sp_cap_ok');
+    a.imul(ecx, ecx, PT_ENTRY_SIZE).add(ecx, PT_ENTRIES).mov(edx, KIND.PropertyTable).call('heap_alloc');
+    a.mov(ecx, dword(eax, 4)).sub(ecx, 8).shr(ecx, 3);
+    a.lea(edx, mem(eax, 8)).call('fill_undefined');
+    a.mov(dword(eax, PT_COUNT), 0).mov(dword(eax, PT_COUNT + 4), TAG.int);
+    a.mov(edx, root('tmp0'));
+    a.cmp(dword(edx, PROPS + 4), TAG.cell).jne('sp_link');
+    a.push(esi);
+    a.mov(esi, dword(edx, PROPS)).mov(ecx, dword(esi, PT_COUNT)).imul(ecx, ecx, PT_ENTRY_SIZE / 4).add(ecx, 2);
+    a.lea(edi, mem(eax, PT_COUNT)).add(esi, PT_COUNT).repMovs(32);
+    a.pop(esi);
+    a.label('sp_link').mov(dword(edx, PROPS), eax).mov(dword(edx, PROPS + 4), TAG.cell);
+    a.mov(edx, eax);
+    a.label('sp_append'); // edx = table with room
+    a.mov(ecx, dword(edx, PT_COUNT)).imul(ecx, ecx, PT_ENTRY_SIZE).lea(edi, mem({ base: edx, index: ecx, disp: PT_ENTRIES }));
+    copyValue(a, at(edi, 0), rootW('tmp1'), eax);
+    copyValue(a, at(edi, 8), rootW('tmp2'), eax);
+    a.mov(dword(edi, 16), ATTR_DEFAULT).mov(dword(edi, 20), TAG.int);
+    a.add(dword(edx, PT_COUNT), 1);
+    a.label('sp_done');
+    for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);
+    a.ret();
+  });
+
+  // array_set: tmp0 = array, ecx = index (0 <= index < 2^31), tmp2 = value. Grows the
+  // elements as needed. May allocate. Clobbers eax, ecx, edx, edi; clears tmp0, tmp2.
+  routine(a, 'array_set', () => {
+    a.cmp(ecx, MAX_DENSE_INDEX).jb('as_index_ok');
+    fatal(a, 'array index too large: sparse arrays are not implemented');
+    a.label('as_index_ok');
+    a.mov(eax, root('tmp0'));
+    a.xor(edx, edx);
+    a.cmp(dword(eax, ARRAY_ELEMENTS + 4), TAG.cell).jne('as_grow');
+    a.mov(edx, dword(eax, ARRAY_ELEMENTS)).mov(edx, dword(edx, 4)).sub(edx, 8).shr(edx, 3); // capacity
+    a.cmp(ecx, edx).jb('as_store');
+    a.label('as_grow'); // edx = old capacity
+    a.push(ecx);
+    a.add(edx, edx).cmp(edx, 4).jae('as_g1').mov(edx, 4);
+    a.label('as_g1').add(ecx, 1).cmp(ecx, edx).jae('as_g2').mov(ecx, edx);
+    a.label('as_g2'); // ecx = new capacity
+    a.push(ecx);
+    a.lea(ecx, mem({ index: ecx, scale: 8, disp: 8 })).mov(edx, KIND.ValueVector).call('heap_alloc');
+    a.pop(ecx).lea(edx, mem(eax, 8)).call('fill_hole');
+    a.mov(edx, root('tmp0'));
+    a.cmp(dword(edx, ARRAY_ELEMENTS + 4), TAG.cell).jne('as_link');
+    a.push(esi);
+    a.mov(esi, dword(edx, ARRAY_ELEMENTS)).mov(ecx, dword(esi, 4)).sub(ecx, 8).shr(ecx, 2);
+    a.lea(edi, mem(eax, 8)).add(esi, 8).repMovs(32);
+    a.pop(esi);
+    a.label('as_link').mov(dword(edx, ARRAY_ELEMENTS), eax).mov(dword(edx, ARRAY_ELEMENTS + 4), TAG.cell);
+    a.pop(ecx).mov(eax, edx);
+    a.label('as_store'); // eax = array, ecx = index
+    a.mov(edx, dword(eax, ARRAY_ELEMENTS));
+    a.lea(edi, mem({ base: edx, index: ecx, scale: 8, disp: 8 }));
+    copyValue(a, at(edi, 0), rootW('tmp2'), edx);
+    a.cmp(ecx, dword(eax, ARRAY_LENGTH)).jb('as_done');
+    a.add(ecx, 1).mov(dword(eax, ARRAY_LENGTH), ecx).mov(dword(eax, ARRAY_LENGTH + 4), TAG.int);
+    a.label('as_done').mov(root('tmp0', 4), TAG.undef).mov(root('tmp2', 4), TAG.undef).ret();
+  });
+}
+
+function emitExceptions(a: X86Assembler): void {
+  // interp_unwind (jump target): the exception is in the root `exception`. Pops frames
+  // until one has a handler and continues there; with none left, reports it and ends the
+  // program with status 1.
+  routine(a, 'interp_unwind', () => {
+    a.label('unwind_loop');
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.handler))).cmp(eax, -1).jne('unwind_found');
+    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne('unwind_uncaught');
+    a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS).jmp('unwind_loop');
+    a.label('unwind_found');
+    loadCodeBase(a);
+    a.lea(esi, mem({ base: ebx, index: eax }));
+    dispatch(a, 0);
+    a.label('unwind_uncaught');
+    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('serial_puts');
+    a.cmp(root('exception', 4), TAG.cell).jne('unwind_other');
+    a.mov(eax, root('exception')).cmp(byte(eax), KIND.String).jne('unwind_other');
+    a.call('serial_write_string').jmp('unwind_end');
+    a.label('unwind_other').mov(esi, sym(cstring(a, '(a value that is not a string)'))).call('serial_puts');
+    a.label('unwind_end').mov(esi, sym(cstring(a, '\n'))).call('serial_puts');
+    a.mov(al, UNCAUGHT_STATUS).call('power_off');
+  });
+
+  // interp_throw_message (jump target): eax = message (C string); edx = 0, or a C string
+  // appended after the string in tmp3 (used when tmp3 holds a string to quote). Throws the
+  // resulting string.
+  routine(a, 'interp_throw_message', () => {
+    a.push(edx);
+    a.mov(edx, eax).call('str_from_cstring');
+    a.pop(edx);
+    a.test(edx, edx).jz('itm_throw');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    copyValue(a, rootW('tmp1'), rootW('tmp3'), eax);
+    a.push(edx).call('str_concat').pop(edx);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.call('str_from_cstring').mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
+    a.call('str_concat');
+    for (const t of ['tmp0', 'tmp1', 'tmp3'] as const) a.mov(root(t, 4), TAG.undef);
+    a.label('itm_throw').mov(root('exception'), eax).mov(root('exception', 4), TAG.cell);
+    a.jmp('interp_unwind');
+  });
+}
+
+/** ebx = code start of the function running in the frame at ebp. Clobbers ecx. */
+export function loadCodeBase(a: X86Assembler): void {
+  a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+  a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym(TSBC));
+}
+
+function emitEnterFrame(a: X86Assembler): void {
+  // interp_enter_frame (jump target): tmp0 = function object, tmp1 = this, call_argc,
+  // call_first (first argument register of the caller), call_dst (the caller's result
+  // register); ebp = the caller (0 for the entry call) whose resume pc is already saved.
+  const F = (k: number, w = 0) => dword(edi, slot(k) + w);
+  routine(a, 'interp_enter_frame', () => {
+    a.mov(eax, root('tmp0')).mov(eax, dword(eax, FN_INDEX)).shl(eax, 5).add(eax, FN_RECORDS);
+    a.mov(var32('call_rec'), eax);
+    a.mov(root('tmp2', 4), TAG.undef);
+    a.movzx(ecx, word(eax, 12)).mov(edx, var32('call_argc')).sub(edx, ecx).jbe('ef_no_extra');
+    // arguments beyond paramCount go to a ValueVector
+    a.mov(edi, edx).mov(ecx, edx).call('new_vector');
+    a.mov(ecx, var32('call_rec')).movzx(ecx, word(ecx, 12)).add(ecx, var32('call_first'));
+    a.lea(edx, mem({ base: ebp, index: ecx, scale: 8 })).push(eax).add(eax, 8);
+    a.label('ef_extra_loop');
+    a.mov(ecx, dword(edx)).mov(dword(eax), ecx).mov(ecx, dword(edx, 4)).mov(dword(eax, 4), ecx);
+    a.add(edx, 8).add(eax, 8).sub(edi, 1).jnz('ef_extra_loop');
+    a.pop(eax).mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
+    a.label('ef_no_extra');
+    a.mov(eax, var32('call_rec')).movzx(ecx, word(eax, 14)).lea(ecx, mem({ index: ecx, scale: 8, disp: FRAME_REGS }));
+    a.mov(edx, KIND.Frame).call('heap_alloc').mov(edi, eax);
+    a.test(ebp, ebp).jz('ef_no_caller');
+    a.lea(eax, mem(ebp, -FRAME_REGS)).mov(F(FRAME_SLOT.caller), eax).mov(F(FRAME_SLOT.caller, 4), TAG.cell).jmp('ef_caller_done');
+    a.label('ef_no_caller').mov(F(FRAME_SLOT.caller), 0).mov(F(FRAME_SLOT.caller, 4), TAG.null);
+    a.label('ef_caller_done');
+    copyValue(a, (w) => F(FRAME_SLOT.function, w), rootW('tmp0'), eax);
+    a.mov(F(FRAME_SLOT.pc), 0).mov(F(FRAME_SLOT.pc, 4), TAG.int);
+    a.mov(eax, var32('call_dst')).mov(F(FRAME_SLOT.returnRegister), eax).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
+    copyValue(a, (w) => F(FRAME_SLOT.this, w), rootW('tmp1'), eax);
+    a.mov(F(FRAME_SLOT.newTarget), 0).mov(F(FRAME_SLOT.newTarget, 4), TAG.undef);
+    a.mov(eax, var32('call_argc')).mov(F(FRAME_SLOT.argCount), eax).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
+    copyValue(a, (w) => F(FRAME_SLOT.extraArgs, w), rootW('tmp2'), eax);
+    a.mov(F(FRAME_SLOT.handler), -1).mov(F(FRAME_SLOT.handler, 4), TAG.int);
+    a.mov(F(FRAME_SLOT.flags), 0).mov(F(FRAME_SLOT.flags, 4), TAG.int);
+    a.mov(eax, var32('call_rec')).movzx(ecx, word(eax, 14));
+    a.lea(edx, mem(edi, FRAME_REGS)).call('fill_undefined');
+    // copy min(argc, paramCount, registerCount) arguments
+    a.movzx(ecx, word(eax, 12));
+    a.cmp(ecx, var32('call_argc')).jbe('ef_n1').mov(ecx, var32('call_argc'));
+    a.label('ef_n1').movzx(edx, word(eax, 14)).cmp(ecx, edx).jbe('ef_n2').mov(ecx, edx);
+    a.label('ef_n2');
+    a.mov(edx, var32('call_first')).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.lea(eax, mem(edi, FRAME_REGS));
+    a.label('ef_args').test(ecx, ecx).jz('ef_args_done');
+    a.mov(esi, dword(edx)).mov(dword(eax), esi).mov(esi, dword(edx, 4)).mov(dword(eax, 4), esi);
+    a.add(edx, 8).add(eax, 8).sub(ecx, 1).jmp('ef_args');
+    a.label('ef_args_done');
+    for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);
+    a.lea(ebp, mem(edi, FRAME_REGS));
+    a.mov(eax, var32('call_rec')).mov(ebx, dword(eax)).add(ebx, sym(TSBC));
+    a.mov(esi, ebx);
+    dispatch(a, 0);
+  });
+
+  // new_function: ecx = function index, edx = address of the environment value.
+  // eax = a new Function object. May allocate (so edx must not point into the heap... it
+  // is read after allocation only through tmp3: callers pass the value in tmp3 instead).
+  routine(a, 'new_function', () => {
+    a.push(ecx).push(edx);
+    a.mov(ecx, FUNCTION_SIZE).mov(edx, KIND.Function).call('heap_alloc');
+    a.pop(edx).pop(ecx);
+    copyValue(a, at(eax, PROTO), rootW('functionProto'), edx);
+    a.mov(dword(eax, PROPS), 0).mov(dword(eax, PROPS + 4), TAG.undef);
+    a.mov(dword(eax, FN_INDEX), ecx).mov(dword(eax, FN_INDEX + 4), TAG.int);
+    copyValue(a, at(eax, FN_ENV), rootW('tmp3'), edx);
+    a.mov(dword(eax, FN_HOME), 0).mov(dword(eax, FN_HOME + 4), TAG.undef);
+    a.mov(root('tmp3', 4), TAG.undef);
+    a.ret();
+  });
+}
+
+const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
+  ['sLength', 'length'], ['sUndefined', 'undefined'], ['sObject', 'object'], ['sBoolean', 'boolean'],
+  ['sNumber', 'number'], ['sString', 'string'], ['sFunction', 'function'],
+];
+
+function emitLoader(a: X86Assembler): void {
+  // interp_start: never returns. Sets up SSE, the heap and the constants, then calls the
+  // module's entry function.
+  routine(a, 'interp_start', () => {
+    a.cli().cld();
+    a.mov(eax, cr0).and(eax, ~((1 << 2) | (1 << 3))).or(eax, 1 << 1).mov(cr0, eax); // EM=0 TS=0 MP=1
+    a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
+    a.db(0xdb, 0xe3); // fninit
+    a.mov(esi, sym(cstring(a, 'gcstress'))).call('cmdline_has').mov(var32('gc_stress'), eax);
+    // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
+    a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
+    a.label('is_heap_ok').and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
+    a.mov(ecx, sym('bss_end')).add(ecx, 0xfff).and(ecx, ~0xfff);
+    a.lea(edx, mem({ base: ecx, index: eax, scale: 2 })).sub(edx, KERNEL_BASE).cmp(edx, var32('ram_top')).jbe('is_fits');
+    a.xor(ebp, ebp);
+    fatal(a, 'not enough RAM for the heap');
+    a.label('is_fits');
+    a.mov(var32('from_base'), ecx).mov(var32('heap_ptr'), ecx).add(ecx, eax).mov(var32('from_end'), ecx);
+    a.mov(var32('heap_limit'), ecx).mov(var32('to_base'), ecx).add(ecx, eax).mov(var32('to_end'), ecx);
+    a.cmp(var32('gc_stress'), 0).je('is_no_stress').mov(ecx, var32('heap_ptr')).mov(var32('heap_limit'), ecx);
+    a.label('is_no_stress');
+    a.xor(ebp, ebp).xor(ebx, ebx);
+    for (const r of ['objectProto', 'arrayProto', 'functionProto'] as const) a.mov(root(r, 4), TAG.null);
+    // the intern table and the constants vector
+    a.mov(ecx, 64).call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
+    a.mov(var32('intern_count'), 0);
+    a.mov(ecx, dword(sym(TSBC).plus(12))).call('new_vector').mov(root('constants'), eax).mov(root('constants', 4), TAG.cell);
+    a.xor(ebx, ebx); // ebx = constant index
+    a.label('is_const_loop').cmp(ebx, dword(sym(TSBC).plus(12))).jae('is_consts_done');
+    a.mov(edx, dword(sym(TSBC).plus(8))).shl(edx, 5).lea(edx, mem({ base: edx, index: ebx, scale: 8, disp: FN_RECORDS }));
+    a.mov(ecx, dword(edx, 4)).add(ecx, sym(TSBC)); // the double or the string record
+    a.cmp(dword(edx), 2).je('is_const_string');
+    a.movsd(xmm0, qword(ecx)).ucomisd(xmm0, xmm0).jnp('is_num_ok').movsd(xmm0, qword(sym('f64_nan')));
+    a.label('is_num_ok').mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 })).call('num_store');
+    a.jmp('is_const_next');
+    a.label('is_const_string').mov(edx, ecx).call('str_from_record').call('intern');
+    a.mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 }));
+    a.mov(dword(edi), eax).mov(dword(edi, 4), TAG.cell);
+    a.label('is_const_next').add(ebx, 1).jmp('is_const_loop');
+    a.label('is_consts_done');
+    for (const [name, text] of WELL_KNOWN) {
+      a.mov(edx, sym(cstring(a, text))).call('str_from_cstring').call('intern');
+      a.mov(root(name), eax).mov(root(name, 4), TAG.cell);
+    }
+    // the global object
+    a.mov(ecx, OBJECT_SIZE).mov(edx, KIND.Object).call('heap_alloc');
+    a.mov(dword(eax, PROTO), 0).mov(dword(eax, PROTO + 4), TAG.null);
+    a.mov(dword(eax, PROPS), 0).mov(dword(eax, PROPS + 4), TAG.undef);
+    a.mov(root('global'), eax).mov(root('global', 4), TAG.cell);
+    // call the entry function: no arguments, this = undefined
+    a.mov(ecx, dword(sym(TSBC).plus(20))).call('new_function');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_argc'), 0).mov(var32('call_first'), 0).mov(var32('call_dst'), 0);
+    a.xor(ebp, ebp);
+    a.jmp('interp_enter_frame');
+  });
+}
