@@ -22,7 +22,66 @@ export const NATIVES = [
   { name: 'inw', argc: 1, doc: 'in port: an int32 in 0..65535' },
   { name: 'outl', argc: 2, doc: 'out port, value (32 bits); returns undefined' },
   { name: 'inl', argc: 1, doc: 'in port: a number in 0..2^32-1 (uint32 tag above 2^31)' },
+  // ---- the object model, for the runtime prelude (runtime/prelude/) ----------------------
+  { name: 'registerIntrinsic', argc: 2, doc: 'registerIntrinsic(id, value): tell the machine which object is intrinsic `id` (see Intrinsic below); the machine uses them for new objects\' prototypes and for the errors it throws; returns undefined' },
+  { name: 'getPrototypeOf', argc: 1, doc: 'the [[Prototype]] of an object (null if none); for primitives, the intrinsic prototype of their type' },
+  { name: 'setPrototypeOf', argc: 2, doc: 'set the [[Prototype]] of object a to b (an object or null); TypeError if a is not extensible; returns a' },
+  { name: 'ownKeys', argc: 2, doc: 'ownKeys(obj, enumerableOnly): a new array of obj\'s own string keys in property order (integer keys ascending as strings, then the others in insertion order); enumerableOnly: a boolean. Strings give their index keys. Private names never appear' },
+  { name: 'propertyFlags', argc: 2, doc: 'propertyFlags(obj, key): int32 attributes of obj\'s own property key: -1 if absent, else bit 0 enumerable, bit 1 writable, bit 2 configurable, bit 3 has getter, bit 4 has setter' },
+  { name: 'getOwnAccessor', argc: 3, doc: 'getOwnAccessor(obj, key, which): the getter (which = 0) or setter (1) function of obj\'s own accessor property key, or undefined' },
+  { name: 'defineProperty', argc: 4, doc: 'defineProperty(obj, key, value, attributes): define or redefine own data property key with attributes (bits as propertyFlags: enumerable, writable, configurable); TypeError if not allowed; returns obj' },
+  { name: 'deleteProperty', argc: 2, doc: 'delete own property key of obj: true, or false if it is not configurable' },
+  { name: 'preventExtensions', argc: 2, doc: 'preventExtensions(obj, level): level 0 preventExtensions, 1 seal, 2 freeze; returns obj' },
+  { name: 'isExtensible', argc: 1, doc: 'whether obj can get new properties (false for primitives)' },
+  { name: 'valueKind', argc: 1, doc: 'an int32 classifying a value: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 ordinary object, 6 array, 7 function, 8 class constructor, 9 arrow function, 10 private name' },
+  { name: 'functionName', argc: 1, doc: 'the name of a function from its function record ("" if anonymous)' },
+  { name: 'identityHash', argc: 1, doc: 'a stable int32 hash of an object, the same for the object\'s whole life (the copying collector moves objects, so it is stored in the object on first use)' },
+  { name: 'captureStack', argc: 1, doc: 'captureStack(skip): the stack as Node prints it after the first line of an error\'s stack: "\\n    at NAME (FILE:LINE:COL)" for each frame, innermost first, leaving out the `skip` innermost frames; "<anonymous>" for unnamed functions, positions from the source map' },
+  // ---- strings and numbers ---------------------------------------------------------------
+  { name: 'charCodeAt', argc: 2, doc: 'charCodeAt(s, i): the UTF-16 unit at int32 index i of string s, or NaN when out of range' },
+  { name: 'fromCharCode', argc: 1, doc: 'a one-unit string for the int32 code unit c & 0xFFFF (one-byte strings for c < 256 are shared)' },
+  { name: 'stringSlice', argc: 3, doc: 'stringSlice(s, start, end): the units of s from int32 start to end (clamped to 0..length, empty if end <= start)' },
+  { name: 'stringIndexOf', argc: 3, doc: 'stringIndexOf(s, search, from): the first index >= from where search occurs in s, or -1' },
+  { name: 'stringFromUnits', argc: 1, doc: 'a string made of the UTF-16 units (int32s) in an array' },
+  { name: 'stringCompare', argc: 2, doc: '-1, 0 or 1: the two strings compared unit by unit, as < and > compare strings' },
+  { name: 'doubleBits', argc: 2, doc: 'doubleBits(x, half): the low (half = 0) or high (1) 32 bits of the IEEE double x, as a uint32 number' },
+  { name: 'doubleFromBits', argc: 2, doc: 'doubleFromBits(lo, hi): the double with those 32-bit halves (a NaN comes back as the default NaN)' },
+  { name: 'mathFloor', argc: 1, doc: 'Math.floor of a number' },
+  { name: 'mathCeil', argc: 1, doc: 'Math.ceil of a number' },
+  { name: 'mathTrunc', argc: 1, doc: 'Math.trunc of a number' },
+  { name: 'mathSqrt', argc: 1, doc: 'Math.sqrt of a number (correctly rounded, as sqrtsd)' },
 ] as const satisfies readonly NativeInfo[];
+
+/**
+ * Intrinsic objects the runtime prelude creates and registers with `registerIntrinsic`.
+ * The machine gives new objects, arrays and functions these prototypes, looks up
+ * properties of primitives on them, and throws its own errors (TypeError for calling a
+ * non-function, ...) by constructing the registered error classes.
+ */
+export const Intrinsic = {
+  ObjectPrototype: 0,
+  FunctionPrototype: 1,
+  ArrayPrototype: 2,
+  StringPrototype: 3,
+  NumberPrototype: 4,
+  BooleanPrototype: 5,
+  Error: 6,
+  TypeError: 7,
+  ReferenceError: 8,
+  RangeError: 9,
+  SyntaxError: 10,
+  /** Called by the machine when a for..of / spread / destructuring needs an iterator of a value with no fast path: f(value) returns an iterator object. */
+  GetIterator: 11,
+  /** The function the machine calls to turn a thrown value into the text of an "Uncaught ..." report: f(value) returns a string. */
+  FormatUncaught: 12,
+  /**
+   * How the machine throws its own errors: it calls f(kind, message) as if by `Call`
+   * (kind as in ThrowError: 0 TypeError, 1 ReferenceError, 2 RangeError, 3 SyntaxError);
+   * f constructs the error (so it has a stack) and throws it, never returning. Until it is
+   * registered the machine reports "<Kind>: <message>" as a string.
+   */
+  RaiseError: 13,
+} as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];
 
