@@ -10,7 +10,9 @@
 //     u32 codeOffset (from container start)  u32 codeLength
 //     u32 nameConstant (0xFFFFFFFF: anonymous)
 //     u16 paramCount  u16 registerCount  u16 icCount  u16 flags
-//     u32 sourceMapOffset  u32 sourceMapCount  u32 reserved
+//     u32 sourceMapOffset  u32 sourceMapCount  u16 length  u16 reserved
+//     (length: the function's `length` property, the number of parameters before the
+//     first one with a default or the rest parameter; not paramCount)
 //   constant records, 8 bytes each:
 //     kind Number: u32 tag 1, then the constant's index into the doubles table
 //     kind String: u32 tag 2, then the offset of its string record
@@ -66,7 +68,14 @@ export interface SourcePosition {
 
 export interface CompiledFunction {
   name: string | undefined;
+  /** Registers r0..paramCount-1 receive the arguments (every non-rest parameter). */
   paramCount: number;
+  /**
+   * The function's `length` property: the parameters before the first one with a default
+   * value or the rest parameter (`function (a, b = 1, c)` has 1). Absent: paramCount
+   * (hand-built modules); the compiler always sets it.
+   */
+  length?: number;
   registerCount: number;
   icCount: number;
   flags: number;
@@ -186,6 +195,7 @@ export function encodeModule(m: CompiledModule): Uint8Array {
     head.writeUInt16LE(f.flags, o + 18);
     head.writeUInt32LE(mapAt[i], o + 20);
     head.writeUInt32LE(f.sourceMap.length, o + 24);
+    head.writeUInt16LE(f.length ?? f.paramCount, o + 28);
   });
   const out = Buffer.concat([head, constRecords, ...parts]);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
@@ -215,7 +225,7 @@ export function decodeModule(bytes: Uint8Array): CompiledModule {
     }
     functions.push({
       name: nameC === NO_NAME ? undefined : (constants[nameC] as string),
-      paramCount: b.readUInt16LE(o + 12), registerCount: b.readUInt16LE(o + 14), icCount: b.readUInt16LE(o + 16),
+      paramCount: b.readUInt16LE(o + 12), length: b.readUInt16LE(o + 28), registerCount: b.readUInt16LE(o + 14), icCount: b.readUInt16LE(o + 16),
       flags: b.readUInt16LE(o + 18), code: new Uint8Array(b.subarray(codeOff, codeOff + codeLen)), sourceMap,
     });
   }

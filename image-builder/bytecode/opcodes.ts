@@ -163,6 +163,11 @@ export const OPCODES = [
   { name: 'TryEnter', operands: [R, J], doc: 'save = frame.handler; frame.handler = pc + offset: an exception thrown in this frame until the matching TryLeave continues there' },
   { name: 'TryLeave', operands: [R], doc: 'frame.handler = save (the register TryEnter wrote); also the first instruction of every handler' },
   { name: 'LoadException', operands: [R], doc: 'dst = the exception being handled (right after the handler\'s TryLeave)' },
+
+  // ---- appended (numbers above are frozen) -------------------------------------------
+  { name: 'CheckHoleError', operands: [R, 'count', K], doc: 'if src is the hole, throw a new error of kind (as in ThrowError: 0 TypeError, 1 ReferenceError, 2 RangeError, 3 SyntaxError) with the constant message (`this` read before super() in a derived constructor)' },
+  { name: 'ForInFilter', operands: [R, R, R], doc: 'dst = key if obj still has property key (own or inherited, as `in` does; a primitive obj is treated as its wrapper object, so a string has its index keys and its prototype\'s keys), else undefined; for..in skips keys deleted since ForInKeys' },
+  { name: 'CheckPrivateBrand', operands: [R, R, K], doc: 'if obj is not an object that has the private name pn (a private method or accessor brand), throw TypeError with the constant message' },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

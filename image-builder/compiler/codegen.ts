@@ -9,13 +9,15 @@ import {
 } from '../bytecode/index.ts';
 import { FunctionEmitter, Label, RegisterOverflow, MAX_REGISTERS } from './emitter.ts';
 import { CompileError } from './errors.ts';
-import { Scope, ScopeAnalysis, isLexical, type Binding, type FnInfo } from './scope.ts';
+import { Scope, ScopeAnalysis, boundNames, isFunctionLike, isLexical, type Binding, type FnInfo } from './scope.ts';
 import type { SourceMap } from './sourcemap.ts';
 
 const K = ts.SyntaxKind;
 
 /** Error kinds of the ThrowError instruction. */
 const TYPE_ERROR = 0, REFERENCE_ERROR = 1;
+
+const SUPER_NOT_CALLED = "Must call super constructor in derived class before accessing 'this' or returning from derived constructor";
 
 const BINARY_OPS = new Map<ts.SyntaxKind, string>([
   [K.PlusToken, 'Add'], [K.MinusToken, 'Sub'], [K.AsteriskToken, 'Mul'], [K.SlashToken, 'Div'],
@@ -65,7 +67,7 @@ type Ref =
   | { k: 'id'; name: string; b: Binding | undefined; node: ts.Node }
   | { k: 'prop'; obj: number; name: string }
   | { k: 'elem'; obj: number; key: number }
-  | { k: 'private'; obj: number; pn: number };
+  | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier };
 
 /** Destructuring patterns of declarations and assignments, in one form. */
 type Pat =
@@ -131,7 +133,7 @@ export class ModuleCompiler {
   }
 
   compileFunction(info: FnInfo, name: string | undefined, flags: number, posNode: ts.Node,
-    body: (c: FnCompiler) => void, paramCount = 0): number {
+    body: (c: FnCompiler) => void, paramCount = 0, length = 0): number {
     const index = this.functions.length;
     this.functions.push(undefined);
     const c = new FnCompiler(this, info, paramCount);
@@ -144,7 +146,7 @@ export class ModuleCompiler {
       throw err;
     }
     this.functions[index] = {
-      name, paramCount, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
+      name, paramCount, length, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
       code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap,
     };
     return index;
@@ -189,6 +191,8 @@ export class FnCompiler {
   private envIn = -1;
   private curEnv = -1;
   private readonly locals = new Set<number>();
+  /** Parameters of this function not yet initialised while the parameter list runs. */
+  private readonly pendingParams = new Set<Binding>();
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
     this.scope = fn.scope;
@@ -342,15 +346,44 @@ export class FnCompiler {
   }
 
   private needsTdz(b: Binding, at: ts.Node): boolean {
+    if (b.kind === 'param') return b.captured && b.scope.fn !== this.fn && this.inParameterList(b.scope.fn);
     if (!(b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname')) return false;
     return !(b.scope.fn === this.fn && at.pos >= b.declEnd && b.scope.kind !== 'switch');
   }
 
+  /** `this` of a derived class constructor: the hole until super() returns. */
+  private isDerivedThis(b: Binding): boolean {
+    if (b.kind !== 'this' || b.scope.fn.kind !== 'ctor') return false;
+    return this.m.classInfo.get(b.scope.fn.node.parent)?.derived === true;
+  }
+
+  private checkThis(b: Binding, r: number): void {
+    if (this.isDerivedThis(b)) this.em.emit('CheckHoleError', r, REFERENCE_ERROR, this.k(SUPER_NOT_CALLED));
+  }
+
+  /** Is this function nested in the parameter list of `outer` (where its parameters may be uninitialised)? */
+  private inParameterList(outer: FnInfo): boolean {
+    let f: FnInfo = this.fn;
+    while (f.parent && f.parent !== outer) f = f.parent;
+    if (f.parent !== outer || !isFunctionLike(outer.node)) return false;
+    const params = outer.node.parameters;
+    return f.node.pos >= params.pos && f.node.end <= params.end;
+  }
+
+  /** A parameter read or assigned by the parameter list before it is initialised. */
+  private pendingParam(b: Binding): boolean {
+    if (!this.pendingParams.has(b)) return false;
+    this.em.emit('ThrowError', REFERENCE_ERROR, this.k(`Cannot access '${b.name}' before initialization`));
+    return true;
+  }
+
   private loadBinding(b: Binding, at: ts.Node, d?: number): number {
+    if (this.pendingParam(b)) return d ?? this.alloc();
     if (b.kind === 'this' || b.kind === 'newtarget') {
       if (b.scope.fn === this.fn || !b.captured) {
         const r = d ?? this.alloc();
         this.em.emit(b.kind === 'this' ? 'LoadThis' : 'LoadNewTarget', r);
+        this.checkThis(b, r);
         return r;
       }
     }
@@ -366,10 +399,13 @@ export class FnCompiler {
       r = this.to(d, b.reg);
     }
     if (this.needsTdz(b, at)) this.em.emit('CheckHole', r, this.k(b.name));
+    this.checkThis(b, r);
     return r;
   }
 
   private storeBinding(b: Binding, v: number, init: boolean, at: ts.Node): void {
+    if (init) this.pendingParams.delete(b);
+    else if (this.pendingParam(b)) return;
     if (!init) {
       if (b.kind === 'const' || b.kind === 'classname' || b.kind === 'funcname') {
         if (this.needsTdz(b, at)) this.withTemps(() => this.loadBinding(b, at));
@@ -458,7 +494,7 @@ export class FnCompiler {
     if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
     if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
     const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
-    const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params);
+    const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters));
     const r = d ?? this.alloc();
     this.em.emit('Closure', r, idx, this.curEnv);
     return r;
@@ -506,6 +542,8 @@ export class FnCompiler {
   }
 
   private parameters(params: readonly ts.ParameterDeclaration[]): void {
+    const names = params.map((p) => boundNames(p.name).map((id) => this.fn.scope.bindings.get(id.text)!));
+    for (const bs of names) for (const b of bs) this.pendingParams.add(b);
     params.forEach((p, i) => {
       this.mark(p);
       this.withTemps(() => {
@@ -523,6 +561,7 @@ export class FnCompiler {
           this.bindName(p.name, i, 'param');
         }
       });
+      for (const b of names[i]) this.pendingParams.delete(b);
     });
   }
 
@@ -539,6 +578,10 @@ export class FnCompiler {
   }
 
   functionBody(n: ts.FunctionLikeDeclaration): void {
+    const conflict = this.analysis.paramScopeConflicts.get(n);
+    if (conflict) {
+      this.unsupported(conflict, `a parameter default that refers to '${conflict.text}' (which the function body declares; defaults cannot see the body)`);
+    }
     this.prologue();
     const body = n.body;
     const stmts = body && ts.isBlock(body) ? body.statements : [];
@@ -763,6 +806,19 @@ export class FnCompiler {
     this.em.emit('IteratorClose', f.iter);
   }
 
+  /**
+   * Closes iter because of the exception in `exc`, then rethrows it: an exception from
+   * iter.return() (or from looking it up) is dropped, the original one propagates.
+   */
+  private closeIteratorOnThrow(iter: number, save: number, exc: number): void {
+    const rethrow = this.em.label();
+    this.em.emit('TryEnter', save, rethrow);
+    this.em.emit('IteratorClose', iter);
+    this.em.bind(rethrow);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Throw', exc);
+  }
+
   private tryStatement(n: ts.TryStatement): void {
     if (!n.finallyBlock) return this.tryCatch(n.tryBlock, n.catchClause!);
     const save = this.alloc(), kind = this.alloc(), value = this.alloc();
@@ -925,8 +981,7 @@ export class FnCompiler {
     this.em.bind(handler);
     this.em.emit('TryLeave', save);
     this.em.emit('LoadException', v);
-    this.em.emit('IteratorClose', iter);
-    this.em.emit('Throw', v);
+    this.closeIteratorOnThrow(iter, save, v);
     this.em.bind(end);
     if (scope) this.exitScope(scope, outer);
     this.top = mark;
@@ -935,12 +990,10 @@ export class FnCompiler {
   private forIn(n: ts.ForInStatement, labels: string[]): void {
     const outer = this.scope;
     const mark = this.top;
-    const keys = this.alloc(), i = this.alloc(), len = this.alloc(), v = this.alloc();
-    this.withTemps(() => {
-      const obj = this.expr(n.expression);
-      this.mark(n.expression);
-      this.em.emit('ForInKeys', keys, obj);
-    });
+    const keys = this.alloc(), i = this.alloc(), len = this.alloc(), v = this.alloc(), obj = this.alloc();
+    this.expr(n.expression, obj);
+    this.mark(n.expression);
+    this.em.emit('ForInKeys', keys, obj);
     this.em.emit('LoadInt', i, 0);
     this.em.emit('GetProp', len, keys, this.k('length'), this.em.ic());
     const scope = this.analysis.scopes.get(n);
@@ -949,6 +1002,9 @@ export class FnCompiler {
     this.em.bind(loop);
     this.em.emit('JumpIfNotLt', i, len, end);
     this.em.emit('GetElem', v, keys, i);
+    // Keys deleted since the snapshot are skipped.
+    this.em.emit('ForInFilter', v, v, obj);
+    this.em.emit('JumpIfNullish', v, cont);
     this.enterIterationScope(scope);
     this.withTemps(() => this.bindLoopVariable(n.initializer, v));
     this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
@@ -1063,19 +1119,24 @@ export class FnCompiler {
     this.mark(p.node);
     this.withTemps(() => {
       if (p.k === 'array') {
-        const iter = this.alloc(), done = this.alloc();
+        const iter = this.alloc(), done = this.alloc(), save = this.alloc();
         this.em.emit('GetIterator', iter, v);
         this.em.emit('LoadFalse', done);
+        // An exception while the iterator is not done (a default, a nested pattern, a
+        // store) closes it; `done` is true while next() runs, so its own errors do not.
+        const handler = this.em.label(), after = this.em.label();
+        this.em.emit('TryEnter', save, handler);
         for (const el of p.elems) {
           this.withTemps(() => {
             const x = this.alloc();
             const finished = this.em.label(), next = this.em.label();
             this.em.emit('LoadUndefined', x);
             this.em.emit('JumpIfTrue', done, next);
+            this.em.emit('LoadTrue', done);
             this.em.emit('IteratorNext', x, iter, finished);
+            this.em.emit('LoadFalse', done);
             this.em.emit('Jump', next);
             this.em.bind(finished);
-            this.em.emit('LoadTrue', done);
             this.em.emit('LoadUndefined', x);
             this.em.bind(next);
             if (el) {
@@ -1090,20 +1151,33 @@ export class FnCompiler {
             const loop = this.em.label(), fin = this.em.label();
             this.em.emit('NewArray', arr, arr, 0);
             this.em.emit('JumpIfTrue', done, fin);
+            this.em.emit('LoadTrue', done);
             this.em.bind(loop);
             this.em.emit('IteratorNext', x, iter, fin);
             this.em.emit('ArrayPush', arr, x);
             this.em.emit('Jump', loop);
             this.em.bind(fin);
-            this.em.emit('LoadTrue', done);
             this.destructure(p.rest!, arr);
           });
-        } else {
-          const skip = this.em.label();
-          this.em.emit('JumpIfTrue', done, skip);
-          this.em.emit('IteratorClose', iter);
-          this.em.bind(skip);
         }
+        this.em.emit('TryLeave', save);
+        const skip = this.em.label();
+        this.em.emit('JumpIfTrue', done, skip);
+        this.em.emit('IteratorClose', iter);
+        this.em.bind(skip);
+        this.em.emit('Jump', after);
+        this.em.bind(handler);
+        this.em.emit('TryLeave', save);
+        this.withTemps(() => {
+          const e = this.alloc();
+          const rethrow = this.em.label();
+          this.em.emit('LoadException', e);
+          this.em.emit('JumpIfTrue', done, rethrow);
+          this.closeIteratorOnThrow(iter, save, e);
+          this.em.bind(rethrow);
+          this.em.emit('Throw', e);
+        });
+        this.em.bind(after);
         return;
       }
       // object pattern
@@ -1142,7 +1216,9 @@ export class FnCompiler {
     } else if (ts.isPrivateIdentifier(name)) {
       this.unsupported(name, 'private name here');
     } else {
-      this.loadString(d, propertyNameText(name)!);
+      const text = propertyNameText(name);
+      if (text === undefined) this.unsupported(name, `${K[name.kind]} property name`);
+      this.loadString(d, text);
     }
   }
 
@@ -1245,8 +1321,13 @@ export class FnCompiler {
       case K.ArrowFunction:
         return this.closure(n as ts.FunctionExpression, nameHint, d);
       case K.ClassExpression: {
+        // classExpr allocates its result register; with a destination, release it again.
+        const mark = this.top;
         const r = this.classExpr(n as ts.ClassExpression, nameHint);
-        return this.to(d, r);
+        if (d === undefined) return r;
+        this.to(d, r);
+        this.top = mark;
+        return d;
       }
       case K.CommaListExpression:
       default:
@@ -1428,7 +1509,7 @@ export class FnCompiler {
     if (ts.isPropertyAccessExpression(target)) {
       if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
       const obj = this.stable(this.expr(target.expression));
-      if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name) };
+      if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name), node: target.name };
       return { k: 'prop', obj, name: target.name.text };
     }
     if (ts.isElementAccessExpression(target)) {
@@ -1453,7 +1534,7 @@ export class FnCompiler {
         this.em.emit('GetElem', d, ref.obj, ref.key);
         return;
       case 'private':
-        this.em.emit('GetPrivate', d, ref.obj, ref.pn);
+        this.getPrivate(d, ref.obj, ref.pn, ref.node);
     }
   }
 
@@ -1474,8 +1555,33 @@ export class FnCompiler {
         this.em.emit('SetElem', ref.obj, ref.key, v);
         return;
       case 'private':
-        this.em.emit('SetPrivate', ref.obj, ref.pn, v);
+        {
+          const method = this.privateMethod(ref.node);
+          if (method) {
+            this.em.emit('CheckPrivateBrand', ref.obj, ref.pn, this.k(method.brandError));
+            this.em.emit('ThrowError', TYPE_ERROR, this.k(`Private method '${ref.node.text}' is not writable`));
+          } else {
+            this.em.emit('SetPrivate', ref.obj, ref.pn, v);
+          }
+        }
     }
+  }
+
+  /** A private method `#m` (instance or static), with Node's message for a receiver without it. */
+  private privateMethod(n: ts.PrivateIdentifier): { brandError: string } | undefined {
+    const b = this.scope.lookup(n.text);
+    if (!b || b.kind !== 'private' || !b.scope.bindings.has('%' + n.text)) return undefined;
+    const cls = b.scope.node as ts.ClassLikeDeclaration;
+    const m = cls.members.find((x) => ts.isMethodDeclaration(x) && x.name && ts.isPrivateIdentifier(x.name) && x.name.text === n.text);
+    const name = cls.name?.text ?? 'anonymous';
+    return { brandError: m && isStaticMember(m) ? `Receiver must be class ${name}` : `Receiver must be an instance of class ${name}` };
+  }
+
+  /** d = obj.#name; reading a private method from an object without it has its own message. */
+  private getPrivate(d: number, obj: number, pn: number, n: ts.PrivateIdentifier): void {
+    const method = this.privateMethod(n);
+    if (method) this.em.emit('CheckPrivateBrand', obj, pn, this.k(method.brandError));
+    this.em.emit('GetPrivate', d, obj, pn);
   }
 
   private privateName(n: ts.PrivateIdentifier): number {
@@ -1528,7 +1634,7 @@ export class FnCompiler {
         this.mark(n.name);
         if (ts.isPrivateIdentifier(n.name)) {
           const pn = this.privateName(n.name);
-          this.em.emit('GetPrivate', r, obj, pn);
+          this.getPrivate(r, obj, pn, n.name);
         } else {
           this.em.emit('GetProp', r, obj, this.k(n.name.text), this.em.ic());
         }
@@ -1578,7 +1684,7 @@ export class FnCompiler {
         f = this.alloc();
         if (ts.isPropertyAccessExpression(callee)) {
           this.mark(callee.name);
-          if (ts.isPrivateIdentifier(callee.name)) this.em.emit('GetPrivate', f, thisReg, this.privateName(callee.name));
+          if (ts.isPrivateIdentifier(callee.name)) this.getPrivate(f, thisReg, this.privateName(callee.name), callee.name);
           else this.em.emit('GetProp', f, thisReg, this.k(callee.name.text), this.em.ic());
         } else {
           const key = this.expr(callee.argumentExpression);
@@ -1605,10 +1711,12 @@ export class FnCompiler {
 
   private args(args: readonly ts.Expression[], at: ts.Node): [number, number] {
     if (args.length > 255) this.unsupported(at, 'a call with more than 255 arguments');
+    // The call reads its arguments from consecutive registers, so each argument's
+    // temporaries are released before the next argument's register is allocated.
     const first = this.top;
     for (const a of args) {
       const reg = this.alloc();
-      this.expr(a, reg);
+      this.withTemps(() => this.expr(a, reg));
     }
     return [args.length ? first : 0, args.length];
   }
@@ -1631,6 +1739,20 @@ export class FnCompiler {
   }
 
   private nativeCall(n: ts.CallExpression, name: string, d?: number): number {
+    // Compiler intrinsics (docs/bytecode.md): __native.apply(f, thisArg, argsArray) is a
+    // CallSpread, __native.construct(f, argsArray) a NewSpread.
+    if ((name === 'apply' || name === 'construct') && !n.arguments.some((a) => ts.isSpreadElement(a))) {
+      const want = name === 'apply' ? 3 : 2;
+      if (n.arguments.length !== want) throw new CompileError(`${this.m.where(n)}: __native.${name} takes ${want} argument(s), not ${n.arguments.length}`);
+      const r = d ?? this.alloc();
+      this.withTemps(() => {
+        const regs = n.arguments.map((a) => { const t = this.alloc(); this.expr(a, t); return t; });
+        this.mark(n);
+        if (name === 'apply') this.em.emit('CallSpread', r, regs[0], regs[1], regs[2]);
+        else this.em.emit('NewSpread', r, regs[0], regs[1]);
+      });
+      return r;
+    }
     const id = NATIVES.findIndex((x) => x.name === name);
     if (id < 0) this.unsupported(n, `unknown native '${name}' (__native.${name})`);
     if (n.arguments.length !== NATIVES[id].argc || n.arguments.some((a) => ts.isSpreadElement(a))) {
@@ -1806,7 +1928,7 @@ export class FnCompiler {
       let ctorIdx: number;
       if (ctorNode) {
         const params = ctorNode.parameters.filter((p) => !p.dotDotDotToken).length;
-        ctorIdx = this.m.compileFunction(this.analysis.fns.get(ctorNode)!, className, ctorFlags, ctorNode, (c) => c.functionBody(ctorNode), params);
+        ctorIdx = this.m.compileFunction(this.analysis.fns.get(ctorNode)!, className, ctorFlags, ctorNode, (c) => c.functionBody(ctorNode), params, functionLength(ctorNode.parameters));
       } else {
         const info = { node: n, kind: 'ctor', parent: this.fn } as unknown as FnInfo;
         info.scope = new Scope('function', n, cs, info);
@@ -1931,6 +2053,12 @@ export class FnCompiler {
     this.statements(m.body.statements);
     this.em.emit('Return', this.undef());
   }
+}
+
+/** A function's `length`: the parameters before the first with a default or the rest parameter. */
+function functionLength(params: readonly ts.ParameterDeclaration[]): number {
+  const i = params.findIndex((p) => p.initializer !== undefined || p.dotDotDotToken !== undefined);
+  return i < 0 ? params.length : i;
 }
 
 function propertyNameText(n: ts.PropertyName): string | undefined {

@@ -2,6 +2,7 @@
 
 import { buildSync, type Message } from 'esbuild';
 import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { CompiledModule } from '../bytecode/index.ts';
 import { ModuleCompiler } from './codegen.ts';
@@ -11,7 +12,17 @@ import { SourceMap } from './sourcemap.ts';
 export interface CompileOptions {
   /** File names in the source map and in messages are relative to this (default: cwd). */
   root?: string;
+  /**
+   * Bundle the runtime prelude (runtime/prelude/index.ts, the JavaScript globals) ahead of
+   * the program (default true). Without it only the natives exist.
+   */
+  prelude?: boolean;
+  /** Identifiers replaced by JavaScript expressions at bundle time (esbuild `define`). */
+  define?: Record<string, string>;
 }
+
+/** The runtime prelude: evaluated before the program, it installs the builtins. */
+export const PRELUDE_ENTRY = fileURLToPath(new URL('../../runtime/prelude/index.ts', import.meta.url));
 
 function esbuildError(m: Message, root: string): CompileError {
   const loc = m.location;
@@ -25,8 +36,13 @@ export function compileProgram(entryFile: string, opts: CompileOptions = {}): { 
   const outfile = resolve(dirname(entry), '__tskern_bundle.js');
   let result;
   try {
+    // The entry is a stub importing the prelude, then the program: ES module evaluation
+    // order runs the prelude's top level (which installs the globals) first.
+    const withPrelude = opts.prelude !== false;
     result = buildSync({
-      entryPoints: [entry],
+      ...(withPrelude
+        ? { stdin: { contents: `import ${JSON.stringify(PRELUDE_ENTRY)};\nimport ${JSON.stringify(entry)};\n`, resolveDir: dirname(entry), sourcefile: '<tskern-entry>', loader: 'js' as const } }
+        : { entryPoints: [entry] }),
       bundle: true,
       format: 'esm',
       target: 'esnext',
@@ -36,6 +52,7 @@ export function compileProgram(entryFile: string, opts: CompileOptions = {}): { 
       outfile,
       logLevel: 'silent',
       absWorkingDir: root,
+      define: opts.define,
     });
   } catch (err) {
     const errors = (err as { errors?: Message[] }).errors;

@@ -80,6 +80,13 @@ export function boundNames(name: ts.BindingName, out: ts.Identifier[] = []): ts.
   return out;
 }
 
+/** Does evaluating the parameter list run code (defaults, computed keys in patterns)? */
+export function hasParameterExpressions(params: readonly ts.ParameterDeclaration[]): boolean {
+  const pat = (name: ts.BindingName): boolean => !ts.isIdentifier(name) && name.elements.some((el) => !ts.isOmittedExpression(el)
+    && (el.initializer !== undefined || (el.propertyName !== undefined && ts.isComputedPropertyName(el.propertyName)) || pat(el.name)));
+  return params.some((p) => p.initializer !== undefined || pat(p.name));
+}
+
 export function isLexical(list: ts.VariableDeclarationList): boolean {
   return (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0;
 }
@@ -109,6 +116,14 @@ export class ScopeAnalysis {
   readonly scopes = new Map<ts.Node, Scope>();
   readonly fns = new Map<ts.Node, FnInfo>();
   readonly classFns = new Map<ts.Node, ClassFns>();
+  /**
+   * Functions whose parameter list refers to something it must not see (a binding of the
+   * body, which has its own scope in JavaScript once parameters have expressions): the
+   * code generator rejects them. Function node -> the offending identifier.
+   */
+  readonly paramScopeConflicts = new Map<ts.Node, ts.Identifier>();
+  /** The parameter lists being visited (innermost last). */
+  private readonly paramLists: { fs: Scope; bodyNames: Set<string>; node: ts.Node }[] = [];
   readonly top: FnInfo;
 
   constructor(readonly sf: ts.SourceFile) {
@@ -159,9 +174,17 @@ export class ScopeAnalysis {
     }
   }
 
-  private ref(name: string, scope: Scope): void {
+  private ref(name: string, scope: Scope, node?: ts.Identifier): void {
     const b = scope.lookup(name);
     if (b && b.scope.fn !== scope.fn) b.captured = true;
+    if (!b || !node) return;
+    for (const pl of this.paramLists) {
+      if (b.scope !== pl.fs || this.paramScopeConflicts.has(pl.node)) continue;
+      // A default sees the parameters, not the body's declarations; a closure in it that
+      // reads a parameter also var/function-declared in the body reads a separate binding.
+      const bodyBinding = b.kind !== 'param' && b.kind !== 'funcname' && b.kind !== 'this' && b.kind !== 'newtarget';
+      if (bodyBinding || (pl.bodyNames.has(name) && scope.fn !== pl.fs.fn)) this.paramScopeConflicts.set(pl.node, node);
+    }
   }
 
   /** The scope of the function `this` refers to (skipping arrows). */
@@ -190,13 +213,27 @@ export class ScopeAnalysis {
     const fn = this.newFn(n, kind, scope);
     const fs = fn.scope;
     for (const p of n.parameters) for (const id of boundNames(p.name)) fs.declare(id.text, 'param', 0);
-    if (ts.isFunctionExpression(n) && n.name && !fs.bindings.has(n.name.text)) fs.declare(n.name.text, 'funcname', 0);
     if (n.body && ts.isBlock(n.body)) {
       this.scopes.set(n.body, fs);
       this.hoistVars(n.body.statements, fs);
       this.hoistLexical(n.body.statements, fs);
     }
-    for (const p of n.parameters) this.visit(p, fs);
+    // The name of a function expression is shadowed by parameters and body declarations.
+    if (ts.isFunctionExpression(n) && n.name && !fs.bindings.has(n.name.text)) fs.declare(n.name.text, 'funcname', 0);
+    if (hasParameterExpressions(n.parameters)) {
+      const bodyNames = new Set<string>();
+      if (n.body && ts.isBlock(n.body)) {
+        const tmp = new Scope('function', n, undefined, fn);
+        this.hoistVars(n.body.statements, tmp);
+        this.hoistLexical(n.body.statements, tmp);
+        for (const b of tmp.bindings.values()) if (b.kind === 'var' || b.kind === 'function') bodyNames.add(b.name);
+      }
+      this.paramLists.push({ fs, bodyNames, node: n });
+      for (const p of n.parameters) this.visit(p, fs);
+      this.paramLists.pop();
+    } else {
+      for (const p of n.parameters) this.visit(p, fs);
+    }
     if (n.body) {
       if (ts.isBlock(n.body)) for (const s of n.body.statements) this.visit(s, fs);
       else this.visit(n.body, fs);
@@ -253,7 +290,7 @@ export class ScopeAnalysis {
     if (isFunctionLike(n)) return this.visitFunction(n, scope);
     if (ts.isClassLike(n)) return this.visitClass(n, scope);
     if (ts.isIdentifier(n)) {
-      if (isReference(n)) this.ref(n.text, scope);
+      if (isReference(n)) this.ref(n.text, scope, n);
       return;
     }
     if (ts.isPrivateIdentifier(n)) return this.ref(n.text, scope);

@@ -33,6 +33,9 @@ export interface Prop {
 
 export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env;
 
+/** Objects created with a null [[Prototype]] while the prelude has not registered its intrinsics yet. */
+export const creationLog: { objects: JSObject[] | null } = { objects: null };
+
 export class JSObject {
   readonly props = new Map<Key, Prop>();
   privates: Map<PrivateName, Value> | undefined;
@@ -42,7 +45,9 @@ export class JSObject {
   cls = 'Object';
   /** Internal slots of builtins (Map/Set storage, iterator state, error data). */
   internal: unknown;
-  constructor(public proto: JSObject | null) {}
+  constructor(public proto: JSObject | null) {
+    if (proto === null && creationLog.objects) creationLog.objects.push(this);
+  }
 }
 
 export class JSArray extends JSObject {

@@ -5,8 +5,9 @@ import {
   FunctionFlag, NATIVES, OPCODES, OPERAND_SIZE, positionAt, type CompiledFunction, type CompiledModule, type OpcodeName,
 } from '../bytecode/index.ts';
 import { installBuiltins, type Realm } from './builtins.ts';
+import { callNative } from './natives.ts';
 import {
-  Env, Exit, HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, Throw, arrayIndex, isCallable, isObject,
+  Env, Exit, HOLE, creationLog, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, Throw, arrayIndex, isCallable, isObject,
   type Key, type Prop, type Value,
 } from './values.ts';
 
@@ -47,10 +48,13 @@ export class VM {
   readonly realm: Realm;
   private readonly decoded = new Map<CompiledFunction, Decoded[]>();
   steps = 0;
+  /** Set while the RaiseError intrinsic runs (it may need a few frames beyond the limit). */
+  private raising = false;
   maxSteps = 200_000_000;
   depth = 0;
 
   constructor(readonly module: CompiledModule) {
+    creationLog.objects = [];
     this.realm = installBuiltins(this);
   }
 
@@ -65,11 +69,25 @@ export class VM {
     } catch (e) {
       if (e instanceof Exit) return e.status;
       if (e instanceof Throw) {
-        this.stderr += `Uncaught ${this.describeError(e.value)}\n`;
+        this.stderr += `Uncaught ${this.formatUncaught(e.value)}\n`;
         return 1;
       }
       throw e;
     }
+  }
+
+  /** The report text after "Uncaught ": the FormatUncaught intrinsic's result if registered. */
+  private formatUncaught(v: Value): string {
+    const f = this.realm.intrinsics[12];
+    if (isCallable(f)) {
+      try {
+        const r = this.call(f, undefined, [v]);
+        if (typeof r === 'string') return r;
+      } catch (e) {
+        if (!(e instanceof Throw)) throw e;
+      }
+    }
+    return this.describeError(v);
   }
 
   describeError(v: Value): string {
@@ -125,7 +143,7 @@ export class VM {
     f.env = env;
     f.flags = cf.flags;
     f.fname = cf.name ?? '';
-    f.flength = cf.paramCount;
+    f.flength = cf.length ?? cf.paramCount;
     const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel));
     if (constructible && !(cf.flags & FunctionFlag.ClassConstructor)) {
       const proto = new JSObject(this.realm.ObjectPrototype);
@@ -139,7 +157,7 @@ export class VM {
     const cf = f.compiled!;
     const regs: Value[] = new Array(cf.registerCount).fill(undefined);
     for (let i = 0; i < cf.paramCount && i < args.length; i++) regs[i] = args[i];
-    if (++this.depth > 10000) {
+    if (++this.depth > (this.raising ? 10100 : 10000)) {
       this.depth--;
       throw this.error('RangeError', 'Maximum call stack size exceeded');
     }
@@ -300,7 +318,7 @@ export class VM {
         case 'Call':
         case 'CallSpread': {
           const callee = regs[o[1]];
-          const args = ins.name === 'Call' ? regs.slice(o[3], o[3] + o[4]) : [...(regs[o[3]] as JSArray).elems];
+          const args = ins.name === 'Call' ? regs.slice(o[3], o[3] + o[4]) : (regs[o[3]] as JSArray).elems.map((x) => (x === HOLE ? undefined : x));
           if (!isCallable(callee)) throw this.error('TypeError', `${this.shortDescription(callee)} is not a function`);
           if (callee.host) { regs[o[0]] = callee.host(regs[o[2]], args, undefined); break; }
           if (callee.isClass) throw this.error('TypeError', `Class constructor ${callee.fname} cannot be invoked without 'new'`);
@@ -313,7 +331,7 @@ export class VM {
         case 'New':
         case 'NewSpread': {
           const callee = regs[o[1]];
-          const args = ins.name === 'New' ? regs.slice(o[2], o[2] + o[3]) : [...(regs[o[2]] as JSArray).elems];
+          const args = ins.name === 'New' ? regs.slice(o[2], o[2] + o[3]) : (regs[o[2]] as JSArray).elems.map((x) => (x === HOLE ? undefined : x));
           if (!this.isConstructor(callee)) throw this.error('TypeError', `${this.shortDescription(callee)} is not a constructor`);
           if (callee.host) { regs[o[0]] = callee.host(undefined, args, callee); break; }
           const nf = this.constructFrame(callee, args, callee);
@@ -356,10 +374,12 @@ export class VM {
             this.depth++; // run() accounts for the boundary frame
             return result;
           }
-          if (f.superCall) this.bindThis(caller!, result);
-          caller!.regs[f.retReg] = result;
+          const retReg = f.retReg, superCall = f.superCall;
           f = this.frame = caller!;
           regs = f.regs;
+          // A second super() fails in the derived constructor, after the parent ran.
+          if (superCall) this.bindThis(f, result);
+          regs[retReg] = result;
           break;
         }
         case 'CallNative': regs[o[0]] = this.callNative(o[1], regs.slice(o[2], o[2] + o[3])); break;
@@ -455,6 +475,19 @@ export class VM {
         case 'TryEnter': regs[o[0]] = f.handler; f.handler = o[1]; break;
         case 'TryLeave': f.handler = regs[o[0]] as number; break;
         case 'LoadException': regs[o[0]] = this.exception; this.exception = undefined; break;
+        case 'CheckHoleError':
+          if (regs[o[0]] === HOLE) throw this.error(ERROR_KINDS[o[1]] ?? 'Error', this.module.constants[o[2]] as string);
+          break;
+        case 'ForInFilter': {
+          const key = regs[o[1]] as string;
+          regs[o[0]] = this.hasPropertyV(regs[o[2]], key) ? key : undefined;
+          break;
+        }
+        case 'CheckPrivateBrand': {
+          const obj = regs[o[0]];
+          if (!isObject(obj) || !obj.privates?.has(regs[o[1]] as PrivateName)) throw this.error('TypeError', this.module.constants[o[2]] as string);
+          break;
+        }
         default:
           throw new Error(`refvm: opcode ${ins.name} not implemented`);
       }
@@ -467,13 +500,9 @@ export class VM {
   }
 
   private callNative(id: number, args: Value[]): Value {
-    switch (NATIVES[id]?.name) {
-      case 'writeStdout': this.stdout += this.toString(args[0]); return undefined;
-      case 'writeStderr': this.stderr += this.toString(args[0]); return undefined;
-      case 'exit': throw new Exit(this.toNumber(args[0]) | 0);
-      case 'globalObject': return this.realm.global;
-      default: throw new Error(`refvm: native ${id} not implemented`);
-    }
+    const name = NATIVES[id]?.name;
+    if (name === undefined) throw new Error(`refvm: native ${id} not implemented`);
+    return callNative(this, name, args);
   }
 
   private newClass(ctor: JSFunction, parent: Value): JSFunction {
@@ -497,15 +526,35 @@ export class VM {
   }
 
   inspectShort(v: Value): string {
-    return this.realm.inspect(v);
+    if (isCallable(v)) return v.fname ? `function ${v.fname}` : 'function';
+    if (v instanceof JSArray) return '[object Array]';
+    if (isObject(v)) {
+      for (let p = v.proto; p; p = p.proto) {
+        const c = p.props.get('constructor');
+        if (c && !c.accessor && isCallable(c.value)) return `#<${c.value.fname || 'Object'}>`;
+      }
+      return '[object Object]';
+    }
+    if (typeof v === 'string') return v;
+    return this.shortDescription(v);
   }
 
   // ---- errors and stack traces -------------------------------------------------------
 
   /** A new error of a builtin kind, as a Throw to raise. */
   error(kind: string, message: string): Throw {
-    const ctor = this.realm.global.props.get(kind)?.value;
-    return new Throw(this.construct(ctor, [message]));
+    const raise = this.realm.intrinsics[13];
+    const k = ERROR_KINDS.indexOf(kind);
+    if (!isCallable(raise) || k < 0 || this.raising) return new Throw(`${kind}: ${message}`);
+    this.raising = true;
+    try {
+      return new Throw(this.call(raise, undefined, [k, message]));
+    } catch (e) {
+      if (e instanceof Throw) return e;
+      throw e;
+    } finally {
+      this.raising = false;
+    }
   }
 
   /** The stack lines "    at f (file:line:col)" of the current frames. */
@@ -758,6 +807,21 @@ export class VM {
     return true;
   }
 
+  /** `key in v` with a primitive v treated as its wrapper object (for..in filtering). */
+  private hasPropertyV(v: Value, key: Key): boolean {
+    if (isObject(v)) return this.hasProperty(v, key);
+    let proto: JSObject;
+    if (typeof v === 'string') {
+      const i = arrayIndex(key);
+      if (key === 'length' || (i >= 0 && i < v.length)) return true;
+      proto = this.realm.StringPrototype;
+    } else if (typeof v === 'number') proto = this.realm.NumberPrototype;
+    else if (typeof v === 'boolean') proto = this.realm.BooleanPrototype;
+    else if (v instanceof JSSymbol) proto = this.realm.SymbolPrototype;
+    else return false;
+    return this.hasProperty(proto, key);
+  }
+
   hasProperty(obj: JSObject, key: Key): boolean {
     for (let o: JSObject | null = obj; o; o = o.proto) if (this.getOwn(o, key)) return true;
     return false;
@@ -817,9 +881,9 @@ export class VM {
   // ---- iteration ---------------------------------------------------------------------
 
   getIterator(v: Value): JSObject {
-    const method = v == null ? undefined : this.getV(v, this.realm.symbolIterator);
-    if (!isCallable(method)) throw this.error('TypeError', `${this.iterableDescription(v)} is not iterable`);
-    const it = this.call(method, v, []);
+    const getIterator = this.realm.intrinsics[11];
+    if (!isCallable(getIterator)) throw this.error('TypeError', `${this.iterableDescription(v)} is not iterable`);
+    const it = this.call(getIterator, undefined, [v]);
     if (!isObject(it)) throw this.error('TypeError', 'Result of the Symbol.iterator method is not an object');
     return it;
   }
@@ -834,8 +898,6 @@ export class VM {
 
   /** One step: the builtin iterators step natively, others through next(). */
   iteratorStep(it: JSObject): { done: boolean; value?: Value } {
-    const step = it.internal as { step?: () => { done: boolean; value?: Value } } | undefined;
-    if (it.cls === 'Iterator' && step?.step && this.get(it, 'next') === this.realm.iteratorNext) return step.step();
     const next = this.get(it, 'next');
     const r = this.call(next, it, []);
     if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
@@ -846,7 +908,7 @@ export class VM {
     const ret = this.get(it, 'return');
     if (ret === undefined || ret === null) return;
     const r = this.call(ret, it, []);
-    if (!isObject(r)) throw this.error('TypeError', 'iterator.return() did not return an object');
+    if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
   }
 
   iterate(v: Value, each: (v: Value) => void): void {

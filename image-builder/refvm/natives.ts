@@ -1,0 +1,242 @@
+// The reference interpreter's natives (image-builder/bytecode/natives.ts documents each one).
+
+import { FunctionFlag, positionAt, type CompiledFunction } from '../bytecode/index.ts';
+import type { VM } from './vm.ts';
+import {
+  HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, arrayIndex, creationLog, isCallable, isObject, type Key, type Value,
+} from './values.ts';
+
+const hashes = new WeakMap<object, number>();
+let hashSeed = 0x2545f491;
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+function key(vm: VM, k: Value): Key {
+  return typeof k === 'number' ? String(k) : vm.toKey(k);
+}
+
+function obj(vm: VM, v: Value, what: string): JSObject {
+  if (isObject(v)) return v;
+  throw vm.error('TypeError', `${what} called on non-object`);
+}
+
+export function callNative(vm: VM, name: string, a: Value[]): Value {
+  const realm = vm.realm;
+  switch (name) {
+    case 'writeStdout': vm.stdout += vm.toString(a[0]); return undefined;
+    case 'writeStderr': vm.stderr += vm.toString(a[0]); return undefined;
+    case 'exit': throw new ExitSignal(vm.toNumber(a[0]) | 0);
+    case 'globalObject': return realm.global;
+    case 'outb': case 'outw': case 'outl': return undefined;
+    case 'inb': case 'inw': case 'inl': return 0;
+    case 'registerIntrinsic': {
+      const id = a[0] as number;
+      realm.intrinsics[id] = a[1];
+      const o = a[1] as JSObject;
+      switch (id) {
+        case 0: realm.ObjectPrototype = o; break;
+        case 1: realm.FunctionPrototype = o; break;
+        case 2: realm.ArrayPrototype = o; break;
+        case 3: realm.StringPrototype = o; break;
+        case 4: realm.NumberPrototype = o; break;
+        case 5: realm.BooleanPrototype = o; break;
+      }
+      if (id <= 2 && creationLog.objects) {
+        // Objects made before the registration (hoisted functions of the whole bundle, the
+        // global object, ...) get the prototype now.
+        for (const x of creationLog.objects) {
+          if (x.proto !== null || x === o) continue;
+          const kind = x instanceof JSFunction ? 1 : x instanceof JSArray ? 2 : 0;
+          if (kind === id) x.proto = o;
+        }
+        if (realm.intrinsics[0] && realm.intrinsics[1] && realm.intrinsics[2]) creationLog.objects = null;
+      }
+      return undefined;
+    }
+    case 'getPrototypeOf': {
+      const v = a[0];
+      if (isObject(v)) return v.proto;
+      if (typeof v === 'string') return realm.StringPrototype;
+      if (typeof v === 'number') return realm.NumberPrototype;
+      if (typeof v === 'boolean') return realm.BooleanPrototype;
+      if (v instanceof JSSymbol) return realm.SymbolPrototype;
+      return null;
+    }
+    case 'setPrototypeOf': {
+      const o = obj(vm, a[0], 'setPrototypeOf');
+      const p = a[1];
+      if (p !== null && !isObject(p)) throw vm.error('TypeError', 'Object prototype may only be an Object or null: ' + vm.inspectShort(p));
+      if (o.proto === p) return o;
+      if (!o.extensible) throw vm.error('TypeError', `${vm.inspectShort(o)} is not extensible`);
+      for (let q = p as JSObject | null; q; q = q.proto) if (q === o) throw vm.error('TypeError', 'Cyclic __proto__ value');
+      o.proto = p as JSObject | null;
+      return o;
+    }
+    case 'ownKeys': {
+      const v = a[0];
+      const flags = typeof a[1] === 'boolean' ? (a[1] ? 1 : 0) : (a[1] as number) | 0;
+      if (typeof v === 'string') return vm.newArray(Array.from({ length: v.length }, (_, i) => String(i)));
+      if (!isObject(v)) return vm.newArray([]);
+      const out: Value[] = [];
+      for (const k of vm.ownKeys(v)) {
+        if (k instanceof JSSymbol && !(flags & 2)) continue;
+        if ((flags & 1) && !vm.getOwn(v, k)?.enumerable) continue;
+        out.push(k);
+      }
+      return vm.newArray(out);
+    }
+    case 'propertyFlags': {
+      if (!isObject(a[0])) {
+        if (typeof a[0] === 'string') {
+          const s = a[0], k = key(vm, a[1]), i = arrayIndex(k);
+          if (k === 'length') return 0;
+          return i >= 0 && i < s.length ? 1 : -1;
+        }
+        return -1;
+      }
+      const p = vm.getOwn(a[0], key(vm, a[1]));
+      if (!p) return -1;
+      return (p.enumerable ? 1 : 0) | (!p.accessor && p.writable ? 2 : 0) | (p.configurable ? 4 : 0)
+        | (p.accessor && p.get ? 8 : 0) | (p.accessor && p.set ? 16 : 0);
+    }
+    case 'getOwnAccessor': {
+      if (!isObject(a[0])) return undefined;
+      const p = vm.getOwn(a[0], key(vm, a[1]));
+      if (!p || !p.accessor) return undefined;
+      return (a[2] === 1 ? p.set : p.get) ?? undefined;
+    }
+    case 'defineProperty': {
+      const o = obj(vm, a[0], 'defineProperty');
+      const k = key(vm, a[1]);
+      const attrs = (a[3] as number) | 0;
+      const old = vm.getOwn(o, k);
+      if (old && !old.configurable) {
+        const same = !old.accessor && (old.value === a[2] || (old.value !== old.value && a[2] !== a[2]));
+        if (!(old.writable && (attrs & 4) === 0 && (attrs & 1) === (old.enumerable ? 1 : 0)) && !(same && !old.writable && (attrs & 6) === 0)) {
+          throw vm.error('TypeError', `Cannot redefine property: ${typeof k === 'string' ? k : 'Symbol()'}`);
+        }
+      }
+      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${typeof k === 'string' ? k : 'Symbol()'}, object is not extensible`);
+      if (o instanceof JSArray) {
+        if (k === 'length') { vm.set(o, 'length', a[2]); return o; }
+        const i = arrayIndex(k);
+        if (i >= 0) {
+          while (o.elems.length < i) o.elems.push(HOLE);
+          o.elems[i] = a[2];
+          return o;
+        }
+      }
+      const prop = { value: a[2], accessor: false, enumerable: (attrs & 1) !== 0, writable: (attrs & 2) !== 0, configurable: (attrs & 4) !== 0 };
+      const existing = o.props.get(k);
+      if (existing) Object.assign(existing, prop, { get: undefined, set: undefined });
+      else o.props.set(k, prop);
+      return o;
+    }
+    case 'defineAccessor': {
+      const o = obj(vm, a[0], 'defineAccessor');
+      const k = key(vm, a[1]);
+      const attrs = (a[4] as number) | 0;
+      const old = vm.getOwn(o, k);
+      if (old && !old.configurable) throw vm.error('TypeError', `Cannot redefine property: ${typeof k === 'string' ? k : 'Symbol()'}`);
+      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${typeof k === 'string' ? k : 'Symbol()'}, object is not extensible`);
+      if (o instanceof JSArray && arrayIndex(k) >= 0) throw vm.error('TypeError', 'accessor array elements are not supported');
+      const prop = { value: undefined, get: isCallable(a[2]) ? a[2] : undefined, set: isCallable(a[3]) ? a[3] : undefined, accessor: true,
+        enumerable: (attrs & 1) !== 0, writable: false, configurable: (attrs & 4) !== 0 };
+      const existing = o.props.get(k);
+      if (existing) Object.assign(existing, prop);
+      else o.props.set(k, prop);
+      return o;
+    }
+    case 'deleteProperty': {
+      if (!isObject(a[0])) return true;
+      const o = a[0], k = key(vm, a[1]);
+      const p = vm.getOwn(o, k);
+      if (!p) return true;
+      if (!p.configurable) return false;
+      if (o instanceof JSArray && arrayIndex(k) >= 0) { o.elems[arrayIndex(k)] = HOLE; return true; }
+      o.props.delete(k);
+      return true;
+    }
+    case 'preventExtensions': {
+      const o = a[0];
+      if (!isObject(o)) return o;
+      const level = (a[1] as number) | 0;
+      o.extensible = false;
+      if (level >= 1) for (const p of o.props.values()) { p.configurable = false; if (level >= 2 && !p.accessor) p.writable = false; }
+      if (level >= 2) o.frozen = true;
+      return o;
+    }
+    case 'isExtensible': return isObject(a[0]) && a[0].extensible;
+    case 'valueKind': {
+      const v = a[0];
+      if (v === undefined) return 0;
+      if (v === null) return 1;
+      if (typeof v === 'boolean') return 2;
+      if (typeof v === 'number') return 3;
+      if (typeof v === 'string') return 4;
+      if (v instanceof PrivateName) return 10;
+      if (v instanceof JSSymbol) return 11;
+      if (isCallable(v)) return v.isClass ? 8 : v.flags & FunctionFlag.Arrow ? 9 : 7;
+      if (v instanceof JSArray) return 6;
+      return 5;
+    }
+    case 'functionName': return isCallable(a[0]) ? a[0].fname : '';
+    case 'identityHash': {
+      const v = a[0];
+      if (!isObject(v) && !(v instanceof JSSymbol)) return 0;
+      let h = hashes.get(v);
+      if (h === undefined) {
+        hashSeed ^= hashSeed << 13; hashSeed ^= hashSeed >>> 17; hashSeed ^= hashSeed << 5;
+        h = hashSeed | 0;
+        hashes.set(v, h);
+      }
+      return h;
+    }
+    case 'captureStack': return captureStack(vm, (a[0] as number) | 0);
+    case 'charCodeAt': {
+      const s = a[0] as string, i = a[1] as number;
+      return i >= 0 && i < s.length ? s.charCodeAt(i) : NaN;
+    }
+    case 'fromCharCode': return String.fromCharCode((a[0] as number) & 0xffff);
+    case 'stringSlice': {
+      const s = a[0] as string;
+      const clamp = (x: number) => Math.min(Math.max(x | 0, 0), s.length);
+      const st = clamp(a[1] as number), en = clamp(a[2] as number);
+      return en <= st ? '' : s.slice(st, en);
+    }
+    case 'stringIndexOf': return (a[0] as string).indexOf(a[1] as string, Math.max(0, (a[2] as number) | 0));
+    case 'stringFromUnits': {
+      const arr = a[0] as JSArray;
+      let out = '';
+      for (const u of arr.elems) out += String.fromCharCode((u as number) & 0xffff);
+      return out;
+    }
+    case 'stringCompare': { const x = a[0] as string, y = a[1] as string; return x < y ? -1 : x > y ? 1 : 0; }
+    case 'doubleBits': f64[0] = a[0] as number; return u32[(a[1] as number) ? 1 : 0];
+    case 'doubleFromBits': u32[0] = (a[0] as number) >>> 0; u32[1] = (a[1] as number) >>> 0; return f64[0] !== f64[0] ? NaN : f64[0];
+    case 'mathFloor': return Math.floor(a[0] as number);
+    case 'mathCeil': return Math.ceil(a[0] as number);
+    case 'mathTrunc': return Math.trunc(a[0] as number);
+    case 'mathSqrt': return Math.sqrt(a[0] as number);
+    default: throw new Error(`refvm: native ${name} not implemented`);
+  }
+}
+
+interface FrameLike { caller: FrameLike | null; cf: CompiledFunction; at: number; construct: boolean; fn: JSFunction }
+
+function captureStack(vm: VM, skip: number): string {
+  let out = '';
+  let n = 0;
+  for (let f = vm.frame as unknown as FrameLike | null; f && n < 10; f = f.caller) {
+    if (skip > 0) { skip--; continue; }
+    const pos = positionAt(f.cf, f.at);
+    const where = pos ? `${vm.module.files[pos.file]}:${pos.line}:${pos.column + 1}` : '<anonymous>';
+    const top = (f.cf.flags & FunctionFlag.TopLevel) !== 0;
+    const nm = f.cf.name || '<anonymous>';
+    out += top ? `\n    at ${where}` : `\n    at ${f.construct ? 'new ' : ''}${nm} (${where})`;
+    n++;
+  }
+  return out;
+}
+
+import { Exit as ExitSignal } from './values.ts';
