@@ -2,14 +2,8 @@
 // primitive of the interpreter; under Node, tests install a fake (kernel/arch/fake.ts)
 // so the same kernel TypeScript runs against simulated devices.
 
-export interface Intrinsics {
-  outb(port: number, value: number): void;
-  inb(port: number): number;
-  outw(port: number, value: number): void;
-  inw(port: number): number;
-  outl(port: number, value: number): void;
-  inl(port: number): number;
-}
+/** The port-I/O natives, typed by their one declaration (runtime/prelude/native.d.ts). */
+export type Intrinsics = Pick<typeof __native, 'outb' | 'inb' | 'outw' | 'inw' | 'outl' | 'inl'>;
 
 /** The real thing: the interpreter's natives. */
 const guest: Intrinsics = {

@@ -1,0 +1,38 @@
+// The very first code of every program: creates and registers the intrinsic prototypes
+// (so every object made from here on gets them) and the few methods the runtime modules'
+// own top-level code uses (Array.prototype.push, String.prototype.charCodeAt,
+// String.fromCharCode), before those modules are evaluated. Imports nothing.
+
+export const GLOBAL$: any = __native.globalObject();
+
+// ---- intrinsic prototypes ------------------------------------------------------------
+export const ObjectPrototype: any = {};
+__native.registerIntrinsic(0, ObjectPrototype);
+export const FunctionPrototype: any = makeFunctionPrototype();
+__native.setPrototypeOf(FunctionPrototype, ObjectPrototype);
+__native.registerIntrinsic(1, FunctionPrototype);
+export const ArrayPrototype: any = [];
+__native.setPrototypeOf(ArrayPrototype, ObjectPrototype);
+__native.registerIntrinsic(2, ArrayPrototype);
+export const StringPrototype: any = {};
+__native.registerIntrinsic(3, StringPrototype);
+export const NumberPrototype: any = {};
+__native.registerIntrinsic(4, NumberPrototype);
+export const BooleanPrototype: any = {};
+__native.registerIntrinsic(5, BooleanPrototype);
+
+function makeFunctionPrototype(): any {
+  return () => undefined;
+}
+
+
+__native.defineProperty(ArrayPrototype, 'push', function push(this: any, ...items: any[]): number {
+  let n = this.length;
+  for (let i = 0; i < items.length; i++) this[n++] = items[i];
+  this.length = n;
+  return n;
+}, 6);
+__native.defineProperty(StringPrototype, 'charCodeAt', function charCodeAt(this: any, i: number): number {
+  return __native.charCodeAt(this, i);
+}, 6);
+__native.defineProperty(GLOBAL$, 'String', { fromCharCode: (c: number) => __native.fromCharCode(c) }, 6);

@@ -1,0 +1,345 @@
+// Map and Set over runtime/ordered-hash.ts; console, JSON, process, FormatUncaught; the
+// Introspect / JsonHooks implementations over natives.
+
+import { formatLogArgs, inspect, type Introspect } from '../inspect.ts';
+import { jsonParse, jsonStringify, type JsonHooks } from '../json.ts';
+import { OrderedHashTable } from '../ordered-hash.ts';
+import { numberToString } from '../number-format.ts';
+import {
+  ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, constructorNameOf, hidden, install, isCallable, isError, isObject,
+  requireCallable, setName, toLength, toNum, toStr,
+} from './core.ts';
+import { objectToStringTag } from './object.ts';
+import { IteratorPrototype, addIteratorSource, iterateValues } from './iteration.ts';
+
+/** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
+function hashOf(key: any): number {
+  const k = __native.valueKind(key);
+  if (k === 4) {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < key.length; i++) h = ((h ^ __native.charCodeAt(key, i)) * 16777619) | 0;
+    return h;
+  }
+  if (k === 3) {
+    if (key !== key) return 0x7ff8;
+    if ((key | 0) === key) return key | 0;
+    return (__native.doubleBits(key, 0) ^ __native.doubleBits(key, 1)) | 0;
+  }
+  if (k <= 2) return k * 7919 + (key === true ? 1 : 0);
+  return __native.identityHash(key);
+}
+
+const CollectionIteratorPrototype: any = {};
+__native.setPrototypeOf(CollectionIteratorPrototype, IteratorPrototype);
+install(CollectionIteratorPrototype, {
+  next(this: any): any {
+    const e = this.it.next();
+    if (e.done) return { value: undefined, done: true };
+    if (this.kind === 0) return { value: e.key, done: false };
+    if (this.kind === 1) return { value: e.value, done: false };
+    return { value: [e.key, e.value], done: false };
+  },
+});
+
+function collectionIterator(table: OrderedHashTable, kind: number): any {
+  const it: any = {};
+  __native.setPrototypeOf(it, CollectionIteratorPrototype);
+  hidden(it, 'it', table.iterator());
+  hidden(it, 'kind', kind);
+  return it;
+}
+
+const MapC = class Map {
+  #table = new OrderedHashTable(hashOf);
+  constructor(iterable?: any) {
+    if (iterable !== undefined && iterable !== null) {
+      iterateValues(iterable, (e: any) => {
+        if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + toStr(e) + ' is not an entry object');
+        this.set(e[0], e[1]);
+      });
+    }
+  }
+  static tableOf(m: any): OrderedHashTable | undefined {
+    return isObject(m) && #table in m ? m.#table : undefined;
+  }
+  get size(): number {
+    return this.#table.size;
+  }
+  get(key: any): any {
+    return this.#table.get(key);
+  }
+  set(key: any, value: any): this {
+    this.#table.set(key, value);
+    return this;
+  }
+  has(key: any): boolean {
+    return this.#table.has(key);
+  }
+  delete(key: any): boolean {
+    return this.#table.delete(key);
+  }
+  clear(): void {
+    this.#table.clear();
+  }
+  forEach(f: any, thisArg?: any): void {
+    requireCallable(f);
+    const it = this.#table.iterator();
+    for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.value, e.key, this]);
+  }
+  keys(): any {
+    return collectionIterator(this.#table, 0);
+  }
+  values(): any {
+    return collectionIterator(this.#table, 1);
+  }
+  entries(): any {
+    return collectionIterator(this.#table, 2);
+  }
+};
+
+const SetC = class Set {
+  #table = new OrderedHashTable(hashOf);
+  constructor(iterable?: any) {
+    if (iterable !== undefined && iterable !== null) iterateValues(iterable, (v: any) => this.add(v));
+  }
+  static tableOf(s: any): OrderedHashTable | undefined {
+    return isObject(s) && #table in s ? s.#table : undefined;
+  }
+  get size(): number {
+    return this.#table.size;
+  }
+  add(v: any): this {
+    this.#table.set(v, v);
+    return this;
+  }
+  has(v: any): boolean {
+    return this.#table.has(v);
+  }
+  delete(v: any): boolean {
+    return this.#table.delete(v);
+  }
+  clear(): void {
+    this.#table.clear();
+  }
+  forEach(f: any, thisArg?: any): void {
+    requireCallable(f);
+    const it = this.#table.iterator();
+    for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.key, e.key, this]);
+  }
+  values(): any {
+    return collectionIterator(this.#table, 0);
+  }
+  entries(): any {
+    return collectionIterator(this.#table, 2);
+  }
+};
+
+const mapTable = (MapC as any).tableOf;
+const setTable = (SetC as any).tableOf;
+__native.deleteProperty(MapC, 'tableOf');
+__native.deleteProperty(SetC, 'tableOf');
+hidden(SetC.prototype, 'keys', (SetC.prototype as any).values);
+setName(MapC, 'Map');
+setName(SetC, 'Set');
+hidden(GLOBAL$, 'Map', MapC);
+hidden(GLOBAL$, 'Set', SetC);
+if (SymbolIterator !== undefined) {
+  hidden(MapC.prototype, SymbolIterator, (MapC.prototype as any).entries);
+  hidden(SetC.prototype, SymbolIterator, (SetC.prototype as any).values);
+}
+addIteratorSource((v: any) => {
+  const m = mapTable(v);
+  if (m !== undefined) return collectionIterator(m, 2);
+  const s = setTable(v);
+  if (s !== undefined) return collectionIterator(s, 0);
+  return undefined;
+});
+
+// ---- introspection for inspect / JSON -----------------------------------------------------
+
+function entriesOf(table: OrderedHashTable, pairs: boolean): unknown[] {
+  const out: unknown[] = [];
+  const it = table.iterator();
+  for (let e = it.next(); !e.done; e = it.next()) out[out.length] = pairs ? [e.key, e.value] : e.key;
+  return out;
+}
+
+const builtinToStrings: unknown[] = [];
+
+const intro: Introspect = {
+  ownEnumerableKeys(obj: object): any[] {
+    return __native.ownKeys(obj, 3);
+  },
+  getOwnProperty(obj: any, key: any) {
+    const f = __native.propertyFlags(obj, key);
+    const accessor = (f & 24) !== 0;
+    return { accessor, enumerable: (f & 1) !== 0, hasGetter: (f & 8) !== 0, hasSetter: (f & 16) !== 0, value: accessor ? undefined : obj[key] };
+  },
+  constructorName(obj: object): string | null {
+    return constructorNameOf(obj);
+  },
+  toStringTag(): string {
+    return '';
+  },
+  isArray(obj: object): boolean {
+    return __native.valueKind(obj) === 6;
+  },
+  arrayLength(obj: any): number {
+    return obj.length;
+  },
+  hasOwnIndex(obj: object, index: number): boolean {
+    return __native.propertyFlags(obj, index) >= 0;
+  },
+  isMap(obj: object): boolean {
+    return mapTable(obj) !== undefined;
+  },
+  isSet(obj: object): boolean {
+    return setTable(obj) !== undefined;
+  },
+  mapEntries(obj: object): unknown[][] {
+    return entriesOf(mapTable(obj), true) as unknown[][];
+  },
+  setValues(obj: object): unknown[] {
+    return entriesOf(setTable(obj), false);
+  },
+  isError(obj: object): boolean {
+    return isError(obj);
+  },
+  errorStack(obj: any): string {
+    const s = obj.stack;
+    if (typeof s === 'string') return s;
+    return ErrorPrototype.toString.call(obj);
+  },
+  errorHasCause(obj: object): boolean {
+    return 'cause' in obj;
+  },
+  getStringProperty(obj: any, key: string): string | undefined {
+    const v = obj[key];
+    return typeof v === 'string' ? v : undefined;
+  },
+  functionInfo(fn: any) {
+    const n = fn.name;
+    const isClass = __native.valueKind(fn) === 8;
+    const proto = __native.getPrototypeOf(fn);
+    let extendsName = '';
+    if (isClass && proto !== FunctionPrototype && isCallable(proto)) {
+      const pn = proto.name;
+      extendsName = typeof pn === 'string' ? pn : '';
+    }
+    return { name: typeof n === 'string' ? n : '', kind: 'Function', isClass, extendsName };
+  },
+  symbolDescription(sym: any): string | undefined {
+    return sym.description;
+  },
+  toNumber(value: object): number {
+    return toNum(value);
+  },
+  toDisplayString(value: object): string {
+    return toStr(value);
+  },
+  hasBuiltInToString(obj: any): boolean {
+    const t = obj.toString;
+    for (let i = 0; i < builtinToStrings.length; i++) if (builtinToStrings[i] === t) return true;
+    return false;
+  },
+};
+
+const jsonHooks: JsonHooks = {
+  ownEnumerableStringKeys(obj: object): string[] {
+    return __native.ownKeys(obj, true);
+  },
+  get(obj: any, key: string): unknown {
+    return obj[key];
+  },
+  isArray(obj: object): boolean {
+    return __native.valueKind(obj) === 6;
+  },
+  arrayLength(obj: any): number {
+    return toLength(obj.length);
+  },
+  callFunction(fn: unknown, thisArg: unknown, args: unknown[]): unknown {
+    return __native.apply(fn, thisArg, args);
+  },
+  unbox(): unknown {
+    return undefined;
+  },
+  constructorName(obj: object): string {
+    return constructorNameOf(obj) ?? 'Object';
+  },
+  createDataProperty(obj: object, key: string, value: unknown): void {
+    __native.defineProperty(obj, key, value, 7);
+  },
+  deleteProperty(obj: object, key: string): void {
+    __native.deleteProperty(obj, key);
+  },
+};
+
+builtinToStrings[0] = GLOBAL$.Object.prototype.toString;
+builtinToStrings[1] = GLOBAL$.Error.prototype.toString;
+builtinToStrings[2] = GLOBAL$.Array.prototype.toString;
+builtinToStrings[3] = GLOBAL$.Function.prototype.toString;
+void objectToStringTag;
+
+// ---- console, JSON, process ----------------------------------------------------------------
+
+const consoleObj: any = {};
+hidden(GLOBAL$, 'console', consoleObj);
+install(consoleObj, {
+  log(...args: unknown[]): void {
+    __native.writeStdout(formatLogArgs(args, intro, jsonHooks) + '\n');
+  },
+  info(...args: unknown[]): void {
+    __native.writeStdout(formatLogArgs(args, intro, jsonHooks) + '\n');
+  },
+  debug(...args: unknown[]): void {
+    __native.writeStdout(formatLogArgs(args, intro, jsonHooks) + '\n');
+  },
+  error(...args: unknown[]): void {
+    __native.writeStderr(formatLogArgs(args, intro, jsonHooks) + '\n');
+  },
+  warn(...args: unknown[]): void {
+    __native.writeStderr(formatLogArgs(args, intro, jsonHooks) + '\n');
+  },
+});
+
+const JSONObj: any = {};
+hidden(GLOBAL$, 'JSON', JSONObj);
+install(JSONObj, {
+  stringify(value: unknown, replacer?: unknown, space?: unknown): string | undefined {
+    return jsonStringify(value, replacer, space, jsonHooks);
+  },
+  parse(text: unknown, reviver?: unknown): unknown {
+    return jsonParse(toStr(text), reviver, jsonHooks);
+  },
+});
+
+const processObj: any = {};
+hidden(GLOBAL$, 'process', processObj);
+processObj.argv = ['tskern', 'program'];
+processObj.env = {};
+processObj.exitCode = undefined;
+processObj.platform = 'tskern';
+install(processObj, {
+  exit(code?: any): never {
+    const c = code === undefined ? processObj.exitCode : code;
+    return __native.exit(c === undefined ? 0 : toNum(c) | 0);
+  },
+});
+processObj.stdout = {
+  write(s: unknown): boolean {
+    __native.writeStdout(toStr(s));
+    return true;
+  },
+};
+processObj.stderr = {
+  write(s: unknown): boolean {
+    __native.writeStderr(toStr(s));
+    return true;
+  },
+};
+
+__native.registerIntrinsic(12, function FormatUncaught(v: unknown): string {
+  if (isError(v)) return intro.errorStack(v as object);
+  return inspect(v, intro);
+});
+void numberToString;

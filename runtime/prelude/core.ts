@@ -1,0 +1,277 @@
+// The prelude's core: the intrinsic prototypes (created first and registered, so every
+// object made afterwards gets them), conversions (ToString, ToNumber, ToPrimitive), the
+// helpers the other prelude modules share, and the Error classes.
+//
+// Written on __native primitives only (runtime/README.md, "The prelude"). Constructors
+// are named function/class *expressions* inside functions: esbuild renames top-level
+// declarations that clash with globals the program uses (Map -> Map2), not those.
+
+import { numberToString } from '../number-format.ts';
+import { stringToNumber } from '../number-parse.ts';
+
+import { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPrototype, ObjectPrototype, StringPrototype } from './bootstrap.ts';
+
+export { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPrototype, ObjectPrototype, StringPrototype };
+
+/** The Symbol stand-in of the reference interpreter, or undefined (runtime/README.md). */
+export const SymbolIterator: any = GLOBAL$.Symbol !== undefined ? GLOBAL$.Symbol.iterator : undefined;
+
+// ---- kinds and property helpers ------------------------------------------------------
+export const K_UNDEFINED = 0, K_NULL = 1, K_BOOLEAN = 2, K_NUMBER = 3, K_STRING = 4, K_OBJECT = 5, K_ARRAY = 6,
+  K_FUNCTION = 7, K_CLASS = 8, K_ARROW = 9, K_SYMBOL = 11;
+
+export function isObject(v: unknown): boolean {
+  const k = __native.valueKind(v);
+  return k >= 5 && k <= 9;
+}
+
+export function isCallable(v: unknown): boolean {
+  const k = __native.valueKind(v);
+  return k >= 7 && k <= 9;
+}
+
+/** Defines a non-enumerable, writable, configurable data property (builtin methods). */
+export function hidden(o: any, key: unknown, value: unknown): void {
+  __native.defineProperty(o, key, value, 6);
+}
+
+/** Copies the methods of an object literal onto target as non-enumerable properties. */
+export function install(target: any, methods: any): void {
+  const keys = __native.ownKeys(methods, true);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const flags = __native.propertyFlags(methods, k);
+    if (flags & 24) {
+      __native.defineAccessor(target, k, __native.getOwnAccessor(methods, k, 0), __native.getOwnAccessor(methods, k, 1), 4);
+    } else hidden(target, k, methods[k]);
+  }
+}
+
+/** Constants: non-writable, non-enumerable, non-configurable. */
+export function constant(o: any, key: string, value: unknown): void {
+  __native.defineProperty(o, key, value, 0);
+}
+
+/** Sets up ctor.prototype / proto.constructor as the builtins have them. */
+export function linkConstructor(ctor: any, proto: any, name: string): void {
+  // The name is set explicitly: esbuild may rename the function expression (Array2).
+  setName(ctor, name);
+  __native.defineProperty(ctor, 'prototype', proto, 0);
+  hidden(proto, 'constructor', ctor);
+}
+
+export function setName(fn: any, name: string): void {
+  __native.defineProperty(fn, 'name', name, 4);
+}
+
+// ---- conversions -----------------------------------------------------------------------
+
+export function toPrimitive(v: any, hint: string): any {
+  if (!isObject(v)) return v;
+  const first = hint === 'string' ? 'toString' : 'valueOf';
+  const second = hint === 'string' ? 'valueOf' : 'toString';
+  let m = v[first];
+  if (isCallable(m)) {
+    const r = __native.apply(m, v, []);
+    if (!isObject(r)) return r;
+  }
+  m = v[second];
+  if (isCallable(m)) {
+    const r = __native.apply(m, v, []);
+    if (!isObject(r)) return r;
+  }
+  throw new GLOBAL$.TypeError('Cannot convert object to primitive value');
+}
+
+export function toStr(v: any): string {
+  const k = __native.valueKind(v);
+  if (k === K_STRING) return v;
+  if (k === K_NUMBER) return numberToString(v);
+  if (k === K_UNDEFINED) return 'undefined';
+  if (k === K_NULL) return 'null';
+  if (k === K_BOOLEAN) return v ? 'true' : 'false';
+  if (k === K_SYMBOL) throw new GLOBAL$.TypeError('Cannot convert a Symbol value to a string');
+  return toStr(toPrimitive(v, 'string'));
+}
+
+export function toNum(v: any): number {
+  const k = __native.valueKind(v);
+  if (k === K_NUMBER) return v;
+  if (k === K_STRING) return stringToNumber(v);
+  if (k === K_UNDEFINED) return NaN;
+  if (k === K_NULL) return 0;
+  if (k === K_BOOLEAN) return v ? 1 : 0;
+  if (k === K_SYMBOL) throw new GLOBAL$.TypeError('Cannot convert a Symbol value to a number');
+  return toNum(toPrimitive(v, 'number'));
+}
+
+export function toIntegerOrInfinity(v: any): number {
+  const n = toNum(v);
+  if (n !== n) return 0;
+  if (n === Infinity || n === -Infinity) return n;
+  return __native.mathTrunc(n) + 0;
+}
+
+/** A relative index (slice, splice, fill, at...) clamped to 0..len. */
+export function relativeIndex(v: any, len: number, dflt: number): number {
+  const n = v === undefined ? dflt : toIntegerOrInfinity(v);
+  if (n < 0) return len + n < 0 ? 0 : len + n;
+  return n > len ? len : n;
+}
+
+export function toLength(v: any): number {
+  const n = toIntegerOrInfinity(v);
+  if (n <= 0) return 0;
+  return n > 9007199254740991 ? 9007199254740991 : n;
+}
+
+export function toObject(v: any): any {
+  if (v === undefined || v === null) throw new GLOBAL$.TypeError('Cannot convert undefined or null to object');
+  return v;
+}
+
+export function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return a !== 0 || 1 / (a as number) === 1 / (b as number);
+  return a !== a && b !== b;
+}
+
+/** A short description of a value for error messages (as V8 prints them). */
+export function describe(v: any): string {
+  const k = __native.valueKind(v);
+  if (k === K_STRING) return '"' + v + '"';
+  if (k === K_SYMBOL) return 'Symbol()';
+  if (k >= 7 && k <= 9) {
+    const n = v.name;
+    return typeof n === 'string' && n !== '' ? n : 'function';
+  }
+  if (k === K_ARRAY) return '[object Array]';
+  if (k === K_OBJECT) return '#<' + (constructorNameOf(v) || 'Object') + '>';
+  return toStr(v);
+}
+
+export function requireCallable(f: unknown): void {
+  if (!isCallable(f)) throw new GLOBAL$.TypeError(describe(f) + ' is not a function');
+}
+
+/** The name of the nearest constructor on obj's prototype chain, or null. */
+export function constructorNameOf(obj: any): string | null {
+  for (let p = __native.getPrototypeOf(obj); p !== null; p = __native.getPrototypeOf(p)) {
+    const flags = __native.propertyFlags(p, 'constructor');
+    if (flags >= 0 && (flags & 24) === 0) {
+      const c = p.constructor;
+      if (isCallable(c)) {
+        const n = c.name;
+        if (typeof n === 'string' && n !== '') return n;
+      }
+    }
+  }
+  return null;
+}
+
+// ---- Errors ------------------------------------------------------------------------------
+
+/** Frames captureStack leaves out on top of the error constructor's own (RaiseError adds one). */
+let extraSkip = 0;
+
+export let ErrorPrototype: any;
+
+function initError(self: any, message: any, options: any): void {
+  if (message !== undefined) hidden(self, 'message', toStr(message));
+  if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
+  const skip = 2 + extraSkip;
+  extraSkip = 0;
+  hidden(self, 'stack', errorHeader(self) + __native.captureStack(skip));
+}
+
+function errorHeader(e: any): string {
+  const name = e.name === undefined ? 'Error' : toStr(e.name);
+  const msg = e.message === undefined ? '' : toStr(e.message);
+  if (name === '') return msg;
+  if (msg === '') return name;
+  return name + ': ' + msg;
+}
+
+export function isError(o: any): boolean {
+  if (!isObject(o)) return false;
+  for (let p = __native.getPrototypeOf(o); p !== null; p = __native.getPrototypeOf(p)) if (p === ErrorPrototype) return true;
+  return false;
+}
+
+function defineErrors(): void {
+  const ErrorC: any = function Error(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(ErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  ErrorPrototype = ErrorC.prototype;
+  linkConstructor(ErrorC, ErrorPrototype, 'Error');
+  hidden(ErrorPrototype, 'name', 'Error');
+  hidden(ErrorPrototype, 'message', '');
+  install(ErrorPrototype, {
+    toString(this: any): string {
+      if (!isObject(this)) throw new GLOBAL$.TypeError('Error.prototype.toString requires that \'this\' be an Object');
+      return errorHeader(this);
+    },
+  });
+  install(ErrorC, {
+    captureStackTrace(obj: any): void {
+      hidden(obj, 'stack', errorHeader(obj) + __native.captureStack(2));
+    },
+  });
+  hidden(ErrorC, 'stackTraceLimit', 10);
+  hidden(GLOBAL$, 'Error', ErrorC);
+  __native.registerIntrinsic(6, ErrorC);
+
+  const sub = (name: string, ctor: any, id: number): void => {
+    const proto = ctor.prototype;
+    __native.setPrototypeOf(proto, ErrorPrototype);
+    __native.setPrototypeOf(ctor, ErrorC);
+    linkConstructor(ctor, proto, name);
+    hidden(proto, 'name', name);
+    hidden(proto, 'message', '');
+    hidden(GLOBAL$, name, ctor);
+    if (id >= 0) __native.registerIntrinsic(id, ctor);
+  };
+  const TypeErrorC: any = function TypeError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(TypeErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('TypeError', TypeErrorC, 7);
+  const ReferenceErrorC: any = function ReferenceError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(ReferenceErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('ReferenceError', ReferenceErrorC, 8);
+  const RangeErrorC: any = function RangeError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(RangeErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('RangeError', RangeErrorC, 9);
+  const SyntaxErrorC: any = function SyntaxError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(SyntaxErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('SyntaxError', SyntaxErrorC, 10);
+  const EvalErrorC: any = function EvalError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(EvalErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('EvalError', EvalErrorC, -1);
+  const URIErrorC: any = function URIError(this: any, message?: any, options?: any): any {
+    if (new.target === undefined) return __native.construct(URIErrorC, [message, options]);
+    initError(this, message, options);
+  };
+  sub('URIError', URIErrorC, -1);
+
+  const kinds = [TypeErrorC, ReferenceErrorC, RangeErrorC, SyntaxErrorC];
+  __native.registerIntrinsic(13, function RaiseError(kind: number, message: string): never {
+    const C = kind >= 0 && kind < 4 ? kinds[kind] : ErrorC;
+    extraSkip = 1;
+    throw __native.construct(C, [message]);
+  });
+}
+
+defineErrors();

@@ -1,0 +1,10 @@
+// The runtime prelude: the JavaScript globals, installed before the program runs
+// (image-builder/compiler/compile.ts bundles it ahead of every program). Module order
+// matters: core registers the intrinsic prototypes and the Error classes first.
+import './bootstrap.ts';
+import './core.ts';
+import './iteration.ts';
+import './object.ts';
+import './array.ts';
+import './string-number.ts';
+import './collections.ts';

@@ -1,0 +1,47 @@
+// The one declaration of `__native` (image-builder/bytecode/natives.ts lists the natives;
+// the compiler turns `__native.name(args)` into CallNative and checks the argument count).
+// Shared by the runtime prelude and the kernel (kernel/arch/native.d.ts refers here).
+// `apply` and `construct` are compiler intrinsics, not natives: CallSpread / NewSpread.
+declare const __native: {
+  writeStdout(text: string): void;
+  writeStderr(text: string): void;
+  exit(status: number): never;
+  globalObject(): any;
+  outb(port: number, value: number): void;
+  inb(port: number): number;
+  outw(port: number, value: number): void;
+  inw(port: number): number;
+  outl(port: number, value: number): void;
+  inl(port: number): number;
+  registerIntrinsic(id: number, value: unknown): void;
+  getPrototypeOf(value: unknown): any;
+  setPrototypeOf(obj: any, proto: any): any;
+  ownKeys(obj: unknown, flags: boolean | number): string[];
+  propertyFlags(obj: unknown, key: unknown): number;
+  getOwnAccessor(obj: unknown, key: unknown, which: number): any;
+  defineProperty(obj: any, key: unknown, value: unknown, attributes: number): any;
+  defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
+  deleteProperty(obj: unknown, key: unknown): boolean;
+  preventExtensions(obj: any, level: number): any;
+  isExtensible(obj: unknown): boolean;
+  valueKind(value: unknown): number;
+  functionName(fn: unknown): string;
+  identityHash(obj: unknown): number;
+  captureStack(skip: number): string;
+  charCodeAt(s: string, i: number): number;
+  fromCharCode(c: number): string;
+  stringSlice(s: string, start: number, end: number): string;
+  stringIndexOf(s: string, search: string, from: number): number;
+  stringFromUnits(units: number[]): string;
+  stringCompare(a: string, b: string): number;
+  doubleBits(x: number, half: number): number;
+  doubleFromBits(lo: number, hi: number): number;
+  mathFloor(x: number): number;
+  mathCeil(x: number): number;
+  mathTrunc(x: number): number;
+  mathSqrt(x: number): number;
+  /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
+  apply(f: unknown, thisArg: unknown, args: unknown[]): any;
+  /** Compiler intrinsic: new f(...args) (NewSpread). */
+  construct(f: unknown, args: unknown[]): any;
+};

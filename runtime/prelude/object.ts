@@ -1,0 +1,271 @@
+// Object, Object.prototype, Function.prototype (call/apply/bind), Boolean, globalThis.
+
+import {
+  BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_UNDEFINED, ObjectPrototype,
+  describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable, sameValue, setName, toObject, toStr,
+} from './core.ts';
+import { iterateValues } from './iteration.ts';
+
+function propertyKey(k: any): any {
+  return typeof k === 'string' ? k : toStr(k);
+}
+
+function defineFromDescriptor(o: any, key: any, d: any): void {
+  if (!isObject(d)) throw new GLOBAL$.TypeError('Property description must be an object: ' + toStr(d));
+  const old = __native.propertyFlags(o, key);
+  const has = (name: string): boolean => name in d;
+  const flag = (name: string, bit: number): number => {
+    if (has(name)) return d[name] ? bit : 0;
+    return old >= 0 ? old & bit : 0;
+  };
+  if (has('get') || has('set')) {
+    const getter = has('get') ? d.get : old >= 0 ? __native.getOwnAccessor(o, key, 0) : undefined;
+    const setter = has('set') ? d.set : old >= 0 ? __native.getOwnAccessor(o, key, 1) : undefined;
+    if (getter !== undefined && !isCallable(getter)) throw new GLOBAL$.TypeError('Getter must be a function: ' + describe(getter));
+    if (setter !== undefined && !isCallable(setter)) throw new GLOBAL$.TypeError('Setter must be a function: ' + describe(setter));
+    __native.defineAccessor(o, key, getter, setter, flag('enumerable', 1) | flag('configurable', 4));
+    return;
+  }
+  const value = has('value') ? d.value : old >= 0 && (old & 24) === 0 ? o[key] : undefined;
+  __native.defineProperty(o, key, value, flag('enumerable', 1) | flag('writable', 2) | flag('configurable', 4));
+}
+
+function descriptorOf(o: any, key: any): any {
+  const flags = __native.propertyFlags(o, key);
+  if (flags < 0) return undefined;
+  if (flags & 24) {
+    return { get: __native.getOwnAccessor(o, key, 0), set: __native.getOwnAccessor(o, key, 1), enumerable: (flags & 1) !== 0, configurable: (flags & 4) !== 0 };
+  }
+  return { value: o[key], writable: (flags & 2) !== 0, enumerable: (flags & 1) !== 0, configurable: (flags & 4) !== 0 };
+}
+
+function isFrozenObject(o: any): boolean {
+  if (!isObject(o)) return true;
+  if (__native.isExtensible(o)) return false;
+  const keys = __native.ownKeys(o, false);
+  for (let i = 0; i < keys.length; i++) {
+    const f = __native.propertyFlags(o, keys[i]);
+    if (f & 4) return false;
+    if ((f & 24) === 0 && (f & 2)) return false;
+  }
+  return true;
+}
+
+export function objectToStringTag(v: any): string {
+  const k = __native.valueKind(v);
+  if (k === K_UNDEFINED) return 'Undefined';
+  if (k === K_NULL) return 'Null';
+  if (k === K_ARRAY) return 'Array';
+  if (k === K_STRING) return 'String';
+  if (k === K_NUMBER) return 'Number';
+  if (k === K_BOOLEAN) return 'Boolean';
+  if (isCallable(v)) return 'Function';
+  if (isError(v)) return 'Error';
+  return 'Object';
+}
+
+function defineObject(): void {
+  const ObjectC: any = function Object(this: any, value?: any): any {
+    if (value === undefined || value === null) return {};
+    return value;
+  };
+  linkConstructor(ObjectC, ObjectPrototype, 'Object');
+  hidden(GLOBAL$, 'Object', ObjectC);
+  install(ObjectC, {
+    keys(o: any): string[] {
+      return __native.ownKeys(toObject(o), true);
+    },
+    values(o: any): unknown[] {
+      const keys = __native.ownKeys(toObject(o), true);
+      const out: unknown[] = [];
+      for (let i = 0; i < keys.length; i++) out[i] = o[keys[i]];
+      return out;
+    },
+    entries(o: any): unknown[] {
+      const keys = __native.ownKeys(toObject(o), true);
+      const out: unknown[] = [];
+      for (let i = 0; i < keys.length; i++) out[i] = [keys[i], o[keys[i]]];
+      return out;
+    },
+    assign(target: any, ...sources: any[]): any {
+      toObject(target);
+      for (let s = 0; s < sources.length; s++) {
+        const src = sources[s];
+        if (src === undefined || src === null) continue;
+        const keys = __native.ownKeys(src, 3);
+        for (let i = 0; i < keys.length; i++) target[keys[i]] = src[keys[i]];
+      }
+      return target;
+    },
+    freeze(o: any): any {
+      if (isObject(o)) __native.preventExtensions(o, 2);
+      return o;
+    },
+    seal(o: any): any {
+      if (isObject(o)) __native.preventExtensions(o, 1);
+      return o;
+    },
+    preventExtensions(o: any): any {
+      if (isObject(o)) __native.preventExtensions(o, 0);
+      return o;
+    },
+    isFrozen(o: any): boolean {
+      return isFrozenObject(o);
+    },
+    isSealed(o: any): boolean {
+      if (!isObject(o)) return true;
+      if (__native.isExtensible(o)) return false;
+      const keys = __native.ownKeys(o, false);
+      for (let i = 0; i < keys.length; i++) if (__native.propertyFlags(o, keys[i]) & 4) return false;
+      return true;
+    },
+    isExtensible(o: any): boolean {
+      return __native.isExtensible(o);
+    },
+    getPrototypeOf(o: any): any {
+      return __native.getPrototypeOf(toObject(o));
+    },
+    setPrototypeOf(o: any, proto: any): any {
+      toObject(o);
+      if (proto !== null && !isObject(proto)) throw new GLOBAL$.TypeError('Object prototype may only be an Object or null: ' + toStr(proto));
+      if (!isObject(o)) return o;
+      return __native.setPrototypeOf(o, proto);
+    },
+    create(proto: any, props?: any): any {
+      if (proto !== null && !isObject(proto)) throw new GLOBAL$.TypeError('Object prototype may only be an Object or null: ' + toStr(proto));
+      const o = {};
+      __native.setPrototypeOf(o, proto);
+      if (props !== undefined) GLOBAL$.Object.defineProperties(o, props);
+      return o;
+    },
+    defineProperty(o: any, key: any, desc: any): any {
+      if (!isObject(o)) throw new GLOBAL$.TypeError('Object.defineProperty called on non-object');
+      defineFromDescriptor(o, propertyKey(key), desc);
+      return o;
+    },
+    defineProperties(o: any, props: any): any {
+      if (!isObject(o)) throw new GLOBAL$.TypeError('Object.defineProperties called on non-object');
+      const keys = __native.ownKeys(props, true);
+      for (let i = 0; i < keys.length; i++) defineFromDescriptor(o, keys[i], props[keys[i]]);
+      return o;
+    },
+    getOwnPropertyNames(o: any): string[] {
+      return __native.ownKeys(toObject(o), false);
+    },
+    getOwnPropertyDescriptor(o: any, key: any): any {
+      return descriptorOf(toObject(o), propertyKey(key));
+    },
+    getOwnPropertyDescriptors(o: any): any {
+      const keys = __native.ownKeys(toObject(o), false);
+      const out: any = {};
+      for (let i = 0; i < keys.length; i++) out[keys[i]] = descriptorOf(o, keys[i]);
+      return out;
+    },
+    fromEntries(iterable: any): any {
+      const out: any = {};
+      iterateValues(iterable, (e: any) => {
+        __native.defineProperty(out, propertyKey(e[0]), e[1], 7);
+      });
+      return out;
+    },
+    is(a: any, b: any): boolean {
+      return sameValue(a, b);
+    },
+    hasOwn(o: any, key: any): boolean {
+      return __native.propertyFlags(toObject(o), propertyKey(key)) >= 0;
+    },
+  });
+
+  install(ObjectPrototype, {
+    hasOwnProperty(this: any, key: any): boolean {
+      return __native.propertyFlags(toObject(this), propertyKey(key)) >= 0;
+    },
+    propertyIsEnumerable(this: any, key: any): boolean {
+      const f = __native.propertyFlags(toObject(this), propertyKey(key));
+      return f >= 0 && (f & 1) !== 0;
+    },
+    isPrototypeOf(this: any, v: any): boolean {
+      if (!isObject(v)) return false;
+      for (let p = __native.getPrototypeOf(v); p !== null; p = __native.getPrototypeOf(p)) if (p === this) return true;
+      return false;
+    },
+    toString(this: any): string {
+      return '[object ' + objectToStringTag(this) + ']';
+    },
+    toLocaleString(this: any): string {
+      return this.toString();
+    },
+    valueOf(this: any): any {
+      return toObject(this);
+    },
+  });
+
+  // ---- Function ----------------------------------------------------------------------
+  const FunctionC: any = function Function(): any {
+    throw new GLOBAL$.EvalError('Code generation from strings is not supported');
+  };
+  linkConstructor(FunctionC, FunctionPrototype, 'Function');
+  hidden(GLOBAL$, 'Function', FunctionC);
+  setName(FunctionPrototype, '');
+  install(FunctionPrototype, {
+    call(this: any, thisArg: any, ...args: any[]): any {
+      requireCallable(this);
+      return __native.apply(this, thisArg, args);
+    },
+    apply(this: any, thisArg: any, args?: any): any {
+      requireCallable(this);
+      if (args === undefined || args === null) return __native.apply(this, thisArg, []);
+      if (!isObject(args)) throw new GLOBAL$.TypeError('CreateListFromArrayLike called on non-object');
+      const list: any[] = [];
+      const n = args.length;
+      for (let i = 0; i < n; i++) list[i] = args[i];
+      return __native.apply(this, thisArg, list);
+    },
+    bind(this: any, thisArg: any, ...bound: any[]): any {
+      const target = this;
+      requireCallable(target);
+      const f = function (this: any, ...args: any[]): any {
+        const all: any[] = [];
+        for (let i = 0; i < bound.length; i++) all[all.length] = bound[i];
+        for (let i = 0; i < args.length; i++) all[all.length] = args[i];
+        if (new.target !== undefined) return __native.construct(target, all);
+        return __native.apply(target, thisArg, all);
+      };
+      const name = target.name;
+      setName(f, 'bound ' + (typeof name === 'string' ? name : ''));
+      const len = typeof target.length === 'number' ? target.length - bound.length : 0;
+      __native.defineProperty(f, 'length', len > 0 ? len : 0, 4);
+      return f;
+    },
+    toString(this: any): string {
+      requireCallable(this);
+      const k = __native.valueKind(this);
+      if (k === 8) return 'class ' + __native.functionName(this) + ' { }';
+      return 'function ' + __native.functionName(this) + '() { [native code] }';
+    },
+  });
+
+  // ---- Boolean -------------------------------------------------------------------------
+  const BooleanC: any = function Boolean(value?: any): boolean {
+    return !!value;
+  };
+  linkConstructor(BooleanC, BooleanPrototype, 'Boolean');
+  hidden(GLOBAL$, 'Boolean', BooleanC);
+  install(BooleanPrototype, {
+    toString(this: any): string {
+      return thisBoolean(this) ? 'true' : 'false';
+    },
+    valueOf(this: any): boolean {
+      return thisBoolean(this);
+    },
+  });
+
+  hidden(GLOBAL$, 'globalThis', GLOBAL$);
+}
+
+function thisBoolean(v: any): boolean {
+  if (typeof v === 'boolean') return v;
+  throw new GLOBAL$.TypeError('Boolean.prototype.valueOf requires that \'this\' be a Boolean');
+}
+
+defineObject();

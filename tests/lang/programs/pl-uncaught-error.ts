@@ -1,0 +1,3 @@
+console.log('before');
+function thrower() { throw new RangeError('bad range'); }
+thrower();
