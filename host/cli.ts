@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
-import { compileProgram } from '../image-builder/compiler/index.ts';
+import { CompileError, compileProgram } from '../image-builder/compiler/index.ts';
+import { assembleKernel } from '../image-builder/build.ts';
+import { encodeModule } from '../image-builder/bytecode/index.ts';
 import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { runOnTerminal } from './terminal.ts';
@@ -17,6 +19,10 @@ commands:
   boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
   start [options]                build if sources changed, then boot
   disasm FILE.ts                 compile FILE.ts and print its bytecode
+  run FILE.ts [--stats] [--memory MiB] [--no-prelude] [--cmdline S]
+                                 compile FILE.ts, boot it in v86 without a terminal:
+                                 its stdout/stderr are the guest's COM1/COM2 and the
+                                 exit status is the program's (2 on a compile error)
   help                           show this help
 
 options for boot and start:
@@ -97,11 +103,72 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       process.stdout.write(disassemble(compileProgram(resolve(rest[0])).module));
       return 0;
     }
+    case 'run':
+      return runFile(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** Lines the kernel prints on COM1 before the interpreter starts (not program output). */
+const BOOT_LOG = /^(tskern |memory: |paging: |cmdline: )/;
+
+async function runFile(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: false, options: { stats: { type: 'boolean' }, memory: { type: 'string' }, 'no-prelude': { type: 'boolean' }, cmdline: { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const file = parsed.positionals[0];
+  if (!file || !file.endsWith('.ts') && !file.endsWith('.js')) throw new UsageError('run takes FILE.ts');
+  const memoryMiB = parsed.values.memory === undefined ? 64 : Number(parsed.values.memory);
+  let program: Uint8Array;
+  try {
+    program = encodeModule(compileProgram(resolve(file), { prelude: parsed.values['no-prelude'] !== true }).module);
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  const image = assembleKernel({ program });
+  const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: typeof parsed.values.cmdline === 'string' ? parsed.values.cmdline : undefined });
+  // COM1: drop the kernel's boot log (whole lines at the start), then pass everything on.
+  let pending = '';
+  let passing = false;
+  const decoder = new TextDecoder();
+  machine.onSerial((bytes) => {
+    if (passing) { process.stdout.write(bytes); return; }
+    pending += decoder.decode(bytes, { stream: true });
+    for (;;) {
+      const nl = pending.indexOf('\n');
+      const line = nl < 0 ? pending : pending.slice(0, nl);
+      if (nl >= 0 && BOOT_LOG.test(line)) { pending = pending.slice(nl + 1); continue; }
+      if (nl < 0 && (line.length === 0 || 'tskern '.startsWith(line) || BOOT_LOG.test(line) || /^(memory|paging|cmdline)/.test(line))) return;
+      passing = true;
+      process.stdout.write(pending);
+      pending = '';
+      return;
+    }
+  });
+  machine.onErrorSerial((bytes) => process.stderr.write(bytes));
+  let status: number;
+  try {
+    status = await machine.exited;
+  } catch (err) {
+    process.stderr.write(`tskern: ${(err as Error).message}\n`);
+    status = 125;
+  }
+  if (!passing && pending) process.stdout.write(pending);
+  if (parsed.values.stats) {
+    process.stderr.write(`tskern: ${machine.instructionCount()} guest instructions\n`);
+  }
+  await machine.stop();
+  return status;
 }
 
 function describe(err: unknown): string {

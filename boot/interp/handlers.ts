@@ -4,7 +4,7 @@
 // get a stub that stops the machine naming the opcode and the position.
 
 import {
-  X86Assembler, al, byte, cl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, xmm0, xmm1,
+  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
 import { OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
@@ -12,12 +12,13 @@ import { cstring, routine } from '../asm-util.ts';
 import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
-  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName,
+  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, STR, STRING_TWO_BYTE,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, rootW, throwMessage } from './runtime.ts';
+import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 
 /** A handler under construction. */
-class H {
+export class H {
   readonly len: number;
   constructor(readonly a: X86Assembler, readonly op: OpcodeName, readonly later: Deferred) {
     this.len = instructionLength(OPCODES.findIndex((o) => o.name === op));
@@ -34,6 +35,13 @@ class H {
   /** Take the jump whose offset is operand i. */
   jump(i: number): void { this.a.add(esi, opDword(this.off(i))); this.next(); }
   label(hint: string): string { return this.a.newLabel(`${this.op}_${hint}`); }
+  private named = new Map<string, string>();
+  /** The same label for every use of `hint` in this handler (label() makes a new one each time). */
+  lbl(hint: string): string {
+    let l = this.named.get(hint);
+    if (!l) { l = this.label(hint); this.named.set(hint, l); }
+    return l;
+  }
   /** Store eax (payload) with a constant tag into the register operand i. Clobbers ecx. */
   storeTag(i: number, tag: number): void {
     this.reg(ecx, i);
@@ -41,14 +49,14 @@ class H {
   }
 }
 
-const valueAt = (r: Reg) => (w: number) => V(r, w);
+export const valueAt = (r: Reg) => (w: number) => V(r, w);
 const frameSlot = (k: number) => (w: number) => dword(ebp, fslot(k) + w);
 
 /** Store a cell (eax) into register operand i. */
-function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
+export function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
 
 /** Copy root `name` into register operand i. */
-function storeRoot(h: H, i: number, name: RootName): void {
+export function storeRoot(h: H, i: number, name: RootName): void {
   h.reg(ecx, i);
   copyValue(h.a, valueAt(ecx), rootW(name), eax);
 }
@@ -94,18 +102,31 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
       const strings = h.label('strings'), bad = h.label('bad');
       a.cmp(T(eax), TAG.cell).je(strings).cmp(T(edx), TAG.cell).je(strings);
       f64Binary(h, () => a.addsd(xmm0, xmm1));
+      // a string with a string or a primitive (converted by prim_to_string); any other
+      // object needs ToPrimitive
+      const badPop = h.label('badpop');
       a.label(strings);
-      for (const r of [eax, edx]) {
-        a.cmp(T(r), TAG.cell).jne(bad).mov(ecx, V(r)).cmp(byte(ecx), KIND.String).jne(bad);
-      }
-      copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
-      copyValue(a, rootW('tmp1'), valueAt(edx), ecx);
+      a.push(edx).push(eax);
+      (['tmp0', 'tmp1'] as const).forEach((t, k) => {
+        const prim = h.label(`prim${k}`), done = h.label(`done${k}`);
+        a.mov(ecx, dword(esp, 4 * k));
+        a.cmp(T(ecx), TAG.cell).jne(prim);
+        a.mov(edi, V(ecx)).cmp(byte(edi), KIND.String).jne(badPop);
+        copyValue(a, rootW(t), valueAt(ecx), edi);
+        a.jmp(done);
+        a.label(prim).lea(eax, mem({ base: ebp, index: ecx, scale: 8 })).call('prim_to_string');
+        a.test(eax, eax).jz(badPop);
+        a.mov(root(t), eax).mov(root(t, 4), TAG.cell);
+        a.label(done);
+      });
+      a.add(esp, 8);
       a.call('str_concat');
       a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
       storeCell(h, 0);
       h.next();
+      a.label(badPop).add(esp, 8).mov(root('tmp0', 4), TAG.undef);
       a.label(bad);
-      fatal(a, 'Add: only numbers with numbers and strings with strings are implemented');
+      fatal(a, 'Add: an object operand (ToPrimitive) or a non-integral number next to a string is not implemented');
     } else {
       f64Binary(h, () => (kind === 'Sub' ? a.subsd(xmm0, xmm1) : a.mulsd(xmm0, xmm1)));
     }
@@ -185,12 +206,25 @@ function relational(h: H, intCc: Cond, f64: 'ab' | 'ba', f64Cc: Cond): void {
   h.storeTag(0, TAG.bool);
   h.next();
   h.later.add(() => {
+    const numbers = h.label('numbers');
     a.label(slow);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    bothStrings(a, numbers);
+    a.cmp(eax, 0).setcc(intCc, al).movzx(eax, al).jmp(store);
+    a.label(numbers);
     a.call('num_pair');
     if (f64 === 'ab') a.ucomisd(xmm0, xmm1); else a.ucomisd(xmm1, xmm0);
     a.setcc(f64Cc, al).movzx(eax, al).jmp(store);
   });
+}
+
+/** eax = &a, edx = &b: if both are strings, eax = str_compare(a, b) (-1, 0, 1); otherwise
+ *  jumps to `other` with eax/edx unchanged. */
+function bothStrings(a: X86Assembler, other: string): void {
+  a.cmp(dword(eax, 4), TAG.cell).jne(other).cmp(dword(edx, 4), TAG.cell).jne(other);
+  a.mov(ecx, dword(eax)).cmp(byte(ecx), KIND.String).jne(other);
+  a.mov(ecx, dword(edx)).cmp(byte(ecx), KIND.String).jne(other);
+  a.mov(eax, dword(eax)).mov(edx, dword(edx)).call('str_compare');
 }
 
 function jumpLt(h: H, negate: boolean): void {
@@ -203,8 +237,14 @@ function jumpLt(h: H, negate: boolean): void {
   a.label(taken);
   h.jump(2);
   h.later.add(() => {
+    const numbers = h.label('numbers');
     a.label(slow);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    bothStrings(a, numbers);
+    a.cmp(eax, 0);
+    if (negate) a.jge(taken); else a.jl(taken);
+    h.next();
+    a.label(numbers);
     a.call('num_pair').ucomisd(xmm1, xmm0); // b > a, false when unordered
     if (negate) a.jbe(taken); else a.ja(taken);
     h.next();
@@ -228,7 +268,7 @@ function equality(h: H, routineName: string, negate: boolean): void {
   });
 }
 
-function loadTag(h: H, tag: number, payload = 0): void {
+export function loadTag(h: H, tag: number, payload = 0): void {
   h.reg(ecx, 0);
   h.a.mov(V(ecx), payload).mov(T(ecx), tag);
   h.next();
@@ -265,11 +305,6 @@ function constToTmp3(h: H, i: number): void {
 function throwWithConst(h: H, i: number, prefix: string, suffix: string): void {
   constToTmp3(h, i);
   h.a.mov(eax, sym(cstring(h.a, prefix))).mov(edx, sym(cstring(h.a, suffix))).jmp('interp_throw_message');
-}
-
-/** Jump to `bad` unless the object in r is an Object, Array or Function. Clobbers nothing. */
-function requirePropertyObject(a: X86Assembler, r: Reg, bad: string): void {
-  a.cmp(byte(r), KIND.Object).jb(bad).cmp(byte(r), KIND.Function).ja(bad);
 }
 
 const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
@@ -452,9 +487,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     });
   },
   Return: (h) => {
-    const a = h.a, end = h.label('end');
+    const a = h.a, end = h.label('end'), slow = h.label('slow'), normal = h.label('normal');
     h.reg(ecx, 0);
     a.mov(eax, V(ecx)).mov(edx, T(ecx));
+    a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN).jnz(slow);
+    a.label(normal);
     a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne(end);
     a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
     a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
@@ -465,6 +502,37 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     dispatch(a, 0);
     a.label(end);
     a.xor(eax, eax).call('power_off');
+    h.later.add(() => {
+      const noCtor = h.label('noctor'), keepThis = h.label('this'), hole = h.label('hole');
+      a.label(slow);
+      a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT).jz(noCtor);
+      // a constructor's result: an object it returns, else this
+      a.cmp(edx, TAG.cell).jne(keepThis);
+      a.cmp(byte(eax), KIND.Object).jb(keepThis).cmp(byte(eax), KIND.Function).jbe(noCtor);
+      a.label(keepThis);
+      const useThis = h.label('usethis'), badReturn = h.label('badreturn');
+      a.cmp(edx, TAG.undef).je(useThis);
+      a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+      a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), 4).jnz(badReturn); // FunctionFlag.Derived
+      a.label(useThis);
+      a.mov(eax, dword(ebp, fslot(FRAME_SLOT.this))).mov(edx, dword(ebp, fslot(FRAME_SLOT.this) + 4));
+      a.cmp(edx, TAG.hole).je(hole);
+      a.label(noCtor);
+      a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_NATIVE_RETURN).jz(normal);
+      // a call made by native code: resume the caller at its saved pc in the continuation
+      a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
+      a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
+      a.push(eax);
+      a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+      a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym('tsbc_image'));
+      a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
+      a.pop(eax);
+      a.jmp(edi);
+      a.label(badReturn);
+      throwMessage(a, 'TypeError: Derived constructors may only return object or undefined');
+      a.label(hole);
+      throwMessage(a, 'ReferenceError: Must call super constructor in derived class before accessing \'this\' or returning from derived constructor');
+    });
   },
   CallNative: (h) => {
     const a = h.a, bad = h.label('bad');
@@ -480,10 +548,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       switch (n.name) {
         case 'writeStdout':
         case 'writeStderr': {
+          const write = n.name === 'writeStdout' ? 'serial_write_string' : 'com2_write_string';
           const notStr = h.label('notstr');
           h.reg(ecx, 2);
           a.cmp(T(ecx), TAG.cell).jne(notStr).mov(eax, V(ecx)).cmp(byte(eax), KIND.String).jne(notStr);
-          a.call('serial_write_string');
+          a.call(write);
           loadTag(h, TAG.undef);
           a.label(notStr);
           fatal(a, `${n.name}: the argument is not a string`);
@@ -498,7 +567,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);
@@ -608,107 +677,6 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   ArrayPush: (h) => arrayPush(h, false),
   ArrayPushHole: (h) => arrayPush(h, true),
-  GetProp: (h) => {
-    const a = h.a, prim = h.label('prim'), bad = h.label('bad');
-    h.reg(eax, 1);
-    a.cmp(T(eax), TAG.cell).jne(prim);
-    a.mov(eax, V(eax));
-    h.u16(edx, 2);
-    a.mov(ecx, root('constants')).mov(edx, dword({ base: ecx, index: edx, scale: 8, disp: 8 })).mov(ecx, TAG.cell);
-    a.call('get_prop');
-    h.reg(ecx, 0);
-    a.mov(V(ecx), eax).mov(T(ecx), edx);
-    h.next();
-    h.later.add(() => {
-      a.label(prim);
-      nullishAccessError(h, 2, 'read', 'reading', bad);
-      a.label(bad);
-      fatal(a, 'GetProp on a number or boolean is not implemented');
-    });
-  },
-  SetProp: (h) => {
-    const a = h.a, prim = h.label('prim'), bad = h.label('bad');
-    h.reg(eax, 0);
-    a.cmp(T(eax), TAG.cell).jne(prim);
-    a.mov(ecx, V(eax));
-    requirePropertyObject(a, ecx, bad);
-    copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
-    h.u16(eax, 1);
-    a.mov(edx, root('constants'));
-    copyValue(a, rootW('tmp1'), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), ecx);
-    h.reg(eax, 2);
-    copyValue(a, rootW('tmp2'), valueAt(eax), ecx);
-    a.call('set_prop');
-    h.next();
-    h.later.add(() => {
-      a.label(prim);
-      nullishAccessError(h, 1, 'set', 'setting', bad);
-      a.label(bad);
-      fatal(a, 'SetProp on a primitive is not implemented');
-    });
-  },
-  DefineField: (h) => definePropertyFromRegs(h),
-  GetElem: (h) => {
-    const a = h.a, generic = h.label('generic'), undef = h.label('undef'), store = h.label('store'), bad = h.label('bad');
-    h.reg(eax, 1);
-    a.cmp(T(eax), TAG.cell).jne(bad);
-    a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
-    h.reg(edx, 2);
-    a.cmp(T(edx), TAG.int).jne(generic);
-    a.mov(ecx, V(edx)).cmp(ecx, dword(edi, ARRAY_LENGTH)).jae(undef);
-    a.mov(edi, dword(edi, ARRAY_ELEMENTS));
-    a.mov(eax, dword({ base: edi, index: ecx, scale: 8, disp: 8 })).mov(edx, dword({ base: edi, index: ecx, scale: 8, disp: 12 }));
-    a.cmp(edx, TAG.hole).jne(store);
-    a.label(undef).xor(eax, eax).mov(edx, TAG.undef);
-    a.label(store);
-    h.reg(ecx, 0);
-    a.mov(V(ecx), eax).mov(T(ecx), edx);
-    h.next();
-    h.later.add(() => {
-      a.label(generic);
-      h.reg(eax, 2);
-      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key'); // may allocate
-      h.reg(eax, 1);
-      a.mov(eax, V(eax));
-      requirePropertyObject(a, eax, bad);
-      a.call('get_prop').jmp(store);
-      a.label(bad);
-      fatal(a, 'GetElem: only arrays with int32 indices and objects with string or int32 keys are implemented');
-    });
-  },
-  SetElem: (h) => {
-    const a = h.a, generic = h.label('generic'), grow = h.label('grow'), done = h.label('done'), bad = h.label('bad');
-    h.reg(eax, 0);
-    a.cmp(T(eax), TAG.cell).jne(bad);
-    a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
-    h.reg(edx, 1);
-    a.cmp(T(edx), TAG.int).jne(generic);
-    a.mov(ecx, V(edx)).test(ecx, ecx).js(generic);
-    a.cmp(dword(edi, ARRAY_ELEMENTS + 4), TAG.cell).jne(grow);
-    a.mov(eax, dword(edi, ARRAY_ELEMENTS)).mov(edx, dword(eax, 4)).sub(edx, 8).shr(edx, 3);
-    a.cmp(ecx, edx).jae(grow);
-    a.lea(eax, mem({ base: eax, index: ecx, scale: 8, disp: 8 }));
-    a.cmp(ecx, dword(edi, ARRAY_LENGTH)).jb(done);
-    a.add(ecx, 1).mov(dword(edi, ARRAY_LENGTH), ecx).mov(dword(edi, ARRAY_LENGTH + 4), TAG.int);
-    a.label(done);
-    h.reg(edx, 2);
-    copyValue(a, at(eax), valueAt(edx), ecx);
-    h.next();
-    h.later.add(() => {
-      a.label(grow);
-      a.mov(root('tmp0'), edi).mov(root('tmp0', 4), TAG.cell);
-      h.reg(eax, 2);
-      copyValue(a, rootW('tmp2'), valueAt(eax), edx);
-      a.call('array_set');
-      h.next();
-      a.label(generic);
-      definePropertyFromRegs(h, bad);
-      a.label(bad);
-      fatal(a, 'SetElem: only arrays with int32 indices and objects with string or int32 keys are implemented');
-    });
-  },
 
   Throw: (h) => {
     h.reg(eax, 0);
@@ -807,39 +775,6 @@ function jumpIfNullish(h: H, when: boolean): void {
   if (when) h.jump(1); else h.next();
 }
 
-/** TypeError for reading/writing a property of null/undefined; jumps to `other` otherwise. */
-function nullishAccessError(h: H, keyOperand: number, verb: string, gerund: string, other: string): void {
-  const a = h.a, isNull = h.label('isnull');
-  h.reg(ecx, verb === 'read' ? 1 : 0);
-  a.cmp(T(ecx), TAG.null).je(isNull).cmp(T(ecx), TAG.undef).jne(other);
-  throwWithConst(h, keyOperand, `TypeError: Cannot ${verb} properties of undefined (${gerund} '`, '\')');
-  a.label(isNull);
-  throwWithConst(h, keyOperand, `TypeError: Cannot ${verb} properties of null (${gerund} '`, '\')');
-}
-
-/** obj[key] = src with registers (obj, key, src) as operands 0, 1, 2 (SetElem, DefineField). */
-function definePropertyFromRegs(h: H, bad?: string): void {
-  const a = h.a, own = bad === undefined;
-  const badLabel = bad ?? h.label('bad');
-  h.reg(eax, 0);
-  a.cmp(T(eax), TAG.cell).jne(badLabel);
-  a.mov(eax, V(eax));
-  requirePropertyObject(a, eax, badLabel);
-  h.reg(eax, 1);
-  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key'); // may allocate
-  a.mov(root('tmp1'), edx).mov(root('tmp1', 4), ecx);
-  h.reg(eax, 0);
-  copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
-  h.reg(eax, 2);
-  copyValue(a, rootW('tmp2'), valueAt(eax), ecx);
-  a.call('set_prop');
-  h.next();
-  if (own) {
-    a.label(badLabel);
-    fatal(a, `${h.op}: the target is not an object`);
-  }
-}
-
 function emitEqualityRoutines(a: X86Assembler): void {
   // strict_eq: eax = &a, edx = &b. eax = (a === b). Clobbers xmm0, xmm1.
   routine(a, 'strict_eq', () => {
@@ -883,22 +818,40 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.label('leq_ret').pop(edi).pop(edi).pop(ecx).ret();
   });
 
-  // elem_key: eax = &key. edx:ecx = the property key (an interned string or an int32).
-  // May allocate (interning).
+  // elem_key: eax = &key. edx:ecx = the property key: an int32 (int32 values and canonical
+  // index strings below 10^9), a private name, or an interned string (other primitives via
+  // prim_to_string). May allocate (interning).
   routine(a, 'elem_key', () => {
     a.mov(ecx, dword(eax, 4));
     a.cmp(ecx, TAG.int).jne('ek_not_int');
     a.mov(edx, dword(eax)).ret();
-    a.label('ek_not_int').cmp(ecx, TAG.cell).jne('ek_bad');
+    a.label('ek_not_int').cmp(ecx, TAG.cell).jne('ek_prim');
     a.mov(eax, dword(eax)).cmp(byte(eax), KIND.String).jne('ek_bad');
-    a.call('intern').mov(edx, eax).mov(ecx, TAG.cell).ret();
-    a.label('ek_bad');
-    fatal(a, 'property keys other than strings and int32 are not implemented');
+    a.label('ek_string');
+    // a canonical array index below 10^9 ("0", "17"; not "01") is the int32 key
+    a.mov(ecx, dword(eax, STR.length)).sub(ecx, 1).cmp(ecx, 8).ja('ek_intern');
+    a.test(dword(eax), STRING_TWO_BYTE).jnz('ek_intern');
+    a.cmp(ecx, 0).je('ek_digits').cmp(byte(eax, STR.units), 0x30).je('ek_intern');
+    a.label('ek_digits').xor(edx, edx).push(edi).xor(edi, edi);
+    a.label('ek_digit').movzx(ecx, byte({ base: eax, index: edi, disp: STR.units })).sub(ecx, 0x30).cmp(ecx, 9).ja('ek_not_index');
+    a.imul(edx, edx, 10).add(edx, ecx).add(edi, 1).cmp(edi, dword(eax, STR.length)).jb('ek_digit');
+    a.pop(edi).mov(ecx, TAG.int).ret();
+    a.label('ek_not_index').pop(edi);
+    a.label('ek_intern').call('intern').mov(edx, eax).mov(ecx, TAG.cell).ret();
+    a.label('ek_prim').call('prim_to_string').test(eax, eax).jnz('ek_string');
+    fatal(a, 'property key from a non-integral number needs the prelude\'s number formatting');
+    a.label('ek_bad').cmp(byte(eax), KIND.PrivateName).jne('ek_object');
+    a.mov(edx, eax).mov(ecx, TAG.cell).ret();
+    a.label('ek_object');
+    fatal(a, 'property keys from objects (ToPrimitive) are not implemented');
   });
 }
 
 export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
+  emitObjectRoutines(a);
+  emitObjectModel(a);
+  Object.assign(HANDLERS, EXTRA_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -921,4 +874,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys(HANDLERS) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS }) as OpcodeName[];

@@ -91,12 +91,34 @@ export const fslot = (k: number): number => slot(k) - FRAME_REGS;
  */
 export const ROOTS = [
   'frame', 'exception', 'constants', 'intern', 'global', 'objectProto', 'arrayProto', 'functionProto',
-  'tmp0', 'tmp1', 'tmp2', 'tmp3',
+  'tmp0', 'tmp1', 'tmp2', 'tmp3', 'tmp4', 'tmp5',
+  // saved temporaries while get_prop makes a function's prototype object (fn_lazy_prototype)
+  'sav0', 'sav1', 'sav2', 'sav3', 'sav4',
+  // the registered intrinsics (natives.ts Intrinsic): a ValueVector indexed by id
+  'intrinsics',
+  // inputs of interp_enter_frame besides tmp0/tmp1 (reset to undefined after each use)
+  'callArgs', 'callNewTarget',
   // interned well-known strings
   'sLength', 'sUndefined', 'sObject', 'sBoolean', 'sNumber', 'sString', 'sFunction',
+  'sPrototype', 'sConstructor', 'sToString', 'sNext', 'sDone', 'sValue', 'sReturn', 'sEmpty',
+  'sTrue', 'sFalse', 'sNull', 'sName', 'sMessage',
 ] as const;
 export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
+
+/** Number of Intrinsic ids (natives.ts) the machine keeps. */
+export const INTRINSIC_COUNT = 16;
+/** Frame flags (slot 9): bit 0 construct call; bit 1 the return goes to native code (the
+ *  returnRegister slot then holds the continuation's code address, tagged int32). */
+export const FRAME_CONSTRUCT = 1;
+export const FRAME_NATIVE_RETURN = 2;
+/** Marker tag get_prop returns for an accessor property (eax = the [getter, setter] vector);
+ *  never stored anywhere. */
+export const TAG_ACCESSOR = 0xffff_fff8;
+/** Object header flags (bits 8-15 of word 0). */
+export const OBJ_NOT_EXTENSIBLE = 1 << 8;
+export const OBJ_FROZEN = 1 << 9;
+/** Object header kind data (bits 16-31): identity hash, assigned on first use (0: none). */
 
 /** Power-off status for interpreter failures (unimplemented opcode, out of memory, ...). */
 export const INTERP_FATAL_STATUS = 70;

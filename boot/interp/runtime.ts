@@ -8,7 +8,7 @@
 // therefore never push/pop ebp.
 
 import {
-  X86Assembler, al, ax, byte, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
+  X86Assembler, ah, al, ax, byte, dx, esp, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
   xmm0, xmm1, xmm6, xmm7,
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
@@ -17,7 +17,8 @@ import { dispatch, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
-  STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME,
+  STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -73,7 +74,8 @@ function emitData(a: X86Assembler): void {
   a.label('f64_minus_one').double(-1);
   a.section('.bss', { nobits: true }).align(4);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
-    'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half']) {
+    'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
+    'call_flags', 'call_cont', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi']) {
     a.label(v).space(4);
   }
 }
@@ -320,27 +322,47 @@ function emitStrings(a: X86Assembler): void {
     a.pop(edi).pop(edx).pop(ecx).ret();
   });
 
-  // serial_write_string: eax = string. Writes its units to COM1 as UTF-8.
-  routine(a, 'serial_write_string', () => {
-    a.pushad();
-    a.mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
-    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
-    a.label('sws_loop').test(ecx, ecx).jz('sws_done');
-    a.test(ebx, ebx).jz('sws_one');
-    a.movzx(edx, word(esi)).add(esi, 2).jmp('sws_unit');
-    a.label('sws_one').movzx(edx, byte(esi)).add(esi, 1);
-    a.label('sws_unit');
-    a.cmp(edx, 0x80).jae('sws_multi');
-    a.mov(eax, edx).call('serial_putc').jmp('sws_next');
-    a.label('sws_multi').cmp(edx, 0x800).jae('sws_three');
-    a.mov(eax, edx).shr(eax, 6).or(eax, 0xc0).call('serial_putc');
-    a.jmp('sws_last');
-    a.label('sws_three');
-    a.mov(eax, edx).shr(eax, 12).or(eax, 0xe0).call('serial_putc');
-    a.mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call('serial_putc');
-    a.label('sws_last').mov(eax, edx).and(eax, 0x3f).or(eax, 0x80).call('serial_putc');
-    a.label('sws_next').sub(ecx, 1).jmp('sws_loop');
-    a.label('sws_done').popad().ret();
+  // serial_write_string / com2_write_string: eax = string. Writes its units to COM1 (the
+  // program's stdout) / COM2 (its stderr) as UTF-8. Preserves all registers.
+  for (const [name, putc] of [['serial_write_string', 'serial_putc'], ['com2_write_string', 'com2_putc']] as const) {
+    const l = (x: string) => `${name}_${x}`;
+    routine(a, name, () => {
+      a.pushad();
+      a.mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+      a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
+      a.label(l('loop')).test(ecx, ecx).jz(l('done'));
+      a.test(ebx, ebx).jz(l('one'));
+      a.movzx(edx, word(esi)).add(esi, 2).jmp(l('unit'));
+      a.label(l('one')).movzx(edx, byte(esi)).add(esi, 1);
+      a.label(l('unit'));
+      a.cmp(edx, 0x80).jae(l('multi'));
+      a.mov(eax, edx).call(putc).jmp(l('next'));
+      a.label(l('multi')).cmp(edx, 0x800).jae(l('three'));
+      a.mov(eax, edx).shr(eax, 6).or(eax, 0xc0).call(putc);
+      a.jmp(l('last'));
+      a.label(l('three'));
+      a.mov(eax, edx).shr(eax, 12).or(eax, 0xe0).call(putc);
+      a.mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call(putc);
+      a.label(l('last')).mov(eax, edx).and(eax, 0x3f).or(eax, 0x80).call(putc);
+      a.label(l('next')).sub(ecx, 1).jmp(l('loop'));
+      a.label(l('done')).popad().ret();
+    });
+  }
+  // com2_putc: al = byte, to COM2 (0x2F8), waiting for the transmit holding register.
+  routine(a, 'com2_putc', () => {
+    a.push(eax).push(edx);
+    a.mov(ah, al);
+    a.mov(edx, 0x2f8 + 5);
+    a.label('com2_wait').in(al, dx).test(al, 0x20).jz('com2_wait');
+    a.mov(edx, 0x2f8).mov(al, ah).out(dx, al);
+    a.pop(edx).pop(eax).ret();
+  });
+  // com2_puts: esi = NUL-terminated string, to COM2.
+  routine(a, 'com2_puts', () => {
+    a.push(eax).push(esi);
+    a.label('com2_puts_loop').mov(al, byte(esi)).test(al, al).jz('com2_puts_done');
+    a.call('com2_putc').add(esi, 1).jmp('com2_puts_loop');
+    a.label('com2_puts_done').pop(esi).pop(eax).ret();
   });
 
   // copy_units: esi = source string, edi = destination units pointer (advanced),
@@ -463,8 +485,12 @@ function emitProperties(a: X86Assembler): void {
     a.label('pf_ret').pop(edi).ret();
   });
 
-  // get_prop: eax = object, edx:ecx = key. eax:edx = the value (payload:tag), through the
-  // prototype chain; undefined if absent. Preserves ecx and the rest.
+  // get_prop: eax = object (Object, Array, Function or String), edx:ecx = key. eax:edx =
+  // the value (payload:tag), through the prototype chain; undefined if absent. An accessor
+  // gives edx = TAG_ACCESSOR and eax = its [getter, setter] vector (the caller calls the
+  // getter). Functions have virtual `name`/`length` (from the record) and strings their
+  // `length` and index keys, then String.prototype's chain. Allocates only for a string's
+  // index key (a one-unit string). Preserves ecx and the rest.
   routine(a, 'get_prop', () => {
     a.push(edi).mov(edi, eax);
     a.cmp(ecx, TAG.cell).jne('gp_walk').cmp(edx, root('sLength')).jne('gp_walk');
@@ -474,21 +500,49 @@ function emitProperties(a: X86Assembler): void {
     a.mov(eax, dword(edi, ARRAY_LENGTH)).mov(edx, dword(edi, ARRAY_LENGTH + 4)).pop(edi).ret();
     a.label('gp_walk');
     a.cmp(byte(edi), KIND.String).jne('gp_obj');
-    a.pop(edi);
-    fatal(a, 'property lookup on a string (other than length) is not implemented');
+    a.cmp(ecx, TAG.int).jne('gp_str_proto').cmp(edx, dword(edi, STR.length)).jae('gp_str_proto');
+    a.test(dword(edi), STRING_TWO_BYTE).jnz('gp_str_two');
+    a.movzx(eax, byte({ base: edi, index: edx, disp: STR.units })).jmp('gp_str_unit');
+    a.label('gp_str_two').movzx(eax, word({ base: edi, index: edx, scale: 2, disp: STR.units }));
+    a.label('gp_str_unit').call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
+    a.label('gp_str_proto').mov(edi, root('intrinsics'));
+    a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne('gp_undef');
+    a.mov(edi, dword(edi, slot(3)));
     a.label('gp_obj').mov(eax, edi).call('prop_find').test(eax, eax).jnz('gp_found');
+    a.cmp(byte(edi), KIND.Array).jne('gp_not_array');
+    a.cmp(ecx, TAG.int).jne('gp_proto').cmp(edx, dword(edi, ARRAY_LENGTH)).jae('gp_proto');
+    a.mov(eax, dword(edi, ARRAY_ELEMENTS));
+    a.cmp(dword({ base: eax, index: edx, scale: 8, disp: 12 }), TAG.hole).je('gp_proto');
+    a.mov(edi, edx);
+    a.mov(edx, dword({ base: eax, index: edi, scale: 8, disp: 12 })).mov(eax, dword({ base: eax, index: edi, scale: 8, disp: 8 }));
+    a.pop(edi).ret();
+    a.label('gp_not_array').cmp(byte(edi), KIND.Function).jne('gp_proto');
+    a.cmp(ecx, TAG.cell).jne('gp_proto');
+    a.cmp(edx, root('sLength')).je('gp_fn_length').cmp(edx, root('sName')).je('gp_fn_name');
+    a.cmp(edx, root('sPrototype')).jne('gp_proto');
+    a.mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
+    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b101011).jnz('gp_proto'); // arrow, class, method, top level
+    a.call('fn_lazy_prototype').mov(edx, TAG.cell).pop(edi).ret();
+    a.label('gp_proto');
     a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('gp_undef');
     a.mov(edi, dword(edi, PROTO)).jmp('gp_walk');
     a.label('gp_found').test(byte(eax, 16), ATTR_ACCESSOR).jnz('gp_accessor');
     a.mov(edx, dword(eax, 12)).mov(eax, dword(eax, 8)).pop(edi).ret();
     a.label('gp_undef').xor(eax, eax).mov(edx, TAG.undef).pop(edi).ret();
-    a.label('gp_accessor').pop(edi);
-    fatal(a, 'accessor properties are not implemented');
+    a.label('gp_accessor').mov(eax, dword(eax, 8)).mov(edx, TAG_ACCESSOR).pop(edi).ret();
+    a.label('gp_fn_length').mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
+    a.movzx(eax, word({ base: eax, disp: FN_RECORDS.plus(28) })).mov(edx, TAG.int).pop(edi).ret();
+    a.label('gp_fn_name').mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
+    a.mov(eax, dword({ base: eax, disp: FN_RECORDS.plus(8) })).cmp(eax, -1).je('gp_fn_anon');
+    a.mov(edx, root('constants')).mov(eax, dword({ base: edx, index: eax, scale: 8, disp: 8 }));
+    a.mov(edx, TAG.cell).pop(edi).ret();
+    a.label('gp_fn_anon').mov(eax, root('sEmpty')).mov(edx, TAG.cell).pop(edi).ret();
   });
 
   // set_prop: tmp0 = object, tmp1 = key, tmp2 = value. Sets an own data property (adding
-  // it if absent). May allocate. Clobbers eax, ecx, edx, edi; clears tmp0-2.
+  // it if absent, with attributes def_attr: define_prop jumps to sp_add with its own). May allocate. Clobbers eax, ecx, edx, edi; clears tmp0-2.
   routine(a, 'set_prop', () => {
+    a.mov(var32('def_attr'), ATTR_DEFAULT);
     a.mov(eax, root('tmp0')).mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
     a.cmp(byte(eax), KIND.Array).jne('sp_find');
     a.cmp(ecx, TAG.cell).jne('sp_find').cmp(edx, root('sLength')).jne('sp_find');
@@ -525,7 +579,7 @@ function emitProperties(a: X86Assembler): void {
     a.mov(ecx, dword(edx, PT_COUNT)).imul(ecx, ecx, PT_ENTRY_SIZE).lea(edi, mem({ base: edx, index: ecx, disp: PT_ENTRIES }));
     copyValue(a, at(edi, 0), rootW('tmp1'), eax);
     copyValue(a, at(edi, 8), rootW('tmp2'), eax);
-    a.mov(dword(edi, 16), ATTR_DEFAULT).mov(dword(edi, 20), TAG.int);
+    a.mov(eax, var32('def_attr')).mov(dword(edi, 16), eax).mov(dword(edi, 20), TAG.int);
     a.add(dword(edx, PT_COUNT), 1);
     a.label('sp_done');
     for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);
@@ -574,6 +628,7 @@ function emitExceptions(a: X86Assembler): void {
   // until one has a handler and continues there; with none left, reports it and ends the
   // program with status 1.
   routine(a, 'interp_unwind', () => {
+    a.mov(esp, var32('interp_esp')); // a throw from inside a routine leaves its return addresses
     a.label('unwind_loop');
     a.mov(eax, dword(ebp, fslot(FRAME_SLOT.handler))).cmp(eax, -1).jne('unwind_found');
     a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne('unwind_uncaught');
@@ -583,19 +638,62 @@ function emitExceptions(a: X86Assembler): void {
     a.lea(esi, mem({ base: ebx, index: eax }));
     dispatch(a, 0);
     a.label('unwind_uncaught');
-    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('serial_puts');
+    // With FormatUncaught registered (and not already failing), call it on the exception;
+    // its result is printed by unwind_report_cont.
+    a.cmp(var32('in_uncaught'), 0).jne('unwind_plain');
+    intrinsicFunction(a, 12, 'unwind_plain');
+    a.mov(var32('in_uncaught'), 1);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 1).call('new_vector');
+    copyValue(a, at(eax, 8), rootW('exception'), ecx);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_cont'), sym('unwind_report_cont'));
+    a.jmp('interp_call_vector');
+    a.label('unwind_report_cont'); // eax:edx = FormatUncaught's result
+    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('com2_puts');
+    a.cmp(edx, TAG.cell).jne('unwind_other');
+    a.cmp(byte(eax), KIND.String).jne('unwind_other');
+    a.call('com2_write_string').jmp('unwind_end');
+    a.label('unwind_plain');
+    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('com2_puts');
     a.cmp(root('exception', 4), TAG.cell).jne('unwind_other');
     a.mov(eax, root('exception')).cmp(byte(eax), KIND.String).jne('unwind_other');
-    a.call('serial_write_string').jmp('unwind_end');
-    a.label('unwind_other').mov(esi, sym(cstring(a, '(a value that is not a string)'))).call('serial_puts');
-    a.label('unwind_end').mov(esi, sym(cstring(a, '\n'))).call('serial_puts');
+    a.call('com2_write_string').jmp('unwind_end');
+    a.label('unwind_other').mov(esi, sym(cstring(a, '(a value that is not a string)'))).call('com2_puts');
+    a.label('unwind_end').mov(esi, sym(cstring(a, '\n'))).call('com2_puts');
     a.mov(al, UNCAUGHT_STATUS).call('power_off');
+  });
+
+  // interp_call_vector (jump target): call tmp0 (a Function) with this = tmp1 and the
+  // arguments in the ValueVector callArgs, from native code. The current frame (ebp) is
+  // the caller; its pc slot must already say where it resumes. The result goes to
+  // register call_dst of the caller, or, when call_cont is set, to the native
+  // continuation at call_cont (eax:edx = the result, ebp/ebx/esi = the resumed caller).
+  routine(a, 'interp_call_vector', () => {
+    a.mov(eax, root('callArgs')).mov(eax, dword(eax, 4)).sub(eax, 8).shr(eax, 3);
+    a.mov(var32('call_argc'), eax).mov(var32('call_first'), -1);
+    a.jmp('interp_enter_frame');
   });
 
   // interp_throw_message (jump target): eax = message (C string); edx = 0, or a C string
   // appended after the string in tmp3 (used when tmp3 holds a string to quote). Throws the
   // resulting string.
   routine(a, 'interp_throw_message', () => {
+    // RaiseError registered: strip the "<Kind>: " prefix and call RaiseError(kind, message).
+    a.mov(var32('call_argc'), -1); // -1: no RaiseError
+    a.push(eax);
+    intrinsicFunction(a, 13, 'itm_plain');
+    a.pop(eax);
+    a.xor(ecx, ecx); // kind
+    a.cmp(byte(eax), 0x53).jne('itm_k1').mov(ecx, 3); // S
+    a.label('itm_k1').cmp(byte(eax), 0x52).jne('itm_k2').mov(ecx, 2); // R
+    a.cmp(byte(eax, 2), 0x66).jne('itm_k2').mov(ecx, 1); // Ref
+    a.label('itm_k2').mov(var32('call_argc'), ecx);
+    a.label('itm_skip').cmp(byte(eax), 0x3a).je('itm_skipped').add(eax, 1).jmp('itm_skip');
+    a.label('itm_skipped').add(eax, 2).push(eax);
+    a.label('itm_plain').pop(eax);
+    a.push(var32('call_argc'));
     a.push(edx);
     a.mov(edx, eax).call('str_from_cstring');
     a.pop(edx);
@@ -607,9 +705,42 @@ function emitExceptions(a: X86Assembler): void {
     a.call('str_from_cstring').mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
     a.call('str_concat');
     for (const t of ['tmp0', 'tmp1', 'tmp3'] as const) a.mov(root(t, 4), TAG.undef);
-    a.label('itm_throw').mov(root('exception'), eax).mov(root('exception', 4), TAG.cell);
+    a.label('itm_throw');
+    a.pop(ecx).cmp(ecx, -1).jne('itm_raise');
+    a.mov(root('exception'), eax).mov(root('exception', 4), TAG.cell);
     a.jmp('interp_unwind');
+    a.label('itm_raise'); // eax = message, ecx = kind
+    a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
+    a.push(ecx).mov(ecx, 2).call('new_vector').pop(ecx);
+    a.mov(dword(eax, 8), ecx).mov(dword(eax, 12), TAG.int);
+    copyValue(a, at(eax, 16), rootW('tmp3'), ecx);
+    a.mov(root('tmp3', 4), TAG.undef);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(eax, root('intrinsics')).mov(eax, dword(eax, slot(13)));
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    saveResumePc(a);
+    a.mov(var32('call_cont'), sym('itm_returned'));
+    a.jmp('interp_call_vector');
+    a.label('itm_returned');
+    fatal(a, 'the registered RaiseError returned');
   });
+}
+
+/** eax = registered intrinsic `id` if it is a Function; otherwise jumps to `none`. Clobbers eax. */
+export function intrinsicFunction(a: X86Assembler, id: number, none: string): void {
+  a.mov(eax, root('intrinsics'));
+  a.cmp(dword(eax, slot(id) + 4), TAG.cell).jne(none);
+  a.mov(eax, dword(eax, slot(id))).cmp(byte(eax), KIND.Function).jne(none);
+}
+
+/** The current frame resumes at the instruction esi points into (pc = esi - 1 - ebx),
+ *  for machine errors raised in the middle of an instruction. Clobbers nothing. */
+export function saveResumePc(a: X86Assembler): void {
+  a.push(eax);
+  a.lea(eax, mem(esi, -1)).sub(eax, ebx);
+  a.mov(dword(ebp, fslot(FRAME_SLOT.pc)), eax).mov(dword(ebp, fslot(FRAME_SLOT.pc) + 4), TAG.int);
+  a.pop(eax);
 }
 
 /** ebx = code start of the function running in the frame at ebp. Clobbers ecx. */
@@ -623,15 +754,36 @@ function emitEnterFrame(a: X86Assembler): void {
   // call_first (first argument register of the caller), call_dst (the caller's result
   // register); ebp = the caller (0 for the entry call) whose resume pc is already saved.
   const F = (k: number, w = 0) => dword(edi, slot(k) + w);
+  // Also: call_first = -1 takes the arguments from the ValueVector callArgs instead;
+  // call_flags (FRAME_CONSTRUCT), callNewTarget and call_cont (a native continuation, see
+  // interp_call_vector) are copied into the frame. All of these are reset afterwards.
+  const argSource = (l: string) => {
+    a.mov(edx, var32('call_first')).cmp(edx, -1).je(`${l}_vec`);
+    a.lea(edx, mem({ base: ebp, index: edx, scale: 8 })).jmp(`${l}_ok`);
+    a.label(`${l}_vec`).mov(edx, root('callArgs')).add(edx, 8);
+    a.label(`${l}_ok`);
+  };
   routine(a, 'interp_enter_frame', () => {
     a.mov(eax, root('tmp0')).mov(eax, dword(eax, FN_INDEX)).shl(eax, 5).add(eax, FN_RECORDS);
     a.mov(var32('call_rec'), eax);
+    a.test(word(eax, 18), 2).jz('ef_callable'); // ClassConstructor
+    a.test(var32('call_flags'), FRAME_CONSTRUCT).jnz('ef_callable');
+    a.mov(var32('call_cont'), 0).mov(root('callArgs', 4), TAG.undef).mov(root('callNewTarget', 4), TAG.undef);
+    a.mov(ecx, dword(eax, 8)).cmp(ecx, -1).je('ef_anon');
+    a.mov(edx, root('constants'));
+    copyValue(a, rootW('tmp3'), (w) => dword({ base: edx, index: ecx, scale: 8, disp: 8 + w }), eax);
+    a.mov(eax, sym(cstring(a, 'TypeError: Class constructor '))).mov(edx, sym(cstring(a, ' cannot be invoked without \'new\'')));
+    a.jmp('interp_throw_message');
+    a.label('ef_anon');
+    throwMessage(a, 'TypeError: Class constructor cannot be invoked without \'new\'');
+    a.label('ef_callable');
     a.mov(root('tmp2', 4), TAG.undef);
     a.movzx(ecx, word(eax, 12)).mov(edx, var32('call_argc')).sub(edx, ecx).jbe('ef_no_extra');
     // arguments beyond paramCount go to a ValueVector
     a.mov(edi, edx).mov(ecx, edx).call('new_vector');
-    a.mov(ecx, var32('call_rec')).movzx(ecx, word(ecx, 12)).add(ecx, var32('call_first'));
-    a.lea(edx, mem({ base: ebp, index: ecx, scale: 8 })).push(eax).add(eax, 8);
+    argSource('ef_src1');
+    a.mov(ecx, var32('call_rec')).movzx(ecx, word(ecx, 12)).lea(edx, mem({ base: edx, index: ecx, scale: 8 }));
+    a.push(eax).add(eax, 8);
     a.label('ef_extra_loop');
     a.mov(ecx, dword(edx)).mov(dword(eax), ecx).mov(ecx, dword(edx, 4)).mov(dword(eax, 4), ecx);
     a.add(edx, 8).add(eax, 8).sub(edi, 1).jnz('ef_extra_loop');
@@ -647,11 +799,14 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(F(FRAME_SLOT.pc), 0).mov(F(FRAME_SLOT.pc, 4), TAG.int);
     a.mov(eax, var32('call_dst')).mov(F(FRAME_SLOT.returnRegister), eax).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
     copyValue(a, (w) => F(FRAME_SLOT.this, w), rootW('tmp1'), eax);
-    a.mov(F(FRAME_SLOT.newTarget), 0).mov(F(FRAME_SLOT.newTarget, 4), TAG.undef);
+    copyValue(a, (w) => F(FRAME_SLOT.newTarget, w), rootW('callNewTarget'), eax);
     a.mov(eax, var32('call_argc')).mov(F(FRAME_SLOT.argCount), eax).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
     copyValue(a, (w) => F(FRAME_SLOT.extraArgs, w), rootW('tmp2'), eax);
     a.mov(F(FRAME_SLOT.handler), -1).mov(F(FRAME_SLOT.handler, 4), TAG.int);
-    a.mov(F(FRAME_SLOT.flags), 0).mov(F(FRAME_SLOT.flags, 4), TAG.int);
+    a.mov(eax, var32('call_flags')).mov(F(FRAME_SLOT.flags), eax).mov(F(FRAME_SLOT.flags, 4), TAG.int);
+    a.mov(eax, var32('call_cont')).test(eax, eax).jz('ef_no_cont');
+    a.mov(F(FRAME_SLOT.returnRegister), eax).or(F(FRAME_SLOT.flags), FRAME_NATIVE_RETURN);
+    a.label('ef_no_cont');
     a.mov(eax, var32('call_rec')).movzx(ecx, word(eax, 14));
     a.lea(edx, mem(edi, FRAME_REGS)).call('fill_undefined');
     // copy min(argc, paramCount, registerCount) arguments
@@ -659,13 +814,14 @@ function emitEnterFrame(a: X86Assembler): void {
     a.cmp(ecx, var32('call_argc')).jbe('ef_n1').mov(ecx, var32('call_argc'));
     a.label('ef_n1').movzx(edx, word(eax, 14)).cmp(ecx, edx).jbe('ef_n2').mov(ecx, edx);
     a.label('ef_n2');
-    a.mov(edx, var32('call_first')).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    argSource('ef_src2');
     a.lea(eax, mem(edi, FRAME_REGS));
     a.label('ef_args').test(ecx, ecx).jz('ef_args_done');
     a.mov(esi, dword(edx)).mov(dword(eax), esi).mov(esi, dword(edx, 4)).mov(dword(eax, 4), esi);
     a.add(edx, 8).add(eax, 8).sub(ecx, 1).jmp('ef_args');
     a.label('ef_args_done');
-    for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);
+    for (const t of ['tmp0', 'tmp1', 'tmp2', 'callArgs', 'callNewTarget'] as const) a.mov(root(t, 4), TAG.undef);
+    a.mov(var32('call_flags'), 0).mov(var32('call_cont'), 0);
     a.lea(ebp, mem(edi, FRAME_REGS));
     a.mov(eax, var32('call_rec')).mov(ebx, dword(eax)).add(ebx, sym(TSBC));
     a.mov(esi, ebx);
@@ -692,6 +848,9 @@ function emitEnterFrame(a: X86Assembler): void {
 const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
   ['sLength', 'length'], ['sUndefined', 'undefined'], ['sObject', 'object'], ['sBoolean', 'boolean'],
   ['sNumber', 'number'], ['sString', 'string'], ['sFunction', 'function'],
+  ['sPrototype', 'prototype'], ['sConstructor', 'constructor'], ['sToString', 'toString'], ['sNext', 'next'],
+  ['sDone', 'done'], ['sValue', 'value'], ['sReturn', 'return'], ['sEmpty', ''], ['sTrue', 'true'],
+  ['sFalse', 'false'], ['sNull', 'null'], ['sName', 'name'], ['sMessage', 'message'],
 ];
 
 function emitLoader(a: X86Assembler): void {
@@ -699,6 +858,7 @@ function emitLoader(a: X86Assembler): void {
   // module's entry function.
   routine(a, 'interp_start', () => {
     a.cli().cld();
+    a.mov(var32('interp_esp'), esp);
     a.mov(eax, cr0).and(eax, ~((1 << 2) | (1 << 3))).or(eax, 1 << 1).mov(cr0, eax); // EM=0 TS=0 MP=1
     a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
     a.db(0xdb, 0xe3); // fninit
@@ -738,6 +898,7 @@ function emitLoader(a: X86Assembler): void {
       a.mov(edx, sym(cstring(a, text))).call('str_from_cstring').call('intern');
       a.mov(root(name), eax).mov(root(name, 4), TAG.cell);
     }
+    a.mov(ecx, INTRINSIC_COUNT).call('new_vector').mov(root('intrinsics'), eax).mov(root('intrinsics', 4), TAG.cell);
     // the global object
     a.mov(ecx, OBJECT_SIZE).mov(edx, KIND.Object).call('heap_alloc');
     a.mov(dword(eax, PROTO), 0).mov(dword(eax, PROTO + 4), TAG.null);

@@ -14,7 +14,7 @@ export class FunctionBuilder {
   private readonly fixups: { at: number; end: number; label: string }[] = [];
 
   constructor(readonly module: ModuleBuilder, readonly name: string | undefined,
-    readonly paramCount: number, readonly registerCount: number, readonly flags = 0) {}
+    readonly paramCount: number, readonly registerCount: number, readonly flags = 0, readonly length?: number) {}
 
   /** Emit one instruction. */
   op(name: OpcodeName, ...operands: Operand[]): this {
@@ -76,7 +76,7 @@ export class FunctionBuilder {
     }
     return {
       name: this.name, paramCount: this.paramCount, registerCount: this.registerCount, icCount: 0,
-      flags: this.flags, code, sourceMap: [],
+      flags: this.flags, code, sourceMap: [], ...(this.length === undefined ? {} : { length: this.length }),
     };
   }
 }
@@ -98,8 +98,9 @@ export class ModuleBuilder {
   fresh(hint: string): string { return `${hint}.${this.uniq++}`; }
 
   /** Declare a function; returns its index. The body may refer to other functions' indices. */
-  fn(name: string | undefined, paramCount: number, registerCount: number): { index: number; f: FunctionBuilder } {
-    const f = new FunctionBuilder(this, name, paramCount, registerCount);
+  fn(name: string | undefined, paramCount: number, registerCount: number,
+    opts: { flags?: number; length?: number } = {}): { index: number; f: FunctionBuilder } {
+    const f = new FunctionBuilder(this, name, paramCount, registerCount, opts.flags ?? 0, opts.length);
     this.functions.push(f);
     return { index: this.functions.length - 1, f };
   }

@@ -108,15 +108,16 @@ describe('calls, closures, exceptions', () => {
     t.f.loadConst(0, 'oops').op('Throw', 0);
     f.print('before\n', 0).op('LoadUndefined', 1).op('Closure', 0, t.index, 1).op('Call', 2, 0, 1, 0, 0).print('after\n', 0);
     const r = await runProgram(mb.encode());
-    expect(r.output).toBe('before\nUncaught oops\n');
+    expect(r.output).toBe('before\n');
+    expect(r.errorOutput).toBe('Uncaught oops\n');
     expect(r.status).toBe(1);
   });
 
-  test('an unimplemented opcode stops the machine naming it and the position', async () => {
+  test('an unimplemented case stops the machine naming it and the position', async () => {
     const mb = new ModuleBuilder();
-    mb.fn('main', 0, 2).f.op('LoadInt', 0, 2).op('Exp', 1, 0, 0).op('Return', 1);
+    mb.fn('main', 0, 2).f.op('LoadInt', 0, 2).op('GetIterator', 1, 0).op('Return', 1);
     const r = await runProgram(mb.encode());
-    expect(r.output).toContain('unimplemented opcode Exp');
+    expect(r.output).toContain('fatal: GetIterator: no registered GetIterator intrinsic');
     expect(r.output).toContain('(function 0, pc 6)');
     expect(r.status).toBe(70);
   });

@@ -5,6 +5,8 @@ import { bootImage } from '../../host/v86-runner.ts';
 export interface RunResult {
   /** COM1 output after the kernel's boot log. */
   output: string;
+  /** COM2 output: the program's error stream (writeStderr, the Uncaught report). */
+  errorOutput: string;
   status: number;
   /** Guest instructions executed in total. */
   instructions: number;
@@ -34,7 +36,7 @@ export async function runProgram(program: Uint8Array, opts: { memoryMiB?: number
       const b = m.readPhys(((v >>> 0) - 0xc000_0000) >>> 0, 4);
       return (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
     };
-    return { output: programOutput(m.output), status, instructions: m.instructionCount(), image, readSymbol };
+    return { output: programOutput(m.output), errorOutput: m.errorOutput, status, instructions: m.instructionCount(), image, readSymbol };
   } finally {
     await m.stop();
   }

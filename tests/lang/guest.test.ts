@@ -1,0 +1,192 @@
+// Guest differential tests: each tests/lang/programs/*.ts compiled (with the runtime
+// prelude) and run in the x86 interpreter under v86 must print what Node prints and exit
+// with Node's status. Programs that do not pass yet are listed below as skipped, each
+// with the reason, so the gap stays visible; move a program to GUEST_PASSING when it passes.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { describe, expect, test } from 'vitest';
+import { assembleKernel } from '../../image-builder/build.ts';
+import { encodeModule } from '../../image-builder/bytecode/index.ts';
+import { compileProgram } from '../../image-builder/compiler/index.ts';
+import { bootImage } from '../../host/v86-runner.ts';
+import { programOutput } from '../interp/run.ts';
+
+const dir = fileURLToPath(new URL('./programs/', import.meta.url));
+const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+const outDir = mkdtempSync(join(tmpdir(), 'tskern-guest-'));
+
+/** Programs that pass in the guest. */
+const GUEST_PASSING = new Set<string>([
+  'arrays.ts',
+  'arrow-this.ts',
+  'audit-misc.ts',
+  'call-apply-bind.ts',
+  'call-args-temporaries.ts',
+  'callbacks-higher-order.ts',
+  'class-accessors-static.ts',
+  'class-expressions.ts',
+  'class-fields.ts',
+  'classes-basic.ts',
+  'closures-counter.ts',
+  'closures-loop.ts',
+  'comma-cond-void.ts',
+  'compound-assign.ts',
+  'const-assign.ts',
+  'default-rest-params.ts',
+  'delete.ts',
+  'derived-this-before-super.ts',
+  'destructure-array.ts',
+  'destructure-object.ts',
+  'enum-namespace.ts',
+  'error-objects.ts',
+  'exceptions-frames.ts',
+  'finally-completion.ts',
+  'for-loops.ts',
+  'for-of.ts',
+  'function-length.ts',
+  'functions.ts',
+  'getter-inheritance.ts',
+  'getters-setters.ts',
+  'global-reference-error.ts',
+  'hoisting.ts',
+  'if-while-do.ts',
+  'inheritance.ts',
+  'instanceof-in.ts',
+  'json.ts',
+  'labels.ts',
+  'let-const-var.ts',
+  'literals.ts',
+  'logical.ts',
+  'math.ts',
+  'method-chaining-classes.ts',
+  'modules-import.ts',
+  'nested-functions-env.ts',
+  'new-target.ts',
+  'object-literals.ts',
+  'object-methods-this.ts',
+  'objects-builtins.ts',
+  'optional-chaining.ts',
+  'param-default-scope.ts',
+  'pl-array-higher.ts',
+  'pl-array-holes.ts',
+  'pl-array-mutators.ts',
+  'pl-array-search.ts',
+  'pl-array-subclass.ts',
+  'pl-console-classes.ts',
+  'pl-console-nested.ts',
+  'pl-define-property.ts',
+  'pl-error-cause.ts',
+  'pl-error-tostring.ts',
+  'pl-exit-code.ts',
+  'pl-function-call-apply.ts',
+  'pl-getters-inspect.ts',
+  'pl-global-this.ts',
+  'pl-json-replacer.ts',
+  'pl-json-roundtrip.ts',
+  'pl-map-object-keys.ts',
+  'pl-number-print.ts',
+  'pl-number-statics.ts',
+  'pl-object-key-order.ts',
+  'pl-object-statics.ts',
+  'pl-process.ts',
+  'pl-sort-objects.ts',
+  'pl-sort-stable.ts',
+  'pl-string-case.ts',
+  'pl-string-edge.ts',
+  'pl-string-methods.ts',
+  'pl-string-number-methods.ts',
+  'pl-string-replace.ts',
+  'pl-uncaught-error.ts',
+  'private-fields.ts',
+  'process-exit-zero.ts',
+  'process-exit.ts',
+  'recursion.ts',
+  'rethrow-finally-exit.ts',
+  'scoping-shadow.ts',
+  'static-blocks.ts',
+  'strings.ts',
+  'super-calls.ts',
+  'switch.ts',
+  'tdz.ts',
+  'template-literals.ts',
+  'try-catch.ts',
+  'type-errors.ts',
+  'uncaught-in-callback.ts',
+  'uncaught-value.ts',
+  'uncaught.ts',
+  'while-complex.ts',
+]);
+
+/** Why the others do not pass yet (default: DEFAULT_REASON). */
+const REASONS: Record<string, string> = {
+  'arithmetic.ts': 'Exp with a fractional/negative exponent (the machine only does exact integer powers)',
+  'comparison.ts': 'ToNumber of strings is not implemented in the x86 interpreter',
+  'destructure-iterator-close.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'for-in-delete.ts': 'ForInKeys does not collect inherited enumerable keys yet',
+  'for-in.ts': 'ForInKeys does not collect inherited enumerable keys yet',
+  'for-of-close-errors.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'generators-free.ts': 'generators are not compiled yet; Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'incdec.ts': 'ToNumber of strings is not implemented in the x86 interpreter',
+  'iterators-custom.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'maps-sets.ts': 'ArraySpread / spread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'numbers-format.ts': "Exp beyond exact integer powers; ToString of non-integral doubles needs the prelude's number formatting",
+  'pl-array-misc.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'pl-conversions.ts': '+ of a string with an object (ToPrimitive) is not implemented in the x86 interpreter',
+  'pl-error-machine.ts': 'the machine says "callee is not a function" where Node names the callee expression ("1 is not a function")',
+  'pl-iter-protocol.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'pl-map-iter-live.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'pl-map-order.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'pl-math.ts': 'Exp with a fractional/negative exponent (the machine only does exact integer powers)',
+  'pl-set-ops.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'pl-spread-iter.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'pl-string-iter.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'private-method-write.ts': 'ToNumber of strings is not implemented in the x86 interpreter',
+  'spread.ts': 'ArraySpread of non-arrays (the iterator protocol) not implemented in the x86 interpreter',
+  'symbols.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+  'typeof.ts': 'Symbol is not defined in the guest (the prelude has no Symbol yet)',
+};
+const DEFAULT_REASON = 'not checked in the guest yet';
+
+function runNode(file: string): Promise<{ stdout: string; status: number }> {
+  const out = join(outDir, file.replace(/\.ts$/, '.mjs'));
+  const r = buildSync({ entryPoints: [join(dir, file)], bundle: true, format: 'esm', target: 'esnext', platform: 'neutral', write: false, outfile: out, logLevel: 'silent' });
+  writeFileSync(out, r.outputFiles[0].contents);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [out], { stdio: 'pipe' });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, status: status ?? -1 }));
+  });
+}
+
+async function runGuest(file: string): Promise<{ stdout: string; status: number }> {
+  const program = encodeModule(compileProgram(join(dir, file)).module);
+  const m = await bootImage({ image: assembleKernel({ program }).elf, memoryMiB: 64 });
+  try {
+    const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no power-off in 30 s:\n${m.output}`)), 30000).unref());
+    const status = await Promise.race([m.exited, timeout]);
+    return { stdout: programOutput(m.output), status };
+  } finally {
+    await m.stop();
+  }
+}
+
+describe('differential: Node vs the x86 interpreter in v86', () => {
+  for (const p of programs) {
+    if (GUEST_PASSING.has(p)) {
+      test(p, async () => {
+        const [node, guest] = await Promise.all([runNode(p), runGuest(p)]);
+        expect(guest.stdout).toBe(node.stdout);
+        expect(guest.status).toBe(node.status);
+      }, 60000);
+    } else {
+      test.skip(`${p} — ${REASONS[p] ?? DEFAULT_REASON}`, () => {});
+    }
+  }
+});

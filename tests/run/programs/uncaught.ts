@@ -1,0 +1,4 @@
+export {};
+declare const __native: any;
+__native.writeStdout('before\n');
+throw 'boom';

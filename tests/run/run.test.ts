@@ -1,0 +1,57 @@
+// `tskern run FILE.ts`: compile, boot in v86 without a terminal, COM1 -> stdout,
+// COM2 -> stderr, the guest's status as the exit status, 2 for compile errors.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const launcher = fileURLToPath(new URL('../../bin/tskern.js', import.meta.url));
+const prog = (name: string) => fileURLToPath(new URL(`./programs/${name}`, import.meta.url));
+
+function tskern(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [launcher, ...args], { stdio: 'pipe' });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const NATIVES_OUT = ['hi bcd', 'indexOf ok', 'charCodeAt ok', 'compare ok', 'math ok', 'units ok', 'valueKind ok',
+  'functionName ok', 'hash ok', 'proto ok', 'frozen ok', 'bits ok', ''].join('\n');
+
+describe('tskern run', () => {
+  test('natives: stdout, stderr and exit status', async () => {
+    const r = await tskern(['run', '--no-prelude', prog('natives.ts')]);
+    expect(r.stdout).toBe(NATIVES_OUT);
+    expect(r.stderr).toBe('err line\n');
+    expect(r.code).toBe(3);
+  }, 60000);
+
+  test('natives under gcstress, with --stats', async () => {
+    const r = await tskern(['run', '--no-prelude', '--stats', '--cmdline', 'gcstress', prog('natives.ts')]);
+    expect(r.stdout).toBe(NATIVES_OUT);
+    expect(r.stderr).toMatch(/^err line\ntskern: \d+ guest instructions\n$/);
+    expect(r.code).toBe(3);
+  }, 60000);
+
+  test('an uncaught exception goes to stderr with status 1', async () => {
+    const r = await tskern(['run', '--no-prelude', prog('uncaught.ts')]);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toBe('Uncaught boom\n');
+    expect(r.code).toBe(1);
+  }, 60000);
+
+  test('a compile error prints file:line:col and exits 2', async () => {
+    // written at test time: a file with a syntax error would break `tsc -p .`
+    const bad = join(mkdtempSync(join(tmpdir(), 'tskern-run-')), 'bad-syntax.ts');
+    writeFileSync(bad, 'const x = ;\n');
+    const r = await tskern(['run', '--no-prelude', bad]);
+    expect(r.stderr).toMatch(/bad-syntax\.ts:1:11: /);
+    expect(r.code).toBe(2);
+  }, 60000);
+});
