@@ -1,18 +1,16 @@
 // Reading the multiboot command line: whole-word options such as `test=pagefault`.
 
 import { X86Assembler, al, byte, cl, dword, eax, ebx, ecx, edx, edi, esi, sym } from '../image-builder/x86/index.ts';
-import { KERNEL_BASE, MULTIBOOT } from './layout.ts';
 import { routine } from './asm-util.ts';
 
 export function emitCmdline(a: X86Assembler): void {
-  // cmdline_ptr: returns eax = the command line's kernel-half address, or 0 if none.
+  // cmdline_ptr: returns eax = the kernel's copy of the command line, or 0 if the loader
+  // gave none (boot/entry.ts copies it before the loader's memory is reused).
   routine(a, 'cmdline_ptr', () => {
-    a.push(ebx);
-    a.mov(ebx, dword(sym('multiboot_info_phys'))).add(ebx, KERNEL_BASE);
     a.xor(eax, eax);
-    a.test(dword(ebx, MULTIBOOT.info.flags), MULTIBOOT.infoFlag.cmdline).jz('cmdline_ptr_done');
-    a.mov(eax, dword(ebx, MULTIBOOT.info.cmdline)).add(eax, KERNEL_BASE);
-    a.label('cmdline_ptr_done').pop(ebx).ret();
+    a.cmp(dword(sym('boot_cmdline_present')), 0).je('cmdline_ptr_done');
+    a.mov(eax, sym('boot_cmdline'));
+    a.label('cmdline_ptr_done').ret();
   });
 
   // cmdline_has: esi = option (NUL-terminated). Returns eax = 1 if the command line has

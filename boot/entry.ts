@@ -10,6 +10,9 @@ import {
   CR0_PG, CR0_WP, CR4_PAE, CR4_PSE, DIRECT_MAP_MAX, KERNEL_BASE, LARGE_PAGE, MULTIBOOT, PORT, PTE,
 } from './layout.ts';
 
+/** The kernel's copy of the command line holds this many bytes, NUL included. */
+export const CMDLINE_MAX = 1024;
+
 /** The physical address of a kernel-half label. */
 const phys = (label: string): Ref => sym(label).minus(KERNEL_BASE);
 
@@ -30,6 +33,8 @@ export function emitMultibootEntry(a: X86Assembler): void {
   a.cmp(edx, MULTIBOOT.loaderMagic).jne('boot_not_multiboot');
   a.mov(mem(phys('multiboot_info_phys')), ebx);
 
+  a.call('boot_copy_cmdline');
+  // ecx = the end of the direct map, kept for the page-directory loop below.
   a.call('boot_ram_top');
   a.mov(mem(phys('ram_top')), ecx);
 
@@ -82,6 +87,20 @@ export function emitMultibootEntry(a: X86Assembler): void {
   a.label('boot_ram_round').and(ecx, ~(LARGE_PAGE - 1));
   a.ret();
 
+  // boot_copy_cmdline: ebx = multiboot info (physical). Loaders put the info and the
+  // command line wherever they like (QEMU: just past the image, where the kernel's heap
+  // goes), so the kernel keeps its own NUL-terminated copy, at most CMDLINE_MAX-1 bytes.
+  // Clobbers eax, ecx, esi, edi.
+  a.label('boot_copy_cmdline');
+  a.test(dword(ebx, MULTIBOOT.info.flags), MULTIBOOT.infoFlag.cmdline).jz('boot_cmdline_done');
+  a.mov(esi, dword(ebx, MULTIBOOT.info.cmdline)).mov(edi, phys('boot_cmdline')).mov(ecx, CMDLINE_MAX - 1);
+  a.label('boot_cmdline_loop');
+  a.mov(al, byte(esi)).test(al, al).jz('boot_cmdline_end');
+  a.mov(byte(edi), al).add(esi, 1).add(edi, 1).sub(ecx, 1).jnz('boot_cmdline_loop');
+  a.label('boot_cmdline_end').mov(byte(edi), 0);
+  a.mov(dword(phys('boot_cmdline_present')), 1);
+  a.label('boot_cmdline_done').ret();
+
   // Not started by a multiboot loader: say so on COM1 and stop.
   a.label('boot_not_multiboot');
   a.mov(esi, sym('boot_msg_not_multiboot'));
@@ -97,4 +116,6 @@ export function emitMultibootEntry(a: X86Assembler): void {
   a.align(32).label('boot_pdpt').space(32);
   a.align(4).label('multiboot_info_phys').space(4);
   a.label('ram_top').space(4);
+  a.label('boot_cmdline_present').space(4);
+  a.label('boot_cmdline').space(CMDLINE_MAX);
 }

@@ -1,15 +1,24 @@
 // The kernel half's first code: drop the boot identity mapping, bring up the CPU tables,
-// the PIC and COM1, print the banner and what paging looks like, act on test options
-// from the command line, then idle with interrupts on (COM1 input is echoed).
+// the PIC and COM1, run the embedded bytecode program (the kernel's TypeScript, which
+// prints the banner, or a user program), print what paging looks like, act on test
+// options from the command line, then idle with interrupts on (COM1 input is echoed).
 
 import { X86Assembler, al, dword, eax, ecx, edi, edx, esi, esp, sym, cr0, cr3, cr4 } from '../image-builder/x86/index.ts';
-import { CR4_PGE, KERNEL_BASE, KERNEL_STACK_SIZE, PORT } from './layout.ts';
+import { CR4_PGE, KERNEL_STACK_SIZE, PORT } from './layout.ts';
 import { cstring, routine } from './asm-util.ts';
 
 /** An address in the user half that is never mapped at boot: `test=pagefault` writes here. */
 export const TEST_FAULT_ADDRESS = 0x0040_1234;
 
-export function emitKernelMain(a: X86Assembler, version: string, opts: { interpreter?: boolean } = {}): void {
+/**
+ * What the embedded bytecode program is. `kernel`: kernel/main.ts, which prints the
+ * banner; when its top level returns, the native code goes on (boot information, test
+ * options, the idle loop that echoes COM1). `user`: a program run by `tskern run` or a
+ * test, started after the test options; the machine powers off (status 0) when it ends.
+ */
+export type ProgramKind = 'kernel' | 'user';
+
+export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
   a.section('.bss', { nobits: true }).align(16).label('boot_stack').space(KERNEL_STACK_SIZE).label('boot_stack_top');
 
   const puts = (text: string) => a.mov(esi, sym(cstring(a, text))).call('serial_puts');
@@ -27,8 +36,13 @@ export function emitKernelMain(a: X86Assembler, version: string, opts: { interpr
     a.mov(eax, cr4).or(eax, CR4_PGE).mov(cr4, eax);
 
     a.call('gdt_init').call('idt_init').call('pic_init').call('serial_init');
+    // The kernel's TypeScript runs now (boot/interp/) and prints the banner; its top level
+    // returns to interp_program_done below.
+    if (kind === 'kernel') a.jmp('interp_start');
+    a.label('kernel_after_program');
 
-    puts(`tskern ${version} (i386, PAE paging, kernel half at 0x${KERNEL_BASE.toString(16)})\r\n`);
+    // `quiet` keeps COM1 for the program alone (tskern run).
+    option('quiet', 'kernel_quiet');
     puts('memory: ');
     a.mov(eax, dword(sym('ram_top'))).call('serial_put_hex32');
     puts(' bytes of RAM direct-mapped\r\n');
@@ -40,21 +54,21 @@ export function emitKernelMain(a: X86Assembler, version: string, opts: { interpr
     a.mov(eax, cr4).call('serial_put_hex32');
     puts('\r\n');
 
-    a.call('cmdline_ptr').test(eax, eax).jz('kernel_no_cmdline');
+    a.call('cmdline_ptr').test(eax, eax).jz('kernel_quiet');
     puts('cmdline: ');
     a.mov(esi, eax).call('serial_puts');
     puts('\r\n');
-    a.label('kernel_no_cmdline');
+    a.label('kernel_quiet');
 
     option('test=pagefault', 'kernel_test_pagefault');
     option('test=ud', 'kernel_test_ud');
     option('test=divide', 'kernel_test_divide');
     option('poweroff', 'kernel_poweroff');
-    // An embedded program: run the bytecode interpreter (boot/interp/), which never returns.
-    if (opts.interpreter) a.jmp('interp_start');
+    if (kind === 'user') a.jmp('interp_start');
 
+    option('quiet', 'kernel_idle_start');
     puts('serial console: typed characters are echoed\r\n');
-    a.sti();
+    a.label('kernel_idle_start').sti();
     a.label('kernel_idle').hlt().jmp('kernel_idle');
 
     // Deliberate faults for the tests: each must end in a panic report.
@@ -68,6 +82,12 @@ export function emitKernelMain(a: X86Assembler, version: string, opts: { interpr
 
     a.label('kernel_poweroff');
     a.xor(eax, eax).call('power_off');
+  });
+
+  // interp_program_done: the program's top level returned.
+  routine(a, 'interp_program_done', () => {
+    if (kind === 'kernel') a.jmp('kernel_after_program');
+    else a.xor(eax, eax).call('power_off');
   });
 
   // power_off: al = exit status. Never returns.

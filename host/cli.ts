@@ -112,8 +112,6 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
   }
 }
 
-/** Lines the kernel prints on COM1 before the interpreter starts (not program output). */
-const BOOT_LOG = /^(tskern |memory: |paging: |cmdline: )/;
 
 async function runFile(args: string[]): Promise<number> {
   let parsed;
@@ -136,25 +134,10 @@ async function runFile(args: string[]): Promise<number> {
     throw err;
   }
   const image = assembleKernel({ program });
-  const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: typeof parsed.values.cmdline === 'string' ? parsed.values.cmdline : undefined });
-  // COM1: drop the kernel's boot log (whole lines at the start), then pass everything on.
-  let pending = '';
-  let passing = false;
-  const decoder = new TextDecoder();
-  machine.onSerial((bytes) => {
-    if (passing) { process.stdout.write(bytes); return; }
-    pending += decoder.decode(bytes, { stream: true });
-    for (;;) {
-      const nl = pending.indexOf('\n');
-      const line = nl < 0 ? pending : pending.slice(0, nl);
-      if (nl >= 0 && BOOT_LOG.test(line)) { pending = pending.slice(nl + 1); continue; }
-      if (nl < 0 && (line.length === 0 || 'tskern '.startsWith(line) || BOOT_LOG.test(line) || /^(memory|paging|cmdline)/.test(line))) return;
-      passing = true;
-      process.stdout.write(pending);
-      pending = '';
-      return;
-    }
-  });
+  const userCmdline = typeof parsed.values.cmdline === 'string' ? ` ${parsed.values.cmdline}` : '';
+  const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: `quiet${userCmdline}` });
+  // `quiet` keeps the kernel's boot log off COM1, so COM1 is the program's stdout.
+  machine.onSerial((bytes) => process.stdout.write(bytes));
   machine.onErrorSerial((bytes) => process.stderr.write(bytes));
   let status: number;
   try {
@@ -163,7 +146,6 @@ async function runFile(args: string[]): Promise<number> {
     process.stderr.write(`tskern: ${(err as Error).message}\n`);
     status = 125;
   }
-  if (!passing && pending) process.stdout.write(pending);
   if (parsed.values.stats) {
     process.stderr.write(`tskern: ${machine.instructionCount()} guest instructions\n`);
   }

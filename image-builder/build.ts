@@ -12,7 +12,9 @@ import { emitGdt, emitPic } from '../boot/cpu-tables.ts';
 import { emitTraps } from '../boot/traps.ts';
 import { emitSerial } from '../boot/serial.ts';
 import { emitCmdline } from '../boot/cmdline.ts';
-import { emitKernelMain } from '../boot/kernel-main.ts';
+import { emitKernelMain, type ProgramKind } from '../boot/kernel-main.ts';
+import { compileProgram } from './compiler/index.ts';
+import { encodeModule } from './bytecode/index.ts';
 import { emitInterpreter } from '../boot/interp/index.ts';
 import { emitProgramImage } from './program-image.ts';
 
@@ -29,27 +31,39 @@ function projectVersion(): string {
 
 export interface KernelOptions {
   /**
-   * A compiled program (.tsbc container) to embed: the kernel then starts the bytecode
-   * interpreter on it after CPU bring-up instead of idling. Default: none.
+   * A compiled user program (.tsbc container) to run instead of the kernel's own
+   * TypeScript: `tskern run` and the interpreter tests. The machine powers off when it ends.
    */
   program?: Uint8Array;
 }
 
+/** The kernel's TypeScript entry, compiled with the runtime prelude. */
+export const KERNEL_ENTRY = join(projectRoot(), 'kernel', 'main.ts');
+
+/** Compile kernel/main.ts to a .tsbc container. */
+export function compileKernel(): Uint8Array {
+  const { module } = compileProgram(KERNEL_ENTRY, {
+    root: projectRoot(),
+    define: { TSKERN_VERSION: JSON.stringify(projectVersion()) },
+  });
+  return encodeModule(module);
+}
+
 /** Assemble and link the kernel image in memory. */
 export function assembleKernel(opts: KernelOptions = {}): KernelImage {
+  const kind: ProgramKind = opts.program ? 'user' : 'kernel';
+  const program = opts.program ?? compileKernel();
   const a = new X86Assembler();
   a.section('.bss', { nobits: true }).label('bss_start');
   emitMultibootEntry(a);
-  emitKernelMain(a, projectVersion(), { interpreter: opts.program !== undefined });
+  emitKernelMain(a, kind);
   emitGdt(a);
   emitPic(a);
   emitTraps(a);
   emitSerial(a);
   emitCmdline(a);
-  if (opts.program) {
-    emitProgramImage(a, opts.program);
-    emitInterpreter(a);
-  }
+  emitProgramImage(a, program);
+  emitInterpreter(a);
   a.section('.bss', { nobits: true }).align(4).label('bss_end');
 
   const linked = a.link([

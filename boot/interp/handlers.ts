@@ -16,6 +16,7 @@ import {
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, rootW, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
+import { emitPortNative } from './port-natives.ts';
 
 /** A handler under construction. */
 export class H {
@@ -501,7 +502,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
     dispatch(a, 0);
     a.label(end);
-    a.xor(eax, eax).call('power_off');
+    // The top-level frame returned: what happens next is the kernel's choice (kernel-main.ts).
+    a.jmp('interp_program_done');
     h.later.add(() => {
       const noCtor = h.label('noctor'), keepThis = h.label('this'), hole = h.label('hole');
       a.label(slow);
@@ -567,7 +569,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          if (!emitNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitPortNative(h, n.name) && !emitNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);

@@ -188,7 +188,7 @@ function storeNumber(h: H): void {
 }
 
 /** Store eax as int32 into operand 0 and dispatch. */
-function storeInt(h: H): void { h.storeTag(0, TAG.int); h.next(); }
+export function storeInt(h: H): void { h.storeTag(0, TAG.int); h.next(); }
 
 /** eax = the heap address of argument i; jumps to bad unless it is a cell. Clobbers ecx. */
 function cellArg(h: H, i: number, bad: string): void {
@@ -197,7 +197,7 @@ function cellArg(h: H, i: number, bad: string): void {
 }
 
 /** eax = argument i as an int32 (ToInt32). */
-function intArg(h: H, i: number): void {
+export function intArg(h: H, i: number): void {
   argAddr(h, eax, i);
   h.a.call('num_to_int32');
 }

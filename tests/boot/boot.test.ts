@@ -40,8 +40,10 @@ describe('boot in v86', () => {
     expect(regs.cr3).toBe((kernelSymbol('boot_pdpt') - KERNEL_BASE) >>> 0);
   });
 
-  test('drops the boot identity mapping and direct-maps RAM in the kernel half', async () => {
-    const m = await boot();
+  // With a command line too: the loader's command line is copied at entry, which must not
+  // disturb the page-table setup.
+  test.each(['', 'some=option'])('drops the boot identity mapping and direct-maps RAM in the kernel half (cmdline %j)', async (cmdline) => {
+    const m = await boot(cmdline);
     await m.waitForOutput(/serial console/, 20_000);
     const read = (a: number, n: number) => m.readPhys(a, n);
     const { cr3 } = m.controlRegisters();

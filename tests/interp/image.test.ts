@@ -49,8 +49,4 @@ describe('interpreter image', () => {
     }
   });
 
-  test('a kernel without a program has no interpreter', () => {
-    const plain = assembleKernel();
-    expect(plain.linked.symbols.has('interp_start')).toBe(false);
-  });
 });

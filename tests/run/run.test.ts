@@ -25,6 +25,12 @@ const NATIVES_OUT = ['hi bcd', 'indexOf ok', 'charCodeAt ok', 'compare ok', 'mat
   'functionName ok', 'hash ok', 'proto ok', 'frozen ok', 'bits ok', ''].join('\n');
 
 describe('tskern run', () => {
+  test('port I/O natives reach the emulated devices, in every width', async () => {
+    const r = await tskern(['run', '--no-prelude', prog('port-io.ts')]);
+    expect(r.stdout).toBe('scratch ok\nlsr ok\n255 65535 4294967295\n');
+    expect(r.code).toBe(0);
+  }, 60000);
+
   test('natives: stdout, stderr and exit status', async () => {
     const r = await tskern(['run', '--no-prelude', prog('natives.ts')]);
     expect(r.stdout).toBe(NATIVES_OUT);
