@@ -11,6 +11,7 @@ import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB } from './v86-runner.ts';
+import { KERNEL_BASE } from '../boot/layout.ts';
 
 export const USAGE = `usage: tskern <command> [options]
 
@@ -133,7 +134,7 @@ async function runFile(args: string[]): Promise<number> {
     }
     throw err;
   }
-  const image = assembleKernel({ program });
+  const image = assembleKernel({ program, stats: parsed.values.stats === true });
   const userCmdline = typeof parsed.values.cmdline === 'string' ? ` ${parsed.values.cmdline}` : '';
   const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: `quiet${userCmdline}` });
   // `quiet` keeps the kernel's boot log off COM1, so COM1 is the program's stdout.
@@ -147,7 +148,16 @@ async function runFile(args: string[]): Promise<number> {
     status = 125;
   }
   if (parsed.values.stats) {
-    process.stderr.write(`tskern: ${machine.instructionCount()} guest instructions\n`);
+    const instructions = machine.instructionCount();
+    const at = image.linked.symbols.get('op_count');
+    let ops = 0;
+    if (at !== undefined) {
+      const b = machine.readPhys(at - KERNEL_BASE, 8);
+      const v = new DataView(b.buffer, b.byteOffset, 8);
+      ops = v.getUint32(0, true) + v.getUint32(4, true) * 2 ** 32;
+    }
+    const per = ops > 0 ? (instructions / ops).toFixed(1) : '-';
+    process.stderr.write(`tskern: ${instructions} guest instructions, ${ops} bytecode ops (${per} instructions/op)\n`);
   }
   await machine.stop();
   return status;

@@ -35,6 +35,8 @@ export interface KernelOptions {
    * TypeScript: `tskern run` and the interpreter tests. The machine powers off when it ends.
    */
   program?: Uint8Array;
+  /** Count executed bytecode ops in the interpreter (`op_count`, 64-bit): `tskern run --stats`. */
+  stats?: boolean;
 }
 
 /** The kernel's TypeScript entry, compiled with the runtime prelude. */
@@ -63,7 +65,7 @@ export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   emitSerial(a);
   emitCmdline(a);
   emitProgramImage(a, program);
-  emitInterpreter(a);
+  emitInterpreter(a, { stats: opts.stats });
   a.section('.bss', { nobits: true }).align(4).label('bss_end');
 
   const linked = a.link([

@@ -31,8 +31,13 @@ export const opByte = (disp: number): Mem => byte({ base: esi, disp });
 export const opWord = (disp: number): Mem => word({ base: esi, disp });
 export const opDword = (disp: number): Mem => dword({ base: esi, disp });
 
+let statsBuild = false;
+/** While set, every dispatch copy also counts the op (op_count/op_count_hi): stats builds. */
+export function setStatsBuild(on: boolean): void { statsBuild = on; }
+
 /** Dispatch the instruction whose opcode byte is at esi + disp, advancing esi past it. */
 export function dispatch(a: X86Assembler, disp: number): void {
+  if (statsBuild) a.add(dword(sym('op_count')), 1).adc(dword(sym('op_count_hi')), 0);
   a.movzx(eax, opByte(disp));
   if (disp + 1 !== 0) a.add(esi, disp + 1);
   a.jmp(mem({ index: eax, scale: 4, disp: sym(DISPATCH_TABLE) }));

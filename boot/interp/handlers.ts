@@ -13,8 +13,9 @@ import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
   OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, STR, STRING_TWO_BYTE,
+  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR,
 } from './layout.ts';
-import { FN_RECORDS, at, copyValue, fatal, rootW, throwMessage } from './runtime.ts';
+import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 
@@ -67,10 +68,78 @@ function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
   a.mov(edi, T(x)).and(edi, T(y)).cmp(edi, -1).jne(slow);
 }
 
+/** Jumps to `isObj` if the register whose index is in `r` holds an object (a cell other than a String). Clobbers edi. */
+function jumpIfObject(a: X86Assembler, r: Reg, isObj: string, not: string): void {
+  a.cmp(T(r), TAG.cell).jne(not);
+  a.mov(edi, V(r)).cmp(byte(edi), KIND.String).jne(isObj).jmp(not);
+}
+
+/**
+ * ToPrimitive (OrdinaryToPrimitive, hint number/default: valueOf, then toString) of the
+ * register operands `ops`, in order, through calls into bytecode. Emits the code at label
+ * `entry` (jump there from a slow path, esi as at handler entry); each operand's primitive
+ * (the operand itself when it is not an object) goes to the frame's conv slot k, then the
+ * code jumps to `resume` with eax (and edx) = CONV0_INDEX (CONV1_INDEX), register indices
+ * addressing those slots. TypeError "Cannot convert object to primitive value" when neither
+ * method gives a primitive. The instruction's work so far must have no effects.
+ */
+function toPrimitiveOperands(h: H, entry: string, ops: number[], resume: string): void {
+  const a = h.a;
+  const conv = (k: number) => (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0 + k) + w);
+  const typeErr = h.label('tp_typeerr');
+  const after = ops.map((_, k) => h.label(`tp_after${k}`));
+  const start = ops.map((_, k) => h.label(`tp_start${k}`));
+  a.label(entry);
+  ops.forEach((op, k) => {
+    h.reg(ecx, op);
+    copyValue(a, conv(k), valueAt(ecx), eax);
+    a.cmp(conv(k)(4), TAG.cell).jne(after[k]);
+    a.mov(edi, conv(k)(0)).cmp(byte(edi), KIND.String).jne(start[k]);
+    a.label(after[k]);
+  });
+  a.mov(eax, CONV0_INDEX);
+  if (ops.length > 1) a.mov(edx, CONV1_INDEX);
+  a.jmp(resume);
+  const isPrim = (yes: string) => {
+    const no = h.label('tp_no');
+    a.cmp(edx, TAG.cell).jne(yes).cmp(byte(eax), KIND.String).je(yes);
+    a.label(no);
+  };
+  ops.forEach((_, k) => {
+    const m2 = h.label(`tp_m2_${k}`), c1 = h.label(`tp_c1_${k}`), c2 = h.label(`tp_c2_${k}`), store = h.label(`tp_store${k}`);
+    const callMethod = (name: 'sValueOf' | 'sToString', cont: string, skip: string) => {
+      const acc = h.label('tp_acc');
+      a.mov(eax, conv(k)(0)).mov(edx, root(name)).mov(ecx, TAG.cell).call('get_prop');
+      a.cmp(edx, TAG_ACCESSOR).je(acc);
+      a.cmp(edx, TAG.cell).jne(skip).cmp(byte(eax), KIND.Function).jne(skip);
+      a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+      copyValue(a, rootW('tmp1'), conv(k), eax);
+      a.mov(dword(sym('call_first')), 0).mov(dword(sym('call_argc')), 0);
+      a.mov(dword(sym('call_cont')), sym(cont));
+      saveResumePc(a);
+      a.jmp('interp_enter_frame');
+      a.label(acc);
+      fatal(a, `${h.op}: ToPrimitive through a valueOf/toString accessor is not implemented`);
+    };
+    a.label(start[k]);
+    callMethod('sValueOf', c1, m2);
+    a.label(c1).add(esi, 1);
+    isPrim(store);
+    a.label(m2);
+    callMethod('sToString', c2, typeErr);
+    a.label(c2).add(esi, 1);
+    isPrim(store);
+    a.jmp(typeErr);
+    a.label(store).mov(conv(k)(0), eax).mov(conv(k)(4), edx);
+    a.jmp(after[k]);
+  });
+  a.label(typeErr);
+  throwMessage(a, 'TypeError: Cannot convert object to primitive value');
+}
+
 /** Generic double path: dst = f(ToNumber(a), ToNumber(b)) with xmm0 = a, xmm1 = b. */
 function f64Binary(h: H, body: () => void): void {
   const a = h.a;
-  h.reg(eax, 1).reg(edx, 2);
   a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
   a.call('num_pair');
   body();
@@ -98,7 +167,13 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
   a.mov(V(ecx), edi).mov(T(ecx), TAG.int);
   h.next();
   h.later.add(() => {
+    const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    jumpIfObject(a, eax, conv, check2);
+    a.label(check2);
+    jumpIfObject(a, edx, conv, prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims);
+    a.label(prims);
     if (kind === 'Add') {
       const strings = h.label('strings'), bad = h.label('bad');
       a.cmp(T(eax), TAG.cell).je(strings).cmp(T(edx), TAG.cell).je(strings);
@@ -152,7 +227,14 @@ function divMod(h: H, kind: 'Div' | 'Mod'): void {
   h.storeTag(0, TAG.int);
   h.next();
   h.later.add(() => {
+    const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    h.reg(eax, 1).reg(edx, 2);
+    jumpIfObject(a, eax, conv, check2);
+    a.label(check2);
+    jumpIfObject(a, edx, conv, prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims);
+    a.label(prims);
     f64Binary(h, () => (kind === 'Div' ? a.divsd(xmm0, xmm1) : a.call('f64_mod')));
   });
 }
@@ -187,11 +269,18 @@ function bitwise(h: H, kind: 'BitAnd' | 'BitOr' | 'BitXor' | 'Shl' | 'Shr' | 'US
     h.next();
   }
   h.later.add(() => {
+    const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
-    h.reg(eax, 2);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').mov(ecx, eax);
-    h.reg(eax, 1);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32');
+    h.reg(eax, 1).reg(edx, 2);
+    jumpIfObject(a, eax, conv, check2);
+    a.label(check2);
+    jumpIfObject(a, edx, conv, prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims);
+    a.label(prims);
+    // ToNumeric of a before b (a string needing the prelude re-runs the instruction)
+    a.push(edx).lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32');
+    a.pop(edx).push(eax).lea(eax, mem({ base: ebp, index: edx, scale: 8 })).call('num_to_int32');
+    a.mov(ecx, eax).pop(eax);
     apply();
     a.jmp(store);
   });
@@ -208,7 +297,13 @@ function relational(h: H, intCc: Cond, f64: 'ab' | 'ba', f64Cc: Cond): void {
   h.next();
   h.later.add(() => {
     const numbers = h.label('numbers');
+    const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    jumpIfObject(a, eax, conv, check2);
+    a.label(check2);
+    jumpIfObject(a, edx, conv, prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims);
+    a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
     a.cmp(eax, 0).setcc(intCc, al).movzx(eax, al).jmp(store);
@@ -239,7 +334,13 @@ function jumpLt(h: H, negate: boolean): void {
   h.jump(2);
   h.later.add(() => {
     const numbers = h.label('numbers');
+    const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    jumpIfObject(a, eax, conv, check2);
+    a.label(check2);
+    jumpIfObject(a, edx, conv, prims);
+    toPrimitiveOperands(h, conv, [0, 1], prims);
+    a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
     a.cmp(eax, 0);
@@ -261,7 +362,26 @@ function equality(h: H, routineName: string, negate: boolean): void {
   h.storeTag(0, TAG.bool);
   h.next();
   h.later.add(() => {
+    const prims = h.label('prims');
     a.label(slow);
+    if (routineName === 'loose_eq') {
+      const conv = h.label('conv'), aObj = h.label('aobj'), bCheck = h.label('bcheck');
+      const primOther = (r: Reg) => {
+        // the other operand: a primitive that is not null/undefined
+        a.cmp(T(r), TAG.null).je(prims).cmp(T(r), TAG.undef).je(prims);
+        a.cmp(T(r), TAG.cell).jne(conv);
+        a.mov(edi, V(r)).cmp(byte(edi), KIND.String).je(conv).jmp(prims);
+      };
+      jumpIfObject(a, eax, aObj, bCheck);
+      a.label(bCheck);
+      jumpIfObject(a, edx, h.lbl('bobj'), prims);
+      a.label(h.lbl('bobj'));
+      primOther(eax);
+      a.label(aObj);
+      primOther(edx);
+      toPrimitiveOperands(h, conv, [1, 2], prims);
+    }
+    a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     a.call(routineName);
     if (negate) a.xor(eax, 1);
@@ -285,8 +405,12 @@ function incDec(h: H, kind: 'Inc' | 'Dec'): void {
   h.storeTag(0, TAG.int);
   h.next();
   h.later.add(() => {
+    const prims = h.label('prims'), conv = h.label('conv');
     a.label(slow);
     h.reg(eax, 1);
+    jumpIfObject(a, eax, conv, prims);
+    toPrimitiveOperands(h, conv, [1], prims);
+    a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
     if (kind === 'Inc') a.addsd(xmm0, qword(sym('f64_one'))); else a.subsd(xmm0, qword(sym('f64_one')));
     h.reg(ecx, 0);
@@ -380,8 +504,12 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.storeTag(0, TAG.int);
     h.next();
     h.later.add(() => {
+      const prims = h.label('prims'), conv = h.label('conv');
       a.label(slow);
       h.reg(eax, 1);
+      jumpIfObject(a, eax, conv, prims);
+      toPrimitiveOperands(h, conv, [1], prims);
+      a.label(prims);
       a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
       a.mulsd(xmm0, qword(sym('f64_minus_one')));
       h.reg(ecx, 0);
@@ -392,7 +520,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   Plus: (h) => toNumeric(h),
   ToNumeric: (h) => toNumeric(h),
   BitNot: (h) => {
+    const prims = h.label('prims'), conv = h.label('conv');
     h.reg(eax, 1);
+    jumpIfObject(h.a, eax, conv, prims);
+    h.later.add(() => toPrimitiveOperands(h, conv, [1], prims));
+    h.a.label(prims);
     h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').not(eax);
     h.storeTag(0, TAG.int);
     h.next();
@@ -738,7 +870,11 @@ function arrayPush(h: H, hole: boolean): void {
 }
 
 function toNumeric(h: H): void {
+  const a = h.a, prims = h.label('prims'), conv = h.label('conv');
   h.reg(eax, 1);
+  jumpIfObject(a, eax, conv, prims);
+  h.later.add(() => toPrimitiveOperands(h, conv, [1], prims));
+  a.label(prims);
   h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
   h.reg(ecx, 0);
   h.a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
@@ -812,9 +948,18 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.cmp(edi, TAG.cell).je('leq_mixed');
     a.call('num_pair').ucomisd(xmm0, xmm1).jp('leq_false').jne('leq_false').jmp('leq_true');
     a.label('leq_a_nullish').cmp(edi, TAG.null).je('leq_true').cmp(edi, TAG.undef).je('leq_true').jmp('leq_false');
-    a.label('leq_a_cell').cmp(edi, TAG.cell).je('leq_false');
-    a.label('leq_mixed').pop(eax).pop(edi).pop(ecx);
-    fatal(a, '== between a string or object and a value of another type is not implemented');
+    a.label('leq_a_cell').mov(ecx, dword(eax)).cmp(edi, TAG.cell).je('leq_cells');
+    a.cmp(byte(ecx), KIND.String).jne('leq_object');
+    a.call('num_pair').ucomisd(xmm0, xmm1).jp('leq_false').jne('leq_false').jmp('leq_true');
+    a.label('leq_mixed').mov(edi, dword(edx)).cmp(byte(edi), KIND.String).jne('leq_object');
+    a.call('num_pair').ucomisd(xmm0, xmm1).jp('leq_false').jne('leq_false').jmp('leq_true');
+    // two cells, not the same and not two equal strings: false unless exactly one is a string
+    a.label('leq_cells').mov(edi, dword(edx));
+    a.cmp(byte(ecx), KIND.String).je('leq_a_str');
+    a.cmp(byte(edi), KIND.String).jne('leq_false').jmp('leq_object');
+    a.label('leq_a_str').cmp(byte(edi), KIND.String).je('leq_false');
+    a.label('leq_object').pop(eax).pop(edi).pop(ecx);
+    fatal(a, '== between an object and a primitive (ToPrimitive) is not implemented');
     a.label('leq_true').mov(eax, 1).jmp('leq_ret');
     a.label('leq_false').xor(eax, eax);
     a.label('leq_ret').pop(edi).pop(edi).pop(ecx).ret();

@@ -79,9 +79,15 @@ export const FRAME_SLOT = {
   extraArgs: 7,
   handler: 8,
   flags: 9,
+  /** ToPrimitive's results for the operands of the running instruction (register indices -2 and -1). */
+  conv0: 10,
+  conv1: 11,
 } as const;
 /** Register r0 is at frame + FRAME_REGS; the interpreter keeps ebp = frame + FRAME_REGS. */
-export const FRAME_REGS = slot(10);
+export const FRAME_REGS = slot(12);
+/** Register indices that address the frame's conv0/conv1 slots ([ebp + index*8]). */
+export const CONV0_INDEX = -2;
+export const CONV1_INDEX = -1;
 /** Offset of frame slot k from ebp. */
 export const fslot = (k: number): number => slot(k) - FRAME_REGS;
 
@@ -101,7 +107,10 @@ export const ROOTS = [
   // interned well-known strings
   'sLength', 'sUndefined', 'sObject', 'sBoolean', 'sNumber', 'sString', 'sFunction',
   'sPrototype', 'sConstructor', 'sToString', 'sNext', 'sDone', 'sValue', 'sReturn', 'sEmpty',
-  'sTrue', 'sFalse', 'sNull', 'sName', 'sMessage',
+  'sTrue', 'sFalse', 'sNull', 'sName', 'sMessage', 'sNumberFn', 'sValueOf',
+  // ToNumber of strings the native parser leaves to the prelude's Number: the last two
+  // strings converted that way (their numbers are in nm_val0/nm_val1)
+  'numMemo0', 'numMemo1',
 ] as const;
 export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;

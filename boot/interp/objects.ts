@@ -1641,8 +1641,91 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.add(dword(esp), 1).jmp(loop);
     a.label(done).add(esp, 4);
     h.next();
+    // any other value: the iterator protocol, the iterator kept in the frame's conv0 slot
+    // (strings natively by code point, as IteratorNext; others through the registered
+    // GetIterator and calls of next() with continuations)
+    const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
+    const step = h.label('step'), generic = h.label('generic'), none = h.label('none'), c0 = h.label('c0'), c1 = h.label('c1');
+    const append = h.label('append'), finish = h.label('finish'), one = h.label('one'), notObj = h.label('notobj');
     a.label(bad);
-    fatal(a, 'ArraySpread: spreading a value other than an array (the iterator protocol) is not implemented');
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.cell).jne(generic);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.String).jne(generic);
+    a.mov(ecx, 2).call('new_vector');
+    h.reg(ecx, 1);
+    copyValue(a, at(eax, 8), valueAt(ecx), edx);
+    a.mov(dword(eax, 16), 0).mov(dword(eax, 20), TAG.int);
+    a.mov(conv0(0), eax).mov(conv0(4), TAG.cell);
+    a.jmp(step);
+    a.label(generic);
+    intrinsicFunction(a, 11, none);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    h.reg(eax, 1);
+    a.mov(var32('call_first'), eax).mov(var32('call_argc'), 1);
+    a.mov(var32('call_cont'), sym(c0));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label(c0).add(esi, 1);
+    a.cmp(edx, TAG.cell).jne(notObj);
+    a.mov(conv0(0), eax).mov(conv0(4), edx);
+    // one step: eax:edx = the next value, or finish
+    a.label(step);
+    a.mov(edi, conv0(0)).cmp(byte(edi), KIND.ValueVector).jne(h.lbl('callnext'));
+    a.mov(eax, dword(edi, 8)).mov(ecx, dword(edi, 16));
+    a.cmp(ecx, dword(eax, STR.length)).jae(finish);
+    a.add(dword(edi, 16), 1);
+    loadUnit(a, eax, ecx, edx, h.label('u2'), h.label('u2got'));
+    a.mov(eax, edx).and(edx, 0xfc00).cmp(edx, 0xd800).jne(one);
+    a.mov(edx, dword(edi, 8)).add(ecx, 1).cmp(ecx, dword(edx, STR.length)).jae(one);
+    a.push(eax);
+    loadUnit(a, edx, ecx, edx, h.label('u3'), h.label('u3got'));
+    a.mov(ecx, edx).and(ecx, 0xfc00).cmp(ecx, 0xdc00).pop(eax).jne(one);
+    a.add(dword(edi, 16), 1);
+    a.push(edx).push(eax);
+    a.mov(ecx, 2).mov(edx, STRING_TWO_BYTE).call('str_alloc');
+    a.pop(ecx).mov(word(eax, STR.units), cx).pop(ecx).mov(word(eax, STR.units + 2), cx);
+    a.mov(edx, TAG.cell).jmp(append);
+    a.label(one).call('unit_string').mov(edx, TAG.cell).jmp(append);
+    // a user iterator: result = iterator.next()
+    a.label(h.lbl('callnext'));
+    a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    copyValue(a, rootW('tmp1'), conv0, eax);
+    a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
+    a.mov(var32('call_cont'), sym(c1));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label(c1).add(esi, 1);
+    a.cmp(edx, TAG.cell).jne(h.lbl('badresult'));
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
+    a.mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
+    a.push(edx).push(eax).mov(eax, esp).call('to_boolean').add(esp, 8);
+    a.test(eax, eax).jnz(finish);
+    a.mov(eax, root('tmp2')).mov(edx, root('sValue')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
+    // append eax:edx to the array
+    a.label(append);
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), edx);
+    h.reg(eax, 0);
+    a.mov(eax, V(eax)).mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
+    a.jmp(step);
+    a.label(finish);
+    a.mov(root('tmp2', 4), TAG.undef).mov(conv0(4), TAG.undef);
+    h.next();
+    a.label(none);
+    fatal(a, 'ArraySpread: no registered GetIterator intrinsic for a value that is not an array or string');
+    a.label(notObj);
+    throwMessage(a, 'TypeError: Result of the Symbol.iterator method is not an object');
+    a.label(h.lbl('accessor'));
+    fatal(a, 'ArraySpread: an iterator result with accessors is not implemented');
+    a.label(h.lbl('badresult'));
+    throwMessage(a, 'TypeError: Iterator result is not an object');
+    a.label(h.lbl('notfn'));
+    throwMessage(a, 'TypeError: iterator.next is not a function');
   },
   CopyDataProperties: (h) => {
     const a = h.a, loop = h.label('loop'), done = h.label('done'), next = h.label('next'), bad = h.label('bad'),
@@ -1651,6 +1734,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(ecx, T(eax)).cmp(ecx, TAG.null).je(h.lbl('nothing')).cmp(ecx, TAG.undef).je(h.lbl('nothing'));
     a.cmp(ecx, TAG.cell).jne(h.lbl('nothing')); // numbers and booleans have no own properties
     a.mov(eax, V(eax));
+    a.cmp(byte(eax), KIND.String).je(h.lbl('string'));
     isPropObject(a, eax, bad);
     // array elements first
     a.push(0);
@@ -1688,8 +1772,21 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.next();
     a.label(acc);
     fatal(a, 'CopyDataProperties: copying a getter\'s value is not implemented');
+    // a string: its index keys, one unit each
+    a.label(h.lbl('string')).push(0);
+    a.label(h.lbl('sloop'));
+    h.reg(eax, 1);
+    a.mov(eax, V(eax)).mov(ecx, dword(esp)).cmp(ecx, dword(eax, STR.length)).jae(done);
+    loadUnit(a, eax, ecx, edx, h.label('su2'), h.label('su2got'));
+    a.mov(eax, edx).call('unit_string');
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
+    a.mov(ecx, dword(esp)).mov(root('tmp1'), ecx).mov(root('tmp1', 4), TAG.int);
+    h.reg(eax, 0);
+    copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+    a.mov(var32('def_attr'), 0b0111).call('define_prop');
+    a.add(dword(esp), 1).jmp(h.lbl('sloop'));
     a.label(bad);
-    fatal(a, 'CopyDataProperties: copying the properties of a string is not implemented');
+    fatal(a, 'CopyDataProperties: the source object kind is not supported');
   },
   GetIterator: (h) => {
     const a = h.a, generic = h.label('generic'), none = h.label('none');
@@ -1819,8 +1916,71 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.xor(ecx, ecx).call('array_from_vector');
     storeCell(h, 0);
     h.next();
+    // an enumerable key on the chain: walk it with the state [P, R, S, i] (a ValueVector in
+    // the frame's conv0 slot): P the prototype being visited, R the result (own enumerable
+    // keys first), S every key seen so far (shadowed keys are skipped, enumerable or not),
+    // i the position in P's own keys (register 0 while they are walked)
+    const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
+    const st = (k: number, w = 0) => { a.mov(edi, conv0(0)); return dword(edi, 8 + 8 * k + w); };
+    const level = h.label('level'), kloop = h.label('kloop'), nextLevel = h.label('nextlevel'), finish = h.label('finish');
+    const sScan = h.label('sscan'), notSeen = h.label('notseen'), noEntry = h.label('noentry'), strProto = h.label('strproto'), protoSet = h.label('protoset');
     a.label(inherited);
-    fatal(a, 'ForInKeys: inherited enumerable properties are not implemented');
+    a.mov(ecx, 4).call('new_vector');
+    a.mov(conv0(0), eax).mov(conv0(4), TAG.cell);
+    h.reg(ecx, 0);
+    copyValue(a, at(eax, 16), valueAt(ecx), edx);
+    a.mov(dword(eax, 32), 0).mov(dword(eax, 36), TAG.int);
+    ownKeysNative(h, bad, (r) => { h.reg(r, 1); a.lea(r, mem({ base: ebp, index: r, scale: 8 })); }, 0);
+    h.reg(ecx, 0);
+    a.mov(edx, V(ecx)).mov(st(2), edx).mov(dword(edi, 8 + 16 + 4), TAG.cell);
+    h.reg(eax, 1);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.String).je(strProto);
+    a.mov(ecx, dword(eax, PROTO)).mov(edx, dword(eax, PROTO + 4)).jmp(protoSet);
+    a.label(strProto);
+    a.mov(eax, root('intrinsics')).mov(ecx, dword(eax, slot(3))).mov(edx, dword(eax, slot(3) + 4));
+    a.label(protoSet);
+    a.mov(st(0), ecx).mov(dword(edi, 12), edx);
+    a.label(level);
+    a.cmp(st(0, 4), TAG.cell).jne(finish);
+    ownKeysNative(h, bad, (r) => { a.mov(r, conv0(0)).add(r, 8); }, 0);
+    a.mov(st(3), 0);
+    a.label(kloop);
+    h.reg(eax, 0);
+    a.mov(eax, V(eax)).mov(ecx, st(3));
+    a.cmp(ecx, dword(eax, ARRAY_LENGTH)).jae(nextLevel);
+    a.add(dword(edi, 8 + 24), 1);
+    a.mov(edx, dword(eax, ARRAY_ELEMENTS)).mov(edx, dword({ base: edx, index: ecx, scale: 8, disp: 8 })); // the key (an interned string)
+    // seen already?
+    a.mov(eax, dword(edi, 8 + 16)).mov(ecx, dword(eax, ARRAY_LENGTH)).mov(eax, dword(eax, ARRAY_ELEMENTS));
+    a.label(sScan).test(ecx, ecx).jz(notSeen);
+    a.sub(ecx, 1).cmp(edx, dword({ base: eax, index: ecx, scale: 8, disp: 8 })).je(kloop).jmp(sScan);
+    a.label(notSeen);
+    a.mov(root('tmp2'), edx).mov(root('tmp2', 4), TAG.cell);
+    a.mov(root('tmp3'), edx).mov(root('tmp3', 4), TAG.cell);
+    a.mov(eax, st(2)).mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
+    // enumerable on P?
+    a.mov(eax, sym('vm_roots').plus(rootOffset('tmp3'))).call('elem_key');
+    a.mov(eax, st(0)).call('prop_find');
+    a.test(eax, eax).jz(noEntry);
+    a.test(byte(eax, 16), 1).jz(kloop);
+    copyValue(a, rootW('tmp2'), rootW('tmp3'), eax);
+    a.mov(eax, st(1)).mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
+    a.mov(root('tmp3', 4), TAG.undef);
+    a.jmp(kloop);
+    a.label(nextLevel);
+    a.mov(eax, st(0)).mov(ecx, dword(eax, PROTO)).mov(edx, dword(eax, PROTO + 4));
+    a.mov(dword(edi, 8), ecx).mov(dword(edi, 12), edx);
+    a.jmp(level);
+    a.label(finish);
+    a.mov(root('tmp3', 4), TAG.undef);
+    a.mov(eax, st(1));
+    storeCell(h, 0);
+    a.mov(conv0(4), TAG.undef);
+    h.next();
+    a.label(noEntry);
+    fatal(a, 'ForInKeys: inherited keys of arrays, strings or functions\' virtual properties are not implemented');
     a.label(bad);
     fatal(a, 'ForInKeys: the object kind is not supported');
   },

@@ -22,6 +22,7 @@ import {
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
+const STN_ALLOWED = Array.from({ length: 128 }, (_, c) => ('0123456789.+-eEIinfityxXoObBaAcCdDfF'.includes(String.fromCharCode(c)) ? 1 : 0));
 /** Array stores at or beyond this index would need a sparse representation. */
 const MAX_DENSE_INDEX = 1 << 24;
 /** Address of function record i is FN_RECORDS + i*32. */
@@ -71,11 +72,19 @@ function emitData(a: X86Assembler): void {
   a.label('f64_2p32').double(4294967296);
   a.label('f64_nan').dq(0xfff8000000000000n);
   a.label('f64_one').double(1);
+  a.label('f64_inf').double(Infinity);
+  // ASCII units that can occur in a trimmed StringNumericLiteral (str_to_num)
+  a.label('stn_allowed').db(...STN_ALLOWED);
+  a.label('f64_zero').double(0);
+  a.label('f64_neg_zero').double(-0);
   a.label('f64_minus_one').double(-1);
-  a.section('.bss', { nobits: true }).align(4);
+  a.section('.bss', { nobits: true }).align(8);
+  a.label('nm_val0').space(8);
+  a.label('nm_val1').space(8);
+  a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi']) {
+    'call_flags', 'call_cont', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
     a.label(v).space(4);
   }
 }
@@ -209,13 +218,153 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(edx, TAG.bool).je('n2f_int');
     a.cmp(edx, TAG.null).je('n2f_zero');
     a.cmp(edx, TAG.undef).je('n2f_nan');
-    a.pop(edx);
-    fatal(a, 'ToNumber of a string or object is not implemented');
+    a.cmp(edx, TAG.cell).jne('n2f_obj');
+    a.mov(edx, dword(eax)).cmp(byte(edx), KIND.String).jne('n2f_obj');
+    a.push(ecx).mov(ecx, edx).call('str_to_num').pop(ecx).jc('n2f_memo');
+    a.pop(edx).ret();
+    // not one of the natively parsed forms: the prelude's Number, remembered per string
+    a.label('n2f_memo');
+    a.cmp(edx, root('numMemo0')).jne('n2f_memo1').cmp(var32('nm_ok0'), 0).je('n2f_memo1');
+    a.movsd(xmm0, qword(sym('nm_val0'))).pop(edx).ret();
+    a.label('n2f_memo1');
+    a.cmp(edx, root('numMemo1')).jne('n2f_call').cmp(var32('nm_ok1'), 0).je('n2f_call');
+    a.movsd(xmm0, qword(sym('nm_val1'))).pop(edx).ret();
+    a.label('n2f_call').pop(edx).jmp('num_call_prelude');
+    a.label('n2f_obj').pop(edx);
+    fatal(a, 'ToNumber of an object is not implemented');
     a.label('n2f_int').cvtsi2sd(xmm0, dword(eax)).pop(edx).ret();
     a.label('n2f_uint').cvtsi2sd(xmm0, dword(eax)).addsd(xmm0, qword(sym('f64_2p32'))).pop(edx).ret();
     a.label('n2f_zero').xorpd(xmm0, xmm0).pop(edx).ret();
     a.label('n2f_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(edx).ret();
     a.label('n2f_dbl').movsd(xmm0, qword(eax)).pop(edx).ret();
+  });
+
+  // str_to_num: ecx = a string. CF clear and xmm0 = ToNumber(string) for the forms done
+  // exactly here (ASCII whitespace around; "" ; optional sign and up to 2^53 in decimal
+  // digits; "Infinity" with optional sign; 0x/0o/0b integers up to 2^53); CF set for
+  // everything else. Preserves all GPRs.
+  routine(a, 'str_to_num', () => {
+    a.push(eax).push(ebx).push(ecx).push(edx).push(esi).push(edi);
+    a.test(dword(ecx), STRING_TWO_BYTE).jnz('stn_fail_hard');
+    a.lea(esi, mem(ecx, STR.units)).mov(edi, dword(ecx, STR.length)).add(edi, esi);
+    const isWs = (r: string, at: ReturnType<typeof byte>, no: string) => {
+      a.movzx(eax, at).cmp(eax, 32).je(r).sub(eax, 9).cmp(eax, 4).ja(no).jmp(r);
+    };
+    a.label('stn_lead').cmp(esi, edi).jae('stn_lead_done');
+    isWs('stn_lead_skip', byte(esi), 'stn_lead_done');
+    a.label('stn_lead_skip').add(esi, 1).jmp('stn_lead');
+    a.label('stn_lead_done');
+    a.label('stn_trail').cmp(edi, esi).jbe('stn_trail_done');
+    isWs('stn_trail_skip', byte(edi, -1), 'stn_trail_done');
+    a.label('stn_trail_skip').sub(edi, 1).jmp('stn_trail');
+    a.label('stn_trail_done').mov(var32('stn_start'), esi);
+    a.cmp(esi, edi).jne('stn_nonempty');
+    a.xorpd(xmm0, xmm0).jmp('stn_ok');
+    a.label('stn_nonempty');
+    a.mov(var32('stn_sign'), 0).mov(var32('stn_radix'), 10);
+    a.cmp(byte(esi), 0x2b).je('stn_plus').cmp(byte(esi), 0x2d).jne('stn_unsigned');
+    a.mov(var32('stn_sign'), 1);
+    a.label('stn_plus').add(esi, 1).mov(var32('stn_radix'), 10).jmp('stn_body');
+    a.label('stn_unsigned');
+    // 0x / 0o / 0b (no sign allowed: those go to the prelude)
+    a.mov(eax, edi).sub(eax, esi).cmp(eax, 2).jb('stn_body');
+    a.cmp(byte(esi), 0x30).jne('stn_body');
+    a.movzx(eax, byte(esi, 1)).or(eax, 0x20);
+    a.cmp(eax, 0x78).jne('stn_not_x').mov(var32('stn_radix'), 16).jmp('stn_prefix');
+    a.label('stn_not_x').cmp(eax, 0x6f).jne('stn_not_o').mov(var32('stn_radix'), 8).jmp('stn_prefix');
+    a.label('stn_not_o').cmp(eax, 0x62).jne('stn_body').mov(var32('stn_radix'), 2);
+    a.label('stn_prefix').add(esi, 2);
+    a.label('stn_body');
+    a.cmp(esi, edi).jae('stn_fail'); // no digits
+    // "Infinity"
+    a.mov(eax, edi).sub(eax, esi).cmp(eax, 8).jne('stn_digits');
+    a.cmp(var32('stn_radix'), 10).jne('stn_digits');
+    a.cmp(dword(esi), 0x69666e49).jne('stn_digits').cmp(dword(esi, 4), 0x7974696e).jne('stn_digits');
+    a.movsd(xmm0, qword(sym('f64_inf'))).jmp('stn_signed');
+    a.label('stn_digits');
+    a.xor(ebx, ebx).xor(ecx, ecx); // ecx:ebx = the value
+    a.label('stn_loop').cmp(esi, edi).jae('stn_conv');
+    a.movzx(edx, byte(esi));
+    a.sub(edx, 0x30).cmp(edx, 10).jb('stn_digit');
+    a.movzx(edx, byte(esi)).or(edx, 0x20).sub(edx, 0x61 - 10).cmp(edx, 10).jb('stn_fail').cmp(edx, 16).jae('stn_fail');
+    a.label('stn_digit').cmp(edx, var32('stn_radix')).jae('stn_fail');
+    a.push(edx);
+    a.mov(eax, ecx).mul(var32('stn_radix')).mov(ecx, eax); // high word (value <= 2^53, no overflow)
+    a.mov(eax, ebx).mul(var32('stn_radix')).add(ecx, edx).mov(ebx, eax);
+    a.pop(edx).add(ebx, edx).adc(ecx, 0);
+    a.cmp(ecx, 0x200000).ja('stn_fail').jb('stn_next'); // above 2^53: the prelude
+    a.test(ebx, ebx).jnz('stn_fail');
+    a.label('stn_next').add(esi, 1).jmp('stn_loop');
+    a.label('stn_conv');
+    a.cvtsi2sd(xmm0, ecx).mulsd(xmm0, qword(sym('f64_2p32')));
+    a.shr(ebx, 1).cvtsi2sd(xmm7, ebx).addsd(xmm7, xmm7).addsd(xmm0, xmm7);
+    a.jnc('stn_signed').addsd(xmm0, qword(sym('f64_one')));
+    a.label('stn_signed').cmp(var32('stn_sign'), 0).je('stn_ok');
+    a.xorpd(xmm7, xmm7).subsd(xmm7, xmm0).movsd(xmm0, xmm7); // -x (0 - 0 would give +0)
+    a.ucomisd(xmm0, qword(sym('f64_zero'))).jne('stn_ok').jp('stn_ok');
+    a.movsd(xmm0, qword(sym('f64_neg_zero')));
+    a.label('stn_ok').clc().jmp('stn_ret');
+    // not parsed here: a unit that cannot occur in a StringNumericLiteral makes it NaN
+    // exactly; otherwise (fractions, exponents, big integers, non-ASCII) the prelude
+    a.label('stn_fail').mov(esi, var32('stn_start'));
+    a.label('stn_scan').cmp(esi, edi).jae('stn_fail_hard');
+    a.movzx(eax, byte(esi)).cmp(eax, 0x80).jae('stn_fail_hard');
+    a.add(esi, 1).cmp(byte({ index: eax, disp: sym('stn_allowed') }), 0).jne('stn_scan');
+    a.movsd(xmm0, qword(sym('f64_nan'))).jmp('stn_ok');
+    a.label('stn_fail_hard').stc();
+    a.label('stn_ret').pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).pop(eax).ret();
+  });
+
+  // num_call_prelude (jump target, from num_to_f64 anywhere inside a handler whose work so
+  // far has no effects): eax = address of a string value. Calls the global Number with it,
+  // remembers the result for that string (numMemo0/1) and runs the current instruction again,
+  // where the conversion now finds the remembered number.
+  routine(a, 'num_call_prelude', () => {
+    a.mov(esp, var32('interp_esp'));
+    a.lea(ecx, mem(ebp, fslot(FRAME_SLOT.conv0))).cmp(eax, ecx).jb('ncp_not_conv');
+    a.cmp(eax, ebp).jae('ncp_not_conv');
+    fatal(a, 'ToNumber of a string returned by valueOf/toString needs the prelude\'s Number (not implemented)');
+    a.label('ncp_not_conv');
+    a.cmp(var32('nm_busy'), 0).je('ncp_free');
+    fatal(a, 'ToNumber of a string: nested call of the prelude\'s Number');
+    a.label('ncp_free');
+    copyValue(a, rootW('tmp3'), (w) => dword(eax, w), ecx);
+    a.mov(eax, root('global')).mov(edx, root('sNumberFn')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.cell).jne('ncp_none').cmp(byte(eax), KIND.Function).jne('ncp_none');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 1).call('new_vector');
+    copyValue(a, at(eax, 8), rootW('tmp3'), ecx);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    // the key: memo slot nm_pick (alternating), set when the result comes back
+    a.mov(eax, var32('nm_pick')).xor(eax, 1).mov(var32('nm_pick'), eax);
+    a.test(eax, eax).jnz('ncp_k1');
+    copyValue(a, rootW('numMemo0'), rootW('tmp3'), ecx);
+    a.mov(var32('nm_ok0'), 0).jmp('ncp_k_done'); // valid once the number is in
+    a.label('ncp_k1');
+    copyValue(a, rootW('numMemo1'), rootW('tmp3'), ecx);
+    a.mov(var32('nm_ok1'), 0);
+    a.label('ncp_k_done');
+    a.mov(root('tmp3', 4), TAG.undef);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_argc'), 1).mov(var32('call_first'), -1);
+    a.mov(var32('nm_busy'), 1);
+    saveResumePc(a);
+    a.mov(var32('call_cont'), sym('ncp_returned'));
+    a.jmp('interp_call_vector');
+    a.label('ncp_none');
+    fatal(a, 'ToNumber of a string needs the prelude\'s global Number (not defined)');
+    // the result (eax:edx) must be a number; then run the instruction again
+    a.label('ncp_returned');
+    a.mov(var32('nm_busy'), 0);
+    a.push(edx).push(eax).mov(eax, esp).call('num_to_f64').add(esp, 8);
+    a.cmp(edx, TAG.firstTag).jb('ncp_is_num').cmp(edx, TAG.int).je('ncp_is_num').cmp(edx, TAG.uint).je('ncp_is_num');
+    fatal(a, 'the prelude\'s Number returned a non-number');
+    a.label('ncp_is_num');
+    a.cmp(var32('nm_pick'), 0).jne('ncp_s1');
+    a.movsd(qword(sym('nm_val0')), xmm0).mov(var32('nm_ok0'), 1).jmp('ncp_again');
+    a.label('ncp_s1').movsd(qword(sym('nm_val1')), xmm0).mov(var32('nm_ok1'), 1);
+    a.label('ncp_again');
+    dispatch(a, 0);
   });
 
   // num_pair: eax = &a, edx = &b. xmm0 = ToNumber(a), xmm1 = ToNumber(b). Preserves GPRs.
@@ -245,8 +394,8 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(edx, TAG.bool).je('n2i_payload');
     a.cmp(edx, TAG.null).je('n2i_zero');
     a.cmp(edx, TAG.undef).je('n2i_zero');
-    a.pop(edx).pop(ecx);
-    fatal(a, 'ToInt32 of a string or object is not implemented');
+    a.call('num_to_f64').movsd(qword(sym('n2i_tmp')), xmm0);
+    a.mov(eax, sym('n2i_tmp')).mov(edx, dword(eax, 4)).jmp('n2i_dbl');
     a.label('n2i_payload').mov(eax, dword(eax)).jmp('n2i_done');
     a.label('n2i_dbl');
     a.mov(eax, dword(eax)).push(edx);
@@ -341,8 +490,19 @@ function emitStrings(a: X86Assembler): void {
       a.mov(eax, edx).shr(eax, 6).or(eax, 0xc0).call(putc);
       a.jmp(l('last'));
       a.label(l('three'));
+      // a surrogate pair is one 4-byte sequence; a lone surrogate prints as U+FFFD (as Node)
+      a.mov(eax, edx).and(eax, 0xf800).cmp(eax, 0xd800).jne(l('bmp'));
+      a.cmp(edx, 0xdc00).jae(l('lone')).cmp(ecx, 1).jbe(l('lone'));
+      a.movzx(eax, word(esi)).and(eax, 0xfc00).cmp(eax, 0xdc00).jne(l('lone'));
+      a.movzx(eax, word(esi)).add(esi, 2).sub(ecx, 1);
+      a.sub(edx, 0xd800).shl(edx, 10).add(edx, eax).add(edx, 0x10000 - 0xdc00);
+      a.mov(eax, edx).shr(eax, 18).or(eax, 0xf0).call(putc);
+      a.mov(eax, edx).shr(eax, 12).and(eax, 0x3f).or(eax, 0x80).call(putc);
+      a.jmp(l('low2'));
+      a.label(l('lone')).mov(edx, 0xfffd);
+      a.label(l('bmp'));
       a.mov(eax, edx).shr(eax, 12).or(eax, 0xe0).call(putc);
-      a.mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call(putc);
+      a.label(l('low2')).mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call(putc);
       a.label(l('last')).mov(eax, edx).and(eax, 0x3f).or(eax, 0x80).call(putc);
       a.label(l('next')).sub(ecx, 1).jmp(l('loop'));
       a.label(l('done')).popad().ret();
@@ -803,6 +963,8 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(eax, var32('call_argc')).mov(F(FRAME_SLOT.argCount), eax).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
     copyValue(a, (w) => F(FRAME_SLOT.extraArgs, w), rootW('tmp2'), eax);
     a.mov(F(FRAME_SLOT.handler), -1).mov(F(FRAME_SLOT.handler, 4), TAG.int);
+    a.mov(F(FRAME_SLOT.conv0), 0).mov(F(FRAME_SLOT.conv0, 4), TAG.undef);
+    a.mov(F(FRAME_SLOT.conv1), 0).mov(F(FRAME_SLOT.conv1, 4), TAG.undef);
     a.mov(eax, var32('call_flags')).mov(F(FRAME_SLOT.flags), eax).mov(F(FRAME_SLOT.flags, 4), TAG.int);
     a.mov(eax, var32('call_cont')).test(eax, eax).jz('ef_no_cont');
     a.mov(F(FRAME_SLOT.returnRegister), eax).or(F(FRAME_SLOT.flags), FRAME_NATIVE_RETURN);
@@ -850,7 +1012,7 @@ const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
   ['sNumber', 'number'], ['sString', 'string'], ['sFunction', 'function'],
   ['sPrototype', 'prototype'], ['sConstructor', 'constructor'], ['sToString', 'toString'], ['sNext', 'next'],
   ['sDone', 'done'], ['sValue', 'value'], ['sReturn', 'return'], ['sEmpty', ''], ['sTrue', 'true'],
-  ['sFalse', 'false'], ['sNull', 'null'], ['sName', 'name'], ['sMessage', 'message'],
+  ['sFalse', 'false'], ['sNull', 'null'], ['sName', 'name'], ['sMessage', 'message'], ['sNumberFn', 'Number'], ['sValueOf', 'valueOf'],
 ];
 
 function emitLoader(a: X86Assembler): void {

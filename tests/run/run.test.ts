@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { assembleKernel } from '../../image-builder/build.ts';
+import { encodeModule } from '../../image-builder/bytecode/index.ts';
+import { compileProgram } from '../../image-builder/compiler/index.ts';
 
 const launcher = fileURLToPath(new URL('../../bin/tskern.js', import.meta.url));
 const prog = (name: string) => fileURLToPath(new URL(`./programs/${name}`, import.meta.url));
@@ -41,8 +44,23 @@ describe('tskern run', () => {
   test('natives under gcstress, with --stats', async () => {
     const r = await tskern(['run', '--no-prelude', '--stats', '--cmdline', 'gcstress', prog('natives.ts')]);
     expect(r.stdout).toBe(NATIVES_OUT);
-    expect(r.stderr).toMatch(/^err line\ntskern: \d+ guest instructions\n$/);
+    const m = /^err line\ntskern: (\d+) guest instructions, (\d+) bytecode ops \((\d+\.\d) instructions\/op\)\n$/.exec(r.stderr);
+    expect(m).not.toBeNull();
+    const [instructions, ops, per] = [Number(m![1]), Number(m![2]), Number(m![3])];
+    expect(ops).toBeGreaterThan(10);
+    expect(instructions).toBeGreaterThan(ops);
+    expect(per).toBeCloseTo(instructions / ops, 1);
     expect(r.code).toBe(3);
+  }, 60000);
+
+  test('--stats counts bytecode ops only in the stats build', async () => {
+    const plain = await tskern(['run', '--no-prelude', prog('natives.ts')]);
+    expect(plain.stderr).toBe('err line\n');
+    const program = encodeModule(compileProgram(prog('natives.ts'), { prelude: false }).module);
+    const normal = assembleKernel({ program });
+    const stats = assembleKernel({ program, stats: true });
+    // every dispatch copy gains `add [op_count], 1; adc [op_count_hi], 0` (17 bytes)
+    expect(stats.elf.length).toBeGreaterThan(normal.elf.length + 17 * 100);
   }, 60000);
 
   test('an uncaught exception goes to stderr with status 1', async () => {
