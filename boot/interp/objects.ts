@@ -69,6 +69,21 @@ function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, 
   a.jmp('interp_enter_frame');
 }
 
+/**
+ * Call the function in eax with no arguments and `this` read from thisAt; its result
+ * (eax:edx) arrives at the native continuation `cont`, and the current instruction's pc
+ * is saved so the frame resumes there.
+ */
+function callMethodWithContinuation(h: H, thisAt: (w: number) => ReturnType<typeof dword>, cont: string): void {
+  const a = h.a;
+  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+  copyValue(a, rootW('tmp1'), thisAt, eax);
+  a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
+  a.mov(var32('call_cont'), sym(cont));
+  saveResumePc(a);
+  a.jmp('interp_enter_frame');
+}
+
 export function emitObjectRoutines(a: X86Assembler): void {
   a.section('.bss', { nobits: true }).align(4);
   for (const v of ['def_attr', 'interp_esp', 'str_buf_len']) a.label(v).space(4);
@@ -1691,12 +1706,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(h.lbl('callnext'));
     a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-    copyValue(a, rootW('tmp1'), conv0, eax);
-    a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
-    a.mov(var32('call_cont'), sym(c1));
-    saveResumePc(a);
-    a.jmp('interp_enter_frame');
+    callMethodWithContinuation(h, conv0, c1);
     a.label(c1).add(esi, 1);
     a.cmp(edx, TAG.cell).jne(h.lbl('badresult'));
     a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
@@ -1849,13 +1859,8 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(generic);
     a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG.cell).jne(notFn).cmp(byte(eax), KIND.Function).jne(notFn);
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
     h.reg(ecx, 1);
-    copyValue(a, rootW('tmp1'), valueAt(ecx), eax);
-    a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
-    a.mov(var32('call_cont'), sym(cont));
-    saveResumePc(a);
-    a.jmp('interp_enter_frame');
+    callMethodWithContinuation(h, valueAt(ecx), cont);
     a.label(cont).add(esi, 1);
     a.cmp(edx, TAG.cell).jne(h.lbl('badresult'));
     a.push(eax).mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
@@ -2099,13 +2104,8 @@ function toStringOp(h: H, key: boolean): void {
   a.label(obj);
   a.mov(eax, ecx).mov(edx, root('sToString')).mov(ecx, TAG.cell).call('get_prop');
   a.cmp(edx, TAG.cell).jne(noFn).cmp(byte(eax), KIND.Function).jne(noFn);
-  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
   h.reg(ecx, 1);
-  copyValue(a, rootW('tmp1'), valueAt(ecx), eax);
-  a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
-  a.mov(var32('call_cont'), sym(cont));
-  saveResumePc(a);
-  a.jmp('interp_enter_frame');
+  callMethodWithContinuation(h, valueAt(ecx), cont);
   a.label(cont).add(esi, 1);
   a.cmp(edx, TAG.cell).jne(primResult);
   a.cmp(byte(eax), KIND.String).jne(objResult);
