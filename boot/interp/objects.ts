@@ -5,15 +5,15 @@
 
 import {
   X86Assembler, al, byte, cl, cx, dl, dx, dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, word, xmm0, xmm1,
-  xmm6, xmm7,
+  xmm4, xmm5, xmm6, xmm7,
   type Reg,
 } from '../../image-builder/x86/index.ts';
-import { FunctionFlag, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, Intrinsic, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { T, V, root, var32 } from './asm.ts';
 import { rootOffset } from './layout.ts';
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ATTR_ACCESSOR, FN_HOME, FN_INDEX, FRAME_CONSTRUCT, FRAME_SLOT, KIND, FRAME_REGS,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ATTR_ACCESSOR, CONV0_INDEX, CONV1_INDEX, FN_HOME, FN_INDEX, FRAME_CONSTRUCT, FRAME_SLOT, KIND, FRAME_REGS,
   OBJECT_SIZE, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, STR,
   STRING_TWO_BYTE, TAG, TAG_ACCESSOR, fslot, slot,
 } from './layout.ts';
@@ -49,15 +49,18 @@ function saveNextPc(h: H): void {
 
 /**
  * Call the Function in eax from a handler with this = the value at `thisAt`, arguments
- * from registers (first register operand `firstOp`, or none) and the result stored in
+ * from registers (first register operand `firstOp`, or the register index `firstReg`, e.g.
+ * the frame's conv slots, or none) and the result stored in
  * register operand `dstOp` (or discarded when dstOp is undefined), resuming at the next
  * instruction.
  */
-function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; argc: number }, dstOp?: number): void {
+function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; firstReg?: number; argc: number }, dstOp?: number): void {
   const a = h.a;
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
   copyValue(a, rootW('tmp1'), thisAt, eax);
-  if (args.firstOp !== undefined) h.reg(eax, args.firstOp); else a.xor(eax, eax);
+  if (args.firstOp !== undefined) h.reg(eax, args.firstOp);
+  else if (args.firstReg !== undefined) a.mov(eax, args.firstReg);
+  else a.xor(eax, eax);
   a.mov(var32('call_first'), eax).mov(var32('call_argc'), args.argc);
   if (dstOp !== undefined) {
     h.reg(eax, dstOp);
@@ -1114,11 +1117,13 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('sc_ret').pop(edi).pop(esi).pop(ecx).pop(ebx).ret();
   });
 
-  // exp_f64: xmm0 = base, xmm1 = exponent. xmm0 = base ** exponent, exactly: only for
-  // a non-negative integral exponent whose result (and every intermediate square) stays
-  // within 2^53 in magnitude, and the trivial cases; anything else stops the machine.
+  // exp_f64: xmm0 = base, xmm1 = exponent. xmm0 = base ** exponent with CF clear when
+  // the machine can do it exactly: a non-negative integral exponent whose result (and
+  // every intermediate square) is an integer within 2^53, and the trivial cases. Otherwise
+  // CF is set and xmm0/xmm1 are unchanged: the caller asks the prelude's Pow intrinsic.
   routine(a, 'exp_f64', () => {
     a.push(eax).push(ecx);
+    a.movsd(xmm5, xmm0);
     a.ucomisd(xmm1, xmm1).jp('exp_nan'); // exponent NaN
     a.xorpd(xmm7, xmm7).ucomisd(xmm1, xmm7).je('exp_one'); // x ** 0 = 1
     a.ucomisd(xmm0, xmm0).jp('exp_nan');
@@ -1128,25 +1133,30 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('exp_loop');
     a.test(ecx, 1).jz('exp_sq');
     a.mulsd(xmm6, xmm0);
-    a.call('exp_check6');
+    a.call('exp_check6').jc('exp_inexact');
     a.label('exp_sq').shr(ecx, 1).jz('exp_done');
     a.mulsd(xmm0, xmm0);
-    a.movsd(xmm7, xmm6).movsd(xmm6, xmm0).call('exp_check6').movsd(xmm6, xmm7);
+    a.movsd(xmm7, xmm6).movsd(xmm6, xmm0).call('exp_check6').movsd(xmm6, xmm7).jc('exp_inexact');
     a.jmp('exp_loop');
-    a.label('exp_done').movsd(xmm0, xmm6).pop(ecx).pop(eax).ret();
-    a.label('exp_one').movsd(xmm0, qword(sym('f64_one'))).pop(ecx).pop(eax).ret();
-    a.label('exp_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(ecx).pop(eax).ret();
-    a.label('exp_inexact');
-    fatal(a, 'Exp: only non-negative integer exponents with exact results within 2^53 are implemented');
+    a.label('exp_done').movsd(xmm0, xmm6).pop(ecx).pop(eax).clc().ret();
+    a.label('exp_one').movsd(xmm0, qword(sym('f64_one'))).pop(ecx).pop(eax).clc().ret();
+    a.label('exp_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(ecx).pop(eax).clc().ret();
+    a.label('exp_inexact').movsd(xmm0, xmm5).pop(ecx).pop(eax).stc().ret();
   });
-  // exp_check6: fatal unless |xmm6| <= 2^53 and xmm6 is integral (so it is exact).
+  // exp_check6: CF clear iff xmm6 is an integer of magnitude below 2^53: then the product
+  // that made it from integers was exact (rounding is monotonic and 2^53 is a double, so an
+  // exact product of 2^53 or more never rounds below 2^53). Preserves xmm6.
   routine(a, 'exp_check6', () => {
     a.push(eax).sub(esp, 8).movsd(qword(esp), xmm6);
-    a.mov(eax, dword(esp, 4)).and(eax, 0x7fff_ffff).add(esp, 8);
-    a.cmp(eax, 0x4340_0000).ja('exp_too_big'); // 2^53 = 0x43400000_00000000
-    a.pop(eax).ret();
-    a.label('exp_too_big');
-    fatal(a, 'Exp: the result is not an integer within 2^53 (no exact power yet)');
+    a.and(dword(esp, 4), 0x7fff_ffff); // |xmm6|
+    a.mov(eax, dword(esp, 4));
+    a.cmp(eax, 0x4340_0000).jae('exp_not_exact'); // >= 2^53, Infinity, NaN
+    a.cmp(eax, 0x4330_0000).jae('exp_integral'); // [2^52, 2^53): every double is integral
+    // below 2^52: adding and subtracting 2^52 rounds the fraction away
+    a.movsd(xmm4, qword(esp)).addsd(xmm4, qword(sym('f64_two52'))).subsd(xmm4, qword(sym('f64_two52')));
+    a.ucomisd(xmm4, qword(esp)).jne('exp_not_exact');
+    a.label('exp_integral').add(esp, 8).pop(eax).clc().ret();
+    a.label('exp_not_exact').add(esp, 8).pop(eax).stc().ret();
   });
 }
 
@@ -1597,10 +1607,18 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     h.reg(eax, 1).reg(edx, 2);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
-    a.call('num_pair').call('exp_f64');
+    a.call('num_pair').call('exp_f64').jc(h.lbl('pow'));
     h.reg(ecx, 0);
     a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
     h.next();
+    // Not exact here: this = base in conv1, the exponent in conv0, r[dst] = Pow intrinsic.
+    a.label(h.lbl('pow'));
+    a.lea(edi, dword(ebp, CONV1_INDEX * 8)).call('num_store');
+    a.movsd(xmm0, xmm1).lea(edi, dword(ebp, CONV0_INDEX * 8)).call('num_store');
+    intrinsicFunction(a, Intrinsic.Pow, h.lbl('nopow'));
+    callFromHandler(h, (w) => dword(ebp, CONV1_INDEX * 8 + w), { firstReg: CONV0_INDEX, argc: 1 }, 0);
+    a.label(h.lbl('nopow'));
+    fatal(a, 'Exp: the result is not exact in machine arithmetic and no Pow intrinsic is registered (the prelude provides it)');
   },
   CallSpread: (h) => {
     const a = h.a, bad = h.label('notfn');

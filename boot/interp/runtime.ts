@@ -72,6 +72,7 @@ function emitData(a: X86Assembler): void {
   a.label('f64_2p32').double(4294967296);
   a.label('f64_nan').dq(0xfff8000000000000n);
   a.label('f64_one').double(1);
+  a.label('f64_two52').double(2 ** 52);
   a.label('f64_inf').double(Infinity);
   // ASCII units that can occur in a trimmed StringNumericLiteral (str_to_num)
   a.label('stn_allowed').db(...STN_ALLOWED);

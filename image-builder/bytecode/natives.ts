@@ -83,6 +83,12 @@ export const Intrinsic = {
    * registered the machine reports "<Kind>: <message>" as a string.
    */
   RaiseError: 13,
+  /**
+   * How the machine finishes an Exp it cannot do exactly (a fractional or negative exponent,
+   * a result that is not an integer below 2^53): it calls f with this = the base and one
+   * argument, the exponent, both numbers, and f returns base ** exponent.
+   */
+  Pow: 14,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -2,7 +2,7 @@
 // docs/bytecode.md (heap frames with pc/handler, Env objects, natives, unwinding).
 
 import {
-  FunctionFlag, NATIVES, OPCODES, OPERAND_SIZE, positionAt, type CompiledFunction, type CompiledModule, type OpcodeName,
+  FunctionFlag, Intrinsic, NATIVES, OPCODES, OPERAND_SIZE, positionAt, type CompiledFunction, type CompiledModule, type OpcodeName,
 } from '../bytecode/index.ts';
 import { installBuiltins, type Realm } from './builtins.ts';
 import { callNative } from './natives.ts';
@@ -268,7 +268,7 @@ export class VM {
         case 'Mul': regs[o[0]] = this.toNumber(regs[o[1]]) * this.toNumber(regs[o[2]]); break;
         case 'Div': regs[o[0]] = this.toNumber(regs[o[1]]) / this.toNumber(regs[o[2]]); break;
         case 'Mod': regs[o[0]] = this.toNumber(regs[o[1]]) % this.toNumber(regs[o[2]]); break;
-        case 'Exp': regs[o[0]] = this.toNumber(regs[o[1]]) ** this.toNumber(regs[o[2]]); break;
+        case 'Exp': regs[o[0]] = this.exp(this.toNumber(regs[o[1]]), this.toNumber(regs[o[2]])); break;
         case 'BitAnd': regs[o[0]] = this.toNumber(regs[o[1]]) & this.toNumber(regs[o[2]]); break;
         case 'BitOr': regs[o[0]] = this.toNumber(regs[o[1]]) | this.toNumber(regs[o[2]]); break;
         case 'BitXor': regs[o[0]] = this.toNumber(regs[o[1]]) ^ this.toNumber(regs[o[2]]); break;
@@ -537,6 +537,34 @@ export class VM {
     }
     if (typeof v === 'string') return v;
     return this.shortDescription(v);
+  }
+
+  // ---- arithmetic ----------------------------------------------------------------------
+
+  /**
+   * x ** y as the machine does it: exact integer powers natively (a non-negative integral
+   * exponent, every product an integer below 2^53), anything else through the prelude's
+   * Pow intrinsic (docs/bytecode.md, "Exp").
+   */
+  exp(x: number, y: number): number {
+    if (y !== y) return NaN;
+    if (y === 0) return 1;
+    if (x !== x) return NaN;
+    const exact = (v: number): boolean => Number.isInteger(v) && Math.abs(v) < 2 ** 53;
+    if (Number.isInteger(y) && y > 0 && y <= 0x7fffffff) {
+      let result = 1, base = x, n = y, ok = true;
+      for (;;) {
+        if (n & 1) { result *= base; if (!exact(result)) { ok = false; break; } }
+        n >>>= 1;
+        if (n === 0) break;
+        base *= base;
+        if (!exact(base)) { ok = false; break; }
+      }
+      if (ok) return result;
+    }
+    const pow = this.realm.intrinsics[Intrinsic.Pow];
+    if (!isCallable(pow)) throw new Error('Exp: the result is not exact in machine arithmetic and no Pow intrinsic is registered');
+    return this.call(pow, x, [y]) as number;
   }
 
   // ---- errors and stack traces -------------------------------------------------------

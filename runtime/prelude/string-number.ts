@@ -2,6 +2,7 @@
 
 import { numberToFixed, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
+import { powNumber, setSqrt } from '../pow.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
   GLOBAL$, NumberPrototype, StringPrototype, constant, hidden, install, isCallable, linkConstructor, relativeIndex,
@@ -530,3 +531,10 @@ function defineMath(): void {
 defineString();
 defineNumber();
 defineMath();
+
+// The machine's Exp asks this for every power it cannot compute exactly itself
+// (docs/bytecode.md, "Exp"; the algorithm is in runtime/pow.ts).
+setSqrt((x) => __native.mathSqrt(x));
+__native.registerIntrinsic(14, function Pow(this: number, y: number): number {
+  return powNumber(this, y);
+});
