@@ -16,7 +16,7 @@ import {
   CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
+import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, numberToStringCall, throwNotCallable } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 
 /** A handler under construction. */
@@ -181,6 +181,7 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
       // a string with a string or a primitive (converted by prim_to_string); any other
       // object needs ToPrimitive
       const badPop = h.label('badpop');
+      const fraction = [h.label('frac0'), h.label('frac1')];
       a.label(strings);
       a.push(edx).push(eax);
       (['tmp0', 'tmp1'] as const).forEach((t, k) => {
@@ -191,7 +192,7 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
         copyValue(a, rootW(t), valueAt(ecx), edi);
         a.jmp(done);
         a.label(prim).lea(eax, mem({ base: ebp, index: ecx, scale: 8 })).call('prim_to_string');
-        a.test(eax, eax).jz(badPop);
+        a.test(eax, eax).jz(fraction[k]);
         a.mov(root(t), eax).mov(root(t, 4), TAG.cell);
         a.label(done);
       });
@@ -200,9 +201,38 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
       a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
       storeCell(h, 0);
       h.next();
+      // A non-integral number next to a string: both operands go to the conv slots, the
+      // number's is replaced by the prelude's Number.prototype.toString of it, and the
+      // concatenation starts again from there.
+      fraction.forEach((label, k) => {
+        const conv = (j: number) => (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0 + j) + w);
+        const cont = h.label(`fraccont${k}`);
+        a.label(label);
+        a.cmp(dword(esp, 4 * k), k === 0 ? CONV0_INDEX : CONV1_INDEX).je(h.lbl(`fracin${k}`));
+        a.mov(ecx, dword(esp, 4 * k));
+        copyValue(a, conv(k), valueAt(ecx), edi);
+        a.label(h.lbl(`fracin${k}`));
+        if (k === 1) {
+          a.cmp(dword(esp), CONV0_INDEX).je(h.lbl('fracother'));
+          a.mov(ecx, dword(esp));
+          copyValue(a, conv(0), valueAt(ecx), edi);
+          a.label(h.lbl('fracother'));
+        } else {
+          a.cmp(dword(esp, 4), CONV1_INDEX).je(h.lbl('fracother0'));
+          a.mov(ecx, dword(esp, 4));
+          copyValue(a, conv(1), valueAt(ecx), edi);
+          a.label(h.lbl('fracother0'));
+        }
+        a.add(esp, 8).mov(root('tmp0', 4), TAG.undef);
+        a.cmp(conv(k)(4), TAG.firstTag).jae(bad); // only doubles are left to convert here
+        numberToStringCall(h, conv(k), cont, bad);
+        a.label(cont).add(esi, 1);
+        a.mov(conv(k)(0), eax).mov(conv(k)(4), edx);
+        a.mov(eax, CONV0_INDEX).mov(edx, CONV1_INDEX).jmp(strings);
+      });
       a.label(badPop).add(esp, 8).mov(root('tmp0', 4), TAG.undef);
       a.label(bad);
-      fatal(a, 'Add: an object operand (ToPrimitive) or a non-integral number next to a string is not implemented');
+      fatal(a, 'Add: an operand that ToPrimitive/ToString cannot convert next to a string');
     } else {
       f64Binary(h, () => (kind === 'Sub' ? a.subsd(xmm0, xmm1) : a.mulsd(xmm0, xmm1)));
     }
@@ -616,7 +646,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.jmp('interp_enter_frame');
     h.later.add(() => {
       a.label(bad);
-      throwMessage(a, 'TypeError: callee is not a function');
+      throwNotCallable(a, 'function');
     });
   },
   Return: (h) => {
@@ -969,6 +999,14 @@ function emitEqualityRoutines(a: X86Assembler): void {
   // index strings below 10^9), a private name, or an interned string (other primitives via
   // prim_to_string). May allocate (interning).
   routine(a, 'elem_key', () => {
+    a.call('elem_key_cf').jc('ek_fraction');
+    a.ret();
+    a.label('ek_fraction');
+    fatal(a, 'property key from a non-integral number: this caller cannot ask the prelude to format it');
+  });
+  // elem_key_cf: elem_key, but for a non-integral number it sets CF (and returns nothing):
+  // the caller formats the number through the prelude and tries again (regKey).
+  routine(a, 'elem_key_cf', () => {
     a.mov(ecx, dword(eax, 4));
     a.cmp(ecx, TAG.int).jne('ek_not_int');
     a.mov(edx, dword(eax)).ret();
@@ -984,9 +1022,9 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.imul(edx, edx, 10).add(edx, ecx).add(edi, 1).cmp(edi, dword(eax, STR.length)).jb('ek_digit');
     a.pop(edi).mov(ecx, TAG.int).ret();
     a.label('ek_not_index').pop(edi);
-    a.label('ek_intern').call('intern').mov(edx, eax).mov(ecx, TAG.cell).ret();
+    a.label('ek_intern').call('intern').mov(edx, eax).mov(ecx, TAG.cell).clc().ret();
     a.label('ek_prim').call('prim_to_string').test(eax, eax).jnz('ek_string');
-    fatal(a, 'property key from a non-integral number needs the prelude\'s number formatting');
+    a.stc().ret(); // a non-integral number
     a.label('ek_bad').cmp(byte(eax), KIND.PrivateName).jne('ek_object');
     a.mov(edx, eax).mov(ecx, TAG.cell).ret();
     a.label('ek_object');

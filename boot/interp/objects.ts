@@ -87,7 +87,23 @@ function callMethodWithContinuation(h: H, thisAt: (w: number) => ReturnType<type
   a.jmp('interp_enter_frame');
 }
 
+/**
+ * Call the prelude's Number.prototype.toString with this = the number at thisAt (for the
+ * non-integral doubles the machine does not format itself); the string arrives at the
+ * continuation `cont` as from callMethodWithContinuation. Jumps to `none` if the prelude has
+ * not registered Number.prototype (or its toString is not a function).
+ */
+export function numberToStringCall(h: H, thisAt: (w: number) => ReturnType<typeof dword>, cont: string, none: string): void {
+  const a = h.a;
+  a.mov(eax, root('intrinsics'));
+  a.cmp(dword(eax, slot(Intrinsic.NumberPrototype) + 4), TAG.cell).jne(none);
+  a.mov(eax, dword(eax, slot(Intrinsic.NumberPrototype))).mov(edx, root('sToString')).mov(ecx, TAG.cell).call('get_prop');
+  a.cmp(edx, TAG.cell).jne(none).cmp(byte(eax), KIND.Function).jne(none);
+  callMethodWithContinuation(h, thisAt, cont);
+}
+
 export function emitObjectRoutines(a: X86Assembler): void {
+  emitThrowNotCallable(a);
   a.section('.bss', { nobits: true }).align(4);
   for (const v of ['def_attr', 'interp_esp', 'str_buf_len']) a.label(v).space(4);
   a.label('str_buf').space(4096);
@@ -881,6 +897,43 @@ function emitStackRoutines(a: X86Assembler): void {
 
 // ---- routines for the object model -------------------------------------------------------
 
+/**
+ * Throw "TypeError: <callee> is not a function" (or "... a constructor") for the call
+ * instruction esi points into, with the callee's text from the function's callee-name
+ * table (docs/bytecode.md), as Node prints it; call sites without a name (the runtime
+ * library's) say "callee". `kind` picks the suffix.
+ */
+export function throwNotCallable(a: X86Assembler, kind: 'function' | 'constructor'): void {
+  a.mov(edx, sym(cstring(a, ` is not a ${kind}`))).jmp('throw_not_callable');
+}
+
+function emitThrowNotCallable(a: X86Assembler): void {
+  // throw_not_callable (jump target): edx = the suffix (C string).
+  routine(a, 'throw_not_callable', () => {
+    a.lea(eax, mem(esi, -1)).sub(eax, ebx); // pc of the call instruction
+    a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
+    a.movzx(edi, word({ base: ecx, disp: FN_RECORDS.plus(30) })); // calleeNameCount
+    a.test(edi, edi).jz('tnc_unnamed');
+    a.push(edx);
+    a.mov(edx, dword({ base: ecx, disp: FN_RECORDS.plus(24) })); // sourceMapCount
+    a.lea(edx, mem({ base: edx, index: edx, scale: 2 })).shl(edx, 2); // * 12
+    a.add(edx, dword({ base: ecx, disp: FN_RECORDS.plus(20) })).add(edx, sym('tsbc_image'));
+    a.label('tnc_scan').cmp(dword(edx), eax).je('tnc_found');
+    a.add(edx, 8).sub(edi, 1).jnz('tnc_scan');
+    a.pop(edx).jmp('tnc_unnamed');
+    a.label('tnc_found').mov(ecx, dword(edx, 4));
+    a.mov(edx, root('constants'));
+    a.mov(eax, dword({ base: edx, index: ecx, scale: 8, disp: 8 }));
+    a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
+    a.pop(edx);
+    a.mov(eax, sym(cstring(a, 'TypeError: '))).jmp('interp_throw_message');
+    a.label('tnc_unnamed');
+    a.push(edx).mov(edx, sym(cstring(a, 'callee'))).call('str_from_cstring').pop(edx);
+    a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
+    a.mov(eax, sym(cstring(a, 'TypeError: '))).jmp('interp_throw_message');
+  });
+}
+
 /** Throw "<prefix><tmp3><suffix>" (tmp3 = a string). */
 function throwTmp3(a: X86Assembler, prefix: string, suffix: string): void {
   a.mov(eax, sym(cstring(a, prefix))).mov(edx, sym(cstring(a, suffix))).jmp('interp_throw_message');
@@ -1195,10 +1248,28 @@ function constKey(h: H, i: number): void {
   h.a.mov(ecx, root('constants')).mov(edx, dword({ base: ecx, index: edx, scale: 8, disp: 8 })).mov(ecx, TAG.cell);
 }
 
-/** edx:ecx = register operand i converted to a key (may allocate). */
+/**
+ * edx:ecx = register operand i converted to a key (may allocate). A non-integral number is
+ * formatted by the prelude's Number.prototype.toString (a call with a continuation), so the
+ * handler must not hold anything in registers across regKey but the operands themselves.
+ */
 function regKey(h: H, i: number): void {
+  const a = h.a, fraction = h.label('keyfrac'), resume = h.label('keyok'), cont = h.label('keycont'), none = h.label('keynone');
+  const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
   h.reg(eax, i);
-  h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key');
+  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key_cf').jc(fraction);
+  a.label(resume);
+  h.later.add(() => {
+    a.label(fraction);
+    h.reg(ecx, i);
+    copyValue(a, conv0, valueAt(ecx), eax);
+    numberToStringCall(h, conv0, cont, none);
+    a.label(cont).add(esi, 1);
+    a.mov(conv0(0), eax).mov(conv0(4), edx);
+    a.lea(eax, conv0(0)).call('elem_key_cf').jnc(resume);
+    a.label(none);
+    fatal(a, `${h.op}: a non-integral number as a property key needs the prelude's Number.prototype.toString`);
+  });
 }
 
 /** dst = obj[key] with the key already in edx:ecx and obj in register operand objOp. */
@@ -1559,7 +1630,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     saveNextPc(h);
     a.jmp('interp_enter_frame');
     a.label(bad);
-    throwMessage(a, 'TypeError: callee is not a constructor');
+    throwNotCallable(a, 'constructor');
   },
   SuperCall: (h) => superCall(h, false),
   GetSuper: (h) => {
@@ -1635,7 +1706,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     saveNextPc(h);
     a.jmp('interp_call_vector');
     a.label(bad);
-    throwMessage(a, 'TypeError: callee is not a function');
+    throwNotCallable(a, 'function');
   },
   NewSpread: (h) => {
     const a = h.a, bad = h.label('bad');
@@ -1652,7 +1723,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     saveNextPc(h);
     a.jmp('interp_call_vector');
     a.label(bad);
-    throwMessage(a, 'TypeError: callee is not a constructor');
+    throwNotCallable(a, 'constructor');
   },
   SuperCallSpread: (h) => superCall(h, true),
   ArraySpread: (h) => {

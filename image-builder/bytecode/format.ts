@@ -10,7 +10,7 @@
 //     u32 codeOffset (from container start)  u32 codeLength
 //     u32 nameConstant (0xFFFFFFFF: anonymous)
 //     u16 paramCount  u16 registerCount  u16 icCount  u16 flags
-//     u32 sourceMapOffset  u32 sourceMapCount  u16 length  u16 reserved
+//     u32 sourceMapOffset  u32 sourceMapCount  u16 length  u16 calleeNameCount
 //     (length: the function's `length` property, the number of parameters before the
 //     first one with a default or the rest parameter; not paramCount)
 //   constant records, 8 bytes each:
@@ -26,13 +26,18 @@
 //     u32 pcOffset (within the function's code), u16 fileIndex, u16 column (0-based),
 //     u32 line (1-based); sorted by pcOffset; an instruction's position is the last
 //     entry at or before it.
+//   callee names: right after each function's source map, calleeNameCount entries of 8
+//     bytes: u32 pcOffset of a call instruction (Call, CallSpread, New, NewSpread), u32
+//     index of a String constant rendering its callee as V8 does in "... is not a
+//     function" ("o.a.b", "f(...)", "(intermediate value)"); sorted by pcOffset.
 
 export const TSBC_MAGIC = 0x43425354; // 'TSBC'
-export const TSBC_VERSION = 1;
+export const TSBC_VERSION = 2;
 export const HEADER_SIZE = 32;
 export const FUNCTION_RECORD_SIZE = 32;
 export const CONSTANT_RECORD_SIZE = 8;
 export const SOURCE_MAP_ENTRY_SIZE = 12;
+export const CALLEE_NAME_ENTRY_SIZE = 8;
 export const NO_NAME = 0xffffffff;
 
 export const enum ConstantKind {
@@ -81,6 +86,15 @@ export interface CompiledFunction {
   flags: number;
   code: Uint8Array;
   sourceMap: SourcePosition[];
+  /** For the machine's "X is not a function" errors: the callee text of call sites, by pc. */
+  calleeNames?: CalleeName[];
+}
+
+export interface CalleeName {
+  /** Byte offset of the call instruction within the function's code. */
+  pc: number;
+  /** Index of a String constant. */
+  constant: number;
 }
 
 export type Constant = number | string;
@@ -164,13 +178,20 @@ export function encodeModule(m: CompiledModule): Uint8Array {
   fileOffsets.forEach((o, i) => fileTable.writeUInt32LE(o, i * 4));
   const fileTableAt = place(fileTable);
   const codeAt = m.functions.map((f) => place(Buffer.from(f.code)));
-  const mapAt = m.functions.map((f) => {
-    const b = Buffer.alloc(SOURCE_MAP_ENTRY_SIZE * f.sourceMap.length);
+  const calleeNames = m.functions.map((f) => (f.calleeNames ?? []).slice(0, 0xffff));
+  const mapAt = m.functions.map((f, fi) => {
+    const names = calleeNames[fi];
+    const mapSize = SOURCE_MAP_ENTRY_SIZE * f.sourceMap.length;
+    const b = Buffer.alloc(mapSize + CALLEE_NAME_ENTRY_SIZE * names.length);
     f.sourceMap.forEach((p, i) => {
       b.writeUInt32LE(p.pc, i * 12);
       b.writeUInt16LE(p.file, i * 12 + 4);
       b.writeUInt16LE(Math.min(p.column, 0xffff), i * 12 + 6);
       b.writeUInt32LE(p.line, i * 12 + 8);
+    });
+    names.forEach((c, i) => {
+      b.writeUInt32LE(c.pc, mapSize + i * CALLEE_NAME_ENTRY_SIZE);
+      b.writeUInt32LE(c.constant, mapSize + i * CALLEE_NAME_ENTRY_SIZE + 4);
     });
     return place(b);
   });
@@ -196,6 +217,7 @@ export function encodeModule(m: CompiledModule): Uint8Array {
     head.writeUInt32LE(mapAt[i], o + 20);
     head.writeUInt32LE(f.sourceMap.length, o + 24);
     head.writeUInt16LE(f.length ?? f.paramCount, o + 28);
+    head.writeUInt16LE(calleeNames[i].length, o + 30);
   });
   const out = Buffer.concat([head, constRecords, ...parts]);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
@@ -223,10 +245,14 @@ export function decodeModule(bytes: Uint8Array): CompiledModule {
       const e = mapOff + k * 12;
       sourceMap.push({ pc: b.readUInt32LE(e), file: b.readUInt16LE(e + 4), column: b.readUInt16LE(e + 6), line: b.readUInt32LE(e + 8) });
     }
+    const calleeNames: CalleeName[] = [];
+    for (let k = 0, e = mapOff + mapCount * 12; k < b.readUInt16LE(o + 30); k++, e += CALLEE_NAME_ENTRY_SIZE) {
+      calleeNames.push({ pc: b.readUInt32LE(e), constant: b.readUInt32LE(e + 4) });
+    }
     functions.push({
       name: nameC === NO_NAME ? undefined : (constants[nameC] as string),
       paramCount: b.readUInt16LE(o + 12), length: b.readUInt16LE(o + 28), registerCount: b.readUInt16LE(o + 14), icCount: b.readUInt16LE(o + 16),
-      flags: b.readUInt16LE(o + 18), code: new Uint8Array(b.subarray(codeOff, codeOff + codeLen)), sourceMap,
+      flags: b.readUInt16LE(o + 18), code: new Uint8Array(b.subarray(codeOff, codeOff + codeLen)), sourceMap, calleeNames,
     });
   }
   const fileTable = b.readUInt32LE(28);

@@ -11,6 +11,7 @@ import { FunctionEmitter, Label, RegisterOverflow, MAX_REGISTERS } from './emitt
 import { CompileError } from './errors.ts';
 import { Scope, ScopeAnalysis, boundNames, isFunctionLike, isLexical, type Binding, type FnInfo } from './scope.ts';
 import type { SourceMap } from './sourcemap.ts';
+import { calleeText } from './callee-text.ts';
 
 const K = ts.SyntaxKind;
 
@@ -89,7 +90,9 @@ export class ModuleCompiler {
   readonly analysis: ScopeAnalysis;
   readonly classInfo = new Map<ts.Node, ClassInfo>();
 
-  constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[]) {
+  /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
+  constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
+    readonly libraryFiles: ReadonlySet<number> = new Set()) {
     this.analysis = new ScopeAnalysis(sf);
   }
 
@@ -147,7 +150,7 @@ export class ModuleCompiler {
     }
     this.functions[index] = {
       name, paramCount, length, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
-      code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap,
+      code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap, calleeNames: c.em.calleeNames,
     };
     return index;
   }
@@ -1699,14 +1702,22 @@ export class FnCompiler {
       if (n.arguments.some((a) => ts.isSpreadElement(a))) {
         const arr = this.spreadArgs(n.arguments);
         this.mark(n);
+        this.nameCallee(callee);
         this.em.emit('CallSpread', r, f, thisReg, arr);
       } else {
         const [first, argc] = this.args(n.arguments, n);
         this.mark(n);
+        this.nameCallee(callee);
         this.em.emit('Call', r, f, thisReg, first, argc);
       }
     });
     return r;
+  }
+
+  /** The next call instruction's callee text, for the machine's "is not a function". */
+  private nameCallee(callee: ts.Expression): void {
+    if (callee.pos >= 0 && this.m.libraryFiles.has(this.m.original(callee)[0])) return;
+    this.em.nameNextCall(this.k(calleeText(callee)));
   }
 
   private args(args: readonly ts.Expression[], at: ts.Node): [number, number] {
@@ -1807,10 +1818,12 @@ export class FnCompiler {
       if (args.some((a) => ts.isSpreadElement(a))) {
         const arr = this.spreadArgs(args);
         this.mark(n);
+        this.nameCallee(n.expression);
         this.em.emit('NewSpread', r, f, arr);
       } else {
         const [first, argc] = this.args(args, n);
         this.mark(n);
+        this.nameCallee(n.expression);
         this.em.emit('New', r, f, first, argc);
       }
     });

@@ -73,6 +73,10 @@ export function compileProgram(entryFile: string, opts: CompileOptions = {}): { 
     const where = o ? `${files[o.source]}:${o.line + 1}:${o.column + 1}` : `bundle.js:${pos.line + 1}:${pos.character + 1}`;
     throw new CompileError(`${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   }
-  const module = new ModuleCompiler(sf, map, files).compile();
+  // The runtime library's own calls get no callee names: a builtin reports a bad callback
+  // by its value ("5 is not a function"), as V8's builtins do, not by its parameter's name.
+  const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
+  const libraryFiles = new Set(map.sources.flatMap((s, i) => (resolve(dirname(outfile), s).startsWith(runtimeDir) ? [i] : [])));
+  const module = new ModuleCompiler(sf, map, files, libraryFiles).compile();
   return { module, js: jsFile.text };
 }

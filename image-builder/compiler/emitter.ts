@@ -1,7 +1,7 @@
 // Bytecode emission for one function: instructions encoded from the opcode table,
 // labels with jump fixups, the register stack and the source map.
 
-import { OPCODES, OPERAND_SIZE, Op, type OpcodeName, type SourcePosition } from '../bytecode/index.ts';
+import { OPCODES, OPERAND_SIZE, Op, type CalleeName, type OpcodeName, type SourcePosition } from '../bytecode/index.ts';
 
 export class Label {
   pos = -1;
@@ -15,6 +15,8 @@ export const MAX_REGISTERS = 256;
 export class FunctionEmitter {
   readonly bytes: number[] = [];
   readonly sourceMap: SourcePosition[] = [];
+  /** Callee texts of the call instructions (format.ts, "callee names"). */
+  readonly calleeNames: CalleeName[] = [];
   top = 0;
   maxRegs = 0;
   icCount = 0;
@@ -29,6 +31,11 @@ export class FunctionEmitter {
     const r = this.top++;
     if (this.top > this.maxRegs) this.maxRegs = this.top;
     return r;
+  }
+
+  /** Name the callee of the call instruction emitted next (String constant `constant`). */
+  nameNextCall(constant: number): void {
+    this.calleeNames.push({ pc: this.pc, constant });
   }
 
   ic(): number {

@@ -319,7 +319,7 @@ export class VM {
         case 'CallSpread': {
           const callee = regs[o[1]];
           const args = ins.name === 'Call' ? regs.slice(o[3], o[3] + o[4]) : (regs[o[3]] as JSArray).elems.map((x) => (x === HOLE ? undefined : x));
-          if (!isCallable(callee)) throw this.error('TypeError', `${this.shortDescription(callee)} is not a function`);
+          if (!isCallable(callee)) throw this.error('TypeError', `${this.calleeName(f) ?? this.shortDescription(callee)} is not a function`);
           if (callee.host) { regs[o[0]] = callee.host(regs[o[2]], args, undefined); break; }
           if (callee.isClass) throw this.error('TypeError', `Class constructor ${callee.fname} cannot be invoked without 'new'`);
           const nf = this.newFrame(callee, regs[o[2]], args, undefined, false);
@@ -332,7 +332,7 @@ export class VM {
         case 'NewSpread': {
           const callee = regs[o[1]];
           const args = ins.name === 'New' ? regs.slice(o[2], o[2] + o[3]) : (regs[o[2]] as JSArray).elems.map((x) => (x === HOLE ? undefined : x));
-          if (!this.isConstructor(callee)) throw this.error('TypeError', `${this.shortDescription(callee)} is not a constructor`);
+          if (!this.isConstructor(callee)) throw this.error('TypeError', `${this.calleeName(f) ?? this.shortDescription(callee)} is not a constructor`);
           if (callee.host) { regs[o[0]] = callee.host(undefined, args, callee); break; }
           const nf = this.constructFrame(callee, args, callee);
           nf.retReg = o[0];
@@ -537,6 +537,12 @@ export class VM {
     }
     if (typeof v === 'string') return v;
     return this.shortDescription(v);
+  }
+
+  /** The compiler's text for the callee of the call instruction frame f is executing. */
+  private calleeName(f: Frame): string | undefined {
+    const entry = f.cf.calleeNames?.find((c) => c.pc === f.at);
+    return entry === undefined ? undefined : (this.module.constants[entry.constant] as string);
   }
 
   // ---- arithmetic ----------------------------------------------------------------------

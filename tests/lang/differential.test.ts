@@ -30,9 +30,10 @@ function runNode(file: string): Promise<RunResult> {
 }
 
 describe('differential: Node vs compiler + reference interpreter', () => {
+  // Bundling every program for Node is synchronous esbuild work: generous on a busy machine.
   beforeAll(() => {
     for (const p of programs) nodeResults.set(p, runNode(p));
-  });
+  }, 180_000);
 
   test('there are enough programs', () => {
     expect(programs.length).toBeGreaterThanOrEqual(60);
