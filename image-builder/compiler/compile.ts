@@ -1,7 +1,7 @@
 // compileProgram: esbuild bundle -> TypeScript AST of the JavaScript -> bytecode module.
 
 import { buildSync, type Message } from 'esbuild';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { CompiledModule } from '../bytecode/index.ts';
@@ -21,13 +21,19 @@ export interface CompileOptions {
   define?: Record<string, string>;
 }
 
+/** A file name for messages and stacks: relative to root inside it, absolute outside. */
+function displayPath(root: string, file: string): string {
+  const rel = relative(root, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
 /** The runtime prelude: evaluated before the program, it installs the builtins. */
 export const PRELUDE_ENTRY = fileURLToPath(new URL('../../runtime/prelude/index.ts', import.meta.url));
 
 function esbuildError(m: Message, root: string): CompileError {
   const loc = m.location;
   if (!loc) return new CompileError(m.text);
-  return new CompileError(`${relative(root, resolve(root, loc.file))}:${loc.line}:${loc.column + 1}: ${m.text}`);
+  return new CompileError(`${displayPath(root, resolve(root, loc.file))}:${loc.line}:${loc.column + 1}: ${m.text}`);
 }
 
 export function compileProgram(entryFile: string, opts: CompileOptions = {}): { module: CompiledModule; js: string } {
@@ -63,7 +69,7 @@ export function compileProgram(entryFile: string, opts: CompileOptions = {}): { 
   const mapFile = result.outputFiles.find((f) => f.path.endsWith('.js.map'));
   if (!jsFile || !mapFile) throw new Error('esbuild produced no bundle');
   const map = new SourceMap(JSON.parse(mapFile.text));
-  const files = map.sources.map((s) => relative(root, resolve(dirname(outfile), s)));
+  const files = map.sources.map((s) => displayPath(root, resolve(dirname(outfile), s)));
   const sf = ts.createSourceFile('bundle.js', jsFile.text, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS);
   const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics;
   if (diags?.length) {

@@ -15,7 +15,9 @@ function program(source: string): string {
   writeFileSync(file, source);
   return file;
 }
-const rel = (f: string) => relative(process.cwd(), f);
+// The programs live in the system temp directory, outside the project: messages and
+// stacks name such files by their absolute path (inside the project: relative to it).
+const rel = (f: string) => f;
 
 function compileError(source: string): string {
   const file = program(source);
