@@ -2,7 +2,7 @@
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { decodeModule, encodeModule, FunctionFlag } from '../../image-builder/bytecode/index.ts';
 import { disassemble } from '../../image-builder/bytecode/disasm.ts';
