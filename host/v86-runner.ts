@@ -63,6 +63,11 @@ export interface GuestMachine {
   readPhys(addr: number, len: number): Uint8Array;
   /** Control registers, as unsigned numbers. */
   controlRegisters(): ControlRegisters;
+  /**
+   * The guest's current EIP (linear). Read between the emulator's execution slices, so
+   * sampling it periodically gives a statistical profile (bench/profile.ts).
+   */
+  instructionPointer(): number;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -92,6 +97,7 @@ interface V86Internals {
   v86: {
     cpu: {
       cr: Int32Array;
+      instruction_pointer: Int32Array;
       memory_size: ArrayLike<number>;
       io: {
         register_write(port: number, device: object, w8: (v: number) => void,
@@ -330,5 +336,9 @@ class V86Machine implements GuestMachine {
   controlRegisters(): ControlRegisters {
     const cr = this.internals.cpu.cr;
     return { cr0: cr[0] >>> 0, cr2: cr[2] >>> 0, cr3: cr[3] >>> 0, cr4: cr[4] >>> 0 };
+  }
+
+  instructionPointer(): number {
+    return this.internals.cpu.instruction_pointer[0] >>> 0;
   }
 }

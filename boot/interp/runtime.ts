@@ -15,7 +15,7 @@ import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { dispatch, root, var32 } from './asm.ts';
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
@@ -598,35 +598,87 @@ function emitStrings(a: X86Assembler): void {
 
   // intern: eax = string. eax = the interned string with the same units (eax itself if it
   // is new). May allocate. Preserves everything else.
+  // str_hash: eax = string. eax = its hash (FNV-1a over the UTF-16 unit values, never 0),
+  // computed once and kept in the string's hash word. Preserves the other registers.
+  routine(a, 'str_hash', () => {
+    a.mov(edx, dword(eax, STR.hash)).test(edx, edx).jz('sh_compute');
+    a.mov(eax, edx).ret();
+    a.label('sh_compute');
+    a.push(ecx).push(edx).push(esi).push(edi);
+    a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+    a.mov(edx, 0x811c9dc5);
+    a.test(dword(eax), STRING_TWO_BYTE).jnz('sh_two');
+    a.label('sh_one').test(ecx, ecx).jz('sh_done');
+    a.movzx(eax, byte(esi)).xor(edx, eax).imul(edx, edx, 0x0100_0193).add(esi, 1).sub(ecx, 1).jmp('sh_one');
+    a.label('sh_two').test(ecx, ecx).jz('sh_done');
+    a.movzx(eax, word(esi)).xor(edx, eax).imul(edx, edx, 0x0100_0193).add(esi, 2).sub(ecx, 1).jmp('sh_two');
+    a.label('sh_done').test(edx, edx).jnz('sh_store').mov(edx, 1);
+    a.label('sh_store').mov(dword(edi, STR.hash), edx).mov(eax, edx);
+    a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
+  });
+
+  // intern: eax = string. eax = the canonical string with the same units (property keys
+  // compare by address). The table (root `intern`) is open addressing with linear probing,
+  // a power-of-two capacity kept at most half full; an empty slot is any non-cell value.
+  // Hashes depend only on the units, so the copying collector does not disturb the table.
+  // May allocate (growing the table).
   routine(a, 'intern', () => {
-    a.push(ecx).push(edx).push(edi);
-    a.mov(edi, eax);
-    a.mov(ecx, var32('intern_count'));
-    a.label('intern_loop').test(ecx, ecx).jz('intern_add');
-    a.mov(edx, root('intern')).mov(edx, dword({ base: edx, index: ecx, scale: 8 })); // entry ecx-1
-    a.mov(eax, edi).call('str_equal').test(eax, eax).jnz('intern_found');
-    a.sub(ecx, 1).jmp('intern_loop');
-    a.label('intern_found').mov(eax, edx).jmp('intern_ret');
-    a.label('intern_add');
-    a.mov(edx, root('intern')).mov(ecx, var32('intern_count')).lea(ecx, mem({ index: ecx, scale: 8, disp: 8 }));
-    a.cmp(ecx, dword(edx, 4)).jb('intern_append');
-    // grow to twice the capacity
+    a.push(ebx).push(ecx).push(edx).push(edi);
+    a.mov(edi, eax).call('str_hash').mov(ebx, eax); // ebx = hash
+    a.label('intern_probe_start');
+    a.mov(ecx, root('intern')).mov(edx, dword(ecx, OBJ.size)).sub(edx, 9).shr(edx, 3); // mask = capacity - 1
+    a.push(edx).and(edx, ebx); // [esp] = mask, edx = index
+    a.label('intern_probe');
+    a.cmp(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('intern_empty');
+    a.mov(eax, dword({ base: ecx, index: edx, scale: 8, disp: 8 }));
+    a.cmp(eax, edi).je('intern_found');
+    a.cmp(dword(eax, STR.hash), ebx).jne('intern_next');
+    a.push(edx).mov(edx, eax).mov(eax, edi).call('str_equal').mov(ecx, eax).pop(edx);
+    a.test(ecx, ecx).mov(ecx, root('intern')).jnz('intern_found_again');
+    a.label('intern_next').add(edx, 1).and(edx, dword(esp)).jmp('intern_probe');
+    a.label('intern_found_again').mov(eax, dword({ base: ecx, index: edx, scale: 8, disp: 8 }));
+    a.label('intern_found').add(esp, 4).jmp('intern_ret');
+    a.label('intern_empty').add(esp, 4);
+    // grow first if adding would make the table more than half full
+    a.mov(eax, var32('intern_count')).add(eax, 1).add(eax, eax);
+    a.mov(edx, dword(ecx, OBJ.size)).sub(edx, 8).shr(edx, 3); // capacity
+    a.cmp(eax, edx).jbe('intern_insert');
     a.mov(root('tmp3'), edi).mov(root('tmp3', 4), TAG.cell);
-    a.mov(ecx, dword(edx, 4)).sub(ecx, 8).shr(ecx, 2); // 2 * capacity
-    a.call('new_vector');
-    a.push(esi);
-    a.mov(esi, root('intern')).mov(ecx, var32('intern_count')).add(ecx, ecx);
-    a.lea(edi, mem(eax, 8)).add(esi, 8).repMovs(32);
-    a.pop(esi);
-    a.mov(root('intern'), eax);
+    a.mov(ecx, edx).add(ecx, ecx).call('new_vector'); // may collect: reload the old table after
     a.mov(edi, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
-    a.label('intern_append');
-    a.mov(edx, root('intern')).mov(ecx, var32('intern_count'));
-    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), edi);
-    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
+    a.call('intern_rehash');
+    a.jmp('intern_probe_start');
+    a.label('intern_insert');
+    a.mov(edx, dword(ecx, OBJ.size)).sub(edx, 9).shr(edx, 3).and(edx, ebx);
+    a.label('intern_find_empty');
+    a.cmp(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('intern_put');
+    a.add(edx, 1).push(ecx).mov(ecx, dword(ecx, OBJ.size)).sub(ecx, 9).shr(ecx, 3).and(edx, ecx).pop(ecx).jmp('intern_find_empty');
+    a.label('intern_put');
+    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), edi);
+    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
     a.add(var32('intern_count'), 1);
     a.mov(eax, edi);
-    a.label('intern_ret').pop(edi).pop(edx).pop(ecx).ret();
+    a.label('intern_ret').pop(edi).pop(edx).pop(ecx).pop(ebx).ret();
+  });
+
+  // intern_rehash: eax = a new empty table (ValueVector, power-of-two capacity). Moves
+  // every string of root `intern` into it and makes it the root. Does not allocate.
+  routine(a, 'intern_rehash', () => {
+    a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
+    a.mov(edi, eax);
+    a.mov(esi, root('intern')).mov(ecx, dword(esi, OBJ.size)).sub(ecx, 8).shr(ecx, 3); // old capacity
+    a.label('irh_loop').test(ecx, ecx).jz('irh_done');
+    a.sub(ecx, 1);
+    a.cmp(dword({ base: esi, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('irh_loop');
+    a.mov(eax, dword({ base: esi, index: ecx, scale: 8, disp: 8 })).mov(ebx, dword(eax, STR.hash));
+    a.mov(edx, dword(edi, OBJ.size)).sub(edx, 9).shr(edx, 3).and(edx, ebx);
+    a.label('irh_probe').cmp(dword({ base: edi, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('irh_put');
+    a.add(edx, 1).push(ecx).mov(ecx, dword(edi, OBJ.size)).sub(ecx, 9).shr(ecx, 3).and(edx, ecx).pop(ecx).jmp('irh_probe');
+    a.label('irh_put').mov(dword({ base: edi, index: edx, scale: 8, disp: 8 }), eax);
+    a.mov(dword({ base: edi, index: edx, scale: 8, disp: 12 }), TAG.cell);
+    a.jmp('irh_loop');
+    a.label('irh_done').mov(root('intern'), edi).mov(root('intern', 4), TAG.cell);
+    a.pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
   });
 }
 
