@@ -68,6 +68,8 @@ export interface GuestMachine {
    * sampling it periodically gives a statistical profile (bench/profile.ts).
    */
   instructionPointer(): number;
+  /** The guest's general registers (eax, ecx, edx, ebx, esp, ebp, esi, edi), as unsigned numbers. */
+  generalRegisters(): number[];
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -98,6 +100,7 @@ interface V86Internals {
     cpu: {
       cr: Int32Array;
       instruction_pointer: Int32Array;
+      reg32: Int32Array;
       memory_size: ArrayLike<number>;
       io: {
         register_write(port: number, device: object, w8: (v: number) => void,
@@ -340,5 +343,9 @@ class V86Machine implements GuestMachine {
 
   instructionPointer(): number {
     return this.internals.cpu.instruction_pointer[0] >>> 0;
+  }
+
+  generalRegisters(): number[] {
+    return Array.from(this.internals.cpu.reg32, (r) => r >>> 0);
   }
 }

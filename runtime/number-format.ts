@@ -233,6 +233,8 @@ export function numberToString(x: number, radix: number = 10): string {
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return '0';
   if (radix === 10) {
+    // A safe integer's shortest round-trip digits are its own digits.
+    if (x % 1 === 0 && x < 9007199254740992 && x > -9007199254740992) return intToDecimal(x);
     if (x < 0) return formatDecimal(true, shortestDigits(-x));
     return formatDecimal(false, shortestDigits(x));
   }
