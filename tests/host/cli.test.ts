@@ -23,18 +23,28 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `tskern args...` with `input` on a pipe (closed afterwards unless undefined). */
-function tskern(args: string[], input?: string, killAfterMs?: number): Promise<Run> {
+/**
+ * Runs `tskern args...` with `input` on a pipe (closed afterwards unless undefined). With
+ * `killWhen`, the process is killed `graceMs` after its stdout first contains that text
+ * (so a slow start on a busy machine does not change the outcome).
+ */
+function tskern(args: string[], input?: string, killWhen?: { stdout: string; graceMs: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [launcher, ...args], { stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    let killing = false;
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (killWhen && !killing && stdout.includes(killWhen.stdout)) {
+        killing = true;
+        setTimeout(() => child.kill('SIGTERM'), killWhen.graceMs);
+      }
+    });
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     if (input !== undefined) child.stdin.end(input);
-    if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), killAfterMs);
   });
 }
 
@@ -52,7 +62,7 @@ describe('tskern boot', () => {
   });
 
   it('keeps the guest running after stdin ends', async () => {
-    const run = await tskern(['boot', fixture('echo2.elf', echoUntilQ())], 'abc', 1500);
+    const run = await tskern(['boot', fixture('echo2.elf', echoUntilQ())], 'abc', { stdout: 'abc', graceMs: 1000 });
     expect(run.stdout).toBe('abc');
     expect(run.code).toBeNull(); // still running until killed
   });
@@ -104,7 +114,7 @@ describe('tskern build, then boot the kernel', () => {
   });
 
   it('passes the guest panic through to the terminal', async () => {
-    const run = await tskern(['boot', '--cmdline', 'test=ud'], '', 5000);
+    const run = await tskern(['boot', '--cmdline', 'test=ud'], '', { stdout: 'panic:', graceMs: 1000 });
     expect(run.stdout).toContain('panic: #UD invalid opcode (vector 6)');
   });
 });
