@@ -621,7 +621,7 @@ export class AddressSpace {
       return this.writeProtectFault(vma, va, e);
     }
     if (e !== 0) throw new Error('mm: PROT_NONE entry in an accessible area at ' + va);
-    if (vma.anonymous) return this.anonymousFault(vma, va, write);
+    if (vma.anonymous) return this.anonymousFault(va, write);
     const index = vma.pageIndex(va);
     let got: number | Promise<number>;
     if (vma.file !== null) {
@@ -662,71 +662,76 @@ export class AddressSpace {
     return true;
   }
 
-  private anonymousFault(vma: Vma, va: number, write: boolean): number {
+  private anonymousFault(va: number, write: boolean): number {
     const flush = new TlbFlush(this.pt.root);
-    if (!write) {
-      const zero = this.shared.zeroPage;
-      if (this.pt.set(va, zero | Pte.P | Pte.US, flush) < 0) return Fault.OOM;
-      this.frames.ref(zero);
-      flush.commit();
+    try {
+      if (!write) {
+        const zero = this.shared.zeroPage;
+        if (this.pt.set(va, zero | Pte.P | Pte.US, flush) < 0) return Fault.OOM;
+        this.frames.ref(zero);
+        return Fault.OK;
+      }
+      const frame = this.frames.allocZeroed();
+      if (frame < 0) return Fault.OOM;
+      if (this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D, flush) < 0) {
+        this.frames.unref(frame);
+        return Fault.OOM;
+      }
       return Fault.OK;
+    } finally {
+      flush.commit();
     }
-    const frame = this.frames.allocZeroed();
-    if (frame < 0) return Fault.OOM;
-    if (this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D, flush) < 0) {
-      this.frames.unref(frame);
-      return Fault.OOM;
-    }
-    flush.commit();
-    return Fault.OK;
   }
 
   /** A store to a present read-only page in a writable area. */
   private writeProtectFault(vma: Vma, va: number, e: number): number {
     const flush = new TlbFlush(this.pt.root);
-    if (vma.shared) {
-      this.pt.update(va, Pte.RW | Pte.D, 0, flush);
-      flush.commit();
+    try {
+      if (vma.shared) {
+        this.pt.update(va, Pte.RW | Pte.D, 0, flush);
+        return Fault.OK;
+      }
+      const old = pteFrame(e);
+      if (old !== this.shared.zeroPage && this.counted(vma, old) && this.frames.refCount(old) === 1) {
+        this.pt.update(va, Pte.RW | Pte.D, 0, flush); // nobody else has it: reuse
+        return Fault.OK;
+      }
+      const frame = this.frames.alloc();
+      if (frame < 0) return Fault.OOM;
+      if (old === this.shared.zeroPage) physFill(frame, 0, Page.SIZE);
+      else physCopy(frame, old, Page.SIZE);
+      this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A, flush); // the table exists: cannot fail
+      this.dropRef(vma, old);
       return Fault.OK;
-    }
-    const old = pteFrame(e);
-    if (old !== this.shared.zeroPage && this.counted(vma, old) && this.frames.refCount(old) === 1) {
-      this.pt.update(va, Pte.RW | Pte.D, 0, flush); // nobody else has it: reuse
+    } finally {
       flush.commit();
-      return Fault.OK;
     }
-    const frame = this.frames.alloc();
-    if (frame < 0) return Fault.OOM;
-    if (old === this.shared.zeroPage) physFill(frame, 0, Page.SIZE);
-    else physCopy(frame, old, Page.SIZE);
-    this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A, flush); // the table exists: cannot fail
-    this.dropRef(vma, old);
-    flush.commit();
-    return Fault.OK;
   }
 
   /** Maps a page a file or object produced (a frame, or -errno). */
   private installBacked(vma: Vma, va: number, write: boolean, frame: number): number {
     if (frame < 0) return frame === -Errno.ENOMEM ? Fault.OOM : Fault.SIGBUS;
     const flush = new TlbFlush(this.pt.root);
-    if (vma.shared || !write) {
-      const rw = vma.shared && (vma.flags & Vm.WRITE) !== 0 ? Pte.RW : 0;
-      const dirty = write ? Pte.D : 0;
-      if (this.pt.set(va, frame | Pte.P | Pte.US | rw | dirty, flush) < 0) return Fault.OOM;
-      this.takeRef(vma, frame);
-      flush.commit();
+    try {
+      if (vma.shared || !write) {
+        const rw = vma.shared && (vma.flags & Vm.WRITE) !== 0 ? Pte.RW : 0;
+        const dirty = write ? Pte.D : 0;
+        if (this.pt.set(va, frame | Pte.P | Pte.US | rw | dirty, flush) < 0) return Fault.OOM;
+        this.takeRef(vma, frame);
+        return Fault.OK;
+      }
+      // A store to a private file/object page: the process gets its own copy at once.
+      const copy = this.frames.alloc();
+      if (copy < 0) return Fault.OOM;
+      physCopy(copy, frame, Page.SIZE);
+      if (this.pt.set(va, copy | Pte.P | Pte.US | Pte.RW | Pte.D, flush) < 0) {
+        this.frames.unref(copy);
+        return Fault.OOM;
+      }
       return Fault.OK;
+    } finally {
+      flush.commit();
     }
-    // A store to a private file/object page: the process gets its own copy at once.
-    const copy = this.frames.alloc();
-    if (copy < 0) return Fault.OOM;
-    physCopy(copy, frame, Page.SIZE);
-    if (this.pt.set(va, copy | Pte.P | Pte.US | Pte.RW | Pte.D, flush) < 0) {
-      this.frames.unref(copy);
-      return Fault.OOM;
-    }
-    flush.commit();
-    return Fault.OK;
   }
 
   // ---- kernel access to user memory ------------------------------------------------------

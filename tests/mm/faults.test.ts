@@ -254,6 +254,28 @@ describe('files and memory objects', () => {
     expect(b.frames.usedCount).toBe(b.baseUsed);
   });
 
+  test('a mixed map: managed frames are counted, raw device frames are not; private stores copy both', () => {
+    const ram = b.frames.allocZeroed();
+    b.m.mem[ram] = 0x5c;
+    b.m.mem[0x18_0000 + P] = 0x6d;
+    const dev = new TestDevice(0x18_0000, 4, Vm.MIXEDMAP);
+    dev.resolveFault = (_v, index) => (index === 0 ? ram : 0x18_0000 + index * P);
+    const a = s.mmap(0, 2 * P, RW, MapFlag.SHARED, { object: dev }, 0);
+    expect(load(b.m, s, a)).toBe(0x5c);
+    expect(load(b.m, s, a + P)).toBe(0x6d);
+    expect(b.frames.refCount(ram)).toBe(2);
+    const p = s.mmap(0, 2 * P, RW, MapFlag.PRIVATE, { object: dev }, 0); // MIXEDMAP allows copy-on-write
+    expect(load(b.m, s, p + P)).toBe(0x6d);
+    expect(store(b.m, s, p + P, 1)).toBe(Fault.OK);
+    expect(store(b.m, s, p, 2)).toBe(Fault.OK);
+    expect([b.m.mem[0x18_0000 + P], b.m.mem[ram]]).toEqual([0x6d, 0x5c]);
+    expect(b.frames.refCount(ram)).toBe(2);
+    freeAll(s);
+    expect(b.frames.refCount(ram)).toBe(1);
+    b.frames.unref(ram);
+    expect(b.frames.usedCount).toBe(b.baseUsed);
+  });
+
   test('device mmap refusals: ENODEV, EACCES (private write, read-only device), EINVAL/ENXIO (range)', () => {
     const dev = new TestDevice(0x18_0000, 4);
     expect(s.mmap(0, P, RW, MapFlag.PRIVATE, { object: dev }, 0)).toBe(-Errno.EACCES); // no COW of raw frames

@@ -42,7 +42,7 @@ export function load(m: FakeMachine, space: AddressSpace, va: number): number | 
 }
 
 /** The frame mapped at va as the MMU would find it (null if none). */
-export function frameAt(m: FakeMachine, space: AddressSpace, va: number): number | null {
+export function frameAt(_m: FakeMachine, space: AddressSpace, va: number): number | null {
   const e = space.pt.entry(va);
   return e & 1 ? (e & ~0xfff) >>> 0 : null;
 }
@@ -110,7 +110,7 @@ export class TestDevice implements MemoryObject {
   getMappingInfo(): MappingInfo {
     return { vmFlags: this.vmFlags, maxProt: this.maxProt, sizePages: this.pages };
   }
-  getMappingInfoWith(pgoff: number, pages: number, _prot: number, _shared: boolean): MappingInfo | number {
+  getMappingInfoWith(pgoff: number, _pages: number, _prot: number, _shared: boolean): MappingInfo | number {
     if (pgoff >= this.pages) return -Errno.ENXIO;
     return this.getMappingInfo();
   }

@@ -12,7 +12,7 @@ import { BOOT, boot, newSpace, type Booted } from './setup.ts';
 const P = 4096;
 const RW = Prot.READ | Prot.WRITE;
 const ANON = MapFlag.PRIVATE | MapFlag.ANONYMOUS;
-const { EINVAL, ENOMEM, EEXIST, EACCES, EFAULT, EPERM, EBADF, ENODEV, ENXIO } = Errno;
+const { EINVAL, ENOMEM, EEXIST, EACCES, EFAULT, EPERM, EBADF } = Errno;
 
 let b: Booted;
 let s: AddressSpace;
