@@ -52,6 +52,20 @@ export const NATIVES = [
   { name: 'mathSqrt', argc: 1, doc: 'Math.sqrt of a number (correctly rounded, as sqrtsd)' },
   // ---- appended (ids above are frozen) ---------------------------------------------------
   { name: 'defineAccessor', argc: 5, doc: 'defineAccessor(obj, key, getter, setter, attributes): define or redefine own accessor property key (getter/setter: a function or undefined; attributes: bit 0 enumerable, bit 2 configurable); TypeError if not allowed; returns obj' },
+  // ---- physical memory and the MMU, for kernel/mm (kernel/arch/intrinsics.ts wraps these) --
+  // Physical addresses go through ToUint32; the guest reaches them through the kernel's direct
+  // map (virtual 0xC0000000 + p) and stops the machine for an access beyond the direct map.
+  { name: 'physRead8', argc: 1, doc: 'physRead8(p): the byte at physical address p, an int32 in 0..255' },
+  { name: 'physRead16', argc: 1, doc: 'physRead16(p): the little-endian 16-bit word at physical address p, an int32 in 0..65535' },
+  { name: 'physRead32', argc: 1, doc: 'physRead32(p): the little-endian 32-bit word at physical address p, a number in 0..2^32-1 (uint32 tag above 2^31)' },
+  { name: 'physWrite8', argc: 2, doc: 'physWrite8(p, v): store the low 8 bits of ToInt32(v) at physical address p; returns undefined' },
+  { name: 'physWrite16', argc: 2, doc: 'physWrite16(p, v): store the low 16 bits of ToInt32(v) at physical address p; returns undefined' },
+  { name: 'physWrite32', argc: 2, doc: 'physWrite32(p, v): store ToInt32(v) (so any number modulo 2^32) at physical address p; returns undefined' },
+  { name: 'physFill', argc: 3, doc: 'physFill(p, byte, length): set `length` bytes from physical address p to the low 8 bits of byte (rep stosd, then stosb for the tail); returns undefined' },
+  { name: 'physCopy', argc: 3, doc: 'physCopy(dst, src, length): copy `length` bytes from physical src to physical dst, ascending (rep movsd, then movsb); the ranges must not overlap; returns undefined' },
+  { name: 'readCr3', argc: 0, doc: 'the CR3 register (physical address of the current PDPT), a uint32 number' },
+  { name: 'writeCr3', argc: 1, doc: 'writeCr3(v): mov cr3 (switches address space, reloads the PAE PDPTEs and flushes the non-global TLB entries); returns undefined' },
+  { name: 'invlpg', argc: 1, doc: 'invlpg(va): invalidate the TLB entry for virtual address va (and the paging-structure caches); returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

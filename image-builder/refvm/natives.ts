@@ -20,6 +20,31 @@ function obj(vm: VM, v: Value, what: string): JSObject {
   throw vm.error('TypeError', `${what} called on non-object`);
 }
 
+/**
+ * The reference interpreter's physical memory: sparse 4 KiB pages that read as zero until
+ * written, and a CR3 register with no MMU behind it (only kernel/mm's unit tests, with their
+ * own fake, model translation).
+ */
+class RefPhysMemory {
+  private pages = new Map<number, Uint8Array>();
+  cr3 = 0;
+  readByte(p: number): number {
+    return this.pages.get(Math.floor(p / 4096))?.[p % 4096] ?? 0;
+  }
+  writeByte(p: number, v: number): void {
+    const k = Math.floor(p / 4096);
+    let page = this.pages.get(k);
+    if (!page) this.pages.set(k, (page = new Uint8Array(4096)));
+    page[p % 4096] = v;
+  }
+}
+const physMemories = new WeakMap<VM, RefPhysMemory>();
+function physOf(vm: VM): RefPhysMemory {
+  let m = physMemories.get(vm);
+  if (!m) physMemories.set(vm, (m = new RefPhysMemory()));
+  return m;
+}
+
 export function callNative(vm: VM, name: string, a: Value[]): Value {
   const realm = vm.realm;
   switch (name) {
@@ -29,6 +54,32 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'globalObject': return realm.global;
     case 'outb': case 'outw': case 'outl': return undefined;
     case 'inb': case 'inw': case 'inl': return 0;
+    case 'physRead8': case 'physRead16': case 'physRead32': {
+      const p = vm.toNumber(a[0]) >>> 0, n = name === 'physRead8' ? 1 : name === 'physRead16' ? 2 : 4;
+      let v = 0;
+      for (let i = n - 1; i >= 0; i--) v = v * 256 + physOf(vm).readByte(p + i);
+      return v;
+    }
+    case 'physWrite8': case 'physWrite16': case 'physWrite32': {
+      const p = vm.toNumber(a[0]) >>> 0, n = name === 'physWrite8' ? 1 : name === 'physWrite16' ? 2 : 4;
+      const v = vm.toNumber(a[1]) | 0;
+      for (let i = 0; i < n; i++) physOf(vm).writeByte(p + i, (v >>> (8 * i)) & 0xff);
+      return undefined;
+    }
+    case 'physFill': {
+      const p = vm.toNumber(a[0]) >>> 0, b = vm.toNumber(a[1]) & 0xff, n = vm.toNumber(a[2]) >>> 0;
+      for (let i = 0; i < n; i++) physOf(vm).writeByte(p + i, b);
+      return undefined;
+    }
+    case 'physCopy': {
+      const d = vm.toNumber(a[0]) >>> 0, s = vm.toNumber(a[1]) >>> 0, n = vm.toNumber(a[2]) >>> 0;
+      const m = physOf(vm);
+      for (let i = 0; i < n; i++) m.writeByte(d + i, m.readByte(s + i));
+      return undefined;
+    }
+    case 'readCr3': return physOf(vm).cr3;
+    case 'writeCr3': physOf(vm).cr3 = vm.toNumber(a[0]) >>> 0; return undefined;
+    case 'invlpg': return undefined;
     case 'registerIntrinsic': {
       const id = a[0] as number;
       realm.intrinsics[id] = a[1];

@@ -13,6 +13,17 @@ declare const __native: {
   inw(port: number): number;
   outl(port: number, value: number): void;
   inl(port: number): number;
+  physRead8(phys: number): number;
+  physRead16(phys: number): number;
+  physRead32(phys: number): number;
+  physWrite8(phys: number, value: number): void;
+  physWrite16(phys: number, value: number): void;
+  physWrite32(phys: number, value: number): void;
+  physFill(phys: number, byte: number, length: number): void;
+  physCopy(dst: number, src: number, length: number): void;
+  readCr3(): number;
+  writeCr3(value: number): void;
+  invlpg(va: number): void;
   registerIntrinsic(id: number, value: unknown): void;
   getPrototypeOf(value: unknown): any;
   setPrototypeOf(obj: any, proto: any): any;

@@ -34,6 +34,23 @@ export class FakePortBus implements Intrinsics {
   inw(port: number): number { return this.inb(port) | (this.inb(port + 1) << 8); }
   outl(port: number, value: number): void { this.outw(port, value & 0xffff); this.outw(port + 2, (value >>> 16) & 0xffff); }
   inl(port: number): number { return (this.inw(port) | (this.inw(port + 2) << 16)) >>> 0; }
+
+  // A port bus has no memory or MMU: tests that need them use FakeMachine (tests/mm/fake-machine.ts).
+  physRead8(_p: number): number { return noMemory(); }
+  physRead16(_p: number): number { return noMemory(); }
+  physRead32(_p: number): number { return noMemory(); }
+  physWrite8(_p: number, _v: number): void { noMemory(); }
+  physWrite16(_p: number, _v: number): void { noMemory(); }
+  physWrite32(_p: number, _v: number): void { noMemory(); }
+  physFill(_p: number, _b: number, _n: number): void { noMemory(); }
+  physCopy(_d: number, _s: number, _n: number): void { noMemory(); }
+  readCr3(): number { return noMemory(); }
+  writeCr3(_v: number): void { noMemory(); }
+  invlpg(_va: number): void { noMemory(); }
+}
+
+function noMemory(): never {
+  throw new Error('FakePortBus has no physical memory or MMU (use FakeMachine from tests/mm/fake-machine.ts)');
 }
 
 /**

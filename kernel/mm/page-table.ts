@@ -1,0 +1,297 @@
+// PAE page tables of one address space: map, unmap, protect and query 4 KiB pages.
+//
+// Format (Intel SDM vol. 3, 4.4): CR3 -> a 32-byte PDPT of 4 entries (1 GiB each) -> page
+// directories of 512 entries (2 MiB each) -> page tables of 512 entries (4 KiB each). Every
+// entry is 64 bits; v86 has no NX and RAM is below 4 GiB, so the high dword is always 0 and
+// only the low dword is ever written (tables are zeroed when allocated). PDPTEs carry only P
+// (RW and US are reserved there). A PDE pointing to a page table has P|RW|US: permissions are
+// decided by the PTE alone.
+//
+// Layout: PDPT[0..2] (the user half, below 0xC0000000) belong to this space; PDPT[3] is a
+// copy of the boot PDPT's entry for the kernel page directory, shared by every space, so a
+// kernel mapping made once is seen everywhere.
+//
+// PTE states:
+//  - empty: 0.
+//  - present: frame | P | US (| RW) (| A | D set by the MMU).
+//  - PROT_NONE: frame | Pte.PROTNONE, P clear. The MMU ignores the entry (any access
+//    faults) but the frame stays mapped, so mprotect can make it accessible again.
+//
+// Invariants:
+//  - `uses` holds, for every page table, the number of its non-empty entries and, for
+//    every page directory, the number of its present entries; both are >= 1 (a table whose
+//    count reaches 0 is freed at once and its entry in the level above cleared).
+//  - Page tables and directories are frames from the allocator, referenced once, by this
+//    structure only.
+// TLB invalidation is recorded in the caller's TlbFlush (tlb.ts), never done here directly.
+
+import { physRead32, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { Errno } from './errno.ts';
+import type { FrameAllocator } from './frames.ts';
+import { Layout } from './page.ts';
+import { cr3Root, type TlbFlush } from './tlb.ts';
+
+export enum Pte {
+  P = 0x1,
+  RW = 0x2,
+  US = 0x4,
+  PWT = 0x8,
+  PCD = 0x10,
+  A = 0x20,
+  D = 0x40,
+  PS = 0x80,
+  G = 0x100,
+  /** Software bit (one of the three the MMU leaves to the OS): a PROT_NONE page, P clear. */
+  PROTNONE = 0x200,
+  /** The frame address bits of an entry's low dword. */
+  FRAME = 0xffff_f000,
+}
+
+enum Span {
+  PDPTE = 0x4000_0000,
+  PDE = 0x20_0000,
+  PTE = 0x1000,
+}
+
+/** The frame an entry points to. */
+export function pteFrame(entry: number): number {
+  return (entry & Pte.FRAME) >>> 0;
+}
+
+export function ptePresent(entry: number): boolean {
+  return (entry & Pte.P) !== 0;
+}
+
+/** Whether replacing `old` by `next` needs a TLB flush of the page (see tlb.ts). */
+export function needsFlush(old: number, next: number): boolean {
+  if ((old & Pte.P) === 0) return false;
+  if ((next & Pte.P) === 0) return true;
+  if (pteFrame(old) !== pteFrame(next)) return true;
+  const lost = old & ~next & (Pte.RW | Pte.US | Pte.A | Pte.D);
+  return lost !== 0;
+}
+
+export class PageTables {
+  /** Physical address of the PDPT: the CR3 value of this space. */
+  readonly root: number;
+  private readonly frames: FrameAllocator;
+  private readonly uses = new Map<number, number>();
+
+  private constructor(frames: FrameAllocator, root: number) {
+    this.frames = frames;
+    this.root = root;
+  }
+
+  /**
+   * New, empty user half; PDPT[3] = `kernelPdpte` (the kernel page directory entry taken from
+   * the boot PDPT). -Errno.ENOMEM if no frame is left for the PDPT.
+   */
+  static create(frames: FrameAllocator, kernelPdpte: number): PageTables | number {
+    const root = frames.allocZeroed();
+    if (root < 0) return root;
+    physWrite32(root + 3 * 8, kernelPdpte);
+    return new PageTables(frames, root);
+  }
+
+  /** Whether this space is the one in CR3. */
+  isActive(): boolean {
+    return cr3Root(readCr3()) === this.root;
+  }
+
+  /** Makes this the current address space (flushes the TLB's user entries). */
+  activate(): void {
+    writeCr3(this.root);
+  }
+
+  /** The PTE (low dword) for a user address, 0 when it or a table above it is absent. */
+  entry(va: number): number {
+    const slot = this.pteSlot(va);
+    return slot === 0 ? 0 : physRead32(slot);
+  }
+
+  /**
+   * Sets the PTE of a user page, allocating the page directory and page table on the way.
+   * Returns 0 or -Errno.ENOMEM (nothing changed then).
+   */
+  set(va: number, entry: number, flush: TlbFlush): number {
+    checkUser(va);
+    if (entry === 0) {
+      this.clear(va, flush);
+      return 0;
+    }
+    const pd = this.ensurePd(va, flush);
+    if (pd < 0) return pd;
+    const pt = this.ensurePt(pd, va);
+    if (pt < 0) {
+      this.releasePdIfEmpty(pd, va, flush);
+      return pt;
+    }
+    const slot = pt + ((va >>> 12) & 0x1ff) * 8;
+    const old = physRead32(slot);
+    if (old === 0) this.count(pt, 1);
+    physWrite32(slot, entry);
+    if (needsFlush(old, entry)) flush.page(va);
+    return 0;
+  }
+
+  /** Clears the PTE of a user page; returns the old entry (0 if there was none). */
+  clear(va: number, flush: TlbFlush): number {
+    checkUser(va);
+    const slot = this.pteSlot(va);
+    if (slot === 0) return 0;
+    const old = physRead32(slot);
+    if (old === 0) return 0;
+    physWrite32(slot, 0);
+    if (needsFlush(old, 0)) flush.page(va);
+    const pd = pteFrame(physRead32(this.root + (va >>> 30) * 8));
+    const pt = pteFrame(physRead32(pd + ((va >>> 21) & 0x1ff) * 8));
+    this.releaseTables(pd, pt, va, flush);
+    return old;
+  }
+
+  /**
+   * Sets and clears bits of an existing PTE (nothing happens for an empty one); returns the
+   * new entry (0 if empty).
+   */
+  update(va: number, setBits: number, clearBits: number, flush: TlbFlush): number {
+    const slot = this.pteSlot(va);
+    if (slot === 0) return 0;
+    const old = physRead32(slot);
+    if (old === 0) return 0;
+    const next = ((old & ~clearBits) | setBits) >>> 0;
+    if (next !== old) {
+      physWrite32(slot, next);
+      if (needsFlush(old, next)) flush.page(va);
+    }
+    return next;
+  }
+
+  /** Reads and clears the accessed bit (page aging); true if it was set. */
+  testAndClearAccessed(va: number, flush: TlbFlush): boolean {
+    return this.testAndClear(va, Pte.A, flush);
+  }
+
+  /** Reads and clears the dirty bit (write-back); true if it was set. */
+  testAndClearDirty(va: number, flush: TlbFlush): boolean {
+    return this.testAndClear(va, Pte.D, flush);
+  }
+
+  /**
+   * The first user page at or after `va` and below `end` whose PTE is not empty, or -1.
+   * Skips absent directories and tables, and reads the tables afresh on every call, so a
+   * caller may change entries (and so free tables) between calls.
+   */
+  nextUsed(va: number, end: number): number {
+    if (end > Layout.USER_END) end = Layout.USER_END;
+    while (va < end) {
+      const pdpte = physRead32(this.root + (va >>> 30) * 8);
+      if ((pdpte & Pte.P) === 0) {
+        va = (Math.floor(va / Span.PDPTE) + 1) * Span.PDPTE;
+        continue;
+      }
+      const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+      if ((pde & Pte.P) === 0) {
+        va = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+        continue;
+      }
+      const pt = pteFrame(pde);
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      for (; va < stop; va += Span.PTE) {
+        if (physRead32(pt + ((va >>> 12) & 0x1ff) * 8) !== 0) return va;
+      }
+    }
+    return -1;
+  }
+
+  /** Number of page tables plus page directories in use (for tests and accounting). */
+  get tableCount(): number {
+    return this.uses.size;
+  }
+
+  /**
+   * Frees the PDPT. Every user page must have been unmapped before (which freed every table
+   * on the way); a remaining table is a leak and throws.
+   */
+  destroy(): void {
+    if (this.uses.size !== 0) throw new Error('page tables: destroy with ' + this.uses.size + ' tables still in use');
+    if (this.isActive()) throw new Error('page tables: destroy of the current address space');
+    this.frames.unref(this.root);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  /** Physical address of the PTE for va, or 0 if its directory or table is absent. */
+  private pteSlot(va: number): number {
+    const pdpte = physRead32(this.root + (va >>> 30) * 8);
+    if ((pdpte & Pte.P) === 0) return 0;
+    const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+    if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
+    return pteFrame(pde) + ((va >>> 12) & 0x1ff) * 8;
+  }
+
+  private testAndClear(va: number, bit: number, flush: TlbFlush): boolean {
+    const slot = this.pteSlot(va);
+    if (slot === 0) return false;
+    const old = physRead32(slot);
+    if ((old & bit) === 0) return false;
+    physWrite32(slot, (old & ~bit) >>> 0);
+    if ((old & Pte.P) !== 0) flush.page(va);
+    return true;
+  }
+
+  /** The page directory for va, allocated (and the PDPT changed) if absent; or -Errno.ENOMEM. */
+  private ensurePd(va: number, flush: TlbFlush): number {
+    const slot = this.root + (va >>> 30) * 8;
+    const pdpte = physRead32(slot);
+    if ((pdpte & Pte.P) !== 0) return pteFrame(pdpte);
+    const pd = this.frames.allocZeroed();
+    if (pd < 0) return -Errno.ENOMEM;
+    this.uses.set(pd, 0);
+    physWrite32(slot, pd | Pte.P);
+    flush.pdptChanged();
+    return pd;
+  }
+
+  /** The page table for va in directory pd, allocated if absent; or -Errno.ENOMEM. */
+  private ensurePt(pd: number, va: number): number {
+    const slot = pd + ((va >>> 21) & 0x1ff) * 8;
+    const pde = physRead32(slot);
+    if ((pde & Pte.P) !== 0) return pteFrame(pde);
+    const pt = this.frames.allocZeroed();
+    if (pt < 0) return -Errno.ENOMEM;
+    this.uses.set(pt, 0);
+    physWrite32(slot, pt | Pte.P | Pte.RW | Pte.US);
+    this.count(pd, 1);
+    return pt;
+  }
+
+  private count(table: number, delta: number): number {
+    const n = (this.uses.get(table) ?? 0) + delta;
+    this.uses.set(table, n);
+    return n;
+  }
+
+  /** One entry of `pt` became empty: free the table, and its directory, when they empty. */
+  private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush): void {
+    if (this.count(pt, -1) !== 0) return;
+    this.uses.delete(pt);
+    physWrite32(pd + ((va >>> 21) & 0x1ff) * 8, 0);
+    this.frames.unref(pt);
+    flush.page(va); // the paging-structure caches may hold the PDE
+    this.count(pd, -1);
+    this.releasePdIfEmpty(pd, va, flush);
+  }
+
+  private releasePdIfEmpty(pd: number, va: number, flush: TlbFlush): void {
+    if ((this.uses.get(pd) ?? 0) !== 0) return;
+    this.uses.delete(pd);
+    physWrite32(this.root + (va >>> 30) * 8, 0);
+    this.frames.unref(pd);
+    flush.pdptChanged();
+  }
+}
+
+function checkUser(va: number): void {
+  if (va >= Layout.USER_END || va < 0) throw new Error('page tables: not a user address ' + va);
+}

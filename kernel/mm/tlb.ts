@@ -1,0 +1,75 @@
+// TLB invalidation, batched per operation.
+//
+// Rules (Intel SDM vol. 3, 4.10):
+//  - A not-present entry is never cached, so making an entry present needs no flush.
+//  - Changing or removing a present entry (other frame, fewer permissions, P cleared,
+//    A or D cleared) needs `invlpg` of that page; invlpg also empties the paging-structure
+//    caches, which covers a page table freed under that address.
+//  - Raising permissions (RW 0 -> 1 on the same frame) needs nothing: a stale read-only
+//    entry causes at most a spurious fault, which the fault path recognises (the PTE already
+//    allows the access) and which itself drops the stale entry.
+//  - PAE PDPTEs live in registers loaded by `mov cr3`: after any PDPT change the space
+//    must reload CR3, whether the entry appeared or went away.
+//  - Only the current address space (CR3) has TLB entries that matter: loading CR3 for
+//    another space flushes every non-global entry, and user pages are never global.
+//
+// An operation records what it changed in a TlbFlush and commits once at its end, before
+// anything can run in user mode or `await`: nothing for an inactive space, a CR3 reload
+// when a PDPTE changed or when more than FLUSH_ALL_THRESHOLD pages changed (cheaper than
+// that many invlpg, as Linux's tlb_single_page_flush_ceiling), else one invlpg per page.
+
+import { invlpg, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+
+export enum Tlb {
+  /** More changed pages than this in one operation: reload CR3 instead of invlpg each. */
+  FLUSH_ALL_THRESHOLD = 32,
+}
+
+/** The PDPT address in a CR3 value (PAE: 32-byte aligned; bits 3 and 4 are PWT/PCD). */
+export function cr3Root(cr3: number): number {
+  return (cr3 & ~0x1f) >>> 0;
+}
+
+export class TlbFlush {
+  private pages: number[] = [];
+  private reload = false;
+
+  /** `root`: the PDPT of the address space whose entries change. */
+  constructor(readonly root: number) {}
+
+  /** A present entry for this virtual page changed. */
+  page(va: number): void {
+    if (this.reload) return;
+    const p = (va & ~0xfff) >>> 0;
+    for (let i = 0; i < this.pages.length; i++) if (this.pages[i] === p) return;
+    if (this.pages.length === Tlb.FLUSH_ALL_THRESHOLD) {
+      this.reload = true;
+      this.pages = [];
+      return;
+    }
+    this.pages.push(p);
+  }
+
+  /** A PDPT entry changed: the PDPTE registers must be reloaded. */
+  pdptChanged(): void {
+    this.reload = true;
+    this.pages = [];
+  }
+
+  /** Whether committing would do anything in the current space. */
+  get empty(): boolean {
+    return !this.reload && this.pages.length === 0;
+  }
+
+  /** Applies the invalidations if this space is the current one; resets the batch. */
+  commit(): void {
+    if (this.empty) return;
+    const cr3 = readCr3();
+    if (cr3Root(cr3) === this.root) {
+      if (this.reload) writeCr3(cr3);
+      else for (let i = 0; i < this.pages.length; i++) invlpg(this.pages[i]);
+    }
+    this.pages = [];
+    this.reload = false;
+  }
+}
