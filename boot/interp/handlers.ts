@@ -761,25 +761,25 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
 
   EnvNew: (h) => {
     const a = h.a;
-    h.reg(ecx, 2);
+    h.u16(ecx, 2);
     a.lea(ecx, mem({ index: ecx, scale: 8, disp: ENV_SLOTS })).mov(edx, KIND.Env).call('heap_alloc');
     h.reg(ecx, 1);
     copyValue(a, at(eax, ENV_PARENT), valueAt(ecx), edx);
-    h.reg(ecx, 2);
+    h.u16(ecx, 2);
     a.lea(edx, mem(eax, ENV_SLOTS)).call('fill_hole');
     storeCell(h, 0);
     h.next();
   },
   EnvLoad: (h) => {
     const a = h.a;
-    h.reg(eax, 1).reg(ecx, 2).reg(edx, 0);
+    h.reg(eax, 1).u16(ecx, 2).reg(edx, 0);
     a.mov(eax, V(eax));
     copyValue(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), edi);
     h.next();
   },
   EnvStore: (h) => {
     const a = h.a;
-    h.reg(eax, 0).reg(ecx, 1).reg(edx, 2);
+    h.reg(eax, 0).u16(ecx, 1).reg(edx, 2);
     a.mov(eax, V(eax));
     copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx), edi);
     h.next();

@@ -18,6 +18,8 @@ export const OPERAND_SIZE = {
   i32: 4,
   /** An unsigned 8-bit count (arguments, elements). */
   count: 1,
+  /** An environment slot index or slot count, u16 (a bundle's top level can capture hundreds of bindings). */
+  slot: 2,
   /** A signed 32-bit jump offset, from the end of the instruction. */
   jump: 4,
   /** An index into the function's inline-cache slots, u16 (property access). */
@@ -122,9 +124,9 @@ export const OPCODES = [
   { name: 'LoadCallee', operands: [R], doc: 'dst = the function object being executed' },
 
   // ---- environments (captured variables) ---------------------------------------------
-  { name: 'EnvNew', operands: [R, R, 'count'], doc: 'dst = a new environment with `count` slots (holding the hole) whose parent is env register `parent`' },
-  { name: 'EnvLoad', operands: [R, R, 'count'], doc: 'dst = env.slot[index]' },
-  { name: 'EnvStore', operands: [R, 'count', R], doc: 'env.slot[index] = src' },
+  { name: 'EnvNew', operands: [R, R, 'slot'], doc: 'dst = a new environment with `count` slots (holding the hole) whose parent is env register `parent`' },
+  { name: 'EnvLoad', operands: [R, R, 'slot'], doc: 'dst = env.slot[index]' },
+  { name: 'EnvStore', operands: [R, 'slot', R], doc: 'env.slot[index] = src' },
   { name: 'EnvParent', operands: [R, R], doc: 'dst = the parent of environment env' },
   { name: 'EnvCopy', operands: [R, R], doc: 'dst = a copy of environment env, same parent (per-iteration let bindings)' },
   { name: 'LoadFunctionEnv', operands: [R], doc: 'dst = the environment the running function closed over' },
