@@ -1,5 +1,7 @@
 // Differential tests: every tests/lang/programs/*.ts runs under Node (bundled by esbuild)
 // and through compile + the reference interpreter; stdout and exit status must match.
+// Programs in REF_KNOWN_FAILURES still run, as expected failures (test.fails) named with
+// the reason, so the gap stays visible and the test turns red once the program passes.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -7,14 +9,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runReference, type RunResult } from '../../image-builder/refvm/index.ts';
 
 const dir = fileURLToPath(new URL('./programs/', import.meta.url));
 const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 const outDir = mkdtempSync(join(tmpdir(), 'tskern-lang-'));
-const nodeResults = new Map<string, Promise<RunResult>>();
 
+/** Programs whose output under the reference interpreter differs from Node's, and why. */
+const REF_KNOWN_FAILURES: Record<string, string> = {
+  'dx-accessors.ts': "a getter-only assignment's TypeError names the receiver #<Object2> (the function record's esbuild-renamed name) where Node says #<Object>",
+  'dx-array-newer-methods.ts': 'Array.prototype.copyWithin, toSorted, toReversed, toSpliced and with are missing from the prelude',
+  'dx-case-mapping.ts': 'toUpperCase/toLowerCase leave characters beyond Latin-1 unchanged (Greek, Cyrillic, Latin Extended)',
+  'dx-error-messages.ts': 'machine TypeError messages differ: callee named by value not by expression, instanceof of a primitive, in on a string, not iterable, Map() without new, #<Object2>',
+  'dx-exit-code-property.ts': 'process.exitCode is ignored: a normal end exits with status 0',
+  'dx-function-names.ts': 'parseInt.name and parseFloat.name are "parseInt3"/"parseFloat3" (esbuild-renamed prelude functions without an own name)',
+};
+
+/** Bundles and starts one program under Node; called lazily by its test, so that a filtered
+ * run (-t) does not bundle every program and the work is not one long synchronous hook. */
 function runNode(file: string): Promise<RunResult> {
   const out = join(outDir, file.replace(/\.ts$/, '.mjs'));
   const r = buildSync({ entryPoints: [join(dir, file)], bundle: true, format: 'esm', target: 'esnext', platform: 'neutral', write: false, outfile: out, logLevel: 'silent' });
@@ -29,21 +42,27 @@ function runNode(file: string): Promise<RunResult> {
   });
 }
 
+async function compare(p: string): Promise<void> {
+  const nodeRun = runNode(p); // Node runs in its own process while the reference interpreter runs here
+  const ref = runReference(join(dir, p));
+  const node = await nodeRun;
+  expect(ref.stdout).toBe(node.stdout);
+  expect({ status: ref.status }).toEqual({ status: node.status });
+  if (node.status !== 0 && node.stderr.includes('Uncaught') === false) expect(ref.status).toBe(node.status);
+}
+
 describe('differential: Node vs compiler + reference interpreter', () => {
-  // Bundling every program for Node is synchronous esbuild work: generous on a busy machine.
-  beforeAll(() => {
-    for (const p of programs) nodeResults.set(p, runNode(p));
-  }, 180_000);
-
   test('there are enough programs', () => {
-    expect(programs.length).toBeGreaterThanOrEqual(60);
+    expect(programs.length).toBeGreaterThanOrEqual(150);
   });
 
-  test.each(programs)('%s', async (p) => {
-    const ref = runReference(join(dir, p));
-    const node = await nodeResults.get(p)!;
-    expect(ref.stdout).toBe(node.stdout);
-    expect({ status: ref.status }).toEqual({ status: node.status });
-    if (node.status !== 0 && node.stderr.includes('Uncaught') === false) expect(ref.status).toBe(node.status);
+  test('every known failure names an existing program', () => {
+    for (const p of Object.keys(REF_KNOWN_FAILURES)) expect(programs).toContain(p);
   });
+
+  for (const p of programs) {
+    const reason = REF_KNOWN_FAILURES[p];
+    if (reason === undefined) test(p, () => compare(p), 60000);
+    else test.fails(`${p} — known difference: ${reason}`, () => compare(p), 60000);
+  }
 });

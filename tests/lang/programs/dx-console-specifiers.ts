@@ -1,0 +1,22 @@
+// console.log with format specifiers and argument mixing.
+console.log('%s + %s = %d', 'one', 'two', 3);
+console.log('%d %i %f', '42.9', 42.9, '3.5');
+console.log('%d %i %f', 'abc', -0, 'x');
+console.log('%s', { a: 1 }, '%s', [1, [2]]);
+console.log('%j is not a specifier in Node', { a: 1 });
+console.log('%O and %O', [1, { a: 2 }], { b: { c: { d: { e: 1 } } } });
+console.log('100%% sure', '%%', 5);
+console.log('%s %s', 'only one');
+console.log('no specifiers', '%s', 'second');
+console.log('%c styled %s', 'color: red', 'text');
+console.log('%s', null, undefined, '%d', 7);
+console.log('%d', 1.5, '%i', 2.9);
+console.log('%s', 1.5, -0, 1e21, 'str');
+console.log(5, '%s', 'after number');
+console.log('%i', 12345678901234567890, '%d', '0x10');
+console.log('trailing %', 'percent %z unknown', 7);
+console.log('%s:%s', 'a');
+console.log();
+console.log('');
+console.log('', '');
+console.log('multi\nline', 'arg');

@@ -1,0 +1,33 @@
+// -0 everywhere: creation, detection, printing, JSON, collections, Math.
+const nz = -0;
+const made = [0 * -1, -1 / Infinity, Math.round(-0.4), Math.ceil(-0.5), Math.trunc(-0.9), -0 + -0, 0 / -5, Math.sign(-0), -Math.abs(0), Math.min(0, -0), Math.max(-0, -0)];
+console.log(made);
+console.log(made.map((v) => Object.is(v, -0)));
+console.log(made.map((v) => 1 / v));
+console.log(Object.is(nz, 0), nz === 0, nz == 0, 1 / nz, -1 / nz, Object.is(0 - 0, -0), Object.is(-0 - 0, -0), Object.is(-0 + 0, -0));
+console.log(String(nz), nz + '', `${nz}`, nz.toString(), nz.toFixed(2), (-0.0001).toFixed(2), (-0.5).toFixed(0), JSON.stringify(nz), JSON.stringify([nz, { z: nz }]));
+console.log(nz, [nz], { nz }, [0, -0, +0], -0 * 5, 5 * -0, -0 / 1);
+console.log(Object.is(JSON.parse('-0'), -0), Object.is(JSON.parse('-0.0'), -0), Object.is(Number('-0'), -0), Object.is(parseFloat('-0'), -0), Object.is(parseInt('-0'), -0), Object.is(+'-0', -0));
+console.log([-0].includes(0), [0].includes(-0), [-0].indexOf(0), [NaN, -0].lastIndexOf(0), [1, -0].findIndex((x) => Object.is(x, -0)));
+const m = new Map<number, string>([[-0, 'neg zero']]);
+console.log(m.get(0), m.has(-0), [...m.keys()].map((k) => Object.is(k, -0)), m);
+const s = new Set([0, -0, +0]);
+console.log(s.size, [...s].map((k) => Object.is(k, -0)));
+console.log(Math.max(-0, 0), Object.is(Math.max(-0, 0), 0), Object.is(Math.min(0, -0), -0), Object.is(Math.min(-0, 0), -0));
+console.log(Object.is(Math.floor(-0), -0), Object.is(Math.sqrt(-0), -0), Object.is(Math.abs(-0), 0), Object.is(-0 % 5, -0), Object.is(-5 % 5, -0), Object.is(5 % -5, 0));
+console.log(Object.is(-0 | 0, 0), Object.is(-0 >>> 0, 0), Object.is(~~-0.5, 0), Object.is(-0.5 | 0, 0));
+console.log([3, -0, 0, -1, 1].sort((a, b) => a - b), [3, -0, 0, -1].sort().map((v) => 1 / v));
+const arr = [1, 2, 3];
+console.log(arr[-0], arr.at(-0), arr.slice(-0), 'abc'.charAt(-0), 'abc'.slice(-0, 2));
+let counter = -0;
+counter++;
+console.log(counter, Object.is(counter - 1, 0));
+let dec = 1;
+dec--;
+console.log(Object.is(dec, 0), Object.is(-dec, -0));
+console.log((-0).toString(2), (-0).toString(36), Number(-0).toFixed(0), String([-0, [-0]]), [-0].join(), `${[-0]}`);
+const o: Record<string, number> = {};
+o[-0] = 7;
+console.log(Object.keys(o), o[0], o['0']);
+console.log(-0 < 0, -0 <= 0, -0 > 0, 0 > -0, Math.sign(-0) === 0, -0 ? 'truthy' : 'falsy', !-0);
+switch (-0) { case 0: console.log('switch matched 0'); break; default: console.log('default'); }
