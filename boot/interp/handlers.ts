@@ -951,6 +951,8 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.cmp(ecx, edi).jne('seq_diff_tags');
     a.cmp(ecx, TAG.cell).je('seq_cells');
     a.cmp(ecx, TAG.firstTag).jb('seq_doubles');
+    // undefined, null and the hole carry no payload (whatever is in the word is ignored)
+    a.cmp(ecx, TAG.bool).jb('steq_true');
     a.mov(ecx, dword(eax)).cmp(ecx, dword(edx)).je('steq_true').jmp('steq_false');
     a.label('seq_diff_tags');
     // numbers in different representations compare by value
@@ -1009,17 +1011,19 @@ function emitEqualityRoutines(a: X86Assembler): void {
   routine(a, 'elem_key_cf', () => {
     a.mov(ecx, dword(eax, 4));
     a.cmp(ecx, TAG.int).jne('ek_not_int');
-    a.mov(edx, dword(eax)).ret();
+    a.mov(edx, dword(eax)).test(edx, edx).js('ek_prim'); // a negative integer is the string key "-n"
+    a.ret();
     a.label('ek_not_int').cmp(ecx, TAG.cell).jne('ek_prim');
     a.mov(eax, dword(eax)).cmp(byte(eax), KIND.String).jne('ek_bad');
     a.label('ek_string');
-    // a canonical array index below 10^9 ("0", "17"; not "01") is the int32 key
-    a.mov(ecx, dword(eax, STR.length)).sub(ecx, 1).cmp(ecx, 8).ja('ek_intern');
+    // a canonical array index up to 2^31 - 1 ("0", "17"; not "01") is the int32 key
+    a.mov(ecx, dword(eax, STR.length)).sub(ecx, 1).cmp(ecx, 9).ja('ek_intern');
     a.test(dword(eax), STRING_TWO_BYTE).jnz('ek_intern');
     a.cmp(ecx, 0).je('ek_digits').cmp(byte(eax, STR.units), 0x30).je('ek_intern');
     a.label('ek_digits').xor(edx, edx).push(edi).xor(edi, edi);
     a.label('ek_digit').movzx(ecx, byte({ base: eax, index: edi, disp: STR.units })).sub(ecx, 0x30).cmp(ecx, 9).ja('ek_not_index');
-    a.imul(edx, edx, 10).add(edx, ecx).add(edi, 1).cmp(edi, dword(eax, STR.length)).jb('ek_digit');
+    a.imul(edx, edx, 10).jo('ek_not_index').add(edx, ecx).jo('ek_not_index');
+    a.add(edi, 1).cmp(edi, dword(eax, STR.length)).jb('ek_digit');
     a.pop(edi).mov(ecx, TAG.int).ret();
     a.label('ek_not_index').pop(edi);
     a.label('ek_intern').call('intern').mov(edx, eax).mov(ecx, TAG.cell).clc().ret();

@@ -981,7 +981,8 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(var32('call_rec'), eax);
     a.test(word(eax, 18), 2).jz('ef_callable'); // ClassConstructor
     a.test(var32('call_flags'), FRAME_CONSTRUCT).jnz('ef_callable');
-    a.mov(var32('call_cont'), 0).mov(root('callArgs', 4), TAG.undef).mov(root('callNewTarget', 4), TAG.undef);
+    a.mov(var32('call_cont'), 0).mov(root('callArgs', 4), TAG.undef);
+    a.mov(root('callNewTarget'), 0).mov(root('callNewTarget', 4), TAG.undef);
     a.mov(ecx, dword(eax, 8)).cmp(ecx, -1).je('ef_anon');
     a.mov(edx, root('constants'));
     copyValue(a, rootW('tmp3'), (w) => dword({ base: edx, index: ecx, scale: 8, disp: 8 + w }), eax);
@@ -1035,7 +1036,7 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(esi, dword(edx)).mov(dword(eax), esi).mov(esi, dword(edx, 4)).mov(dword(eax, 4), esi);
     a.add(edx, 8).add(eax, 8).sub(ecx, 1).jmp('ef_args');
     a.label('ef_args_done');
-    for (const t of ['tmp0', 'tmp1', 'tmp2', 'callArgs', 'callNewTarget'] as const) a.mov(root(t, 4), TAG.undef);
+    for (const t of ['tmp0', 'tmp1', 'tmp2', 'callArgs', 'callNewTarget'] as const) a.mov(root(t), 0).mov(root(t, 4), TAG.undef);
     a.mov(var32('call_flags'), 0).mov(var32('call_cont'), 0);
     a.lea(ebp, mem(edi, FRAME_REGS));
     a.mov(eax, var32('call_rec')).mov(ebx, dword(eax)).add(ebx, sym(TSBC));

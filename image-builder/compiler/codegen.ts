@@ -126,6 +126,16 @@ export class ModuleCompiler {
     return [o.source, o.line + 1, o.column];
   }
 
+  /**
+   * An identifier's name as written in the original source: esbuild renames colliding
+   * top-level names when it bundles (the prelude's `parseInt` becomes `parseInt3`), and
+   * function names, class names and stacks must show the original (the source map keeps it).
+   */
+  originalName(id: ts.Identifier): string {
+    const lc = this.sf.getLineAndCharacterOfPosition(id.getStart(this.sf));
+    return this.map.nameAt(lc.line, lc.character) ?? id.text;
+  }
+
   where(n: ts.Node): string {
     const [f, line, col] = this.original(n);
     return `${this.files[f] ?? 'bundle.js'}:${line}:${col + 1}`;
@@ -490,7 +500,8 @@ export class FnCompiler {
     if (hasModifier(n, K.AsyncKeyword)) this.unsupported(n, 'async function');
     const info = this.analysis.fns.get(n);
     if (!info) throw new Error('function without scope info');
-    let name = n.name && !ts.isComputedPropertyName(n.name) ? propertyNameText(n.name) : nameHint;
+    let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
+      : n.name && !ts.isComputedPropertyName(n.name) ? propertyNameText(n.name) : nameHint;
     if (ts.isGetAccessorDeclaration(n)) name = `get ${name ?? ''}`;
     if (ts.isSetAccessorDeclaration(n)) name = `set ${name ?? ''}`;
     let flags = 0;
@@ -895,7 +906,7 @@ export class FnCompiler {
       this.mark(d);
       this.withTemps(() => {
         if (d.initializer) {
-          const hint = ts.isIdentifier(d.name) && isAnonymousFunction(d.initializer) ? d.name.text : undefined;
+          const hint = ts.isIdentifier(d.name) && isAnonymousFunction(d.initializer) ? this.m.originalName(d.name) : undefined;
           const v = this.alloc();
           this.expr(d.initializer, v, hint);
           this.bindName(d.name, v, mode);
@@ -1385,7 +1396,7 @@ export class FnCompiler {
         this.getRef(ref, r);
         const end = this.em.label();
         this.em.emit(op === K.AmpersandAmpersandEqualsToken ? 'JumpIfFalse' : op === K.BarBarEqualsToken ? 'JumpIfTrue' : 'JumpIfNotNullish', r, end);
-        const hint = ts.isIdentifier(n.left) && isAnonymousFunction(n.right) ? n.left.text : undefined;
+        const hint = ts.isIdentifier(n.left) && isAnonymousFunction(n.right) ? this.m.originalName(n.left) : undefined;
         this.expr(n.right, r, hint);
         this.mark(n);
         this.putRef(ref, r);
@@ -1436,7 +1447,7 @@ export class FnCompiler {
         return;
       }
       const ref = this.prepareRef(left);
-      const hint = ts.isIdentifier(left) && isAnonymousFunction(n.right) ? left.text : undefined;
+      const hint = ts.isIdentifier(left) && isAnonymousFunction(n.right) ? this.m.originalName(left) : undefined;
       this.expr(n.right, r, hint);
       this.mark(n);
       this.putRef(ref, r);
@@ -1904,7 +1915,7 @@ export class FnCompiler {
     const heritage = n.heritageClauses?.find((h) => h.token === K.ExtendsKeyword);
     const derived = heritage !== undefined;
     const cls = this.alloc();
-    const className = n.name?.text ?? nameHint;
+    const className = n.name ? this.m.originalName(n.name) : nameHint;
     const instanceElems = n.members.filter((m) => !isStaticMember(m) && (ts.isPropertyDeclaration(m)
       || (ts.isMethodDeclaration(m) && ts.isPrivateIdentifier(m.name))));
     const staticElems = n.members.filter((m) => ts.isClassStaticBlockDeclaration(m) || (isStaticMember(m) && (ts.isPropertyDeclaration(m)

@@ -14,6 +14,8 @@ interface Segment {
   source: number;
   line: number;
   column: number;
+  /** Index into `names`: the original name of an identifier esbuild renamed. */
+  name?: number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -37,11 +39,13 @@ function decodeVlqGroup(s: string): number[] {
 
 export class SourceMap {
   readonly sources: string[];
+  readonly names: string[];
   private readonly lines: Segment[][] = [];
 
-  constructor(json: { sources: string[]; mappings: string }) {
+  constructor(json: { sources: string[]; mappings: string; names?: string[] }) {
     this.sources = json.sources;
-    let source = 0, line = 0, column = 0;
+    this.names = json.names ?? [];
+    let source = 0, line = 0, column = 0, name = 0;
     for (const lineText of json.mappings.split(';')) {
       const segs: Segment[] = [];
       let genColumn = 0;
@@ -53,13 +57,28 @@ export class SourceMap {
             source += f[1];
             line += f[2];
             column += f[3];
-            segs.push({ genColumn, source, line, column });
+            if (f.length >= 5) {
+              name += f[4];
+              segs.push({ genColumn, source, line, column, name });
+            } else {
+              segs.push({ genColumn, source, line, column });
+            }
           }
         }
       }
       segs.sort((a, b) => a.genColumn - b.genColumn);
       this.lines.push(segs);
     }
+  }
+
+  /**
+   * The original name of the identifier that starts at generated (line, column), when
+   * esbuild renamed it (bundling renames colliding top-level names: `parseInt` becomes
+   * `parseInt3`); undefined otherwise.
+   */
+  nameAt(line: number, column: number): string | undefined {
+    const seg = (this.lines[line] ?? []).find((s) => s.genColumn === column);
+    return seg?.name === undefined ? undefined : this.names[seg.name];
   }
 
   /**
