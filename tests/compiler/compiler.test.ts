@@ -72,7 +72,7 @@ describe('.tsbc container', () => {
       expect({ ...f, code: [...f.code] }).toEqual({ ...o, code: [...o.code] });
     });
     expect(back.functions[module.entry].flags & FunctionFlag.TopLevel).toBeTruthy();
-    const f = back.functions.findLast((x) => x.name === 'f')!; // the program comes after the prelude
+    const f = [...back.functions].reverse().find((x) => x.name === 'f')!; // the program comes after the prelude
     expect([f.paramCount, f.length]).toEqual([3, 1]);
   });
 });
