@@ -377,6 +377,63 @@ function defineArray(): void {
       if (i < 0) i += n;
       return i < 0 || i >= n ? undefined : this[i];
     },
+    copyWithin(this: any, target: any, start: any, end?: any): any {
+      const n = lengthOf(this);
+      let to = relativeIndex(target, n, 0);
+      let from = relativeIndex(start, n, 0);
+      const e = relativeIndex(end, n, n);
+      let count = e - from < n - to ? e - from : n - to;
+      if (from < to && to < from + count) {
+        // overlapping, moving right: copy from the end
+        from += count - 1;
+        to += count - 1;
+        for (; count > 0; count--, from--, to--) {
+          if (from in this) this[to] = this[from];
+          else __native.deleteProperty(this, to);
+        }
+      } else {
+        for (; count > 0; count--, from++, to++) {
+          if (from in this) this[to] = this[from];
+          else __native.deleteProperty(this, to);
+        }
+      }
+      return this;
+    },
+    // The change-array-by-copy methods: a new dense array, holes read as undefined.
+    toReversed(this: any): any[] {
+      const n = lengthOf(this);
+      const out: any[] = [];
+      for (let i = n - 1; i >= 0; i--) out.push(this[i]);
+      return out;
+    },
+    toSorted(this: any, compare?: any): any[] {
+      if (compare !== undefined && !isCallable(compare)) throw new GLOBAL$.TypeError('The comparison function must be either a function or undefined');
+      const n = lengthOf(this);
+      const out: any[] = [];
+      for (let i = 0; i < n; i++) out.push(this[i]);
+      return sortArray(out, compare, sortHooks);
+    },
+    toSpliced(this: any, ...args: any[]): any[] {
+      const n = lengthOf(this);
+      const start = relativeIndex(args[0], n, 0);
+      let skip = args.length === 0 ? 0 : args.length === 1 ? n - start : toIntegerOrInfinity(args[1]);
+      if (skip < 0) skip = 0;
+      if (skip > n - start) skip = n - start;
+      const out: any[] = [];
+      for (let i = 0; i < start; i++) out.push(this[i]);
+      for (let i = 2; i < args.length; i++) out.push(args[i]);
+      for (let i = start + skip; i < n; i++) out.push(this[i]);
+      return out;
+    },
+    with(this: any, index: any, value: any): any[] {
+      const n = lengthOf(this);
+      let i = toIntegerOrInfinity(index);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) throw new GLOBAL$.RangeError('Invalid index : ' + toStr(index));
+      const out: any[] = [];
+      for (let k = 0; k < n; k++) out.push(k === i ? value : this[k]);
+      return out;
+    },
   });
   void toObject;
 }
