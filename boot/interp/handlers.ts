@@ -1004,10 +1004,11 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.call('elem_key_cf').jc('ek_fraction');
     a.ret();
     a.label('ek_fraction');
-    fatal(a, 'property key from a non-integral number: this caller cannot ask the prelude to format it');
+    fatal(a, 'a property key from a non-integral number or an object: this caller cannot ask the prelude to convert it');
   });
-  // elem_key_cf: elem_key, but for a non-integral number it sets CF (and returns nothing):
-  // the caller formats the number through the prelude and tries again (regKey).
+  // elem_key_cf: elem_key, but for a non-integral number or an object it sets CF (and
+  // returns nothing): the caller converts the key through the prelude and tries again
+  // (regKey).
   routine(a, 'elem_key_cf', () => {
     a.mov(ecx, dword(eax, 4));
     a.cmp(ecx, TAG.int).jne('ek_not_int');
@@ -1031,8 +1032,7 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.stc().ret(); // a non-integral number
     a.label('ek_bad').cmp(byte(eax), KIND.PrivateName).jne('ek_object');
     a.mov(edx, eax).mov(ecx, TAG.cell).ret();
-    a.label('ek_object');
-    fatal(a, 'property keys from objects (ToPrimitive) are not implemented');
+    a.label('ek_object').stc().ret(); // an object: ToPrimitive, done by the caller
   });
 }
 

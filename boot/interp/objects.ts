@@ -1263,12 +1263,25 @@ function regKey(h: H, i: number): void {
     a.label(fraction);
     h.reg(ecx, i);
     copyValue(a, conv0, valueAt(ecx), eax);
+    a.cmp(conv0(4), TAG.cell).je(h.lbl('keyobject'));
     numberToStringCall(h, conv0, cont, none);
+    // an object: String(key) (ToPrimitive with hint string, then ToString)
+    a.label(h.lbl('keyobject'));
+    a.mov(eax, root('intrinsics'));
+    a.cmp(dword(eax, slot(Intrinsic.StringPrototype) + 4), TAG.cell).jne(none);
+    a.mov(eax, dword(eax, slot(Intrinsic.StringPrototype))).mov(edx, root('sConstructor')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.cell).jne(none).cmp(byte(eax), KIND.Function).jne(none);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), CONV0_INDEX).mov(var32('call_argc'), 1);
+    a.mov(var32('call_cont'), sym(cont));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
     a.label(cont).add(esi, 1);
     a.mov(conv0(0), eax).mov(conv0(4), edx);
     a.lea(eax, conv0(0)).call('elem_key_cf').jnc(resume);
     a.label(none);
-    fatal(a, `${h.op}: a non-integral number as a property key needs the prelude's Number.prototype.toString`);
+    fatal(a, `${h.op}: a non-integral number or an object as a property key needs the prelude (Number.prototype.toString, String)`);
   });
 }
 
@@ -1427,9 +1440,13 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   InstanceOf: (h) => {
     const a = h.a, notCallable = h.label('notcallable'), no = h.label('no'), yes = h.label('yes'), loop = h.label('loop'), badProto = h.label('badproto');
+    const notObject = h.label('notobject');
     h.reg(ecx, 2);
-    a.cmp(T(ecx), TAG.cell).jne(notCallable);
-    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(notCallable);
+    a.cmp(T(ecx), TAG.cell).jne(notObject);
+    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).je(h.lbl('callable'));
+    isPropObject(a, eax, notObject);
+    a.jmp(notCallable);
+    a.label(h.lbl('callable'));
     a.mov(edx, root('sPrototype')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG.cell).jne(badProto);
     a.mov(edi, eax);
@@ -1448,6 +1465,8 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.next();
     a.label(notCallable);
     throwMessage(a, 'TypeError: Right-hand side of \'instanceof\' is not callable');
+    a.label(notObject);
+    throwMessage(a, 'TypeError: Right-hand side of \'instanceof\' is not an object');
     a.label(badProto);
     throwMessage(a, 'TypeError: Function has non-object prototype \'undefined\' in instanceof check');
   },
@@ -2205,10 +2224,42 @@ function toStringOp(h: H, key: boolean): void {
   a.test(eax, eax).jz(objResult);
   storeCell(h, 0);
   h.next();
+  // toString gave an object (or was not callable): OrdinaryToPrimitive tries valueOf next;
+  // a non-integral number from either is formatted by the prelude.
+  const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
+  const tryValueOf = h.label('tryvalueof'), contV = h.label('contv'), contNum = h.label('contnum'), fmt = h.label('fmt');
+  const cannot = h.label('cannot'), noNum = h.label('nonum');
   a.label(objResult);
-  fatal(a, `${h.op}: toString returned an object or a non-integral number (valueOf fallback not implemented)`);
+  a.cmp(edx, TAG.cell).je(tryValueOf);
+  a.label(fmt); // eax:edx = a primitive prim_to_string could not convert (a non-integral number)
+  a.mov(conv0(0), eax).mov(conv0(4), edx);
+  a.cmp(edx, TAG.firstTag).jae(cannot);
+  numberToStringCall(h, conv0, contNum, noNum);
+  a.label(contNum).add(esi, 1);
+  storeCell(h, 0);
+  h.next();
   a.label(noFn);
-  fatal(a, `${h.op} of an object without a callable toString (valueOf fallback) is not implemented`);
+  a.label(tryValueOf);
+  h.reg(ecx, 1);
+  a.mov(eax, V(ecx)).mov(edx, root('sValueOf')).mov(ecx, TAG.cell).call('get_prop');
+  a.cmp(edx, TAG.cell).jne(cannot).cmp(byte(eax), KIND.Function).jne(cannot);
+  h.reg(ecx, 1);
+  callMethodWithContinuation(h, valueAt(ecx), contV);
+  a.label(contV).add(esi, 1);
+  a.cmp(edx, TAG.cell).jne(h.lbl('vprim'));
+  a.cmp(byte(eax), KIND.String).jne(cannot);
+  storeCell(h, 0);
+  h.next();
+  a.label(h.lbl('vprim'));
+  a.mov(conv0(0), eax).mov(conv0(4), edx);
+  a.lea(eax, conv0(0)).call('prim_to_string').test(eax, eax).jz(h.lbl('vfmt'));
+  storeCell(h, 0);
+  h.next();
+  a.label(h.lbl('vfmt')).mov(eax, conv0(0)).mov(edx, conv0(4)).jmp(fmt);
+  a.label(cannot);
+  throwMessage(a, 'TypeError: Cannot convert object to primitive value');
+  a.label(noNum);
+  fatal(a, `${h.op}: a non-integral number needs the prelude's Number.prototype.toString (not registered)`);
 }
 
 /** eax = the own entry of private name (register pnOp) in object (register objOp); else jumps to bad. */

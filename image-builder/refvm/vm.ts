@@ -302,7 +302,7 @@ export class VM {
         case 'InstanceOf': regs[o[0]] = this.instanceOf(regs[o[1]], regs[o[2]]); break;
         case 'In': {
           const obj = regs[o[2]];
-          if (!isObject(obj)) throw this.error('TypeError', `Cannot use 'in' operator to search for '${this.toDisplayKey(regs[o[1]])}' in ${this.shortDescription(obj)}`);
+          if (!isObject(obj)) throw this.error('TypeError', `Cannot use 'in' operator to search for '${this.toDisplayKey(regs[o[1]])}' in ${typeof obj === 'string' ? obj : this.shortDescription(obj)}`);
           regs[o[0]] = this.hasProperty(obj, this.toKey(regs[o[1]]));
           break;
         }
@@ -694,6 +694,7 @@ export class VM {
   }
 
   instanceOf(v: Value, c: Value): boolean {
+    if (!isObject(c)) throw this.error('TypeError', "Right-hand side of 'instanceof' is not an object");
     if (!isCallable(c)) throw this.error('TypeError', "Right-hand side of 'instanceof' is not callable");
     if (!isObject(v)) return false;
     const proto = this.get(c, 'prototype');
