@@ -3,6 +3,7 @@
 import { numberToFixed, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
 import { powNumber, setSqrt } from '../pow.ts';
+import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
   GLOBAL$, NumberPrototype, StringPrototype, constant, hidden, install, isCallable, linkConstructor, relativeIndex,
@@ -83,31 +84,9 @@ function replaceImpl(s: string, pattern: any, replacement: any, all: boolean): s
 }
 
 /** Upper case of one unit (ASCII, Latin-1, ÿ); 0x00DF (ß) is special-cased by the caller. */
-function upperUnit(c: number): number {
-  if (c >= 97 && c <= 122) return c - 32;
-  if (c < 0xb5) return c;
-  if (c === 0xb5) return 0x39c;
-  if (c >= 0xe0 && c <= 0xfe && c !== 0xf7) return c - 32;
-  if (c === 0xff) return 0x178;
-  return c;
-}
-
-function lowerUnit(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
-  if (c === 0x178) return 0xff;
-  return c;
-}
-
 function mapUnits(s: string, upper: boolean): string {
   const units: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = __native.charCodeAt(s, i);
-    if (upper && c === 0xdf) {
-      units[units.length] = 83;
-      units[units.length] = 83;
-    } else units[units.length] = upper ? upperUnit(c) : lowerUnit(c);
-  }
+  caseMapUnits(s, upper, units);
   return __native.stringFromUnits(units);
 }
 

@@ -18,7 +18,6 @@ const outDir = mkdtempSync(join(tmpdir(), 'tskern-lang-'));
 
 /** Programs whose output under the reference interpreter differs from Node's, and why. */
 const REF_KNOWN_FAILURES: Record<string, string> = {
-  'dx-case-mapping.ts': 'toUpperCase/toLowerCase leave characters beyond Latin-1 unchanged (Greek, Cyrillic, Latin Extended)',
   'dx-error-messages.ts': 'machine TypeError messages differ: callee named by value not by expression, instanceof of a primitive, in on a string, not iterable, Map() without new, #<Object2>',
   'dx-exit-code-property.ts': 'process.exitCode is ignored: a normal end exits with status 0',
 };
