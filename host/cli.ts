@@ -24,6 +24,10 @@ commands:
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
                                  exit status is the program's (2 on a compile error)
+  selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
+                                 memory-management self-test selected (selftest=mm) and
+                                 exit with its verdict (0: every check passed and every
+                                 frame came back)
   help                           show this help
 
 options for boot and start:
@@ -106,6 +110,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
     }
     case 'run':
       return runFile(rest);
+    case 'selftest':
+      return selftest(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
@@ -158,6 +164,28 @@ async function runFile(args: string[]): Promise<number> {
     }
     const per = ops > 0 ? (instructions / ops).toFixed(1) : '-';
     process.stderr.write(`tskern: ${instructions} guest instructions, ${ops} bytecode ops (${per} instructions/op)\n`);
+  }
+  await machine.stop();
+  return status;
+}
+
+const SELFTESTS = ['mm'];
+
+/** Boots the kernel image headless with `selftest=NAME`: COM1 to stdout, its status as ours. */
+async function selftest(args: string[]): Promise<number> {
+  const name = args[0];
+  if (!name || !SELFTESTS.includes(name)) throw new UsageError(`selftest takes one of: ${SELFTESTS.join(', ')}`);
+  const { memoryMiB } = parseBootArgs(args.slice(1), false);
+  let image = defaultImagePath();
+  if (isStale(image, imageSourceDirs())) image = await build();
+  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}` });
+  machine.onSerial((bytes) => process.stdout.write(bytes));
+  let status: number;
+  try {
+    status = await machine.exited;
+  } catch (err) {
+    process.stderr.write(`tskern: ${(err as Error).message}\n`);
+    status = 125;
   }
   await machine.stop();
   return status;

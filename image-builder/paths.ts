@@ -25,4 +25,4 @@ export const defaultImagePath = (root = projectRoot()) => join(root, 'build', 't
 
 /** Directories whose contents end up in the kernel image. */
 export const imageSourceDirs = (root = projectRoot()) =>
-  ['boot', 'image-builder', 'kernel'].map((d) => join(root, d));
+  ['boot', 'image-builder', 'kernel', 'runtime'].map((d) => join(root, d));

@@ -5,7 +5,7 @@
 // and invlpg.
 
 import { KERNEL_BASE } from '../layout.ts';
-import { al, ax, byte, cr3, dl, dword, dx, eax, ecx, edi, edx, esi, mem, word, type X86Assembler } from '../../image-builder/x86/index.ts';
+import { al, ax, byte, cr3, dl, dword, dx, eax, ecx, edi, edx, esi, mem, sym, word, type X86Assembler } from '../../image-builder/x86/index.ts';
 import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { var32 } from './asm.ts';
 import { H, loadTag } from './handlers.ts';
@@ -137,6 +137,26 @@ export function emitPortNative(h: H, name: NativeName): boolean {
       loadTag(h, TAG.undef);
       a.label(bad);
       fatal(a, 'physCopy: physical range beyond the direct map');
+      return true;
+    }
+    case 'bootCommandLine': {
+      // boot_cmdline is NUL-terminated, and all zeros (so "") when the loader passed none
+      a.mov(edx, sym('boot_cmdline')).call('str_from_cstring');
+      h.storeTag(0, TAG.cell);
+      h.next();
+      return true;
+    }
+    case 'bootInfoAddress': {
+      a.mov(eax, dword(sym('multiboot_info_phys')));
+      storeUint(h);
+      return true;
+    }
+    case 'physReservedEnd': {
+      // the two semispaces follow the image; whichever ends higher ends the native memory
+      const first = h.label('resv_first');
+      a.mov(eax, var32('from_end')).cmp(eax, var32('to_end')).jae(first).mov(eax, var32('to_end'));
+      a.label(first).add(eax, 0xfff).and(eax, ~0xfff).sub(eax, KERNEL_BASE);
+      storeUint(h);
       return true;
     }
     case 'readCr3': {

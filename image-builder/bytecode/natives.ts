@@ -66,6 +66,10 @@ export const NATIVES = [
   { name: 'readCr3', argc: 0, doc: 'the CR3 register (physical address of the current PDPT), a uint32 number' },
   { name: 'writeCr3', argc: 1, doc: 'writeCr3(v): mov cr3 (switches address space, reloads the PAE PDPTEs and flushes the non-global TLB entries); returns undefined' },
   { name: 'invlpg', argc: 1, doc: 'invlpg(va): invalidate the TLB entry for virtual address va (and the paging-structure caches); returns undefined' },
+  // ---- what the boot code knows ------------------------------------------------------------
+  { name: 'bootCommandLine', argc: 0, doc: 'the kernel command line the boot loader passed (multiboot), "" if none' },
+  { name: 'bootInfoAddress', argc: 0, doc: 'the physical address of the multiboot information structure the loader passed (its memory map describes RAM)' },
+  { name: 'physReservedEnd', argc: 0, doc: 'the physical address where the memory the native code owns ends (image, stacks and the interpreter heap start at 1 MiB and end here, page-aligned); frames above it are free for the kernel' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

@@ -80,6 +80,9 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'readCr3': return physOf(vm).cr3;
     case 'writeCr3': physOf(vm).cr3 = vm.toNumber(a[0]) >>> 0; return undefined;
     case 'invlpg': return undefined;
+    case 'bootCommandLine': return '';
+    case 'bootInfoAddress': return 0;
+    case 'physReservedEnd': return 0x0040_0000; // the reference VM's simulated memory has nothing native in it
     case 'registerIntrinsic': {
       const id = a[0] as number;
       realm.intrinsics[id] = a[1];

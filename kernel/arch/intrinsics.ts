@@ -8,6 +8,7 @@ export type Intrinsics = Pick<
   | 'outb' | 'inb' | 'outw' | 'inw' | 'outl' | 'inl'
   | 'physRead8' | 'physRead16' | 'physRead32' | 'physWrite8' | 'physWrite16' | 'physWrite32'
   | 'physFill' | 'physCopy' | 'readCr3' | 'writeCr3' | 'invlpg'
+  | 'bootCommandLine' | 'bootInfoAddress' | 'physReservedEnd'
 >;
 
 /** The real thing: the interpreter's natives. */
@@ -29,6 +30,9 @@ const guest: Intrinsics = {
   readCr3: () => __native.readCr3(),
   writeCr3: (value) => __native.writeCr3(value),
   invlpg: (va) => __native.invlpg(va),
+  bootCommandLine: () => __native.bootCommandLine(),
+  bootInfoAddress: () => __native.bootInfoAddress(),
+  physReservedEnd: () => __native.physReservedEnd(),
 };
 
 let active: Intrinsics = guest;
@@ -70,3 +74,11 @@ export const readCr3 = (): number => active.readCr3();
 export const writeCr3 = (value: number): void => active.writeCr3(value);
 /** Invalidates the TLB entry of one virtual page (and the paging-structure caches). */
 export const invlpg = (va: number): void => active.invlpg(va);
+
+// ---- what the boot code knows ---------------------------------------------------------------
+/** The kernel command line from the boot loader ("" if none). */
+export const bootCommandLine = (): string => active.bootCommandLine();
+/** Physical address of the multiboot information structure (memory map). */
+export const bootInfoAddress = (): number => active.bootInfoAddress();
+/** Physical end of the memory the native code owns (image, stacks, interpreter heap). */
+export const physReservedEnd = (): number => active.physReservedEnd();

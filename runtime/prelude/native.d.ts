@@ -24,6 +24,9 @@ declare const __native: {
   readCr3(): number;
   writeCr3(value: number): void;
   invlpg(va: number): void;
+  bootCommandLine(): string;
+  bootInfoAddress(): number;
+  physReservedEnd(): number;
   registerIntrinsic(id: number, value: unknown): void;
   getPrototypeOf(value: unknown): any;
   setPrototypeOf(obj: any, proto: any): any;

@@ -47,6 +47,16 @@ export class FakePortBus implements Intrinsics {
   readCr3(): number { return noMemory(); }
   writeCr3(_v: number): void { noMemory(); }
   invlpg(_va: number): void { noMemory(); }
+
+  /** What the boot loader would have passed; tests set it. */
+  commandLine = '';
+  bootCommandLine(): string { return this.commandLine; }
+  /** Where a multiboot information structure would be; tests that read one set it. */
+  infoAddress = 0;
+  bootInfoAddress(): number { return this.infoAddress; }
+  /** Where the native code's memory would end; tests that allocate frames set it. */
+  reservedEnd = 0x0040_0000;
+  physReservedEnd(): number { return this.reservedEnd; }
 }
 
 function noMemory(): never {
