@@ -703,6 +703,12 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
     a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), eax).mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
     a.add(dword(esp), 1);
   };
+  /** Append the key eax as it is (a table's string keys are interned already). */
+  const appendInterned = () => {
+    a.mov(ecx, root('tmp5')).mov(edx, dword(esp));
+    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), eax).mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
+    a.add(dword(esp), 1);
+  };
   objAddr(ecx);
   a.cmp(dword(ecx, 4), TAG.cell).jne(bad).mov(eax, dword(ecx));
   a.cmp(byte(eax), KIND.String).je(L('okobj'));
@@ -767,7 +773,7 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   a.mov(eax, dword(edi)).cmp(byte(eax), KIND.String).jne(strNext);
   a.cmp(dword(esp, 8), 0).je(L('strany')).test(byte(edi, 16), 1).jz(strNext);
   a.label(L('strany'));
-  append();
+  appendInterned();
   a.label(strNext).add(dword(esp, 4), 1).jmp(strLoop);
   a.label(done);
   a.pop(ecx).add(esp, 8);

@@ -17,7 +17,7 @@ import { dispatch, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
-  STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  STRING_TWO_BYTE, STRING_INTERNED, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
 } from './layout.ts';
 
@@ -596,8 +596,11 @@ function emitStrings(a: X86Assembler): void {
   });
 
   // intern: eax = string. eax = the interned string with the same units (eax itself if it
-  // is new). May allocate. Preserves everything else.
+  // is new, and then flagged STRING_INTERNED; a flagged string is its own answer). May
+  // allocate. Preserves everything else.
   routine(a, 'intern', () => {
+    a.test(dword(eax), STRING_INTERNED).jz('intern_search').ret();
+    a.label('intern_search');
     a.push(ecx).push(edx).push(edi);
     a.mov(edi, eax);
     a.mov(ecx, var32('intern_count'));
@@ -624,6 +627,7 @@ function emitStrings(a: X86Assembler): void {
     a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), edi);
     a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
     a.add(var32('intern_count'), 1);
+    a.or(dword(edi), STRING_INTERNED);
     a.mov(eax, edi);
     a.label('intern_ret').pop(edi).pop(edx).pop(ecx).ret();
   });
