@@ -230,7 +230,11 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(edx, root('numMemo1')).jne('n2f_call').cmp(var32('nm_ok1'), 0).je('n2f_call');
     a.movsd(xmm0, qword(sym('nm_val1'))).pop(edx).ret();
     a.label('n2f_call').pop(edx).jmp('num_call_prelude');
-    a.label('n2f_obj').pop(edx);
+    a.label('n2f_obj');
+    a.cmp(dword(eax, 4), TAG.cell).jne('n2f_obj_fatal');
+    a.mov(edx, dword(eax)).cmp(byte(edx), KIND.Symbol).jne('n2f_obj_fatal');
+    throwMessage(a, 'TypeError: Cannot convert a Symbol value to a number');
+    a.label('n2f_obj_fatal').pop(edx);
     fatal(a, 'ToNumber of an object is not implemented');
     a.label('n2f_int').cvtsi2sd(xmm0, dword(eax)).pop(edx).ret();
     a.label('n2f_uint').cvtsi2sd(xmm0, dword(eax)).addsd(xmm0, qword(sym('f64_2p32'))).pop(edx).ret();
@@ -1017,6 +1021,7 @@ const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
   ['sPrototype', 'prototype'], ['sConstructor', 'constructor'], ['sToString', 'toString'], ['sNext', 'next'],
   ['sDone', 'done'], ['sValue', 'value'], ['sReturn', 'return'], ['sEmpty', ''], ['sTrue', 'true'],
   ['sFalse', 'false'], ['sNull', 'null'], ['sName', 'name'], ['sMessage', 'message'], ['sNumberFn', 'Number'], ['sValueOf', 'valueOf'],
+  ['sSymbol', 'symbol'], ['sDefault', 'default'],
 ];
 
 function emitLoader(a: X86Assembler): void {

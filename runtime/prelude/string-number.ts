@@ -4,8 +4,8 @@ import { numberToFixed, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
-  GLOBAL$, NumberPrototype, StringPrototype, constant, hidden, install, isCallable, linkConstructor, relativeIndex,
-  toIntegerOrInfinity, toNum, toStr,
+  GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, install, isCallable, linkConstructor,
+  relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr,
 } from './core.ts';
 
 function thisString(v: any, method: string): string {
@@ -132,7 +132,7 @@ function defineString(): void {
   const StringC: any = function String(this: any, ...args: any[]): string {
     if (args.length === 0) return '';
     const v = args[0];
-    if (__native.valueKind(v) === 11 && new.target === undefined) return v.toString();
+    if (__native.valueKind(v) === K_SYMBOL && new.target === undefined) return symbolDescriptiveString(v);
     return toStr(v);
   };
   linkConstructor(StringC, StringPrototype, 'String');
@@ -435,6 +435,7 @@ function nextRandom32(): number {
 function defineMath(): void {
   const M: any = {};
   hidden(GLOBAL$, 'Math', M);
+  __native.defineProperty(M, SymbolToStringTag, 'Math', 4);
   constant(M, 'PI', 3.141592653589793);
   constant(M, 'E', 2.718281828459045);
   constant(M, 'LN2', 0.6931471805599453);

@@ -84,7 +84,7 @@ function objectsModule(): Uint8Array {
   m.op('GetProp', 13, 12, K('hello'), 0).op('Call', 14, 13, 12, 0, 0).expectEq(14, 6, 'method', T);
   m.op('InstanceOf', 13, 12, 0).expectEq(13, true, 'instanceof', T);
   m.op('NewObject', 14).op('InstanceOf', 13, 14, 0).expectEq(13, false, 'not instanceof', T);
-  expectThrow(m, (f) => f.op('LoadInt', 15, 5).op('InstanceOf', 13, 12, 15), 'TypeError: Right-hand side of \'instanceof\' is not callable', 'instanceof non-callable');
+  expectThrow(m, (f) => f.op('LoadInt', 15, 5).op('InstanceOf', 13, 12, 15), 'TypeError: Right-hand side of \'instanceof\' is not an object', 'instanceof non-object');
   m.op('GetProp', 13, 1, K('constructor'), 0).op('StrictEq', 13, 13, 0).expectEq(13, true, 'prototype.constructor', T);
   expectThrow(m, (f) => f.op('Call', 13, 0, U, 2, 1), 'TypeError: Class constructor Base cannot be invoked without \'new\'', 'class call');
   // derived classes
@@ -176,7 +176,7 @@ function objectsModule(): Uint8Array {
 
 const EXPECTED_OK = [
   'fn length', 'fn name', 'name in fn', 'CheckHoleError', 'getter', 'setter', 'getter through GetElem', 'getter only',
-  'frozen write', 'frozen add', 'constructed field', 'method', 'instanceof', 'not instanceof', 'instanceof non-callable',
+  'frozen write', 'frozen add', 'constructed field', 'method', 'instanceof', 'not instanceof', 'instanceof non-object',
   'prototype.constructor', 'class call', 'super() field', 'derived field', 'super.method()', 'instanceof base',
   'super twice', 'no super', 'in own', 'in inherited', 'in absent', 'in primitive', 'ForInFilter present',
   'ForInFilter absent', 'ForInFilter string index', 'ForInFilter null', 'GetPrivate', 'SetPrivate', 'HasPrivate',
