@@ -1044,6 +1044,29 @@ export function emitObjectModel(a: X86Assembler): void {
     fatal(a, 'a message needs the prelude\'s Number.prototype.toString (not registered)');
   });
 
+  // throw_not_callable (jump target): eax:edx = a value that was to be called (an
+  // iterator's next). The prelude's NotCallable (Intrinsic 28) throws TypeError "<value> is
+  // not a function" as V8 words it ("number 5", "undefined"...).
+  routine(a, 'throw_not_callable', () => {
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), edx);
+    intrinsicFunction(a, 28, 'tnc_plain');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 1).call('new_vector');
+    copyValue(a, at(eax, 8), rootW('tmp2'), ecx);
+    a.mov(root('tmp2', 4), TAG.undef);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), -1).mov(var32('call_argc'), 1);
+    a.mov(var32('call_cont'), sym('tnc_returned'));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label('tnc_returned');
+    fatal(a, 'the registered NotCallable returned');
+    a.label('tnc_plain');
+    a.mov(eax, root('tmp2')).mov(edx, root('tmp2', 4)).mov(root('tmp2', 4), TAG.undef);
+    a.mov(ecx, sym(cstring(a, 'TypeError: '))).mov(edi, sym(cstring(a, ' is not a function'))).jmp('interp_throw_value');
+  });
+
   // fn_lazy_prototype: edi = an ordinary function without an own `prototype`. Gives it one
   // (a new object whose `constructor` is the function; writable, not enumerable or
   // configurable) and returns it in eax. May allocate; preserves tmp0-2, ecx, esi, ebx.
@@ -1874,6 +1897,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     // (strings natively by code point, as IteratorNext; others through the registered
     // GetIterator and calls of next() with continuations)
     const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
+    const conv1 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv1) + w);
     const step = h.label('step'), generic = h.lbl('generic'), none = h.label('none'), c0 = h.label('c0'), c1 = h.label('c1');
     const append = h.label('append'), finish = h.label('finish'), one = h.label('one'), notObj = h.label('notobj');
     a.label(bad);
@@ -1896,9 +1920,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(var32('call_cont'), sym(c0));
     saveResumePc(a);
     a.jmp('interp_enter_frame');
+    // the record [iterator, next] (Intrinsic 11): the iterator in conv0, next in conv1
     a.label(c0).add(esi, 1);
-    a.cmp(edx, TAG.cell).jne(notObj);
-    a.mov(conv0(0), eax).mov(conv0(4), edx);
+    a.cmp(edx, TAG.cell).jne(notObj).cmp(byte(eax), KIND.Array).jne(notObj);
+    a.mov(eax, dword(eax, ARRAY_ELEMENTS));
+    copyValue(a, conv0, at(eax, 8), ecx);
+    copyValue(a, conv1, at(eax, 16), ecx);
     // one step: eax:edx = the next value, or finish
     a.label(step);
     a.mov(edi, conv0(0)).cmp(byte(edi), KIND.ValueVector).jne(h.lbl('callnext'));
@@ -1917,10 +1944,9 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.pop(ecx).mov(word(eax, STR.units), cx).pop(ecx).mov(word(eax, STR.units + 2), cx);
     a.mov(edx, TAG.cell).jmp(append);
     a.label(one).call('unit_string').mov(edx, TAG.cell).jmp(append);
-    // a user iterator: result = iterator.next()
+    // a user iterator: result = next.call(iterator), next read once by GetIterator
     a.label(h.lbl('callnext'));
-    a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
+    a.mov(eax, conv1(0)).cmp(conv1(4), TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
     callMethodWithContinuation(h, conv0, c1);
     a.label(c1).add(esi, 1);
     jumpUnlessObject(a, h.lbl('badresult'));
@@ -1939,18 +1965,18 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
     a.jmp(step);
     a.label(finish);
-    a.mov(root('tmp2', 4), TAG.undef).mov(conv0(4), TAG.undef);
+    a.mov(root('tmp2', 4), TAG.undef).mov(conv0(4), TAG.undef).mov(conv1(4), TAG.undef);
     h.next();
     a.label(none);
     fatal(a, 'ArraySpread: no registered GetIterator intrinsic for a value that is not an array or string');
     a.label(notObj);
-    throwMessage(a, 'TypeError: Result of the Symbol.iterator method is not an object');
+    fatal(a, 'ArraySpread: the registered GetIterator did not return an iterator record');
     a.label(h.lbl('accessor'));
     fatal(a, 'ArraySpread: an iterator result with accessors is not implemented');
     a.label(h.lbl('badresult'));
     throwIteratorResult(a);
     a.label(h.lbl('notfn'));
-    throwMessage(a, 'TypeError: iterator.next is not a function');
+    a.mov(eax, conv1(0)).mov(edx, conv1(4)).jmp('throw_not_callable');
   },
   CopyDataProperties: (h) => {
     const a = h.a, loop = h.label('loop'), done = h.label('done'), next = h.label('next'), bad = h.label('bad'),
@@ -2072,12 +2098,13 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(one).call('unit_string');
     storeCell(h, 0);
     h.next();
-    // any other iterator: result = iter.next(), through a continuation
+    // an iterator record [iterator, next] (Intrinsic 11): result = next.call(iterator),
+    // through a continuation
     a.label(generic);
-    a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(notFn).cmp(byte(eax), KIND.Function).jne(notFn);
-    h.reg(ecx, 1);
-    callMethodWithContinuation(h, valueAt(ecx), cont);
+    a.cmp(byte(edi), KIND.Array).jne(notObj);
+    a.mov(edx, dword(edi, ARRAY_ELEMENTS));
+    a.mov(eax, dword(edx, 16)).cmp(dword(edx, 20), TAG.cell).jne(notFn).cmp(byte(eax), KIND.Function).jne(notFn);
+    callMethodWithContinuation(h, (w) => dword(edx, 8 + w), cont);
     a.label(cont).add(esi, 1);
     jumpUnlessObject(a, h.lbl('badresult'));
     a.push(eax).mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
@@ -2093,27 +2120,38 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(h.lbl('badresult'));
     throwIteratorResult(a);
     a.label(notFn);
-    throwMessage(a, 'TypeError: iterator.next is not a function');
+    a.mov(eax, dword(edx, 16)).mov(edx, dword(edx, 20)).jmp('throw_not_callable');
     a.label(notObj);
-    throwMessage(a, 'TypeError: the iterator is not an object');
+    fatal(a, 'IteratorNext: the operand is not an iterator from GetIterator');
   },
   IteratorClose: (h) => {
-    const a = h.a, nothing = h.lbl('nothing');
+    // native iterators have nothing to close, nor has a record's iterator whose `return`
+    // is null or undefined; a function return() is called here and its result must be an
+    // object (when this runs for a throw, the compiler's handler drops the error); an
+    // accessor or a non-callable `return` goes to the prelude's IteratorClose (Intrinsic
+    // 29, given the record), which has Node's errors
+    const a = h.a, nothing = h.lbl('nothing'), none = h.lbl('none'), other = h.lbl('other');
     h.reg(eax, 0);
     a.cmp(T(eax), TAG.cell).jne(nothing);
-    a.mov(eax, V(eax)).cmp(byte(eax), KIND.ValueVector).je(nothing);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).jne(nothing);
+    a.mov(eax, dword(eax, ARRAY_ELEMENTS)).mov(eax, dword(eax, 8));
     a.mov(edx, root('sReturn')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(nothing).cmp(byte(eax), KIND.Function).jne(nothing);
+    a.cmp(edx, TAG.undef).je(nothing).cmp(edx, TAG.null).je(nothing);
+    a.cmp(edx, TAG.cell).jne(other).cmp(byte(eax), KIND.Function).jne(other);
     h.reg(ecx, 0);
-    callMethodWithContinuation(h, valueAt(ecx), h.lbl('returned'));
-    // the result of return() must be an object (when IteratorClose runs for a throw, the
-    // compiler's handler drops this error and rethrows the original one)
+    a.mov(ecx, V(ecx)).mov(ecx, dword(ecx, ARRAY_ELEMENTS));
+    callMethodWithContinuation(h, (w) => dword(ecx, 8 + w), h.lbl('returned'));
     a.label(h.lbl('returned')).add(esi, 1);
     jumpUnlessObject(a, h.lbl('badresult'));
     a.label(nothing);
     h.next();
     a.label(h.lbl('badresult'));
     throwIteratorResult(a);
+    a.label(other);
+    intrinsicFunction(a, 29, none);
+    callFromHandler(h, (w) => root('callNewTarget', w), { firstOp: 0, argc: 1 });
+    a.label(none);
+    fatal(a, 'IteratorClose: an accessor or non-callable return needs the prelude\'s IteratorClose (Intrinsic 29, not registered)');
   },
   ForInKeys: (h) => {
     const a = h.a, empty = h.label('empty'), bad = h.label('bad'), walk = h.label('walk'), scan = h.label('scan'),

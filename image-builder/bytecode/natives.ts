@@ -74,7 +74,7 @@ export const Intrinsic = {
   ReferenceError: 8,
   RangeError: 9,
   SyntaxError: 10,
-  /** Called by the machine when a for..of / spread / destructuring needs an iterator of a value with no fast path: f(value) returns an iterator object (value[Symbol.iterator]() checked to be an object). */
+  /** Called by the machine when a for..of / spread / destructuring needs an iterator of a value with no fast path: f(value) returns the iterator record, an array [iterator, next] (iterator = value[Symbol.iterator](), checked to be an object; next = iterator.next, read once); the machine calls next itself (NotCallable below when it is not a function). */
   GetIterator: 11,
   /** The function the machine calls to turn a thrown value into the text of an "Uncaught ..." report: f(value) returns a string. */
   FormatUncaught: 12,
@@ -109,6 +109,10 @@ export const Intrinsic = {
   ToPrimitive: 25,
   /** InstanceofOperator(value, C): the machine calls it for `instanceof` when C[Symbol.hasInstance] is not the registered FunctionHasInstance (nor null/undefined), or C.prototype is not a plain object; it returns a boolean or throws. */
   InstanceOf: 26,
+  /** NotCallable(value): throws TypeError "<value> is not a function" in V8's words ("number 5 is not a function"); for an iterator's next that is not a function. */
+  NotCallable: 28,
+  /** IteratorClose(record): closes the iterator of a GetIterator record whose `return` is not null or undefined (as a data property): calls it, TypeError when it is not a function or its result is not an object. */
+  IteratorClose: 29,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

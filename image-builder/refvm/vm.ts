@@ -464,11 +464,11 @@ export class VM {
         }
         case 'GetIterator': regs[o[0]] = this.getIterator(regs[o[1]]); break;
         case 'IteratorNext': {
-          const r = this.iteratorStep(regs[o[1]] as JSObject);
+          const r = this.iteratorStep(regs[o[1]] as JSArray);
           if (r.done) f.pc = o[2]; else regs[o[0]] = r.value;
           break;
         }
-        case 'IteratorClose': this.iteratorClose(regs[o[0]] as JSObject); break;
+        case 'IteratorClose': this.iteratorClose(regs[o[0]] as JSArray); break;
         case 'ForInKeys': regs[o[0]] = this.newArray(this.forInKeys(regs[o[1]])); break;
         case 'Throw': throw new Throw(regs[o[0]]);
         case 'ThrowError': throw this.error(ERROR_KINDS[o[0]] ?? 'Error', this.module.constants[o[1]] as string);
@@ -922,12 +922,13 @@ export class VM {
 
   // ---- iteration ---------------------------------------------------------------------
 
-  getIterator(v: Value): JSObject {
+  /** The iterator record [iterator, next] of the prelude's GetIterator (natives.ts Intrinsic 11). */
+  getIterator(v: Value): JSArray {
     const getIterator = this.realm.intrinsics[11];
     if (!isCallable(getIterator)) throw this.error('TypeError', `${this.iterableDescription(v)} is not iterable`);
-    const it = this.call(getIterator, undefined, [v]);
-    if (!isObject(it)) throw this.error('TypeError', 'Result of the Symbol.iterator method is not an object');
-    return it;
+    const record = this.call(getIterator, undefined, [v]);
+    if (!(record instanceof JSArray) || !isObject(record.elems[0])) throw new Error('refvm: GetIterator did not return an iterator record');
+    return record;
   }
 
   private iterableDescription(v: Value): string {
@@ -938,25 +939,28 @@ export class VM {
     return String(v);
   }
 
-  /** One step: the builtin iterators step natively, others through next(). */
-  iteratorStep(it: JSObject): { done: boolean; value?: Value } {
-    const next = this.get(it, 'next');
+  /** One step: result = next.call(iterator), next read once by GetIterator. */
+  iteratorStep(record: JSArray): { done: boolean; value?: Value } {
+    const [it, next] = record.elems;
+    if (!isCallable(next)) throw this.error('TypeError', `${this.typedDescription(next)} is not a function`);
     const r = this.call(next, it, []);
     if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
     return this.toBoolean(this.get(r, 'done')) ? { done: true } : { done: false, value: this.get(r, 'value') };
   }
 
-  iteratorClose(it: JSObject): void {
+  iteratorClose(record: JSArray): void {
+    const it = record.elems[0] as JSObject;
     const ret = this.get(it, 'return');
     if (ret === undefined || ret === null) return;
+    if (!isCallable(ret)) throw this.error('TypeError', `${this.typedDescription(ret)} is not a function`);
     const r = this.call(ret, it, []);
     if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
   }
 
   iterate(v: Value, each: (v: Value) => void): void {
-    const it = this.getIterator(v);
+    const record = this.getIterator(v);
     for (;;) {
-      const r = this.iteratorStep(it);
+      const r = this.iteratorStep(record);
       if (r.done) return;
       each(r.value);
     }

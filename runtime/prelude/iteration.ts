@@ -1,11 +1,13 @@
 // Iterators and the GetIterator intrinsic: how for..of, spread and array destructuring
 // find an iterator (runtime/README.md, "Iteration").
 //
-// GetIterator(value), called by the machine (and by Array.from, Map, Set...): the method
+// GetIterator(value), for the machine (and Array.from, Map, Set...): the method
 // value[Symbol.iterator] (TypeError "<value> is not iterable" when it is null or
-// undefined), called with this = value; its result must be an object. The machine skips
-// the call for arrays and strings whose [Symbol.iterator] and iterator `next` are still the
-// ones registered below (natives.ts Intrinsic.ArrayIterator...) and iterates them natively.
+// undefined), called with this = value; its result must be an object, whose `next` is read
+// once. The machine gets the record [iterator, next] (Intrinsic 11) and calls next itself;
+// it skips all this for arrays and strings whose [Symbol.iterator] and iterator `next` are
+// still the ones registered below (natives.ts Intrinsic.ArrayIterator...) and iterates
+// them natively.
 
 import {
   ArrayPrototype, GLOBAL$, StringPrototype, SymbolIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject,
@@ -145,6 +147,7 @@ export function closeIteratorQuietly(it: any): void {
 export function iterateIterator(it: any, each: (x: any) => void): void {
   const next = it.next;
   for (;;) {
+    if (!isCallable(next)) throw new GLOBAL$.TypeError(typedDescribe(next) + ' is not a function');
     const r = __native.apply(next, it, []);
     if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + (typeof r === 'symbol' ? describe(r) : toStr(r)) + ' is not an object');
     if (r.done) return;
@@ -168,7 +171,23 @@ export function iteratorWith(v: any, method: any): any {
   return iteratorFrom(__native.apply(method, v, []));
 }
 
-__native.registerIntrinsic(11, getIterator);
+// The machine's iterator records (natives.ts Intrinsic 11, 28, 29): GetIterator gives
+// [iterator, next] with `next` read once, as the spec's iterator records keep it.
+__native.registerIntrinsic(11, function GetIteratorRecord(v: any): any[] {
+  const it = getIterator(v);
+  return [it, it.next];
+});
+__native.registerIntrinsic(28, function NotCallable(f: any): never {
+  throw new GLOBAL$.TypeError(typedDescribe(f) + ' is not a function');
+});
+__native.registerIntrinsic(29, function IteratorClose(record: any[]): void {
+  const it = record[0];
+  const ret = it.return;
+  if (ret === undefined || ret === null) return;
+  if (!isCallable(ret)) throw new GLOBAL$.TypeError(typedDescribe(ret) + ' is not a function');
+  const r = __native.apply(ret, it, []);
+  if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + (typeof r === 'symbol' ? describe(r) : toStr(r)) + ' is not an object');
+});
 
 // Array.prototype / String.prototype iteration methods and [Symbol.iterator].
 install(ArrayPrototype, {

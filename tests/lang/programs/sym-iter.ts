@@ -128,3 +128,32 @@ Set.prototype.add = add;
 t('destructuring closes', () => { const [a, b] = closing('destructure') as any; return [a, b]; });
 t('return() result checked after break', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: () => ({ value: 1, done: false }), return: () => 7 }) } as any)) { void x; break; } });
 t('getter for Symbol.iterator', () => [...({ get [Symbol.iterator]() { return () => ['via getter'][Symbol.iterator](); } } as any)]);
+
+// `next` is read once, when the iterator is obtained, whatever the iterator does later
+const selfReplacing = (): any => ({
+  i: 0,
+  next() { this.next = () => ({ value: 'replaced', done: false }); return { value: this.i++, done: this.i > 3 }; },
+  [Symbol.iterator]() { return this; },
+});
+console.log([...selfReplacing()]);
+const viaForOf: unknown[] = [];
+for (const x of selfReplacing()) viaForOf.push(x);
+console.log(viaForOf, Array.from({ [Symbol.iterator]: () => ({ n: 0, next() { this.next = () => ({ done: true }); return { value: this.n++, done: this.n > 2 }; } }) } as any));
+const getterNext = {
+  [Symbol.iterator]() {
+    let n = 0;
+    return { get next() { console.log('next read'); return () => ({ value: n, done: n++ > 1 }); } };
+  },
+};
+for (const x of getterNext as any) console.log('got', x);
+console.log([...(getterNext as any)], Array.from(getterNext as any), new Set(getterNext as any).size);
+const [g1] = getterNext as any;
+console.log(g1);
+t('next not callable', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: 5 }) } as any)) void x; });
+t('next missing', () => { const [a] = ({ [Symbol.iterator]: () => ({}) } as any); return a; });
+t('next a string', () => new Set({ [Symbol.iterator]: () => ({ next: 'x' }) } as any));
+t('empty pattern with a bad next', () => { const [] = ({ [Symbol.iterator]: () => ({ next: 5, return() { console.log('closed without next'); return {}; } }) } as any); return 'no next call'; });
+t('return not callable after break', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: () => ({ value: 1, done: false }), return: 'nope' }) } as any)) { void x; break; } });
+t('return getter', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: () => ({ value: 1, done: false }), get return() { console.log('return read'); return () => ({}); } }) } as any)) { void x; break; } return 'closed'; });
+t('return null', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: () => ({ value: 1, done: false }), return: null }) } as any)) { void x; break; } return 'nothing to close'; });
+t('throw with a bad return keeps the error', () => { for (const x of ({ [Symbol.iterator]: () => ({ next: () => ({ value: 1, done: false }), return: 5 }) } as any)) { void x; throw new Error('original'); } });
