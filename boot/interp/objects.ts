@@ -442,6 +442,16 @@ export function emitNative(h: H, name: NativeName): boolean {
       h.next();
       return true;
     }
+    case 'setFunctionName': {
+      // the prelude's SetFunctionName(fn, key, prefix) (Intrinsic 27) with this native's
+      // arguments; its result (undefined) goes to the destination
+      const none = lab('none');
+      intrinsicFunction(a, 27, none);
+      callFromHandler(h, (w) => root('callNewTarget', w), { firstOp: 2, argc: 3 }, 0);
+      a.label(none);
+      fatal(a, 'setFunctionName needs the prelude\'s SetFunctionName (Intrinsic 27, not registered)');
+      return true;
+    }
     case 'symbolDescription': {
       const none = lab('none');
       cellArg(h, 0, none);

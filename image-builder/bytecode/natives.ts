@@ -54,6 +54,7 @@ export const NATIVES = [
   { name: 'defineAccessor', argc: 5, doc: 'defineAccessor(obj, key, getter, setter, attributes): define or redefine own accessor property key (getter/setter: a function or undefined; attributes: bit 0 enumerable, bit 2 configurable); TypeError if not allowed; returns obj' },
   { name: 'newSymbol', argc: 1, doc: 'newSymbol(description): a new symbol (a primitive, unique) whose description is the string argument, or undefined when it is not a string' },
   { name: 'symbolDescription', argc: 1, doc: 'the description of a symbol (a string or undefined); undefined for any other value' },
+  { name: 'setFunctionName', argc: 3, doc: 'setFunctionName(fn, key, prefix): SetFunctionName for a function defined under a computed key (the compiler emits it): unless fn has an own `name` (a class\'s static one), defines `name` (configurable only) as prefix + " " (when prefix is not "") + the key ("[description]" for a symbol, "" for Symbol()); returns undefined. Done by the prelude: the machine calls Intrinsic.SetFunctionName with the same arguments' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -109,6 +110,8 @@ export const Intrinsic = {
   ToPrimitive: 25,
   /** InstanceofOperator(value, C): the machine calls it for `instanceof` when C[Symbol.hasInstance] is not the registered FunctionHasInstance (nor null/undefined), or C.prototype is not a plain object; it returns a boolean or throws. */
   InstanceOf: 26,
+  /** SetFunctionName(fn, key, prefix): what the native setFunctionName does. */
+  SetFunctionName: 27,
   /** NotCallable(value): throws TypeError "<value> is not a function" in V8's words ("number 5 is not a function"); for an iterator's next that is not a function. */
   NotCallable: 28,
   /** IteratorClose(record): closes the iterator of a GetIterator record whose `return` is not null or undefined (as a data property): calls it, TypeError when it is not a function or its result is not an object. */

@@ -221,6 +221,12 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'mathSqrt': return Math.sqrt(a[0] as number);
     case 'newSymbol': return new JSSymbol(typeof a[0] === 'string' ? a[0] : undefined);
     case 'symbolDescription': return a[0] instanceof JSSymbol ? a[0].description : undefined;
+    case 'setFunctionName': {
+      const f = realm.intrinsics[27];
+      if (!isCallable(f)) throw new Error('refvm: setFunctionName needs the prelude\'s SetFunctionName (Intrinsic 27)');
+      vm.call(f, undefined, a);
+      return undefined;
+    }
     default: throw new Error(`refvm: native ${name} not implemented`);
   }
 }

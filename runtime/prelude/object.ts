@@ -292,6 +292,18 @@ function defineObject(): void {
   setName(hasInstance, '[Symbol.hasInstance]');
   __native.defineProperty(FunctionPrototype, SymbolHasInstance, hasInstance, 0);
   __native.registerIntrinsic(18, hasInstance);
+  __native.registerIntrinsic(27, function SetFunctionName(fn: any, key: any, prefix: string): void {
+    const own = __native.ownKeys(fn, false);
+    for (let i = 0; i < own.length; i++) if (own[i] === 'name') return;
+    let name: string;
+    if (__native.valueKind(key) === K_SYMBOL) {
+      const d = __native.symbolDescription(key);
+      name = d === undefined ? '' : '[' + d + ']';
+    } else {
+      name = toStr(key);
+    }
+    setName(fn, prefix === '' ? name : prefix + ' ' + name);
+  });
 
   // ---- Boolean -------------------------------------------------------------------------
   const BooleanC: any = function Boolean(value?: any): boolean {

@@ -135,6 +135,7 @@ const GUEST_PASSING = new Set<string>([
   'sym-inspect.ts',
   'sym-iter.ts',
   'sym-keys.ts',
+  'sym-names.ts',
   'sym-wellknown.ts',
   'symbols.ts',
   'tdz.ts',
