@@ -132,7 +132,12 @@ export function quoteString(s: string): string {
     else if (!contains(s, 96) && !containsDollarBrace(s)) quote = 96;
   }
   const q = String.fromCharCode(quote);
-  let out = q;
+  return q + escapeUnits(s, quote) + q;
+}
+
+/** strEscape's escapes of s's units (the quote character `quote` too when it is '). */
+function escapeUnits(s: string, quote: number): string {
+  let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === quote && quote === 39) out += "\\'";
@@ -158,7 +163,7 @@ export function quoteString(s: string): string {
       out += String.fromCharCode(c);
     }
   }
-  return out + q;
+  return out;
 }
 
 function isIdentifierKey(s: string): boolean {
@@ -366,7 +371,7 @@ function formatProperty(ctx: Ctx, obj: object, recurseTimes: number, key: Key, v
   }
   if (valueOnly) return str;
   let name: string;
-  if (typeof key === 'symbol') name = '[' + symbolToString(ctx, key) + ']';
+  if (typeof key === 'symbol') name = '[' + escapeUnits(symbolToString(ctx, key), 39) + ']';
   else if (key === '__proto__') name = "['__proto__']";
   else if (!info.enumerable) name = '[' + key + ']';
   else if (isIdentifierKey(key)) name = key;

@@ -13,9 +13,9 @@ import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
   OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, STR, STRING_TWO_BYTE,
-  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR,
+  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
 } from './layout.ts';
-import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
+import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, numberToStringCall, throwNotCallable } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 
@@ -68,49 +68,53 @@ function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
   a.mov(edi, T(x)).and(edi, T(y)).cmp(edi, -1).jne(slow);
 }
 
-/** Jumps to `isObj` if the register whose index is in `r` holds an object (a cell other than a String). Clobbers edi. */
+/** Jumps to `isObj` if the register whose index is in `r` holds an object (an Object, Array
+ *  or Function cell; strings and symbols are primitives), else to `not`. Clobbers edi. */
 function jumpIfObject(a: X86Assembler, r: Reg, isObj: string, not: string): void {
   a.cmp(T(r), TAG.cell).jne(not);
-  a.mov(edi, V(r)).cmp(byte(edi), KIND.String).jne(isObj).jmp(not);
+  a.mov(edi, V(r)).cmp(byte(edi), KIND.Object).jb(not).cmp(byte(edi), KIND.Function).jbe(isObj).jmp(not);
 }
 
 /**
- * ToPrimitive (OrdinaryToPrimitive, hint number/default: valueOf, then toString) of the
- * register operands `ops`, in order, through calls into bytecode. Emits the code at label
- * `entry` (jump there from a slow path, esi as at handler entry); each operand's primitive
- * (the operand itself when it is not an object) goes to the frame's conv slot k, then the
- * code jumps to `resume` with eax (and edx) = CONV0_INDEX (CONV1_INDEX), register indices
- * addressing those slots. TypeError "Cannot convert object to primitive value" when neither
- * method gives a primitive. The instruction's work so far must have no effects.
+ * ToPrimitive of the register operands `ops`, in order, through calls into bytecode, with
+ * `hint` ('default' for `+` and `==`, 'string' for ToString/ToPropertyKey, else 'number').
+ * Emits the code at label `entry` (jump there from a slow path, esi as at handler entry);
+ * each operand's primitive (the operand itself when it is not an object) goes to the
+ * frame's conv slot k, then the code jumps to `resume` with eax (and edx) = CONV0_INDEX
+ * (CONV1_INDEX), register indices addressing those slots. An object whose
+ * [Symbol.toPrimitive] is not null or undefined, or whose valueOf/toString is an accessor,
+ * is converted by the prelude's ToPrimitive (Intrinsic 25, which throws Node's errors);
+ * the others natively: OrdinaryToPrimitive, valueOf then toString (toString first for
+ * 'string'), TypeError "Cannot convert object to primitive value" when neither gives a
+ * primitive. The instruction's work so far must have no effects.
  */
-function toPrimitiveOperands(h: H, entry: string, ops: number[], resume: string): void {
+export function toPrimitiveOperands(h: H, entry: string, ops: number[], resume: string, hint: 'default' | 'number' | 'string'): void {
   const a = h.a;
   const conv = (k: number) => (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0 + k) + w);
-  const typeErr = h.label('tp_typeerr');
   const after = ops.map((_, k) => h.label(`tp_after${k}`));
   const start = ops.map((_, k) => h.label(`tp_start${k}`));
+  const [first, second] = hint === 'string' ? ['sToString', 'sValueOf'] as const : ['sValueOf', 'sToString'] as const;
   a.label(entry);
   ops.forEach((op, k) => {
     h.reg(ecx, op);
     copyValue(a, conv(k), valueAt(ecx), eax);
     a.cmp(conv(k)(4), TAG.cell).jne(after[k]);
-    a.mov(edi, conv(k)(0)).cmp(byte(edi), KIND.String).jne(start[k]);
+    a.mov(edi, conv(k)(0)).cmp(byte(edi), KIND.Object).jb(after[k]).cmp(byte(edi), KIND.Function).jbe(start[k]);
     a.label(after[k]);
   });
   a.mov(eax, CONV0_INDEX);
   if (ops.length > 1) a.mov(edx, CONV1_INDEX);
   a.jmp(resume);
+  /** Jumps to yes when eax:edx is a primitive (not an Object, Array or Function cell). */
   const isPrim = (yes: string) => {
-    const no = h.label('tp_no');
-    a.cmp(edx, TAG.cell).jne(yes).cmp(byte(eax), KIND.String).je(yes);
-    a.label(no);
+    a.cmp(edx, TAG.cell).jne(yes).cmp(byte(eax), KIND.Object).jb(yes).cmp(byte(eax), KIND.Function).ja(yes);
   };
   ops.forEach((_, k) => {
     const m2 = h.label(`tp_m2_${k}`), c1 = h.label(`tp_c1_${k}`), c2 = h.label(`tp_c2_${k}`), store = h.label(`tp_store${k}`);
+    const delegate = h.label(`tp_delegate${k}`), dc = h.label(`tp_dc${k}`);
     const callMethod = (name: 'sValueOf' | 'sToString', cont: string, skip: string) => {
-      const acc = h.label('tp_acc');
       a.mov(eax, conv(k)(0)).mov(edx, root(name)).mov(ecx, TAG.cell).call('get_prop');
-      a.cmp(edx, TAG_ACCESSOR).je(acc);
+      a.cmp(edx, TAG_ACCESSOR).je('tp_accessor_changed');
       a.cmp(edx, TAG.cell).jne(skip).cmp(byte(eax), KIND.Function).jne(skip);
       a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
       copyValue(a, rootW('tmp1'), conv(k), eax);
@@ -118,23 +122,72 @@ function toPrimitiveOperands(h: H, entry: string, ops: number[], resume: string)
       a.mov(dword(sym('call_cont')), sym(cont));
       saveResumePc(a);
       a.jmp('interp_enter_frame');
-      a.label(acc);
-      fatal(a, `${h.op}: ToPrimitive through a valueOf/toString accessor is not implemented`);
     };
     a.label(start[k]);
-    callMethod('sValueOf', c1, m2);
+    a.mov(eax, conv(k)(0)).call('tp_exotic').test(eax, eax).jnz(delegate);
+    callMethod(first, c1, m2);
     a.label(c1).add(esi, 1);
     isPrim(store);
     a.label(m2);
-    callMethod('sToString', c2, typeErr);
+    callMethod(second, c2, 'tp_type_error');
     a.label(c2).add(esi, 1);
     isPrim(store);
-    a.jmp(typeErr);
+    a.jmp('tp_type_error');
     a.label(store).mov(conv(k)(0), eax).mov(conv(k)(4), edx);
     a.jmp(after[k]);
+    a.label(delegate);
+    a.mov(ecx, CONV0_INDEX + k).mov(edx, ['default', 'number', 'string'].indexOf(hint));
+    a.mov(dword(sym('call_cont')), sym(dc)).jmp('tp_delegate');
+    a.label(dc).add(esi, 1);
+    a.jmp(store);
   });
-  a.label(typeErr);
-  throwMessage(a, 'TypeError: Cannot convert object to primitive value');
+}
+
+/** Routines shared by every toPrimitiveOperands. */
+function emitToPrimitiveRoutines(a: X86Assembler): void {
+  // tp_exotic: eax = an object. eax = 1 when the prelude's ToPrimitive must convert it:
+  // obj[Symbol.toPrimitive] (once the prelude registered the symbol) is not null or
+  // undefined, or valueOf/toString is an accessor; else 0. Preserves the rest.
+  routine(a, 'tp_exotic', () => {
+    a.push(ecx).push(edx).push(edi);
+    a.mov(edi, eax).mov(ecx, root('intrinsics'));
+    a.cmp(dword(ecx, slot(16) + 4), TAG.cell).jne('tpx_ordinary');
+    a.mov(edx, dword(ecx, slot(16))).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.undef).je('tpx_ordinary').cmp(edx, TAG.null).jne('tpx_yes');
+    a.label('tpx_ordinary');
+    for (const name of ['sValueOf', 'sToString'] as const) {
+      a.mov(eax, edi).mov(edx, root(name)).mov(ecx, TAG.cell).call('get_prop');
+      a.cmp(edx, TAG_ACCESSOR).je('tpx_yes');
+    }
+    a.xor(eax, eax).jmp('tpx_ret');
+    a.label('tpx_yes').mov(eax, 1);
+    a.label('tpx_ret').pop(edi).pop(edx).pop(ecx).ret();
+  });
+  // tp_delegate (jump target): ecx = register index of the object (a conv slot), edx = the
+  // hint (0 'default', 1 'number', 2 'string'), call_cont = the continuation. Calls the
+  // prelude's ToPrimitive(obj, hint) (Intrinsic 25); the instruction resumes in the
+  // continuation with the primitive in eax:edx.
+  routine(a, 'tp_delegate', () => {
+    a.push(ecx).push(edx);
+    intrinsicFunction(a, 25, 'tpd_none');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 2).call('new_vector');
+    a.pop(edx).pop(ecx);
+    copyValue(a, at(eax, 8), valueAt(ecx), edi);
+    a.mov(edi, root('sDefault'));
+    a.cmp(edx, 1).jne('tpd_h2').mov(edi, root('sNumber'));
+    a.label('tpd_h2').cmp(edx, 2).jne('tpd_h').mov(edi, root('sString'));
+    a.label('tpd_h').mov(dword(eax, 16), edi).mov(dword(eax, 20), TAG.cell);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(dword(sym('call_first')), -1).mov(dword(sym('call_argc')), 2);
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label('tpd_none');
+    fatal(a, 'ToPrimitive through Symbol.toPrimitive or an accessor needs the prelude\'s ToPrimitive (not registered)');
+  });
+  routine(a, 'tp_type_error', () => throwMessage(a, 'TypeError: Cannot convert object to primitive value'));
+  routine(a, 'tp_accessor_changed', () => fatal(a, 'ToPrimitive: valueOf/toString became an accessor during the conversion'));
 }
 
 /** Generic double path: dst = f(ToNumber(a), ToNumber(b)) with xmm0 = a, xmm1 = b. */
@@ -172,11 +225,17 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
-    toPrimitiveOperands(h, conv, [1, 2], prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims, kind === 'Add' ? 'default' : 'number');
     a.label(prims);
     if (kind === 'Add') {
       const strings = h.label('strings'), bad = h.label('bad');
-      a.cmp(T(eax), TAG.cell).je(strings).cmp(T(edx), TAG.cell).je(strings);
+      // concatenation when either primitive is a string (a symbol next to one throws there;
+      // otherwise ToNumber throws for it)
+      for (const r of [eax, edx]) {
+        const skip = h.label('notstr');
+        a.cmp(T(r), TAG.cell).jne(skip).mov(edi, V(r)).cmp(byte(edi), KIND.String).je(strings);
+        a.label(skip);
+      }
       f64Binary(h, () => a.addsd(xmm0, xmm1));
       // a string with a string or a primitive (converted by prim_to_string); any other
       // object needs ToPrimitive
@@ -188,7 +247,8 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
         const prim = h.label(`prim${k}`), done = h.label(`done${k}`);
         a.mov(ecx, dword(esp, 4 * k));
         a.cmp(T(ecx), TAG.cell).jne(prim);
-        a.mov(edi, V(ecx)).cmp(byte(edi), KIND.String).jne(badPop);
+        a.mov(edi, V(ecx)).cmp(byte(edi), KIND.Symbol).je(h.lbl('symbol'));
+        a.cmp(byte(edi), KIND.String).jne(badPop);
         copyValue(a, rootW(t), valueAt(ecx), edi);
         a.jmp(done);
         a.label(prim).lea(eax, mem({ base: ebp, index: ecx, scale: 8 })).call('prim_to_string');
@@ -230,6 +290,8 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
         a.mov(conv(k)(0), eax).mov(conv(k)(4), edx);
         a.mov(eax, CONV0_INDEX).mov(edx, CONV1_INDEX).jmp(strings);
       });
+      a.label(h.lbl('symbol'));
+      throwMessage(a, 'TypeError: Cannot convert a Symbol value to a string');
       a.label(badPop).add(esp, 8).mov(root('tmp0', 4), TAG.undef);
       a.label(bad);
       fatal(a, 'Add: an operand that ToPrimitive/ToString cannot convert next to a string');
@@ -263,7 +325,7 @@ function divMod(h: H, kind: 'Div' | 'Mod'): void {
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
-    toPrimitiveOperands(h, conv, [1, 2], prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims, 'number');
     a.label(prims);
     f64Binary(h, () => (kind === 'Div' ? a.divsd(xmm0, xmm1) : a.call('f64_mod')));
   });
@@ -305,7 +367,7 @@ function bitwise(h: H, kind: 'BitAnd' | 'BitOr' | 'BitXor' | 'Shl' | 'Shr' | 'US
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
-    toPrimitiveOperands(h, conv, [1, 2], prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims, 'number');
     a.label(prims);
     // ToNumeric of a before b (a string needing the prelude re-runs the instruction)
     a.push(edx).lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32');
@@ -332,7 +394,7 @@ function relational(h: H, intCc: Cond, f64: 'ab' | 'ba', f64Cc: Cond): void {
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
-    toPrimitiveOperands(h, conv, [1, 2], prims);
+    toPrimitiveOperands(h, conv, [1, 2], prims, 'number');
     a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
@@ -369,7 +431,7 @@ function jumpLt(h: H, negate: boolean): void {
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
-    toPrimitiveOperands(h, conv, [0, 1], prims);
+    toPrimitiveOperands(h, conv, [0, 1], prims, 'number');
     a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
@@ -397,10 +459,11 @@ function equality(h: H, routineName: string, negate: boolean): void {
     if (routineName === 'loose_eq') {
       const conv = h.label('conv'), aObj = h.label('aobj'), bCheck = h.label('bcheck');
       const primOther = (r: Reg) => {
-        // the other operand: a primitive that is not null/undefined
+        // the other operand: a primitive that is not null/undefined (a string or a symbol
+        // among the cells)
         a.cmp(T(r), TAG.null).je(prims).cmp(T(r), TAG.undef).je(prims);
         a.cmp(T(r), TAG.cell).jne(conv);
-        a.mov(edi, V(r)).cmp(byte(edi), KIND.String).je(conv).jmp(prims);
+        a.mov(edi, V(r)).cmp(byte(edi), KIND.String).je(conv).cmp(byte(edi), KIND.Symbol).je(conv).jmp(prims);
       };
       jumpIfObject(a, eax, aObj, bCheck);
       a.label(bCheck);
@@ -409,7 +472,7 @@ function equality(h: H, routineName: string, negate: boolean): void {
       primOther(eax);
       a.label(aObj);
       primOther(edx);
-      toPrimitiveOperands(h, conv, [1, 2], prims);
+      toPrimitiveOperands(h, conv, [1, 2], prims, 'default');
     }
     a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
@@ -439,7 +502,7 @@ function incDec(h: H, kind: 'Inc' | 'Dec'): void {
     a.label(slow);
     h.reg(eax, 1);
     jumpIfObject(a, eax, conv, prims);
-    toPrimitiveOperands(h, conv, [1], prims);
+    toPrimitiveOperands(h, conv, [1], prims, 'number');
     a.label(prims);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
     if (kind === 'Inc') a.addsd(xmm0, qword(sym('f64_one'))); else a.subsd(xmm0, qword(sym('f64_one')));
@@ -538,7 +601,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       a.label(slow);
       h.reg(eax, 1);
       jumpIfObject(a, eax, conv, prims);
-      toPrimitiveOperands(h, conv, [1], prims);
+      toPrimitiveOperands(h, conv, [1], prims, 'number');
       a.label(prims);
       a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
       a.mulsd(xmm0, qword(sym('f64_minus_one')));
@@ -553,7 +616,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const prims = h.label('prims'), conv = h.label('conv');
     h.reg(eax, 1);
     jumpIfObject(h.a, eax, conv, prims);
-    h.later.add(() => toPrimitiveOperands(h, conv, [1], prims));
+    h.later.add(() => toPrimitiveOperands(h, conv, [1], prims, 'number'));
     h.a.label(prims);
     h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').not(eax);
     h.storeTag(0, TAG.int);
@@ -571,7 +634,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     const names = {
       number: h.label('number'), boolean: h.label('boolean'), undef: h.label('undefined'),
-      object: h.label('object'), string: h.label('string'), fn: h.label('function'),
+      object: h.label('object'), string: h.label('string'), fn: h.label('function'), symbol: h.label('symbol'),
     };
     h.reg(eax, 1);
     a.mov(edx, T(eax));
@@ -582,9 +645,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(edx, TAG.cell).jne(names.undef);
     a.mov(eax, V(eax));
     a.cmp(byte(eax), KIND.String).je(names.string);
+    a.cmp(byte(eax), KIND.Symbol).je(names.symbol);
     a.cmp(byte(eax), KIND.Function).je(names.fn).jmp(names.object);
     const pick: [string, RootName][] = [[names.number, 'sNumber'], [names.boolean, 'sBoolean'],
-      [names.undef, 'sUndefined'], [names.object, 'sObject'], [names.string, 'sString'], [names.fn, 'sFunction']];
+      [names.undef, 'sUndefined'], [names.object, 'sObject'], [names.string, 'sString'], [names.fn, 'sFunction'],
+      [names.symbol, 'sSymbol']];
     for (const [l, r] of pick) {
       a.label(l);
       storeRoot(h, 0, r);
@@ -903,7 +968,7 @@ function toNumeric(h: H): void {
   const a = h.a, prims = h.label('prims'), conv = h.label('conv');
   h.reg(eax, 1);
   jumpIfObject(a, eax, conv, prims);
-  h.later.add(() => toPrimitiveOperands(h, conv, [1], prims));
+  h.later.add(() => toPrimitiveOperands(h, conv, [1], prims, 'number'));
   a.label(prims);
   h.a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
   h.reg(ecx, 0);
@@ -976,6 +1041,10 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.mov(ecx, dword(eax, 4)).mov(edi, dword(edx, 4));
     a.cmp(ecx, TAG.null).je('leq_a_nullish').cmp(ecx, TAG.undef).je('leq_a_nullish');
     a.cmp(edi, TAG.null).je('leq_false').cmp(edi, TAG.undef).je('leq_false');
+    // a symbol is == only to itself (strict_eq said no; objects were converted by the handler)
+    a.cmp(ecx, TAG.cell).jne('leq_sym_b').mov(ecx, dword(eax)).cmp(byte(ecx), KIND.Symbol).je('leq_false');
+    a.label('leq_sym_b').cmp(edi, TAG.cell).jne('leq_sym_done').mov(edi, dword(edx)).cmp(byte(edi), KIND.Symbol).je('leq_false');
+    a.label('leq_sym_done').mov(ecx, dword(eax, 4)).mov(edi, dword(edx, 4));
     a.cmp(ecx, TAG.cell).je('leq_a_cell');
     a.cmp(edi, TAG.cell).je('leq_mixed');
     a.call('num_pair').ucomisd(xmm0, xmm1).jp('leq_false').jne('leq_false').jmp('leq_true');
@@ -998,8 +1067,8 @@ function emitEqualityRoutines(a: X86Assembler): void {
   });
 
   // elem_key: eax = &key. edx:ecx = the property key: an int32 (int32 values and canonical
-  // index strings below 10^9), a private name, or an interned string (other primitives via
-  // prim_to_string). May allocate (interning).
+  // index strings below 10^9), a symbol or a private name (the cell itself), or an interned
+  // string (other primitives via prim_to_string). May allocate (interning).
   routine(a, 'elem_key', () => {
     a.call('elem_key_cf').jc('ek_fraction');
     a.ret();
@@ -1030,14 +1099,16 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.label('ek_intern').call('intern').mov(edx, eax).mov(ecx, TAG.cell).clc().ret();
     a.label('ek_prim').call('prim_to_string').test(eax, eax).jnz('ek_string');
     a.stc().ret(); // a non-integral number
-    a.label('ek_bad').cmp(byte(eax), KIND.PrivateName).jne('ek_object');
-    a.mov(edx, eax).mov(ecx, TAG.cell).ret();
-    a.label('ek_object').stc().ret(); // an object: ToPrimitive, done by the caller
+    a.label('ek_bad').cmp(byte(eax), KIND.PrivateName).je('ek_cell');
+    a.cmp(byte(eax), KIND.Symbol).jne('ek_object');
+    a.label('ek_cell').mov(edx, eax).mov(ecx, TAG.cell).ret();
+    a.label('ek_object').stc().ret(); // an object: the caller applies ToPrimitive first (regKey)
   });
 }
 
 export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
+  emitToPrimitiveRoutines(a);
   emitObjectRoutines(a);
   emitObjectModel(a);
   Object.assign(HANDLERS, EXTRA_HANDLERS);

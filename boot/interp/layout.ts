@@ -27,12 +27,16 @@ export const KIND = {
   PropertyTable: 7,
   Frame: 8,
   PrivateName: 9,
+  /** A symbol value (a primitive, compared by identity): body = its description (string cell or undefined). */
+  Symbol: 10,
   /** Only while the collector runs: header word 1 is the new address. */
   Forwarded: 0xff,
 } as const;
 
 /** String header flag (bits 8-15 of word 0): two bytes per unit. */
 export const STRING_TWO_BYTE = 1 << 8;
+/** String header flag: this string is the one in the intern table (interning it is immediate). */
+export const STRING_INTERNED = 1 << 9;
 
 /** Byte offsets inside heap objects (from the object's address; the header is 8 bytes). */
 export const OBJ = {
@@ -58,6 +62,8 @@ export const FN_INDEX = slot(2);
 export const FN_ENV = slot(3);
 export const FN_HOME = slot(4);
 export const FUNCTION_SIZE = slot(5);
+export const SYMBOL_DESCRIPTION = slot(0);
+export const SYMBOL_SIZE = slot(1);
 export const ENV_PARENT = slot(0);
 export const ENV_SLOTS = slot(1);
 /** PropertyTable: count (int32 value), then entries of (key, value, attributes). */
@@ -107,7 +113,9 @@ export const ROOTS = [
   // interned well-known strings
   'sLength', 'sUndefined', 'sObject', 'sBoolean', 'sNumber', 'sString', 'sFunction',
   'sPrototype', 'sConstructor', 'sToString', 'sNext', 'sDone', 'sValue', 'sReturn', 'sEmpty',
-  'sTrue', 'sFalse', 'sNull', 'sName', 'sMessage', 'sNumberFn', 'sValueOf',
+  'sTrue', 'sFalse', 'sNull', 'sName', 'sMessage', 'sNumberFn', 'sValueOf', 'sSymbol', 'sDefault',
+  // the symbol symbol_to_string is describing (held across its allocation)
+  'symTmp',
   // ToNumber of strings the native parser leaves to the prelude's Number: the last two
   // strings converted that way (their numbers are in nm_val0/nm_val1)
   'numMemo0', 'numMemo1',
@@ -116,7 +124,7 @@ export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
 
 /** Number of Intrinsic ids (natives.ts) the machine keeps. */
-export const INTRINSIC_COUNT = 16;
+export const INTRINSIC_COUNT = 32;
 /** Frame flags (slot 9): bit 0 construct call; bit 1 the return goes to native code (the
  *  returnRegister slot then holds the continuation's code address, tagged int32). */
 export const FRAME_CONSTRUCT = 1;

@@ -15,10 +15,10 @@ import { rootOffset } from './layout.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ATTR_ACCESSOR, CONV0_INDEX, CONV1_INDEX, FN_HOME, FN_INDEX, FRAME_CONSTRUCT, FRAME_SLOT, KIND, FRAME_REGS,
   OBJECT_SIZE, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, STR,
-  STRING_TWO_BYTE, TAG, TAG_ACCESSOR, fslot, slot,
+  STRING_TWO_BYTE, TAG, TAG_ACCESSOR, fslot, slot, INTRINSIC_COUNT, SYMBOL_DESCRIPTION, SYMBOL_SIZE,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { H, loadTag, storeCell, storeRoot, valueAt } from './handlers.ts';
+import { H, loadTag, storeCell, storeRoot, toPrimitiveOperands, valueAt } from './handlers.ts';
 
 const TSBC = 'tsbc_image';
 
@@ -165,16 +165,91 @@ export function emitObjectRoutines(a: X86Assembler): void {
     a.label('pts_ret').pop(edx).pop(ecx).ret();
   });
 
-  // key_to_string: edx:ecx = a property key (int32 or string). eax = it as a string. May allocate.
+  // key_to_string: edx:ecx = a property key (int32, string or symbol). eax = it as a string
+  // for messages ("Symbol(desc)" for a symbol). May allocate. Preserves the rest.
   routine(a, 'key_to_string', () => {
     a.cmp(ecx, TAG.int).je('kts_int');
-    a.mov(eax, edx).ret();
+    a.mov(eax, edx);
+    a.cmp(byte(eax), KIND.Symbol).jne('kts_ret');
+    a.jmp('symbol_to_string');
+    a.label('kts_ret').ret();
     a.label('kts_int').push(edx).mov(eax, edx).xor(edx, edx).call('int_to_string').pop(edx).ret();
+  });
+
+  // symbol_to_string: eax = a Symbol. eax = a new string "Symbol(<description>)" (as
+  // String(sym) and V8's messages show it). May allocate. Preserves the rest.
+  routine(a, 'symbol_to_string', () => {
+    const text = (t: string, two: boolean) => {
+      for (const c of t) {
+        if (two) a.mov(word(edi), c.charCodeAt(0)).add(edi, 2);
+        else a.mov(byte(edi), c.charCodeAt(0)).add(edi, 1);
+      }
+    };
+    a.push(ecx).push(edx).push(esi).push(edi);
+    a.mov(root('symTmp'), eax).mov(root('symTmp', 4), TAG.cell);
+    a.mov(ecx, 'Symbol()'.length).xor(edx, edx);
+    a.cmp(dword(eax, SYMBOL_DESCRIPTION + 4), TAG.cell).jne('sts_alloc');
+    a.mov(edi, dword(eax, SYMBOL_DESCRIPTION)).add(ecx, dword(edi, STR.length)).mov(edx, dword(edi)).and(edx, STRING_TWO_BYTE);
+    a.label('sts_alloc').call('str_alloc');
+    a.push(eax).lea(edi, mem(eax, STR.units));
+    a.test(edx, edx).jnz('sts_two_open');
+    text('Symbol(', false);
+    a.jmp('sts_desc');
+    a.label('sts_two_open');
+    text('Symbol(', true);
+    a.label('sts_desc').mov(esi, root('symTmp'));
+    a.cmp(dword(esi, SYMBOL_DESCRIPTION + 4), TAG.cell).jne('sts_close');
+    a.mov(esi, dword(esi, SYMBOL_DESCRIPTION)).call('copy_units');
+    a.label('sts_close').test(edx, edx).jnz('sts_two_close');
+    text(')', false);
+    a.jmp('sts_done');
+    a.label('sts_two_close');
+    text(')', true);
+    a.label('sts_done').pop(eax);
+    a.mov(root('symTmp', 4), TAG.undef);
+    a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
+  });
+
+  // display_string: eax = &value. eax = the value as error messages show a key or operand:
+  // prim_to_string's result, "Symbol(desc)" for a symbol; 0 for the rest. May allocate.
+  routine(a, 'display_string', () => {
+    a.cmp(dword(eax, 4), TAG.cell).jne('dps_prim');
+    a.push(eax).mov(eax, dword(eax)).cmp(byte(eax), KIND.Symbol).pop(eax).jne('dps_prim');
+    a.mov(eax, dword(eax)).jmp('symbol_to_string');
+    a.label('dps_prim').jmp('prim_to_string');
+  });
+
+  // iter_native_ok: eax = an Array or a String. eax = 1 when the machine may iterate it
+  // natively (GetIterator, ArraySpread): the prelude has not registered its iterators yet,
+  // or value[Symbol.iterator] is the registered Array (String) iterator method and the
+  // `next` of the Array (String) Iterator prototype is the registered one (natives.ts
+  // Intrinsic.ArrayIterator...); else 0. Does not allocate; preserves the rest.
+  routine(a, 'iter_native_ok', () => {
+    a.push(ecx).push(edx).push(edi);
+    a.mov(edi, eax).mov(ecx, root('intrinsics'));
+    a.mov(edx, 19).cmp(byte(edi), KIND.String).jne('ino_ids').mov(edx, 22);
+    a.label('ino_ids');
+    a.cmp(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('ino_yes'); // not registered (yet)
+    a.cmp(dword(ecx, slot(15) + 4), TAG.cell).jne('ino_yes');
+    a.push(edx);
+    a.mov(edx, dword(ecx, slot(15))).mov(ecx, TAG.cell).call('get_prop'); // value[Symbol.iterator]
+    a.pop(edi).cmp(edx, TAG.cell).jne('ino_no');
+    a.mov(ecx, root('intrinsics'));
+    a.cmp(eax, dword({ base: ecx, index: edi, scale: 8, disp: 8 })).jne('ino_no');
+    a.cmp(dword({ base: ecx, index: edi, scale: 8, disp: 8 + 8 + 4 }), TAG.cell).jne('ino_no');
+    a.mov(eax, dword({ base: ecx, index: edi, scale: 8, disp: 8 + 8 })); // the iterator prototype
+    a.mov(edi, dword({ base: ecx, index: edi, scale: 8, disp: 8 + 16 })); // its registered next
+    a.mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.cell).jne('ino_no').cmp(eax, edi).jne('ino_no');
+    a.label('ino_yes').mov(eax, 1).jmp('ino_ret');
+    a.label('ino_no').xor(eax, eax);
+    a.label('ino_ret').pop(edi).pop(edx).pop(ecx).ret();
   });
 
   // proto_of_value: eax = &value. eax:edx = the object whose properties a lookup on the
   // value starts from (the value itself for objects, the registered prototype for
-  // primitives), edx = TAG.null if there is none. Preserves the rest.
+  // primitives: String, Number, Boolean, Symbol), edx = TAG.null if there is none.
+  // Preserves the rest.
   routine(a, 'proto_of_value', () => {
     a.push(ecx);
     a.mov(ecx, dword(eax, 4));
@@ -183,6 +258,7 @@ export function emitObjectRoutines(a: X86Assembler): void {
     a.cmp(ecx, TAG.firstTag).jb('pov_num').cmp(ecx, TAG.uint).jae('pov_num');
     a.label('pov_none').xor(eax, eax).mov(edx, TAG.null).pop(ecx).ret();
     a.label('pov_cell').mov(eax, dword(eax)).mov(edx, TAG.cell);
+    a.mov(ecx, 14).cmp(byte(eax), KIND.Symbol).je('pov_intrinsic');
     a.cmp(byte(eax), KIND.String).jne('pov_ret');
     a.mov(ecx, 3).jmp('pov_intrinsic');
     a.label('pov_bool').mov(ecx, 5).jmp('pov_intrinsic');
@@ -272,7 +348,7 @@ export function emitNative(h: H, name: NativeName): boolean {
     case 'registerIntrinsic': {
       argAddr(h, edx, 0);
       a.cmp(dword(edx, 4), TAG.int).jne(bad).mov(ecx, dword(edx));
-      a.cmp(ecx, 16).jae(bad);
+      a.cmp(ecx, INTRINSIC_COUNT).jae(bad);
       a.mov(eax, root('intrinsics'));
       copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: 8 + w }), at(edx, 8), edi);
       const roots: [number, 'objectProto' | 'functionProto' | 'arrayProto'][] = [[0, 'objectProto'], [1, 'functionProto'], [2, 'arrayProto']];
@@ -292,7 +368,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       const prim = lab('gpo_prim');
       argAddr(h, eax, 0);
       a.cmp(dword(eax, 4), TAG.cell).jne(prim);
-      a.mov(edx, dword(eax)).cmp(byte(edx), KIND.String).je(prim);
+      a.mov(edx, dword(eax)).cmp(byte(edx), KIND.String).je(prim).cmp(byte(edx), KIND.Symbol).je(prim);
       isPropObject(a, edx, bad);
       h.reg(ecx, 0);
       copyValue(a, valueAt(ecx), at(edx, PROTO), eax);
@@ -364,11 +440,46 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.cmp(ecx, TAG.cell).jne(L('3'));
       a.mov(edx, dword(edx));
       a.cmp(byte(edx), KIND.String).je(L('4')).cmp(byte(edx), KIND.Array).je(L('6'));
-      a.cmp(byte(edx), KIND.PrivateName).je(L('10')).cmp(byte(edx), KIND.Function).jne(L('5'));
+      a.cmp(byte(edx), KIND.PrivateName).je(L('10')).cmp(byte(edx), KIND.Symbol).je(L('11'));
+      a.cmp(byte(edx), KIND.Function).jne(L('5'));
       a.mov(ecx, dword(edx, FN_INDEX)).shl(ecx, 5).movzx(ecx, word({ base: ecx, disp: FN_RECORDS.plus(18) }));
       a.test(ecx, FunctionFlag.ClassConstructor).jnz(L('8'));
       a.test(ecx, FunctionFlag.Arrow).jnz(L('9')).jmp(L('7'));
-      for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) { a.label(L(String(k))).mov(eax, k); storeInt(h); }
+      for (const k of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) { a.label(L(String(k))).mov(eax, k); storeInt(h); }
+      return true;
+    }
+    case 'newSymbol': {
+      const noDesc = lab('nodesc'), made = lab('made');
+      a.mov(ecx, SYMBOL_SIZE).mov(edx, KIND.Symbol).call('heap_alloc');
+      a.mov(dword(eax, SYMBOL_DESCRIPTION), 0).mov(dword(eax, SYMBOL_DESCRIPTION + 4), TAG.undef);
+      argAddr(h, edx, 0);
+      a.cmp(dword(edx, 4), TAG.cell).jne(noDesc);
+      a.mov(ecx, dword(edx)).cmp(byte(ecx), KIND.String).jne(noDesc);
+      a.mov(dword(eax, SYMBOL_DESCRIPTION), ecx).mov(dword(eax, SYMBOL_DESCRIPTION + 4), TAG.cell);
+      a.label(noDesc).label(made);
+      storeCell(h, 0);
+      h.next();
+      return true;
+    }
+    case 'setFunctionName': {
+      // the prelude's SetFunctionName(fn, key, prefix) (Intrinsic 27) with this native's
+      // arguments; its result (undefined) goes to the destination
+      const none = lab('none');
+      intrinsicFunction(a, 27, none);
+      callFromHandler(h, (w) => root('callNewTarget', w), { firstOp: 2, argc: 3 }, 0);
+      a.label(none);
+      fatal(a, 'setFunctionName needs the prelude\'s SetFunctionName (Intrinsic 27, not registered)');
+      return true;
+    }
+    case 'symbolDescription': {
+      const none = lab('none');
+      cellArg(h, 0, none);
+      a.cmp(byte(eax), KIND.Symbol).jne(none);
+      h.reg(ecx, 0);
+      copyValue(a, valueAt(ecx), at(eax, SYMBOL_DESCRIPTION), edx);
+      h.next();
+      a.label(none);
+      loadTag(h, TAG.undef);
       return true;
     }
     case 'functionName': {
@@ -707,17 +818,24 @@ export function emitNative(h: H, name: NativeName): boolean {
   }
 }
 
-/** ownKeys(obj, flags): own string keys, integer keys ascending first, then insertion order. */
+/** ownKeys(obj, flags): own string keys, integer keys ascending first, then insertion order;
+ *  then, with flags bit 1, the symbol keys in insertion order. Bit 0: enumerable only. */
 function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => argAddr(h, r, 0), enumOnly?: number): void {
   const a = h.a, memo = new Map<string, string>(), L = (x: string) => { let l = memo.get(x); if (!l) { l = h.label(`ok_${x}`); memo.set(x, l); } return l; };
   const idxLoop = L('idx'), idxDone = L('idxdone'), idxNext = L('idxnext'), intLoop = L('int'), intScan = L('intscan'),
     intNext = L('intnext'), intDone = L('intdone'), strLoop = L('str'), strNext = L('strnext'), done = L('done'),
     noTable = L('notable'), sized = L('sized');
-  // [esp] = result count, [esp+4] = index / last int key, [esp+8] = enumerable only
+  // [esp] = result count, [esp+4] = index / last int key, [esp+8] = flags
   const objectToEdi = () => { objAddr(edi); a.mov(edi, dword(edi)); };
   /** Append the string eax (interned) to the result vector (tmp5). */
   const append = () => {
     a.call('intern');
+    a.mov(ecx, root('tmp5')).mov(edx, dword(esp));
+    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), eax).mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
+    a.add(dword(esp), 1);
+  };
+  /** Append the key eax (a symbol, or a string already interned) as it is. */
+  const appendSymbol = () => {
     a.mov(ecx, root('tmp5')).mov(edx, dword(esp));
     a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), eax).mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
     a.add(dword(esp), 1);
@@ -729,7 +847,7 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   a.label(L('okobj'));
   if (enumOnly === undefined) {
     argAddr(h, ecx, 1);
-    a.mov(ecx, dword(ecx)).and(ecx, 1);
+    a.mov(ecx, dword(ecx)).and(ecx, 3);
   } else a.mov(ecx, enumOnly);
   a.push(ecx).push(-1).push(0);
   // capacity: indices + property count
@@ -765,7 +883,7 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   a.mov(eax, -1); // best (unsigned max: none)
   a.label(intScan).test(ecx, ecx).jz(intDone);
   a.cmp(dword(edi, 4), TAG.int).jne(intNext);
-  a.cmp(dword(esp, 8), 0).je(L('intany')).test(byte(edi, 16), 1).jz(intNext);
+  a.test(dword(esp, 8), 1).jz(L('intany')).test(byte(edi, 16), 1).jz(intNext);
   a.label(L('intany'));
   a.mov(edx, dword(edi));
   a.cmp(dword(esp, 4), -1).je(L('intfirst')).cmp(edx, dword(esp, 4)).jbe(intNext);
@@ -780,14 +898,27 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   a.label(L('strs')).mov(dword(esp, 4), 0);
   a.label(strLoop);
   objectToEdi();
-  a.mov(edi, dword(edi, PROPS)).mov(eax, dword(esp, 4)).cmp(eax, dword(edi, PT_COUNT)).jae(done);
+  a.mov(edi, dword(edi, PROPS)).mov(eax, dword(esp, 4)).cmp(eax, dword(edi, PT_COUNT)).jae(L('syms'));
   a.imul(eax, eax, PT_ENTRY_SIZE).lea(edi, mem({ base: edi, index: eax, disp: PT_ENTRIES }));
   a.cmp(dword(edi, 4), TAG.cell).jne(strNext);
   a.mov(eax, dword(edi)).cmp(byte(eax), KIND.String).jne(strNext);
-  a.cmp(dword(esp, 8), 0).je(L('strany')).test(byte(edi, 16), 1).jz(strNext);
+  a.test(dword(esp, 8), 1).jz(L('strany')).test(byte(edi, 16), 1).jz(strNext);
   a.label(L('strany'));
-  append();
+  appendSymbol(); // a table's string keys are interned already
   a.label(strNext).add(dword(esp, 4), 1).jmp(strLoop);
+  // symbol keys in insertion order (flags bit 1)
+  a.label(L('syms')).test(dword(esp, 8), 2).jz(done);
+  a.mov(dword(esp, 4), 0);
+  a.label(L('sym'));
+  objectToEdi();
+  a.mov(edi, dword(edi, PROPS)).mov(eax, dword(esp, 4)).cmp(eax, dword(edi, PT_COUNT)).jae(done);
+  a.imul(eax, eax, PT_ENTRY_SIZE).lea(edi, mem({ base: edi, index: eax, disp: PT_ENTRIES }));
+  a.cmp(dword(edi, 4), TAG.cell).jne(L('symnext'));
+  a.mov(eax, dword(edi)).cmp(byte(eax), KIND.Symbol).jne(L('symnext'));
+  a.test(dword(esp, 8), 1).jz(L('symany')).test(byte(edi, 16), 1).jz(L('symnext'));
+  a.label(L('symany'));
+  appendSymbol();
+  a.label(L('symnext')).add(dword(esp, 4), 1).jmp(L('sym'));
   a.label(done);
   a.pop(ecx).add(esp, 8);
   a.mov(eax, root('tmp5')).mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell).mov(root('tmp5', 4), TAG.undef);
@@ -946,6 +1077,61 @@ function keyToTmp3(a: X86Assembler): void {
 
 export function emitObjectModel(a: X86Assembler): void {
   emitStackRoutines(a);
+
+  // interp_throw_value (jump target): eax:edx = a primitive, ecx = prefix, edi = suffix (C
+  // strings). Throws "<prefix><the value as V8's messages show it><suffix>" (strings as
+  // they are, symbols as "Symbol(desc)", numbers as String(n): a non-integral one through
+  // the prelude's Number.prototype.toString, with a continuation).
+  a.section('.bss', { nobits: true }).align(4);
+  for (const v of ['tv_prefix', 'tv_suffix']) a.label(v).space(4);
+  a.section('.text');
+  routine(a, 'interp_throw_value', () => {
+    a.mov(var32('tv_prefix'), ecx).mov(var32('tv_suffix'), edi);
+    a.push(edx).push(eax).mov(eax, esp).call('display_string');
+    a.test(eax, eax).jz('tv_number');
+    a.add(esp, 8);
+    a.label('tv_throw');
+    a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
+    a.mov(eax, var32('tv_prefix')).mov(edx, var32('tv_suffix')).jmp('interp_throw_message');
+    a.label('tv_number');
+    a.pop(eax).pop(edx);
+    a.mov(root('tmp1'), eax).mov(root('tmp1', 4), edx);
+    a.mov(eax, root('intrinsics'));
+    a.cmp(dword(eax, slot(4) + 4), TAG.cell).jne('tv_none');
+    a.mov(eax, dword(eax, slot(4))).mov(edx, root('sToString')).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.cell).jne('tv_none').cmp(byte(eax), KIND.Function).jne('tv_none');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(var32('call_first'), 0).mov(var32('call_argc'), 0);
+    a.mov(var32('call_cont'), sym('tv_converted'));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label('tv_converted').cmp(edx, TAG.cell).je('tv_throw');
+    a.label('tv_none');
+    fatal(a, 'a message needs the prelude\'s Number.prototype.toString (not registered)');
+  });
+
+  // throw_value_not_callable (jump target): eax:edx = a value that was to be called (an
+  // iterator's next). The prelude's NotCallable (Intrinsic 28) throws TypeError "<value> is
+  // not a function" as V8 words it ("number 5", "undefined"...).
+  routine(a, 'throw_value_not_callable', () => {
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), edx);
+    intrinsicFunction(a, 28, 'tnc_plain');
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 1).call('new_vector');
+    copyValue(a, at(eax, 8), rootW('tmp2'), ecx);
+    a.mov(root('tmp2', 4), TAG.undef);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), -1).mov(var32('call_argc'), 1);
+    a.mov(var32('call_cont'), sym('tnc_returned'));
+    saveResumePc(a);
+    a.jmp('interp_enter_frame');
+    a.label('tnc_returned');
+    fatal(a, 'the registered NotCallable returned');
+    a.label('tnc_plain');
+    a.mov(eax, root('tmp2')).mov(edx, root('tmp2', 4)).mov(root('tmp2', 4), TAG.undef);
+    a.mov(ecx, sym(cstring(a, 'TypeError: '))).mov(edi, sym(cstring(a, ' is not a function'))).jmp('interp_throw_value');
+  });
 
   // fn_lazy_prototype: edi = an ordinary function without an own `prototype`. Gives it one
   // (a new object whose `constructor` is the function; writable, not enumerable or
@@ -1213,6 +1399,16 @@ export function emitObjectModel(a: X86Assembler): void {
   });
 }
 
+/** Jumps to `not` unless eax:edx is an object (an Object, Array or Function cell). */
+function jumpUnlessObject(a: X86Assembler, not: string): void {
+  a.cmp(edx, TAG.cell).jne(not).cmp(byte(eax), KIND.Object).jb(not).cmp(byte(eax), KIND.Function).ja(not);
+}
+
+/** TypeError "Iterator result <eax:edx> is not an object". */
+function throwIteratorResult(a: X86Assembler): void {
+  a.mov(ecx, sym(cstring(a, 'TypeError: Iterator result '))).mov(edi, sym(cstring(a, ' is not an object'))).jmp('interp_throw_value');
+}
+
 /** After get_prop (eax:edx): store the value into operand dst, or call the getter with
  *  this = register operand thisOp (or the frame's this when thisOp is 'frame'). */
 function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
@@ -1249,54 +1445,55 @@ function constKey(h: H, i: number): void {
 }
 
 /**
- * edx:ecx = register operand i converted to a key (may allocate). A non-integral number is
- * formatted by the prelude's Number.prototype.toString (a call with a continuation), so the
- * handler must not hold anything in registers across regKey but the operands themselves.
+ * edx:ecx = register operand i converted to a key (may allocate). An object key goes
+ * through ToPrimitive (hint 'string') first and a non-integral number through the prelude's
+ * Number.prototype.toString, both calls into bytecode with continuations, as V8 converts at
+ * each access; so the handler must have had no effects before regKey and must hold nothing
+ * in registers across it but the operands themselves.
  */
 function regKey(h: H, i: number): void {
-  const a = h.a, fraction = h.label('keyfrac'), resume = h.label('keyok'), cont = h.label('keycont'), none = h.label('keynone');
+  const a = h.a, conv = h.label('keyconv'), prim = h.label('keyprim'), fraction = h.label('keyfrac'), resume = h.label('keyok');
+  const cont = h.label('keycont'), none = h.label('keynone');
   const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
   h.reg(eax, i);
-  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('elem_key_cf').jc(fraction);
+  a.cmp(T(eax), TAG.cell).jne(prim);
+  a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.Object).jb(prim).cmp(byte(ecx), KIND.Function).jbe(conv);
+  a.label(prim); // eax = the register index of the key (CONV0_INDEX after ToPrimitive)
+  a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).push(eax).call('elem_key_cf').pop(edi).jc(fraction);
   a.label(resume);
   h.later.add(() => {
+    toPrimitiveOperands(h, conv, [i], prim, 'string');
+    // a non-integral number (edi = its address): format it, then make the key of the string
     a.label(fraction);
-    h.reg(ecx, i);
-    copyValue(a, conv0, valueAt(ecx), eax);
-    a.cmp(conv0(4), TAG.cell).je(h.lbl('keyobject'));
+    copyValue(a, conv0, (w) => dword(edi, w), eax);
+    a.cmp(conv0(4), TAG.firstTag).jae(none);
     numberToStringCall(h, conv0, cont, none);
-    // an object: String(key) (ToPrimitive with hint string, then ToString)
-    a.label(h.lbl('keyobject'));
-    a.mov(eax, root('intrinsics'));
-    a.cmp(dword(eax, slot(Intrinsic.StringPrototype) + 4), TAG.cell).jne(none);
-    a.mov(eax, dword(eax, slot(Intrinsic.StringPrototype))).mov(edx, root('sConstructor')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(none).cmp(byte(eax), KIND.Function).jne(none);
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
-    a.mov(var32('call_first'), CONV0_INDEX).mov(var32('call_argc'), 1);
-    a.mov(var32('call_cont'), sym(cont));
-    saveResumePc(a);
-    a.jmp('interp_enter_frame');
     a.label(cont).add(esi, 1);
     a.mov(conv0(0), eax).mov(conv0(4), edx);
     a.lea(eax, conv0(0)).call('elem_key_cf').jnc(resume);
     a.label(none);
-    fatal(a, `${h.op}: a non-integral number or an object as a property key needs the prelude (Number.prototype.toString, String)`);
+    fatal(a, `${h.op}: a non-integral number as a property key needs the prelude's Number.prototype.toString`);
   });
 }
 
 /** dst = obj[key] with the key already in edx:ecx and obj in register operand objOp. */
 function getWithKey(h: H, dst: number, objOp: number): void {
   const a = h.a, prim = h.label('prim'), undef = h.label('undef'), got = h.label('got'), nullish = h.label('nullish');
+  const symbol = h.label('symbol'), viaProto = h.label('viaproto');
   h.reg(eax, objOp);
   a.cmp(T(eax), TAG.cell).jne(prim);
   a.mov(eax, V(eax));
   a.cmp(byte(eax), KIND.PrivateName).je(undef);
+  a.cmp(byte(eax), KIND.Symbol).je(symbol);
   a.call('get_prop');
   a.label(got);
   finishGet(h, dst, objOp);
+  a.label(symbol);
+  h.reg(eax, objOp);
+  a.jmp(viaProto);
   a.label(prim);
   a.mov(edi, T(eax)).cmp(edi, TAG.null).je(nullish).cmp(edi, TAG.undef).je(nullish);
+  a.label(viaProto);
   a.push(edx).lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('proto_of_value');
   a.cmp(edx, TAG.cell).pop(edx).jne(undef);
   a.call('get_prop').jmp(got);
@@ -1424,12 +1621,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(bad);
     // "Cannot use 'in' operator to search for '<key>' in <obj>"
     h.reg(eax, 1);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('prim_to_string').test(eax, eax).jz(obj);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('display_string').test(eax, eax).jz(obj);
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
     a.mov(edx, sym(cstring(a, '\' in '))).call('str_from_cstring').mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
     a.call('str_concat').mov(root('tmp5'), eax).mov(root('tmp5', 4), TAG.cell);
     h.reg(eax, 2);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('prim_to_string').test(eax, eax).jz(obj);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('display_string').test(eax, eax).jz(obj);
     a.mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
     copyValue(a, rootW('tmp0'), rootW('tmp5'), ecx);
     a.call('str_concat').mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
@@ -1439,16 +1636,31 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     throwMessage(a, 'TypeError: Cannot use \'in\' operator to search for a key in a value that is not an object');
   },
   InstanceOf: (h) => {
-    const a = h.a, notCallable = h.label('notcallable'), no = h.label('no'), yes = h.label('yes'), loop = h.label('loop'), badProto = h.label('badproto');
-    const notObject = h.label('notobject');
+    // `v instanceof C`: C[Symbol.hasInstance](v) when C has one other than the prelude's
+    // Function.prototype[Symbol.hasInstance] (OrdinaryHasInstance, done here); that and the
+    // unusual cases (an accessor, a prototype that is not an object) go to the prelude's
+    // InstanceOf (Intrinsic 26), which has Node's errors.
+    const a = h.a, notCallable = h.label('notcallable'), notObject = h.label('notobject'), no = h.label('no'), yes = h.label('yes'),
+      loop = h.label('loop'), badProto = h.label('badproto'), plain = h.label('plain'), ordinary = h.label('ordinary'),
+      delegate = h.label('delegate'), noPrelude = h.label('noprelude');
     h.reg(ecx, 2);
     a.cmp(T(ecx), TAG.cell).jne(notObject);
-    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).je(h.lbl('callable'));
+    a.mov(eax, V(ecx));
     isPropObject(a, eax, notObject);
-    a.jmp(notCallable);
-    a.label(h.lbl('callable'));
+    a.mov(edx, root('intrinsics')).cmp(dword(edx, slot(17) + 4), TAG.cell).jne(plain);
+    a.mov(edx, dword(edx, slot(17))).mov(ecx, TAG.cell).call('get_prop');
+    a.cmp(edx, TAG.undef).je(plain).cmp(edx, TAG.null).je(plain);
+    a.cmp(edx, TAG.cell).jne(delegate);
+    a.mov(ecx, root('intrinsics')).cmp(eax, dword(ecx, slot(18))).jne(delegate);
+    h.reg(ecx, 2);
+    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(no).jmp(ordinary);
+    a.label(plain);
+    h.reg(ecx, 2);
+    a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(notCallable);
+    a.label(ordinary);
     a.mov(edx, root('sPrototype')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG.cell).jne(badProto);
+    isPropObject(a, eax, badProto);
     a.mov(edi, eax);
     h.reg(ecx, 1);
     a.cmp(T(ecx), TAG.cell).jne(no);
@@ -1463,11 +1675,27 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(no).xor(eax, eax);
     h.storeTag(0, TAG.bool);
     h.next();
-    a.label(notCallable);
-    throwMessage(a, 'TypeError: Right-hand side of \'instanceof\' is not callable');
     a.label(notObject);
     throwMessage(a, 'TypeError: Right-hand side of \'instanceof\' is not an object');
+    a.label(notCallable);
+    throwMessage(a, 'TypeError: Right-hand side of \'instanceof\' is not callable');
     a.label(badProto);
+    a.label(delegate);
+    intrinsicFunction(a, 26, noPrelude);
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 2).call('new_vector');
+    h.reg(ecx, 1);
+    copyValue(a, at(eax, 8), valueAt(ecx), edx);
+    h.reg(ecx, 2);
+    copyValue(a, at(eax, 16), valueAt(ecx), edx);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), -1).mov(var32('call_argc'), 2);
+    h.reg(eax, 0);
+    a.mov(var32('call_dst'), eax);
+    saveNextPc(h);
+    a.jmp('interp_enter_frame');
+    a.label(noPrelude);
     throwMessage(a, 'TypeError: Function has non-object prototype \'undefined\' in instanceof check');
   },
   GetProp: (h) => {
@@ -1750,6 +1978,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(bad);
     a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).jne(bad);
+    a.call('iter_native_ok').test(eax, eax).jz(h.lbl('generic'));
     a.push(0);
     a.label(loop);
     h.reg(eax, 1);
@@ -1768,12 +1997,14 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     // (strings natively by code point, as IteratorNext; others through the registered
     // GetIterator and calls of next() with continuations)
     const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
-    const step = h.label('step'), generic = h.label('generic'), none = h.label('none'), c0 = h.label('c0'), c1 = h.label('c1');
+    const conv1 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv1) + w);
+    const step = h.label('step'), generic = h.lbl('generic'), none = h.label('none'), c0 = h.label('c0'), c1 = h.label('c1');
     const append = h.label('append'), finish = h.label('finish'), one = h.label('one'), notObj = h.label('notobj');
     a.label(bad);
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(eax, V(eax)).cmp(byte(eax), KIND.String).jne(generic);
+    a.call('iter_native_ok').test(eax, eax).jz(generic);
     a.mov(ecx, 2).call('new_vector');
     h.reg(ecx, 1);
     copyValue(a, at(eax, 8), valueAt(ecx), edx);
@@ -1789,9 +2020,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(var32('call_cont'), sym(c0));
     saveResumePc(a);
     a.jmp('interp_enter_frame');
+    // the record [iterator, next] (Intrinsic 11): the iterator in conv0, next in conv1
     a.label(c0).add(esi, 1);
-    a.cmp(edx, TAG.cell).jne(notObj);
-    a.mov(conv0(0), eax).mov(conv0(4), edx);
+    a.cmp(edx, TAG.cell).jne(notObj).cmp(byte(eax), KIND.Array).jne(notObj);
+    a.mov(eax, dword(eax, ARRAY_ELEMENTS));
+    copyValue(a, conv0, at(eax, 8), ecx);
+    copyValue(a, conv1, at(eax, 16), ecx);
     // one step: eax:edx = the next value, or finish
     a.label(step);
     a.mov(edi, conv0(0)).cmp(byte(edi), KIND.ValueVector).jne(h.lbl('callnext'));
@@ -1810,13 +2044,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.pop(ecx).mov(word(eax, STR.units), cx).pop(ecx).mov(word(eax, STR.units + 2), cx);
     a.mov(edx, TAG.cell).jmp(append);
     a.label(one).call('unit_string').mov(edx, TAG.cell).jmp(append);
-    // a user iterator: result = iterator.next()
+    // a user iterator: result = next.call(iterator), next read once by GetIterator
     a.label(h.lbl('callnext'));
-    a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
+    a.mov(eax, conv1(0)).cmp(conv1(4), TAG.cell).jne(h.lbl('notfn')).cmp(byte(eax), KIND.Function).jne(h.lbl('notfn'));
     callMethodWithContinuation(h, conv0, c1);
     a.label(c1).add(esi, 1);
-    a.cmp(edx, TAG.cell).jne(h.lbl('badresult'));
+    jumpUnlessObject(a, h.lbl('badresult'));
     a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
     a.mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
@@ -1832,18 +2065,18 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
     a.jmp(step);
     a.label(finish);
-    a.mov(root('tmp2', 4), TAG.undef).mov(conv0(4), TAG.undef);
+    a.mov(root('tmp2', 4), TAG.undef).mov(conv0(4), TAG.undef).mov(conv1(4), TAG.undef);
     h.next();
     a.label(none);
     fatal(a, 'ArraySpread: no registered GetIterator intrinsic for a value that is not an array or string');
     a.label(notObj);
-    throwMessage(a, 'TypeError: Result of the Symbol.iterator method is not an object');
+    fatal(a, 'ArraySpread: the registered GetIterator did not return an iterator record');
     a.label(h.lbl('accessor'));
     fatal(a, 'ArraySpread: an iterator result with accessors is not implemented');
     a.label(h.lbl('badresult'));
-    throwMessage(a, 'TypeError: Iterator result is not an object');
+    throwIteratorResult(a);
     a.label(h.lbl('notfn'));
-    throwMessage(a, 'TypeError: iterator.next is not a function');
+    a.mov(eax, conv1(0)).mov(edx, conv1(4)).jmp('throw_value_not_callable');
   },
   CopyDataProperties: (h) => {
     const a = h.a, loop = h.label('loop'), done = h.label('done'), next = h.label('next'), bad = h.label('bad'),
@@ -1853,6 +2086,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(ecx, TAG.cell).jne(h.lbl('nothing')); // numbers and booleans have no own properties
     a.mov(eax, V(eax));
     a.cmp(byte(eax), KIND.String).je(h.lbl('string'));
+    a.cmp(byte(eax), KIND.Symbol).je(h.lbl('nothing'));
     isPropObject(a, eax, bad);
     // array elements first
     a.push(0);
@@ -1912,6 +2146,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).je(h.lbl('native')).cmp(byte(eax), KIND.String).jne(generic);
     a.label(h.lbl('native'));
+    a.call('iter_native_ok').test(eax, eax).jz(generic);
     // a native iterator over an array or a string: a ValueVector [source, index]
     a.mov(ecx, 2).call('new_vector');
     h.reg(ecx, 1);
@@ -1963,14 +2198,15 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(one).call('unit_string');
     storeCell(h, 0);
     h.next();
-    // any other iterator: result = iter.next(), through a continuation
+    // an iterator record [iterator, next] (Intrinsic 11): result = next.call(iterator),
+    // through a continuation
     a.label(generic);
-    a.mov(eax, edi).mov(edx, root('sNext')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(notFn).cmp(byte(eax), KIND.Function).jne(notFn);
-    h.reg(ecx, 1);
-    callMethodWithContinuation(h, valueAt(ecx), cont);
+    a.cmp(byte(edi), KIND.Array).jne(notObj);
+    a.mov(edx, dword(edi, ARRAY_ELEMENTS));
+    a.mov(eax, dword(edx, 16)).cmp(dword(edx, 20), TAG.cell).jne(notFn).cmp(byte(eax), KIND.Function).jne(notFn);
+    callMethodWithContinuation(h, (w) => dword(edx, 8 + w), cont);
     a.label(cont).add(esi, 1);
-    a.cmp(edx, TAG.cell).jne(h.lbl('badresult'));
+    jumpUnlessObject(a, h.lbl('badresult'));
     a.push(eax).mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
     a.push(edx).push(eax).mov(eax, esp).call('to_boolean').add(esp, 8);
@@ -1982,29 +2218,47 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(h.lbl('accessor'));
     fatal(a, 'IteratorNext: an iterator result with accessors is not implemented');
     a.label(h.lbl('badresult'));
-    throwMessage(a, 'TypeError: Iterator result is not an object');
+    throwIteratorResult(a);
     a.label(notFn);
-    throwMessage(a, 'TypeError: iterator.next is not a function');
+    a.mov(eax, dword(edx, 16)).mov(edx, dword(edx, 20)).jmp('throw_value_not_callable');
     a.label(notObj);
-    throwMessage(a, 'TypeError: the iterator is not an object');
+    fatal(a, 'IteratorNext: the operand is not an iterator from GetIterator');
   },
   IteratorClose: (h) => {
-    const a = h.a, nothing = h.lbl('nothing');
+    // native iterators have nothing to close, nor has a record's iterator whose `return`
+    // is null or undefined; a function return() is called here and its result must be an
+    // object (when this runs for a throw, the compiler's handler drops the error); an
+    // accessor or a non-callable `return` goes to the prelude's IteratorClose (Intrinsic
+    // 29, given the record), which has Node's errors
+    const a = h.a, nothing = h.lbl('nothing'), none = h.lbl('none'), other = h.lbl('other');
     h.reg(eax, 0);
     a.cmp(T(eax), TAG.cell).jne(nothing);
-    a.mov(eax, V(eax)).cmp(byte(eax), KIND.ValueVector).je(nothing);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).jne(nothing);
+    a.mov(eax, dword(eax, ARRAY_ELEMENTS)).mov(eax, dword(eax, 8));
     a.mov(edx, root('sReturn')).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.cell).jne(nothing).cmp(byte(eax), KIND.Function).jne(nothing);
+    a.cmp(edx, TAG.undef).je(nothing).cmp(edx, TAG.null).je(nothing);
+    a.cmp(edx, TAG.cell).jne(other).cmp(byte(eax), KIND.Function).jne(other);
     h.reg(ecx, 0);
-    callFromHandler(h, (w) => V(ecx, w), { argc: 0 });
+    a.mov(ecx, V(ecx)).mov(ecx, dword(ecx, ARRAY_ELEMENTS));
+    callMethodWithContinuation(h, (w) => dword(ecx, 8 + w), h.lbl('returned'));
+    a.label(h.lbl('returned')).add(esi, 1);
+    jumpUnlessObject(a, h.lbl('badresult'));
     a.label(nothing);
     h.next();
+    a.label(h.lbl('badresult'));
+    throwIteratorResult(a);
+    a.label(other);
+    intrinsicFunction(a, 29, none);
+    callFromHandler(h, (w) => root('callNewTarget', w), { firstOp: 0, argc: 1 });
+    a.label(none);
+    fatal(a, 'IteratorClose: an accessor or non-callable return needs the prelude\'s IteratorClose (Intrinsic 29, not registered)');
   },
   ForInKeys: (h) => {
     const a = h.a, empty = h.label('empty'), bad = h.label('bad'), walk = h.label('walk'), scan = h.label('scan'),
       next = h.label('next'), done = h.label('done'), inherited = h.label('inherited');
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(empty);
+    a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.Symbol).je(empty);
     ownKeysNative(h, bad, (r) => { h.reg(r, 1); a.lea(r, mem({ base: ebp, index: r, scale: 8 })); }, 1);
     // inherited enumerable string keys are not collected yet: stop rather than miss them
     h.reg(eax, 1);
@@ -2182,10 +2436,14 @@ function superCall(h: H, spread: boolean): void {
   throwMessage(a, 'TypeError: Super constructor is not a constructor');
 }
 
-/** ToString / ToPropertyKey. */
+/** ToString / ToPropertyKey. A symbol throws TypeError for ToString and is its own key;
+ *  an object goes through ToPrimitive with hint 'string' first. */
 function toStringOp(h: H, key: boolean): void {
-  const a = h.a, slow = h.label('slow'), copy = h.label('copy'), noConv = h.label('noconv'), obj = h.label('obj'), none = h.label('none');
+  const a = h.a, slow = h.label('slow'), copy = h.label('copy'), noConv = h.label('noconv'), obj = h.label('obj'), none = h.label('none'),
+    check = h.label('check'), conv = h.label('conv'), symbol = h.label('symbol');
   h.reg(eax, 1);
+  // eax = register index of the value: operand 1, or CONV0_INDEX after ToPrimitive
+  a.label(check);
   if (key) a.cmp(T(eax), TAG.int).je(copy);
   a.cmp(T(eax), TAG.cell).jne(slow);
   a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.String).jne(obj);
@@ -2194,72 +2452,28 @@ function toStringOp(h: H, key: boolean): void {
   copyValue(a, valueAt(ecx), valueAt(eax), edx);
   h.next();
   a.label(slow);
+  a.push(eax);
   a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('prim_to_string').test(eax, eax).jz(noConv);
+  a.add(esp, 4);
   storeCell(h, 0);
   h.next();
   // a non-integral double: the prelude's Number.prototype.toString
   a.label(noConv);
+  a.pop(edi);
   a.mov(eax, root('intrinsics'));
   a.cmp(dword(eax, slot(4) + 4), TAG.cell).jne(none);
   a.mov(eax, dword(eax, slot(4))).mov(edx, root('sToString')).mov(ecx, TAG.cell).call('get_prop');
   a.cmp(edx, TAG.cell).jne(none).cmp(byte(eax), KIND.Function).jne(none);
-  h.reg(ecx, 1);
-  callFromHandler(h, (w) => V(ecx, w), { argc: 0 }, 0);
+  callFromHandler(h, (w) => V(edi, w), { argc: 0 }, 0);
   a.label(none);
   fatal(a, `${h.op}: a non-integral number needs the prelude's Number.prototype.toString (not registered)`);
-  // an object: call its toString (OrdinaryToPrimitive, hint string) and convert the result
-  const cont = h.label('cont'), noFn = h.label('nofn'), objResult = h.label('objresult'), primResult = h.label('primresult');
   a.label(obj);
-  a.mov(eax, ecx).mov(edx, root('sToString')).mov(ecx, TAG.cell).call('get_prop');
-  a.cmp(edx, TAG.cell).jne(noFn).cmp(byte(eax), KIND.Function).jne(noFn);
-  h.reg(ecx, 1);
-  callMethodWithContinuation(h, valueAt(ecx), cont);
-  a.label(cont).add(esi, 1);
-  a.cmp(edx, TAG.cell).jne(primResult);
-  a.cmp(byte(eax), KIND.String).jne(objResult);
-  storeCell(h, 0);
-  h.next();
-  a.label(primResult);
-  a.push(edx).push(eax).mov(eax, esp).call('prim_to_string').add(esp, 8);
-  a.test(eax, eax).jz(objResult);
-  storeCell(h, 0);
-  h.next();
-  // toString gave an object (or was not callable): OrdinaryToPrimitive tries valueOf next;
-  // a non-integral number from either is formatted by the prelude.
-  const conv0 = (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0) + w);
-  const tryValueOf = h.label('tryvalueof'), contV = h.label('contv'), contNum = h.label('contnum'), fmt = h.label('fmt');
-  const cannot = h.label('cannot'), noNum = h.label('nonum');
-  a.label(objResult);
-  a.cmp(edx, TAG.cell).je(tryValueOf);
-  a.label(fmt); // eax:edx = a primitive prim_to_string could not convert (a non-integral number)
-  a.mov(conv0(0), eax).mov(conv0(4), edx);
-  a.cmp(edx, TAG.firstTag).jae(cannot);
-  numberToStringCall(h, conv0, contNum, noNum);
-  a.label(contNum).add(esi, 1);
-  storeCell(h, 0);
-  h.next();
-  a.label(noFn);
-  a.label(tryValueOf);
-  h.reg(ecx, 1);
-  a.mov(eax, V(ecx)).mov(edx, root('sValueOf')).mov(ecx, TAG.cell).call('get_prop');
-  a.cmp(edx, TAG.cell).jne(cannot).cmp(byte(eax), KIND.Function).jne(cannot);
-  h.reg(ecx, 1);
-  callMethodWithContinuation(h, valueAt(ecx), contV);
-  a.label(contV).add(esi, 1);
-  a.cmp(edx, TAG.cell).jne(h.lbl('vprim'));
-  a.cmp(byte(eax), KIND.String).jne(cannot);
-  storeCell(h, 0);
-  h.next();
-  a.label(h.lbl('vprim'));
-  a.mov(conv0(0), eax).mov(conv0(4), edx);
-  a.lea(eax, conv0(0)).call('prim_to_string').test(eax, eax).jz(h.lbl('vfmt'));
-  storeCell(h, 0);
-  h.next();
-  a.label(h.lbl('vfmt')).mov(eax, conv0(0)).mov(edx, conv0(4)).jmp(fmt);
-  a.label(cannot);
-  throwMessage(a, 'TypeError: Cannot convert object to primitive value');
-  a.label(noNum);
-  fatal(a, `${h.op}: a non-integral number needs the prelude's Number.prototype.toString (not registered)`);
+  a.cmp(byte(ecx), KIND.Symbol).je(symbol);
+  a.jmp(conv);
+  a.label(symbol);
+  if (key) a.jmp(copy);
+  else throwMessage(a, 'TypeError: Cannot convert a Symbol value to a string');
+  toPrimitiveOperands(h, conv, [1], check, 'string');
 }
 
 /** eax = the own entry of private name (register pnOp) in object (register objOp); else jumps to bad. */

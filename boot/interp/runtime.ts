@@ -17,7 +17,7 @@ import { dispatch, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
-  STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  STRING_TWO_BYTE, STRING_INTERNED, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
 } from './layout.ts';
 
@@ -231,7 +231,11 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(edx, root('numMemo1')).jne('n2f_call').cmp(var32('nm_ok1'), 0).je('n2f_call');
     a.movsd(xmm0, qword(sym('nm_val1'))).pop(edx).ret();
     a.label('n2f_call').pop(edx).jmp('num_call_prelude');
-    a.label('n2f_obj').pop(edx);
+    a.label('n2f_obj');
+    a.cmp(dword(eax, 4), TAG.cell).jne('n2f_obj_fatal');
+    a.mov(edx, dword(eax)).cmp(byte(edx), KIND.Symbol).jne('n2f_obj_fatal');
+    throwMessage(a, 'TypeError: Cannot convert a Symbol value to a number');
+    a.label('n2f_obj_fatal').pop(edx);
     fatal(a, 'ToNumber of an object is not implemented');
     a.label('n2f_int').cvtsi2sd(xmm0, dword(eax)).pop(edx).ret();
     a.label('n2f_uint').cvtsi2sd(xmm0, dword(eax)).addsd(xmm0, qword(sym('f64_2p32'))).pop(edx).ret();
@@ -596,13 +600,11 @@ function emitStrings(a: X86Assembler): void {
     a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
   });
 
-  // intern: eax = string. eax = the interned string with the same units (eax itself if it
-  // is new). May allocate. Preserves everything else.
   // str_hash: eax = string. eax = its hash (FNV-1a over the UTF-16 unit values, never 0),
   // computed once and kept in the string's hash word. Preserves the other registers.
   routine(a, 'str_hash', () => {
-    a.mov(edx, dword(eax, STR.hash)).test(edx, edx).jz('sh_compute');
-    a.mov(eax, edx).ret();
+    a.cmp(dword(eax, STR.hash), 0).je('sh_compute');
+    a.mov(eax, dword(eax, STR.hash)).ret();
     a.label('sh_compute');
     a.push(ecx).push(edx).push(esi).push(edi);
     a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
@@ -623,6 +625,9 @@ function emitStrings(a: X86Assembler): void {
   // Hashes depend only on the units, so the copying collector does not disturb the table.
   // May allocate (growing the table).
   routine(a, 'intern', () => {
+    // a string flagged STRING_INTERNED is the canonical one itself
+    a.test(dword(eax), STRING_INTERNED).jz('intern_search').ret();
+    a.label('intern_search');
     a.push(ebx).push(ecx).push(edx).push(edi);
     a.mov(edi, eax).call('str_hash').mov(ebx, eax); // ebx = hash
     a.label('intern_probe_start');
@@ -657,6 +662,7 @@ function emitStrings(a: X86Assembler): void {
     a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), edi);
     a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
     a.add(var32('intern_count'), 1);
+    a.or(dword(edi), STRING_INTERNED);
     a.mov(eax, edi);
     a.label('intern_ret').pop(edi).pop(edx).pop(ecx).pop(ebx).ret();
   });
@@ -1067,6 +1073,7 @@ const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
   ['sPrototype', 'prototype'], ['sConstructor', 'constructor'], ['sToString', 'toString'], ['sNext', 'next'],
   ['sDone', 'done'], ['sValue', 'value'], ['sReturn', 'return'], ['sEmpty', ''], ['sTrue', 'true'],
   ['sFalse', 'false'], ['sNull', 'null'], ['sName', 'name'], ['sMessage', 'message'], ['sNumberFn', 'Number'], ['sValueOf', 'valueOf'],
+  ['sSymbol', 'symbol'], ['sDefault', 'default'],
 ];
 
 function emitLoader(a: X86Assembler): void {

@@ -26,14 +26,14 @@ export const NATIVES = [
   { name: 'registerIntrinsic', argc: 2, doc: 'registerIntrinsic(id, value): tell the machine which object is intrinsic `id` (see Intrinsic below); the machine uses them for new objects\' prototypes and for the errors it throws. Registering ObjectPrototype, FunctionPrototype or ArrayPrototype also gives every object created before it with a null [[Prototype]] (the hoisted functions of the whole bundle and their prototype objects, the global object, ...) that prototype: plain objects ObjectPrototype, functions FunctionPrototype, arrays ArrayPrototype (the registered object itself excepted); returns undefined' },
   { name: 'getPrototypeOf', argc: 1, doc: 'the [[Prototype]] of an object (null if none); for primitives, the intrinsic prototype of their type' },
   { name: 'setPrototypeOf', argc: 2, doc: 'set the [[Prototype]] of object a to b (an object or null); TypeError if a is not extensible; returns a' },
-  { name: 'ownKeys', argc: 2, doc: 'ownKeys(obj, flags): a new array of obj\'s own string keys in property order (integer keys ascending as strings, then the others in insertion order); flags: bit 0 (or true) enumerable only; bit 1: also symbol keys, after the strings (only machines with symbols: the reference interpreter). Strings give their index keys. Private names never appear' },
+  { name: 'ownKeys', argc: 2, doc: 'ownKeys(obj, flags): a new array of obj\'s own string keys in property order (integer keys ascending as strings, then the others in insertion order); flags: bit 0 (or true) enumerable only; bit 1: also the symbol keys, after the strings, in insertion order. Strings give their index keys. Private names never appear' },
   { name: 'propertyFlags', argc: 2, doc: 'propertyFlags(obj, key): int32 attributes of obj\'s own property key: -1 if absent, else bit 0 enumerable, bit 1 writable, bit 2 configurable, bit 3 has getter, bit 4 has setter' },
   { name: 'getOwnAccessor', argc: 3, doc: 'getOwnAccessor(obj, key, which): the getter (which = 0) or setter (1) function of obj\'s own accessor property key, or undefined' },
   { name: 'defineProperty', argc: 4, doc: 'defineProperty(obj, key, value, attributes): define or redefine own data property key with attributes (bits as propertyFlags: enumerable, writable, configurable); TypeError if not allowed; returns obj' },
   { name: 'deleteProperty', argc: 2, doc: 'delete own property key of obj: true, or false if it is not configurable' },
   { name: 'preventExtensions', argc: 2, doc: 'preventExtensions(obj, level): level 0 preventExtensions, 1 seal, 2 freeze; returns obj' },
   { name: 'isExtensible', argc: 1, doc: 'whether obj can get new properties (false for primitives)' },
-  { name: 'valueKind', argc: 1, doc: 'an int32 classifying a value: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 ordinary object, 6 array, 7 function (also methods), 8 class constructor, 9 arrow function, 10 private name, 11 symbol (reference interpreter only)' },
+  { name: 'valueKind', argc: 1, doc: 'an int32 classifying a value: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 ordinary object, 6 array, 7 function (also methods), 8 class constructor, 9 arrow function, 10 private name, 11 symbol' },
   { name: 'functionName', argc: 1, doc: 'the name of a function from its function record ("" if anonymous)' },
   { name: 'identityHash', argc: 1, doc: 'a stable int32 hash of an object, the same for the object\'s whole life (the copying collector moves objects, so it is stored in the object on first use)' },
   { name: 'captureStack', argc: 1, doc: 'captureStack(skip): the stack as Node prints it after the first line of an error\'s stack: "\\n    at NAME (FILE:LINE:COL)" for each frame, innermost first, leaving out the `skip` innermost frames; "<anonymous>" for unnamed functions, positions from the source map' },
@@ -70,6 +70,9 @@ export const NATIVES = [
   { name: 'bootCommandLine', argc: 0, doc: 'the kernel command line the boot loader passed (multiboot), "" if none' },
   { name: 'bootInfoAddress', argc: 0, doc: 'the physical address of the multiboot information structure the loader passed (its memory map describes RAM)' },
   { name: 'physReservedEnd', argc: 0, doc: 'the physical address where the memory the native code owns ends (image, stacks and the interpreter heap start at 1 MiB and end here, page-aligned); frames above it are free for the kernel' },
+  { name: 'newSymbol', argc: 1, doc: 'newSymbol(description): a new symbol (a primitive, unique) whose description is the string argument, or undefined when it is not a string' },
+  { name: 'symbolDescription', argc: 1, doc: 'the description of a symbol (a string or undefined); undefined for any other value' },
+  { name: 'setFunctionName', argc: 3, doc: 'setFunctionName(fn, key, prefix): SetFunctionName for a function defined under a computed key (the compiler emits it): unless fn has an own `name` (a class\'s static one), defines `name` (configurable only) as prefix + " " (when prefix is not "") + the key ("[description]" for a symbol, "" for Symbol()); returns undefined. Done by the prelude: the machine calls Intrinsic.SetFunctionName with the same arguments' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -90,7 +93,7 @@ export const Intrinsic = {
   ReferenceError: 8,
   RangeError: 9,
   SyntaxError: 10,
-  /** Called by the machine when a for..of / spread / destructuring needs an iterator of a value with no fast path: f(value) returns an iterator object. */
+  /** Called by the machine when a for..of / spread / destructuring needs an iterator of a value with no fast path: f(value) returns the iterator record, an array [iterator, next] (iterator = value[Symbol.iterator](), checked to be an object; next = iterator.next, read once); the machine calls next itself (NotCallable below when it is not a function). */
   GetIterator: 11,
   /** The function the machine calls to turn a thrown value into the text of an "Uncaught ..." report: f(value) returns a string. */
   FormatUncaught: 12,
@@ -101,12 +104,42 @@ export const Intrinsic = {
    * registered the machine reports "<Kind>: <message>" as a string.
    */
   RaiseError: 13,
+  /** Symbol.prototype: where property lookups on symbols start. */
+  SymbolPrototype: 14,
+  /** The well-known symbols the machine itself looks up: Symbol.iterator (the iteration fast paths below are checked against it), Symbol.toPrimitive (ToPrimitive, see ToPrimitive below), Symbol.hasInstance (`instanceof`, see InstanceOf). Until they are registered the machine does without them. */
+  SymbolIterator: 15,
+  SymbolToPrimitive: 16,
+  SymbolHasInstance: 17,
+  /** Function.prototype[Symbol.hasInstance] (OrdinaryHasInstance): `instanceof` finding this one runs the ordinary prototype-chain walk itself. */
+  FunctionHasInstance: 18,
+  /**
+   * Array.prototype[Symbol.iterator], the Array Iterator prototype and its `next`; the same
+   * three for strings. The machine iterates an array (a string) natively, without making an
+   * iterator object, only while looking up value[Symbol.iterator] finds the first of these
+   * and the prototype's `next` is still the registered one, so replacing either is seen.
+   */
+  ArrayIterator: 19,
+  ArrayIteratorPrototype: 20,
+  ArrayIteratorNext: 21,
+  StringIterator: 22,
+  StringIteratorPrototype: 23,
+  StringIteratorNext: 24,
+  /** ToPrimitive(value, hint) ('default', 'number' or 'string'): the machine calls it for objects whose [Symbol.toPrimitive] is not null or undefined, or whose valueOf/toString is an accessor; it returns a primitive or throws. */
+  ToPrimitive: 25,
+  /** InstanceofOperator(value, C): the machine calls it for `instanceof` when C[Symbol.hasInstance] is not the registered FunctionHasInstance (nor null/undefined), or C.prototype is not a plain object; it returns a boolean or throws. */
+  InstanceOf: 26,
+  /** SetFunctionName(fn, key, prefix): what the native setFunctionName does. */
+  SetFunctionName: 27,
+  /** NotCallable(value): throws TypeError "<value> is not a function" in V8's words ("number 5 is not a function"); for an iterator's next that is not a function. */
+  NotCallable: 28,
+  /** IteratorClose(record): closes the iterator of a GetIterator record whose `return` is not null or undefined (as a data property): calls it, TypeError when it is not a function or its result is not an object. */
+  IteratorClose: 29,
   /**
    * How the machine finishes an Exp it cannot do exactly (a fractional or negative exponent,
    * a result that is not an integer below 2^53): it calls f with this = the base and one
    * argument, the exponent, both numbers, and f returns base ** exponent.
    */
-  Pow: 14,
+  Pow: 30,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

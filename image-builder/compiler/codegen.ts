@@ -1223,6 +1223,23 @@ export class FnCompiler {
     });
   }
 
+  /**
+   * A function defined under a computed key gets its name at run time, as SetFunctionName
+   * does: the key ("[desc]" for a symbol), with "get "/"set " for accessors
+   * (`__native.setFunctionName`; a class that defined its own `name` keeps it).
+   */
+  private nameFromKey(f: number, key: number, prefix: '' | 'get' | 'set'): void {
+    this.withTemps(() => {
+      const args = this.alloc();
+      this.alloc();
+      this.alloc();
+      this.em.emit('Move', args, f);
+      this.em.emit('Move', args + 1, key);
+      this.loadString(args + 2, prefix);
+      this.em.emit('CallNative', args, this.nativeId('setFunctionName'), args, 3);
+    });
+  }
+
   /** Loads a property name's key (a string, or the converted computed key) into d. */
   private propertyKey(name: ts.PropertyName, d: number): void {
     if (ts.isComputedPropertyName(name)) {
@@ -1888,16 +1905,22 @@ export class FnCompiler {
             this.unsupported(p, '__proto__ in object literals');
           }
           this.propertyKey(p.name, key);
-          const nameHint = ts.isComputedPropertyName(p.name) ? undefined : propertyNameText(p.name);
+          const computed = ts.isComputedPropertyName(p.name);
+          const nameHint = computed ? undefined : propertyNameText(p.name);
+          const named = (f: number, prefix: '' | 'get' | 'set'): number => {
+            if (computed) this.nameFromKey(f, key, prefix);
+            return f;
+          };
           if (ts.isPropertyAssignment(p)) {
-            const v = this.expr(p.initializer, undefined, isAnonymousFunction(p.initializer) ? nameHint : undefined);
-            this.em.emit('DefineField', obj, key, v);
+            const anonymous = isAnonymousFunction(p.initializer);
+            const v = this.expr(p.initializer, undefined, anonymous ? nameHint : undefined);
+            this.em.emit('DefineField', obj, key, anonymous ? named(v, '') : v);
           } else if (ts.isMethodDeclaration(p)) {
-            this.em.emit('DefineField', obj, key, this.closure(p, nameHint));
+            this.em.emit('DefineField', obj, key, named(this.closure(p, nameHint), ''));
           } else if (ts.isGetAccessorDeclaration(p)) {
-            this.em.emit('DefineGetter', obj, key, this.closure(p, nameHint), 1);
+            this.em.emit('DefineGetter', obj, key, named(this.closure(p, nameHint), 'get'), 1);
           } else if (ts.isSetAccessorDeclaration(p)) {
-            this.em.emit('DefineSetter', obj, key, this.closure(p, nameHint), 1);
+            this.em.emit('DefineSetter', obj, key, named(this.closure(p, nameHint), 'set'), 1);
           } else {
             this.unsupported(p);
           }
@@ -1979,6 +2002,7 @@ export class FnCompiler {
           this.propertyKey(m.name, key);
           const hint = ts.isComputedPropertyName(m.name) ? undefined : propertyNameText(m.name);
           const f = this.closure(m, hint);
+          if (hint === undefined) this.nameFromKey(f, key, ts.isGetAccessorDeclaration(m) ? 'get' : ts.isSetAccessorDeclaration(m) ? 'set' : '');
           if (ts.isMethodDeclaration(m)) this.em.emit('DefineMethod', target, key, f);
           else this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
         });

@@ -94,6 +94,7 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
         case 3: realm.StringPrototype = o; break;
         case 4: realm.NumberPrototype = o; break;
         case 5: realm.BooleanPrototype = o; break;
+        case 14: realm.SymbolPrototype = o; break;
       }
       if (id <= 2 && creationLog.objects) {
         // Objects made before the registration (hoisted functions of the whole bundle, the
@@ -167,10 +168,10 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       if (old && !old.configurable) {
         const same = !old.accessor && (old.value === a[2] || (old.value !== old.value && a[2] !== a[2]));
         if (!(old.writable && (attrs & 4) === 0 && (attrs & 1) === (old.enumerable ? 1 : 0)) && !(same && !old.writable && (attrs & 6) === 0)) {
-          throw vm.error('TypeError', `Cannot redefine property: ${typeof k === 'string' ? k : 'Symbol()'}`);
+          throw vm.error('TypeError', `Cannot redefine property: ${vm.toDisplayKey(k)}`);
         }
       }
-      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${typeof k === 'string' ? k : 'Symbol()'}, object is not extensible`);
+      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${vm.toDisplayKey(k)}, object is not extensible`);
       if (o instanceof JSArray) {
         if (k === 'length') { vm.set(o, 'length', a[2]); return o; }
         const i = arrayIndex(k);
@@ -191,8 +192,8 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       const k = key(vm, a[1]);
       const attrs = (a[4] as number) | 0;
       const old = vm.getOwn(o, k);
-      if (old && !old.configurable) throw vm.error('TypeError', `Cannot redefine property: ${typeof k === 'string' ? k : 'Symbol()'}`);
-      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${typeof k === 'string' ? k : 'Symbol()'}, object is not extensible`);
+      if (old && !old.configurable) throw vm.error('TypeError', `Cannot redefine property: ${vm.toDisplayKey(k)}`);
+      if (!old && !o.extensible) throw vm.error('TypeError', `Cannot define property ${vm.toDisplayKey(k)}, object is not extensible`);
       if (o instanceof JSArray && arrayIndex(k) >= 0) throw vm.error('TypeError', 'accessor array elements are not supported');
       const prop = { value: undefined, get: isCallable(a[2]) ? a[2] : undefined, set: isCallable(a[3]) ? a[3] : undefined, accessor: true,
         enumerable: (attrs & 1) !== 0, writable: false, configurable: (attrs & 4) !== 0 };
@@ -272,6 +273,14 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'mathCeil': return Math.ceil(a[0] as number);
     case 'mathTrunc': return Math.trunc(a[0] as number);
     case 'mathSqrt': return Math.sqrt(a[0] as number);
+    case 'newSymbol': return new JSSymbol(typeof a[0] === 'string' ? a[0] : undefined);
+    case 'symbolDescription': return a[0] instanceof JSSymbol ? a[0].description : undefined;
+    case 'setFunctionName': {
+      const f = realm.intrinsics[27];
+      if (!isCallable(f)) throw new Error('refvm: setFunctionName needs the prelude\'s SetFunctionName (Intrinsic 27)');
+      vm.call(f, undefined, a);
+      return undefined;
+    }
     default: throw new Error(`refvm: native ${name} not implemented`);
   }
 }

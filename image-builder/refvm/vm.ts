@@ -204,7 +204,7 @@ export class VM {
     if (typeof v === 'string') return `"${v}"`;
     if (isCallable(v)) return v.fname || 'function';
     if (isObject(v)) return v instanceof JSArray ? 'array' : 'object';
-    return String(v instanceof JSSymbol ? 'Symbol()' : v);
+    return v instanceof JSSymbol ? this.toDisplayKey(v) : String(v);
   }
 
   /** Executes from `entry` (a boundary frame) until it returns. */
@@ -407,7 +407,7 @@ export class VM {
         case 'GetProp': regs[o[0]] = this.getV(regs[o[1]], this.module.constants[o[2]] as string); break;
         case 'SetProp': this.setV(regs[o[0]], this.module.constants[o[1]] as string, regs[o[2]]); break;
         case 'GetElem': regs[o[0]] = this.getV(regs[o[1]], this.toKeyFor(regs[o[1]], regs[o[2]])); break;
-        case 'SetElem': this.setV(regs[o[0]], this.toKeyFor(regs[o[0]], regs[o[1]]), regs[o[2]]); break;
+        case 'SetElem': this.setV(regs[o[0]], this.toKeyFor(regs[o[0]], regs[o[1]], true), regs[o[2]]); break;
         case 'DeleteElem': regs[o[0]] = this.deleteV(regs[o[1]], this.toKeyFor(regs[o[1]], regs[o[2]])); break;
         case 'DefineField': this.defineData(regs[o[0]] as JSObject, this.toKey(regs[o[1]]), regs[o[2]], true); break;
         case 'DefineGetter':
@@ -464,11 +464,11 @@ export class VM {
         }
         case 'GetIterator': regs[o[0]] = this.getIterator(regs[o[1]]); break;
         case 'IteratorNext': {
-          const r = this.iteratorStep(regs[o[1]] as JSObject);
+          const r = this.iteratorStep(regs[o[1]] as JSArray);
           if (r.done) f.pc = o[2]; else regs[o[0]] = r.value;
           break;
         }
-        case 'IteratorClose': this.iteratorClose(regs[o[0]] as JSObject); break;
+        case 'IteratorClose': this.iteratorClose(regs[o[0]] as JSArray); break;
         case 'ForInKeys': regs[o[0]] = this.newArray(this.forInKeys(regs[o[1]])); break;
         case 'Throw': throw new Throw(regs[o[0]]);
         case 'ThrowError': throw this.error(ERROR_KINDS[o[0]] ?? 'Error', this.module.constants[o[1]] as string);
@@ -531,7 +531,12 @@ export class VM {
     if (isObject(v)) {
       for (let p = v.proto; p; p = p.proto) {
         const c = p.props.get('constructor');
-        if (c && !c.accessor && isCallable(c.value)) return `#<${c.value.fname || 'Object'}>`;
+        if (c && !c.accessor && isCallable(c.value)) {
+          // the `name` property (the prelude's constructors set theirs), else the record's
+          const n = c.value.props.get('name');
+          const name = n && !n.accessor && typeof n.value === 'string' ? n.value : c.value.fname;
+          return `#<${name || 'Object'}>`;
+        }
       }
       return '[object Object]';
     }
@@ -618,8 +623,33 @@ export class VM {
     return typeof v;
   }
 
+  /** A registered well-known symbol (natives.ts Intrinsic), or undefined before the prelude registers it. */
+  private wellKnown(id: number): JSSymbol | undefined {
+    const s = this.realm.intrinsics[id];
+    return s instanceof JSSymbol ? s : undefined;
+  }
+
+  /** V8's description of a value that should have been a function ("number 5", "object"). */
+  private typedDescription(v: Value): string {
+    if (typeof v === 'string') return `string "${v}"`;
+    if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${this.toString(v)}`;
+    if (v instanceof JSSymbol) return 'symbol';
+    if (v === undefined || v === null) return String(v);
+    return 'object';
+  }
+
   toPrimitive(v: Value, hint: 'string' | 'number' | 'default' = 'default'): Value {
     if (!isObject(v)) return v;
+    const toPrim = this.wellKnown(16);
+    if (toPrim) {
+      const exotic = this.get(v, toPrim);
+      if (exotic !== undefined && exotic !== null) {
+        if (!isCallable(exotic)) throw this.error('TypeError', `${this.typedDescription(exotic)} is not a function`);
+        const r = this.call(exotic, v, [hint]);
+        if (!isObject(r)) return r;
+        throw this.error('TypeError', 'Cannot convert object to primitive value');
+      }
+    }
     const order = hint === 'string' ? ['toString', 'valueOf'] : ['valueOf', 'toString'];
     for (const name of order) {
       const m = this.get(v, name);
@@ -652,14 +682,15 @@ export class VM {
     return String(v);
   }
 
-  private toKeyFor(obj: Value, key: Value): Key {
+  private toKeyFor(obj: Value, key: Value, setting = false): Key {
     if (obj === undefined || obj === null) {
-      throw this.error('TypeError', `Cannot read properties of ${obj} (reading '${this.toDisplayKey(key)}')`);
+      const [verb, ger] = setting ? ['set', 'setting'] : ['read', 'reading'];
+      throw this.error('TypeError', `Cannot ${verb} properties of ${obj} (${ger} '${this.toDisplayKey(key)}')`);
     }
     return this.toKey(key);
   }
 
-  private toDisplayKey(k: Value): string {
+  toDisplayKey(k: Value): string {
     return k instanceof JSSymbol ? `Symbol(${k.description ?? ''})` : String(k);
   }
 
@@ -686,19 +717,29 @@ export class VM {
     if (a == null && b == null) return true;
     if (a == null || b == null) return false;
     if (isObject(a) && isObject(b)) return false;
-    if (a instanceof JSSymbol || b instanceof JSSymbol) return false;
     if (isObject(a)) return this.looseEquals(this.toPrimitive(a), b);
     if (isObject(b)) return this.looseEquals(a, this.toPrimitive(b));
+    if (a instanceof JSSymbol || b instanceof JSSymbol) return false;
     // eslint-disable-next-line eqeqeq
     return (a as number) == (b as number);
   }
 
   instanceOf(v: Value, c: Value): boolean {
     if (!isObject(c)) throw this.error('TypeError', "Right-hand side of 'instanceof' is not an object");
+    const hasInstance = this.wellKnown(17);
+    if (hasInstance) {
+      const h = this.get(c, hasInstance);
+      // The prelude's Function.prototype[Symbol.hasInstance] is OrdinaryHasInstance, done below.
+      if (h === this.realm.intrinsics[18] && !isCallable(c)) return false;
+      if (h !== undefined && h !== null && h !== this.realm.intrinsics[18]) {
+        if (!isCallable(h)) throw this.error('TypeError', `${this.typedDescription(h)} is not a function`);
+        return this.toBoolean(this.call(h, c, [v]));
+      }
+    }
     if (!isCallable(c)) throw this.error('TypeError', "Right-hand side of 'instanceof' is not callable");
     if (!isObject(v)) return false;
     const proto = this.get(c, 'prototype');
-    if (!isObject(proto)) throw this.error('TypeError', "Function has non-object prototype 'undefined' in instanceof check");
+    if (!isObject(proto)) throw this.error('TypeError', `Function has non-object prototype '${this.toDisplayKey(proto)}' in instanceof check`);
     for (let p = v.proto; p; p = p.proto) if (p === proto) return true;
     return false;
   }
@@ -770,7 +811,7 @@ export class VM {
     }
     if (typeof v === 'number') return this.get(this.realm.NumberPrototype, key, v);
     if (typeof v === 'boolean') return this.get(this.realm.BooleanPrototype, key, v);
-    if (v instanceof JSSymbol) return this.get(this.realm.SymbolPrototype, key, v);
+    if (v instanceof JSSymbol) return this.realm.SymbolPrototype ? this.get(this.realm.SymbolPrototype, key, v) : undefined;
     throw this.error('TypeError', `Cannot read properties of ${v === null ? 'null' : 'undefined'} (reading '${this.toDisplayKey(key)}')`);
   }
 
@@ -852,7 +893,7 @@ export class VM {
       proto = this.realm.StringPrototype;
     } else if (typeof v === 'number') proto = this.realm.NumberPrototype;
     else if (typeof v === 'boolean') proto = this.realm.BooleanPrototype;
-    else if (v instanceof JSSymbol) proto = this.realm.SymbolPrototype;
+    else if (v instanceof JSSymbol && this.realm.SymbolPrototype) proto = this.realm.SymbolPrototype;
     else return false;
     return this.hasProperty(proto, key);
   }
@@ -915,12 +956,13 @@ export class VM {
 
   // ---- iteration ---------------------------------------------------------------------
 
-  getIterator(v: Value): JSObject {
+  /** The iterator record [iterator, next] of the prelude's GetIterator (natives.ts Intrinsic 11). */
+  getIterator(v: Value): JSArray {
     const getIterator = this.realm.intrinsics[11];
     if (!isCallable(getIterator)) throw this.error('TypeError', `${this.iterableDescription(v)} is not iterable`);
-    const it = this.call(getIterator, undefined, [v]);
-    if (!isObject(it)) throw this.error('TypeError', 'Result of the Symbol.iterator method is not an object');
-    return it;
+    const record = this.call(getIterator, undefined, [v]);
+    if (!(record instanceof JSArray) || !isObject(record.elems[0])) throw new Error('refvm: GetIterator did not return an iterator record');
+    return record;
   }
 
   private iterableDescription(v: Value): string {
@@ -931,25 +973,28 @@ export class VM {
     return String(v);
   }
 
-  /** One step: the builtin iterators step natively, others through next(). */
-  iteratorStep(it: JSObject): { done: boolean; value?: Value } {
-    const next = this.get(it, 'next');
+  /** One step: result = next.call(iterator), next read once by GetIterator. */
+  iteratorStep(record: JSArray): { done: boolean; value?: Value } {
+    const [it, next] = record.elems;
+    if (!isCallable(next)) throw this.error('TypeError', `${this.typedDescription(next)} is not a function`);
     const r = this.call(next, it, []);
     if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
     return this.toBoolean(this.get(r, 'done')) ? { done: true } : { done: false, value: this.get(r, 'value') };
   }
 
-  iteratorClose(it: JSObject): void {
+  iteratorClose(record: JSArray): void {
+    const it = record.elems[0] as JSObject;
     const ret = this.get(it, 'return');
     if (ret === undefined || ret === null) return;
+    if (!isCallable(ret)) throw this.error('TypeError', `${this.typedDescription(ret)} is not a function`);
     const r = this.call(ret, it, []);
     if (!isObject(r)) throw this.error('TypeError', `Iterator result ${this.inspectShort(r)} is not an object`);
   }
 
   iterate(v: Value, each: (v: Value) => void): void {
-    const it = this.getIterator(v);
+    const record = this.getIterator(v);
     for (;;) {
-      const r = this.iteratorStep(it);
+      const r = this.iteratorStep(record);
       if (r.done) return;
       each(r.value);
     }

@@ -2,10 +2,10 @@
 
 import { sortArray } from '../sort.ts';
 import {
-  ArrayPrototype, GLOBAL$, hidden, install, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
+  ArrayPrototype, GLOBAL$, SymbolIterator, hidden, install, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
   toIntegerOrInfinity, toLength, toNum, toObject, toStr,
 } from './core.ts';
-import { getIterator, iterateValues } from './iteration.ts';
+import { builtinNotIterable, iterateIterator, iteratorWith } from './iteration.ts';
 
 function isArray(v: unknown): boolean {
   return __native.valueKind(v) === 6;
@@ -87,18 +87,13 @@ function defineArray(): void {
     from(src: any, mapFn?: any, thisArg?: any): any[] {
       if (mapFn !== undefined) requireCallable(mapFn);
       const out: any[] = [];
-      if (src === undefined || src === null) throw new GLOBAL$.TypeError(toStr(src) + ' is not iterable');
-      let iterable = typeof src === 'string' || isArray(src);
-      if (!iterable) {
-        try {
-          getIterator(src);
-          iterable = true;
-        } catch {
-          iterable = false;
+      if (src === undefined || src === null) throw new GLOBAL$.TypeError(builtinNotIterable(src));
+      const method = src[SymbolIterator];
+      if (method !== undefined && method !== null) {
+        if (!isCallable(method)) {
+          throw new GLOBAL$.TypeError('%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function');
         }
-      }
-      if (iterable) {
-        iterateValues(src, (v) => {
+        iterateIterator(iteratorWith(src, method), (v) => {
           out[out.length] = mapFn === undefined ? v : call3(mapFn, thisArg, v, out.length, undefined);
         });
       } else {

@@ -6,11 +6,11 @@ import { jsonParse, jsonStringify, type JsonHooks } from '../json.ts';
 import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
-  ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, constructorNameOf, hidden, install, isCallable, isError, isObject,
-  requireCallable, setName, toLength, toNum, toStr,
+  ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
+  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
-import { IteratorPrototype, addIteratorSource, iterateValues } from './iteration.ts';
+import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
 /** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
 function hashOf(key: any): number {
@@ -29,32 +29,49 @@ function hashOf(key: any): number {
   return __native.identityHash(key);
 }
 
-const CollectionIteratorPrototype: any = {};
-__native.setPrototypeOf(CollectionIteratorPrototype, IteratorPrototype);
-install(CollectionIteratorPrototype, {
-  next(this: any): any {
-    const e = this.it.next();
-    if (e.done) return { value: undefined, done: true };
-    if (this.kind === 0) return { value: e.key, done: false };
-    if (this.kind === 1) return { value: e.value, done: false };
-    return { value: [e.key, e.value], done: false };
-  },
-});
-
-function collectionIterator(table: OrderedHashTable, kind: number): any {
-  const it: any = {};
-  __native.setPrototypeOf(it, CollectionIteratorPrototype);
-  hidden(it, 'it', table.iterator());
-  hidden(it, 'kind', kind);
-  return it;
+/** Map and Set iterators (kind 0 keys, 1 values, 2 entries) over the table's live iterator. */
+function collectionNext(it: any, kind: number): any {
+  const e = it.next();
+  if (e.done) return { value: undefined, done: true };
+  if (kind === 0) return { value: e.key, done: false };
+  if (kind === 1) return { value: e.value, done: false };
+  return { value: [e.key, e.value], done: false };
 }
+
+const MapIteratorC = class {
+  #it: any;
+  #kind: number;
+  constructor(table: OrderedHashTable, kind: number) {
+    this.#it = table.iterator();
+    this.#kind = kind;
+  }
+  next(): any {
+    if (!isObject(this) || !(#it in this)) incompatibleReceiver('Map Iterator.prototype.next', this);
+    return collectionNext(this.#it, this.#kind);
+  }
+};
+iteratorPrototypeOf(MapIteratorC, 'Map Iterator');
+
+const SetIteratorC = class {
+  #it: any;
+  #kind: number;
+  constructor(table: OrderedHashTable, kind: number) {
+    this.#it = table.iterator();
+    this.#kind = kind;
+  }
+  next(): any {
+    if (!isObject(this) || !(#it in this)) incompatibleReceiver('Set Iterator.prototype.next', this);
+    return collectionNext(this.#it, this.#kind);
+  }
+};
+iteratorPrototypeOf(SetIteratorC, 'Set Iterator');
 
 const MapC = class Map {
   #table = new OrderedHashTable(hashOf);
   constructor(iterable?: any) {
     if (iterable !== undefined && iterable !== null) {
       iterateValues(iterable, (e: any) => {
-        if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + toStr(e) + ' is not an entry object');
+        if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + (typeof e === 'symbol' ? describe(e) : toStr(e)) + ' is not an entry object');
         this.set(e[0], e[1]);
       });
     }
@@ -87,13 +104,13 @@ const MapC = class Map {
     for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.value, e.key, this]);
   }
   keys(): any {
-    return collectionIterator(this.#table, 0);
+    return new MapIteratorC(this.#table, 0);
   }
   values(): any {
-    return collectionIterator(this.#table, 1);
+    return new MapIteratorC(this.#table, 1);
   }
   entries(): any {
-    return collectionIterator(this.#table, 2);
+    return new MapIteratorC(this.#table, 2);
   }
 };
 
@@ -127,10 +144,10 @@ const SetC = class Set {
     for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.key, e.key, this]);
   }
   values(): any {
-    return collectionIterator(this.#table, 0);
+    return new SetIteratorC(this.#table, 0);
   }
   entries(): any {
-    return collectionIterator(this.#table, 2);
+    return new SetIteratorC(this.#table, 2);
   }
 };
 
@@ -143,17 +160,10 @@ setName(MapC, 'Map');
 setName(SetC, 'Set');
 hidden(GLOBAL$, 'Map', MapC);
 hidden(GLOBAL$, 'Set', SetC);
-if (SymbolIterator !== undefined) {
-  hidden(MapC.prototype, SymbolIterator, (MapC.prototype as any).entries);
-  hidden(SetC.prototype, SymbolIterator, (SetC.prototype as any).values);
-}
-addIteratorSource((v: any) => {
-  const m = mapTable(v);
-  if (m !== undefined) return collectionIterator(m, 2);
-  const s = setTable(v);
-  if (s !== undefined) return collectionIterator(s, 0);
-  return undefined;
-});
+hidden(MapC.prototype, SymbolIterator, (MapC.prototype as any).entries);
+hidden(SetC.prototype, SymbolIterator, (SetC.prototype as any).values);
+__native.defineProperty(MapC.prototype, SymbolToStringTag, 'Map', 4);
+__native.defineProperty(SetC.prototype, SymbolToStringTag, 'Set', 4);
 
 // ---- introspection for inspect / JSON -----------------------------------------------------
 
@@ -178,8 +188,13 @@ const intro: Introspect = {
   constructorName(obj: object): string | null {
     return constructorNameOf(obj);
   },
-  toStringTag(): string {
-    return '';
+  toStringTag(obj: any): string {
+    // Node ignores an own enumerable Symbol.toStringTag (it is shown as a property instead).
+    const tag = obj[SymbolToStringTag];
+    if (typeof tag !== 'string') return '';
+    const own = __native.propertyFlags(obj, SymbolToStringTag);
+    if (tag !== '' && own >= 0 && (own & 1) === 1) return '';
+    return tag;
   },
   isArray(obj: object): boolean {
     return __native.valueKind(obj) === 6;
@@ -304,6 +319,7 @@ install(consoleObj, {
 
 const JSONObj: any = {};
 hidden(GLOBAL$, 'JSON', JSONObj);
+__native.defineProperty(JSONObj, SymbolToStringTag, 'JSON', 4);
 install(JSONObj, {
   stringify(value: unknown, replacer?: unknown, space?: unknown): string | undefined {
     return jsonStringify(value, replacer, space, jsonHooks);

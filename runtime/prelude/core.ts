@@ -13,8 +13,17 @@ import { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPro
 
 export { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPrototype, ObjectPrototype, StringPrototype };
 
-/** The Symbol stand-in of the reference interpreter, or undefined (runtime/README.md). */
-export const SymbolIterator: any = GLOBAL$.Symbol !== undefined ? GLOBAL$.Symbol.iterator : undefined;
+// ---- the well-known symbols ---------------------------------------------------------------
+// Made first, so every later module can use them as keys. The machine is told the ones it
+// consults itself (natives.ts Intrinsic): Symbol.iterator for its iteration fast paths,
+// Symbol.toPrimitive in ToPrimitive, Symbol.hasInstance in `instanceof`.
+export const SymbolIterator: any = __native.newSymbol('Symbol.iterator');
+export const SymbolToPrimitive: any = __native.newSymbol('Symbol.toPrimitive');
+export const SymbolHasInstance: any = __native.newSymbol('Symbol.hasInstance');
+export const SymbolToStringTag: any = __native.newSymbol('Symbol.toStringTag');
+__native.registerIntrinsic(15, SymbolIterator);
+__native.registerIntrinsic(16, SymbolToPrimitive);
+__native.registerIntrinsic(17, SymbolHasInstance);
 
 // ---- kinds and property helpers ------------------------------------------------------
 export const K_UNDEFINED = 0, K_NULL = 1, K_BOOLEAN = 2, K_NUMBER = 3, K_STRING = 4, K_OBJECT = 5, K_ARRAY = 6,
@@ -37,7 +46,7 @@ export function hidden(o: any, key: unknown, value: unknown): void {
 
 /** Copies the methods of an object literal onto target as non-enumerable properties. */
 export function install(target: any, methods: any): void {
-  const keys = __native.ownKeys(methods, true);
+  const keys = __native.ownKeys(methods, 3);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const flags = __native.propertyFlags(methods, k);
@@ -66,8 +75,17 @@ export function setName(fn: any, name: string): void {
 
 // ---- conversions -----------------------------------------------------------------------
 
+/** ToPrimitive: obj[Symbol.toPrimitive](hint) when present, else OrdinaryToPrimitive
+ *  (hint 'string': toString first; 'number' and 'default': valueOf first). */
 export function toPrimitive(v: any, hint: string): any {
   if (!isObject(v)) return v;
+  const exotic = v[SymbolToPrimitive];
+  if (exotic !== undefined && exotic !== null) {
+    if (!isCallable(exotic)) throw new GLOBAL$.TypeError(typedDescribe(exotic) + ' is not a function');
+    const r = __native.apply(exotic, v, [hint]);
+    if (!isObject(r)) return r;
+    throw new GLOBAL$.TypeError('Cannot convert object to primitive value');
+  }
   const first = hint === 'string' ? 'toString' : 'valueOf';
   const second = hint === 'string' ? 'valueOf' : 'toString';
   let m = v[first];
@@ -82,6 +100,10 @@ export function toPrimitive(v: any, hint: string): any {
   }
   throw new GLOBAL$.TypeError('Cannot convert object to primitive value');
 }
+
+// The machine's ToPrimitive hands objects with a Symbol.toPrimitive method (or accessor
+// valueOf/toString) to this one (natives.ts Intrinsic 25).
+__native.registerIntrinsic(25, toPrimitive);
 
 export function toStr(v: any): string {
   const k = __native.valueKind(v);
@@ -103,6 +125,20 @@ export function toNum(v: any): number {
   if (k === K_BOOLEAN) return v ? 1 : 0;
   if (k === K_SYMBOL) throw new GLOBAL$.TypeError('Cannot convert a Symbol value to a number');
   return toNum(toPrimitive(v, 'number'));
+}
+
+/** ToPropertyKey: a symbol stays a symbol, anything else becomes a string. */
+export function toPropertyKey(v: any): any {
+  const k = __native.valueKind(v);
+  if (k === K_STRING || k === K_SYMBOL) return v;
+  const p = toPrimitive(v, 'string');
+  return __native.valueKind(p) === K_SYMBOL ? p : toStr(p);
+}
+
+/** "Symbol(description)", as String(symbol) and Symbol.prototype.toString give it. */
+export function symbolDescriptiveString(sym: any): string {
+  const d = __native.symbolDescription(sym);
+  return 'Symbol(' + (d === undefined ? '' : d) + ')';
 }
 
 export function toIntegerOrInfinity(v: any): number {
@@ -143,7 +179,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function describe(v: any): string {
   const k = __native.valueKind(v);
   if (k === K_STRING) return '"' + v + '"';
-  if (k === K_SYMBOL) return 'Symbol()';
+  if (k === K_SYMBOL) return symbolDescriptiveString(v);
   if (k >= 7 && k <= 9) {
     const n = v.name;
     return typeof n === 'string' && n !== '' ? n : 'function';
@@ -151,6 +187,19 @@ export function describe(v: any): string {
   if (k === K_ARRAY) return '[object Array]';
   if (k === K_OBJECT) return '#<' + (constructorNameOf(v) || 'Object') + '>';
   return toStr(v);
+}
+
+/** How V8 names a value that should have been a function in some messages: "number 5",
+ *  'string "x"', "boolean true", "symbol", "object". */
+export function typedDescribe(v: any): string {
+  const k = __native.valueKind(v);
+  if (k === K_STRING) return 'string "' + v + '"';
+  if (k === K_NUMBER) return 'number ' + toStr(v);
+  if (k === K_BOOLEAN) return v ? 'boolean true' : 'boolean false';
+  if (k === K_SYMBOL) return 'symbol';
+  if (k === K_UNDEFINED) return 'undefined';
+  if (k === K_NULL) return 'null';
+  return 'object';
 }
 
 export function requireCallable(f: unknown): void {

@@ -3,6 +3,7 @@
 // matters: core registers the intrinsic prototypes and the Error classes first.
 import './bootstrap.ts';
 import './core.ts';
+import './symbol.ts';
 import './iteration.ts';
 import './object.ts';
 import './array.ts';

@@ -1,63 +1,82 @@
 // Iterators and the GetIterator intrinsic: how for..of, spread and array destructuring
 // find an iterator (runtime/README.md, "Iteration").
 //
-// GetIterator(value), called by the machine:
-//   1. if the machine has symbols (the reference interpreter's Symbol stand-in) and
-//      value[Symbol.iterator] is a function, its result;
-//   2. arrays: an Array Iterator over the values; strings: a String Iterator over code
-//      points; Map and Set: their entries / values iterators; an object with a callable
-//      `next` that is one of the prelude's iterators: itself;
-//   3. otherwise TypeError "<value> is not iterable".
+// GetIterator(value), for the machine (and Array.from, Map, Set...): the method
+// value[Symbol.iterator] (TypeError "<value> is not iterable" when it is null or
+// undefined), called with this = value; its result must be an object, whose `next` is read
+// once. The machine gets the record [iterator, next] (Intrinsic 11) and calls next itself;
+// it skips all this for arrays and strings whose [Symbol.iterator] and iterator `next` are
+// still the ones registered below (natives.ts Intrinsic.ArrayIterator...) and iterates
+// them natively.
 
-import { ArrayPrototype, GLOBAL$, ObjectPrototype, StringPrototype, SymbolIterator, describe, hidden, install, isCallable, isObject } from './core.ts';
+import {
+  ArrayPrototype, GLOBAL$, StringPrototype, SymbolIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject,
+  setName, toObject, toStr, typedDescribe,
+} from './core.ts';
 
-/** Extra iterator sources (Map, Set): return an iterator or undefined. */
-const sources: ((v: any) => any)[] = [];
-
-export function addIteratorSource(f: (v: any) => any): void {
-  sources[sources.length] = f;
-}
-
+/** %IteratorPrototype%: [Symbol.iterator]() { return this; } */
 export const IteratorPrototype: any = {};
-if (SymbolIterator !== undefined) {
-  hidden(IteratorPrototype, SymbolIterator, function iterator(this: any): any {
-    return this;
-  });
+const iteratorSelf = function (this: any): any {
+  return this;
+};
+setName(iteratorSelf, '[Symbol.iterator]');
+hidden(IteratorPrototype, SymbolIterator, iteratorSelf);
+
+/** Makes a class's prototype an iterator prototype as Node has them: no `constructor`,
+ *  [[Prototype]] %IteratorPrototype%, a Symbol.toStringTag. */
+export function iteratorPrototypeOf(cls: any, tag: string): any {
+  const proto = cls.prototype;
+  __native.deleteProperty(proto, 'constructor');
+  __native.setPrototypeOf(proto, IteratorPrototype);
+  __native.defineProperty(proto, SymbolToStringTag, tag, 4);
+  return proto;
 }
 
-/** Array iterators: kind 0 values, 1 keys, 2 entries. */
-export const ArrayIteratorPrototype: any = {};
-__native.setPrototypeOf(ArrayIteratorPrototype, IteratorPrototype);
-
-export function arrayIterator(a: any, kind: number): any {
-  const it: any = { a, i: 0, kind };
-  __native.setPrototypeOf(it, ArrayIteratorPrototype);
-  return it;
+export function incompatibleReceiver(what: string, receiver: any): never {
+  throw new GLOBAL$.TypeError('Method ' + what + ' called on incompatible receiver ' + describe(receiver));
 }
 
-install(ArrayIteratorPrototype, {
-  next(this: any): any {
-    const a = this.a;
+/** Array iterators: kind 0 values, 1 keys, 2 entries; the length is read at every step. */
+const ArrayIteratorC = class {
+  #a: any;
+  #i = 0;
+  #kind: number;
+  constructor(a: any, kind: number) {
+    this.#a = a;
+    this.#kind = kind;
+  }
+  next(): any {
+    if (!isObject(this) || !(#a in this)) incompatibleReceiver('Array Iterator.prototype.next', this);
+    const a = this.#a;
     if (a === undefined) return { value: undefined, done: true };
-    const i = this.i;
+    const i: number = this.#i;
     if (i >= a.length) {
-      this.a = undefined;
+      this.#a = undefined;
       return { value: undefined, done: true };
     }
-    this.i = i + 1;
-    if (this.kind === 1) return { value: i, done: false };
-    if (this.kind === 2) return { value: [i, a[i]], done: false };
+    this.#i = i + 1;
+    if (this.#kind === 1) return { value: i, done: false };
+    if (this.#kind === 2) return { value: [i, a[i]], done: false };
     return { value: a[i], done: false };
-  },
-});
+  }
+};
+export const ArrayIteratorPrototype: any = iteratorPrototypeOf(ArrayIteratorC, 'Array Iterator');
 
-export const StringIteratorPrototype: any = {};
-__native.setPrototypeOf(StringIteratorPrototype, IteratorPrototype);
+export function arrayIterator(a: any, kind: number): any {
+  return new ArrayIteratorC(a, kind);
+}
 
-install(StringIteratorPrototype, {
-  next(this: any): any {
-    const s: string = this.s;
-    const i: number = this.i;
+/** String iterators: by code point. */
+const StringIteratorC = class {
+  #s: string;
+  #i = 0;
+  constructor(s: string) {
+    this.#s = s;
+  }
+  next(): any {
+    if (!isObject(this) || !(#s in this)) incompatibleReceiver('String Iterator.prototype.next', this);
+    const s: string = this.#s;
+    const i: number = this.#i;
     if (i >= s.length) return { value: undefined, done: true };
     const c = __native.charCodeAt(s, i);
     let end = i + 1;
@@ -65,80 +84,136 @@ install(StringIteratorPrototype, {
       const d = __native.charCodeAt(s, end);
       if (d >= 0xdc00 && d <= 0xdfff) end++;
     }
-    this.i = end;
+    this.#i = end;
     return { value: __native.stringSlice(s, i, end), done: false };
-  },
-});
+  }
+};
+export const StringIteratorPrototype: any = iteratorPrototypeOf(StringIteratorC, 'String Iterator');
 
 export function stringIterator(s: string): any {
-  const it: any = { s, i: 0 };
-  __native.setPrototypeOf(it, StringIteratorPrototype);
-  return it;
+  return new StringIteratorC(s);
 }
 
-function isPreludeIterator(v: any): boolean {
-  for (let p = __native.getPrototypeOf(v); p !== null; p = __native.getPrototypeOf(p)) if (p === IteratorPrototype) return true;
-  return false;
-}
-
-export function getIterator(v: any): any {
-  if (SymbolIterator !== undefined && v !== undefined && v !== null) {
-    const m = v[SymbolIterator];
-    if (isCallable(m)) {
-      const it = __native.apply(m, v, []);
-      if (!isObject(it)) throw new GLOBAL$.TypeError('Result of the Symbol.iterator method is not an object');
-      return it;
-    }
-  }
-  const k = __native.valueKind(v);
-  if (k === 6) return arrayIterator(v, 0);
-  if (k === 4) return stringIterator(v);
-  if (isObject(v)) {
-    for (let i = 0; i < sources.length; i++) {
-      const it = sources[i](v);
-      if (it !== undefined) return it;
-    }
-    if (isPreludeIterator(v)) return v;
-  }
+function notIterable(v: any): string {
   let what: string;
   if (v === undefined || v === null) what = v === undefined ? 'undefined' : 'null';
-  else if (typeof v === 'number') what = 'number ' + describe(v);
+  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'symbol') what = typedDescribe(v);
   else if (isCallable(v)) what = describe(v);
   else if (isObject(v)) what = 'object';
   else what = describe(v);
-  throw new GLOBAL$.TypeError(what + ' is not iterable');
+  return what + ' is not iterable';
 }
 
-/** Calls each(value) for every value an iterable produces (arrays directly). */
-export function iterateValues(v: any, each: (x: any) => void): void {
-  const it = getIterator(v);
-  const next = it.next;
-  for (;;) {
-    const r = __native.apply(next, it, []);
-    if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + describe(r) + ' is not an object');
-    if (r.done) return;
-    each(r.value);
+/** V8's message when a builtin (Array.from, Map, Set...) finds no iterator. */
+export function builtinNotIterable(v: any): string {
+  let what: string;
+  if (v === null) what = 'object null';
+  else if (isCallable(v)) what = 'function';
+  else what = typedDescribe(v);
+  return what + ' is not iterable (cannot read property Symbol(Symbol.iterator))';
+}
+
+/** GetIterator for for..of, spread and destructuring (the machine's Intrinsic 11). */
+export function getIterator(v: any): any {
+  const m = v === undefined || v === null ? undefined : v[SymbolIterator];
+  if (m === undefined || m === null || !isCallable(m)) throw new GLOBAL$.TypeError(notIterable(v));
+  return iteratorFrom(__native.apply(m, v, []));
+}
+
+/** GetIterator as the builtins do it (their error message differs). */
+export function getIteratorForBuiltin(v: any): any {
+  const m = v === undefined || v === null ? undefined : v[SymbolIterator];
+  if (m === undefined || m === null || !isCallable(m)) throw new GLOBAL$.TypeError(builtinNotIterable(v));
+  return iteratorFrom(__native.apply(m, v, []));
+}
+
+function iteratorFrom(it: any): any {
+  if (!isObject(it)) throw new GLOBAL$.TypeError('Result of the Symbol.iterator method is not an object');
+  return it;
+}
+
+/** Calls iterator.return() after an abrupt completion, ignoring what it does (the original
+ *  exception wins, as IteratorClose with a throw completion). */
+export function closeIteratorQuietly(it: any): void {
+  try {
+    const ret = it.return;
+    if (ret !== undefined && ret !== null) __native.apply(ret, it, []);
+  } catch {
+    // dropped: the caller rethrows the original exception
   }
 }
 
-__native.registerIntrinsic(11, getIterator);
+/** Runs each(value) for every value the iterator produces; closes it if each throws. */
+export function iterateIterator(it: any, each: (x: any) => void): void {
+  const next = it.next;
+  for (;;) {
+    if (!isCallable(next)) throw new GLOBAL$.TypeError(typedDescribe(next) + ' is not a function');
+    const r = __native.apply(next, it, []);
+    if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + (typeof r === 'symbol' ? describe(r) : toStr(r)) + ' is not an object');
+    if (r.done) return;
+    const x = r.value;
+    try {
+      each(x);
+    } catch (e) {
+      closeIteratorQuietly(it);
+      throw e;
+    }
+  }
+}
+
+/** Calls each(value) for every value an iterable produces (GetIterator, then next() until done). */
+export function iterateValues(v: any, each: (x: any) => void): void {
+  iterateIterator(getIteratorForBuiltin(v), each);
+}
+
+/** An iterator from a Symbol.iterator method already read (Array.from). */
+export function iteratorWith(v: any, method: any): any {
+  return iteratorFrom(__native.apply(method, v, []));
+}
+
+// The machine's iterator records (natives.ts Intrinsic 11, 28, 29): GetIterator gives
+// [iterator, next] with `next` read once, as the spec's iterator records keep it.
+__native.registerIntrinsic(11, function GetIteratorRecord(v: any): any[] {
+  const it = getIterator(v);
+  return [it, it.next];
+});
+__native.registerIntrinsic(28, function NotCallable(f: any): never {
+  throw new GLOBAL$.TypeError(typedDescribe(f) + ' is not a function');
+});
+__native.registerIntrinsic(29, function IteratorClose(record: any[]): void {
+  const it = record[0];
+  const ret = it.return;
+  if (ret === undefined || ret === null) return;
+  if (!isCallable(ret)) throw new GLOBAL$.TypeError(typedDescribe(ret) + ' is not a function');
+  const r = __native.apply(ret, it, []);
+  if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + (typeof r === 'symbol' ? describe(r) : toStr(r)) + ' is not an object');
+});
 
 // Array.prototype / String.prototype iteration methods and [Symbol.iterator].
 install(ArrayPrototype, {
   entries(this: any): any {
-    return arrayIterator(this, 2);
+    return arrayIterator(toObject(this), 2);
   },
   keys(this: any): any {
-    return arrayIterator(this, 1);
+    return arrayIterator(toObject(this), 1);
   },
   values(this: any): any {
-    return arrayIterator(this, 0);
+    return arrayIterator(toObject(this), 0);
   },
 });
-if (SymbolIterator !== undefined) {
-  hidden(ArrayPrototype, SymbolIterator, ArrayPrototype.values);
-  hidden(StringPrototype, SymbolIterator, function (this: any): any {
-    return stringIterator(typeof this === 'string' ? this : GLOBAL$.String(this));
-  });
-}
-void ObjectPrototype;
+hidden(ArrayPrototype, SymbolIterator, ArrayPrototype.values);
+const stringIteratorMethod = function (this: any): any {
+  if (this === undefined || this === null) throw new GLOBAL$.TypeError('String.prototype[Symbol.iterator] called on null or undefined');
+  return stringIterator(typeof this === 'string' ? this : toStr(this));
+};
+setName(stringIteratorMethod, '[Symbol.iterator]');
+hidden(StringPrototype, SymbolIterator, stringIteratorMethod);
+
+// The machine's fast paths (natives.ts Intrinsic): arrays and strings are iterated natively
+// while these are what a lookup finds.
+__native.registerIntrinsic(19, ArrayPrototype.values);
+__native.registerIntrinsic(20, ArrayIteratorPrototype);
+__native.registerIntrinsic(21, ArrayIteratorPrototype.next);
+__native.registerIntrinsic(22, stringIteratorMethod);
+__native.registerIntrinsic(23, StringIteratorPrototype);
+__native.registerIntrinsic(24, StringIteratorPrototype.next);

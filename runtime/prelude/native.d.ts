@@ -54,6 +54,9 @@ declare const __native: {
   mathCeil(x: number): number;
   mathTrunc(x: number): number;
   mathSqrt(x: number): number;
+  newSymbol(description: string | undefined): symbol;
+  symbolDescription(sym: unknown): string | undefined;
+  setFunctionName(fn: unknown, key: unknown, prefix: string): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */

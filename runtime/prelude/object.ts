@@ -1,14 +1,13 @@
 // Object, Object.prototype, Function.prototype (call/apply/bind), Boolean, globalThis.
 
 import {
-  BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_UNDEFINED, ObjectPrototype,
-  describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable, sameValue, setName, toObject, toStr,
+  BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
+  SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
+  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 
-function propertyKey(k: any): any {
-  return typeof k === 'string' ? k : toStr(k);
-}
+const propertyKey = toPropertyKey;
 
 function defineFromDescriptor(o: any, key: any, d: any): void {
   if (!isObject(d)) throw new GLOBAL$.TypeError('Property description must be an object: ' + toStr(d));
@@ -42,7 +41,7 @@ function descriptorOf(o: any, key: any): any {
 function isFrozenObject(o: any): boolean {
   if (!isObject(o)) return true;
   if (__native.isExtensible(o)) return false;
-  const keys = __native.ownKeys(o, false);
+  const keys = __native.ownKeys(o, 2);
   for (let i = 0; i < keys.length; i++) {
     const f = __native.propertyFlags(o, keys[i]);
     if (f & 4) return false;
@@ -51,10 +50,13 @@ function isFrozenObject(o: any): boolean {
   return true;
 }
 
+/** The X of Object.prototype.toString's "[object X]": a string Symbol.toStringTag, else the builtin tag. */
 export function objectToStringTag(v: any): string {
   const k = __native.valueKind(v);
   if (k === K_UNDEFINED) return 'Undefined';
   if (k === K_NULL) return 'Null';
+  const tag = v[SymbolToStringTag];
+  if (typeof tag === 'string') return tag;
   if (k === K_ARRAY) return 'Array';
   if (k === K_STRING) return 'String';
   if (k === K_NUMBER) return 'Number';
@@ -64,9 +66,41 @@ export function objectToStringTag(v: any): string {
   return 'Object';
 }
 
+/** OrdinaryHasInstance(C, O): O's prototype chain has C.prototype (Function.prototype[Symbol.hasInstance]). */
+function ordinaryHasInstance(c: any, o: any): boolean {
+  if (!isCallable(c)) return false;
+  if (!isObject(o)) return false;
+  const p = c.prototype;
+  if (!isObject(p)) throw new GLOBAL$.TypeError('Function has non-object prototype \'' + displayValue(p) + '\' in instanceof check');
+  for (let q = __native.getPrototypeOf(o); q !== null; q = __native.getPrototypeOf(q)) if (q === p) return true;
+  return false;
+}
+
+/** `v instanceof c` (InstanceofOperator): c[Symbol.hasInstance](v) when c has one, else
+ *  OrdinaryHasInstance. The machine runs the common cases itself and calls this for the rest
+ *  (natives.ts Intrinsic 26). */
+function instanceOfOperator(v: any, c: any): boolean {
+  if (!isObject(c)) throw new GLOBAL$.TypeError('Right-hand side of \'instanceof\' is not an object');
+  const h = c[SymbolHasInstance];
+  if (h !== undefined && h !== null) {
+    if (!isCallable(h)) throw new GLOBAL$.TypeError(typedDescribe(h) + ' is not a function');
+    return !!__native.apply(h, c, [v]);
+  }
+  if (!isCallable(c)) throw new GLOBAL$.TypeError('Right-hand side of \'instanceof\' is not callable');
+  return ordinaryHasInstance(c, v);
+}
+__native.registerIntrinsic(26, instanceOfOperator);
+
+function displayValue(v: any): string {
+  return __native.valueKind(v) === K_SYMBOL ? describe(v) : toStr(v);
+}
+
 function defineObject(): void {
   const ObjectC: any = function Object(this: any, value?: any): any {
     if (value === undefined || value === null) return {};
+    // Node would wrap a primitive (typeof 'object'); there are no wrapper objects here, and
+    // handing the primitive back would be a silent difference
+    if (!isObject(value)) throw new GLOBAL$.TypeError('Object(' + typeof value + '): wrapper objects for primitives are not supported');
     return value;
   };
   linkConstructor(ObjectC, ObjectPrototype, 'Object');
@@ -115,7 +149,7 @@ function defineObject(): void {
     isSealed(o: any): boolean {
       if (!isObject(o)) return true;
       if (__native.isExtensible(o)) return false;
-      const keys = __native.ownKeys(o, false);
+      const keys = __native.ownKeys(o, 2);
       for (let i = 0; i < keys.length; i++) if (__native.propertyFlags(o, keys[i]) & 4) return false;
       return true;
     },
@@ -145,25 +179,33 @@ function defineObject(): void {
     },
     defineProperties(o: any, props: any): any {
       if (!isObject(o)) throw new GLOBAL$.TypeError('Object.defineProperties called on non-object');
-      const keys = __native.ownKeys(props, true);
+      const keys = __native.ownKeys(props, 3);
       for (let i = 0; i < keys.length; i++) defineFromDescriptor(o, keys[i], props[keys[i]]);
       return o;
     },
     getOwnPropertyNames(o: any): string[] {
       return __native.ownKeys(toObject(o), false);
     },
+    getOwnPropertySymbols(o: any): symbol[] {
+      const keys = __native.ownKeys(toObject(o), 2);
+      const out: symbol[] = [];
+      for (let i = 0; i < keys.length; i++) if (typeof keys[i] === 'symbol') out[out.length] = keys[i] as unknown as symbol;
+      return out;
+    },
     getOwnPropertyDescriptor(o: any, key: any): any {
       return descriptorOf(toObject(o), propertyKey(key));
     },
     getOwnPropertyDescriptors(o: any): any {
-      const keys = __native.ownKeys(toObject(o), false);
+      const keys = __native.ownKeys(toObject(o), 2);
       const out: any = {};
       for (let i = 0; i < keys.length; i++) out[keys[i]] = descriptorOf(o, keys[i]);
       return out;
     },
     fromEntries(iterable: any): any {
+      if (iterable === undefined || iterable === null) throw new GLOBAL$.TypeError('undefined is not iterable');
       const out: any = {};
       iterateValues(iterable, (e: any) => {
+        if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + displayValue(e) + ' is not an entry object');
         __native.defineProperty(out, propertyKey(e[0]), e[1], 7);
       });
       return out;
@@ -243,6 +285,24 @@ function defineObject(): void {
       if (k === 8) return 'class ' + __native.functionName(this) + ' { }';
       return 'function ' + __native.functionName(this) + '() { [native code] }';
     },
+  });
+  const hasInstance = function (this: any, v: any): boolean {
+    return ordinaryHasInstance(this, v);
+  };
+  setName(hasInstance, '[Symbol.hasInstance]');
+  __native.defineProperty(FunctionPrototype, SymbolHasInstance, hasInstance, 0);
+  __native.registerIntrinsic(18, hasInstance);
+  __native.registerIntrinsic(27, function SetFunctionName(fn: any, key: any, prefix: string): void {
+    const own = __native.ownKeys(fn, false);
+    for (let i = 0; i < own.length; i++) if (own[i] === 'name') return;
+    let name: string;
+    if (__native.valueKind(key) === K_SYMBOL) {
+      const d = __native.symbolDescription(key);
+      name = d === undefined ? '' : '[' + d + ']';
+    } else {
+      name = toStr(key);
+    }
+    setName(fn, prefix === '' ? name : prefix + ' ' + name);
   });
 
   // ---- Boolean -------------------------------------------------------------------------

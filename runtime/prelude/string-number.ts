@@ -6,8 +6,8 @@ import { powNumber, setSqrt } from '../pow.ts';
 import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
-  GLOBAL$, NumberPrototype, StringPrototype, constant, hidden, install, isCallable, linkConstructor, relativeIndex,
-  toIntegerOrInfinity, toNum, toStr,
+  GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, install, isCallable, linkConstructor,
+  relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr,
 } from './core.ts';
 
 function thisString(v: any, method: string): string {
@@ -112,7 +112,7 @@ function defineString(): void {
   const StringC: any = function String(this: any, ...args: any[]): string {
     if (args.length === 0) return '';
     const v = args[0];
-    if (__native.valueKind(v) === 11 && new.target === undefined) return v.toString();
+    if (__native.valueKind(v) === K_SYMBOL && new.target === undefined) return symbolDescriptiveString(v);
     return toStr(v);
   };
   linkConstructor(StringC, StringPrototype, 'String');
@@ -415,6 +415,7 @@ function nextRandom32(): number {
 function defineMath(): void {
   const M: any = {};
   hidden(GLOBAL$, 'Math', M);
+  __native.defineProperty(M, SymbolToStringTag, 'Math', 4);
   constant(M, 'PI', 3.141592653589793);
   constant(M, 'E', 2.718281828459045);
   constant(M, 'LN2', 0.6931471805599453);
@@ -514,6 +515,6 @@ defineMath();
 // The machine's Exp asks this for every power it cannot compute exactly itself
 // (docs/bytecode.md, "Exp"; the algorithm is in runtime/pow.ts).
 setSqrt((x) => __native.mathSqrt(x));
-__native.registerIntrinsic(14, function Pow(this: number, y: number): number {
+__native.registerIntrinsic(30, function Pow(this: number, y: number): number {
   return powNumber(this, y);
 });

@@ -324,9 +324,11 @@ function iterationModule(): Uint8Array {
   m.op('NewObject', 20).op('LoadInt', 1, 0).op('SetProp', 20, K('n'), 1, 0)
     .op('Closure', 21, next.index, U).op('SetProp', 20, K('next'), 21, 0)
     .op('Closure', 21, ret.index, U).op('SetProp', 20, K('return'), 21, 0)
-    .op('LoadInt', 15, 0).label(uloop).op('IteratorNext', 17, 20, udone).op('Add', 15, 15, 17).op('Jump', uloop).label(udone)
+    // the record [iterator, next] the prelude's GetIterator returns (natives.ts Intrinsic 11)
+    .op('Move', 22, 20).op('GetProp', 23, 20, K('next'), 0).op('NewArray', 24, 22, 2)
+    .op('LoadInt', 15, 0).label(uloop).op('IteratorNext', 17, 24, udone).op('Add', 15, 15, 17).op('Jump', uloop).label(udone)
     .expectEq(15, 6, 'user iterator', T)
-    .op('IteratorClose', 20).op('GetProp', 17, 20, K('closed'), 0).expectEq(17, true, 'IteratorClose', T);
+    .op('IteratorClose', 24).op('GetProp', 17, 20, K('closed'), 0).expectEq(17, true, 'IteratorClose', T);
   // for..in keys and object spread
   m.op('NewObject', 22).op('LoadInt', 1, 1).op('SetProp', 22, K('x'), 1, 0).op('SetProp', 22, K('y'), 1, 0)
     .op('LoadInt', 2, 0).op('SetElem', 22, 2, 1)

@@ -61,6 +61,7 @@ function fixedValues(): unknown[] {
     { e: errorWith('Error: boom\n    at foo (x.js:1:1)\n    at bar (y.js:2:2)', { code: 3 }) },
     errorWith('Error: boom', { code: 'E' }), [errorWith('TypeError: bad')],
     { [Symbol('k')]: 1, 'a-b': 2, '1': 3, __proto__x: 4 },
+    { [Symbol("it's \\ \n\x0b\x7f\u0085 \ud800")]: Symbol("it's"), [Symbol()]: [Symbol('\t')] },
     { ['__proto__']: 1 },
     Array.from({ length: 7 }, (_, i) => i), Array.from({ length: 26 }, (_, i) => i * i),
     Array.from({ length: 120 }, () => 0), Array.from({ length: 101 }, (_, i) => 'item' + i),
