@@ -4,16 +4,16 @@
 // get a stub that stops the machine naming the opcode and the position.
 
 import {
-  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
+  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
-import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root } from './asm.ts';
+import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
-  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, STR, STRING_TWO_BYTE,
-  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR,
+  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
+  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
@@ -598,10 +598,14 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.next();
   },
   Call: (h) => {
-    const a = h.a, bad = h.label('notfn');
+    const a = h.a, bad = h.label('notfn'), generic = h.label('generic');
     h.reg(ecx, 1);
     a.cmp(T(ecx), TAG.cell).jne(bad);
     a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
+    callFastPath(h, generic);
+    a.label(generic);
+    h.reg(ecx, 1);
+    a.mov(eax, V(ecx));
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
     h.reg(ecx, 2);
     copyValue(a, rootW('tmp1'), valueAt(ecx), eax);
@@ -623,9 +627,9 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a, end = h.label('end'), slow = h.label('slow'), normal = h.label('normal');
     h.reg(ecx, 0);
     a.mov(eax, V(ecx)).mov(edx, T(ecx));
-    a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN).jnz(slow);
-    a.label(normal);
-    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne(end);
+    a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN | FRAME_ENTRY).jnz(slow);
+    const pop = h.label('pop');
+    a.label(pop);
     a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
     a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
     a.mov(V(edi), eax).mov(T(edi), edx);
@@ -633,6 +637,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym('tsbc_image'));
     a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
     dispatch(a, 0);
+    a.label(normal);
+    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).je(pop);
     a.label(end);
     // The top-level frame returned: what happens next is the kernel's choice (kernel-main.ts).
     a.jmp('interp_program_done');
@@ -849,6 +855,59 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
 };
 
+
+/**
+ * Call's fast path for a plain call of a bytecode function (eax = the callee, a Function):
+ * no class constructor, no arguments beyond paramCount and room on the heap for the frame
+ * without collecting. Builds the callee's frame inline (the slots of interp_enter_frame for
+ * a call with no native continuation) and starts it. Anything else jumps to `generic`
+ * (interp_enter_frame) with nothing changed but eax, ecx, edx, edi.
+ */
+function callFastPath(h: H, generic: string): void {
+  const a = h.a, F = (k: number, w = 0) => dword(eax, slot(k) + w);
+  const noArgs = h.label('noargs'), fill = h.label('fill'), fillLoop = h.label('fill_loop'), start = h.label('start');
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
+  a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
+  h.reg(ecx, 4); // argc <= paramCount <= registerCount
+  a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
+  a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(generic);
+  a.mov(var32('call_fn'), eax);
+  a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS }));
+  a.mov(eax, var32('heap_ptr')).add(edi, eax);
+  a.cmp(edi, var32('heap_limit')).ja(generic);
+  a.mov(var32('heap_ptr'), edi).sub(edi, eax);
+  a.mov(dword(eax), KIND.Frame).mov(dword(eax, 4), edi);
+  // the caller resumes after this instruction (its pc slot is always tagged int32)
+  a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
+  a.lea(edi, mem(ebp, -FRAME_REGS)).mov(F(FRAME_SLOT.caller), edi).mov(F(FRAME_SLOT.caller, 4), TAG.cell);
+  a.mov(edi, var32('call_fn')).mov(F(FRAME_SLOT.function), edi).mov(F(FRAME_SLOT.function, 4), TAG.cell);
+  h.reg(edi, 0);
+  a.mov(F(FRAME_SLOT.returnRegister), edi).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
+  h.reg(edi, 2);
+  a.movsd(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movsd(qword(eax, slot(FRAME_SLOT.this)), xmm0);
+  a.mov(F(FRAME_SLOT.argCount), ecx).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
+  // 8-byte constants: int32 0 (pc, flags), undefined, int32 -1 (handler)
+  a.movsd(xmm6, qword(sym('f64_int0'))).movsd(xmm7, qword(sym('f64_undefined'))).movsd(xmm0, qword(sym('f64_int_minus1')));
+  for (const k of [FRAME_SLOT.pc, FRAME_SLOT.flags]) a.movsd(qword(eax, slot(k)), xmm6);
+  for (const k of [FRAME_SLOT.newTarget, FRAME_SLOT.extraArgs, FRAME_SLOT.conv0, FRAME_SLOT.conv1]) a.movsd(qword(eax, slot(k)), xmm7);
+  a.movsd(qword(eax, slot(FRAME_SLOT.handler)), xmm0);
+  // the arguments, then undefined in the other registers (esi is free from here on)
+  h.reg(edi, 3);
+  a.lea(esi, mem({ base: ebp, index: edi, scale: 8 })).lea(edi, mem(eax, FRAME_REGS));
+  a.test(ecx, ecx).jz(noArgs);
+  const copy = h.label('copy');
+  a.label(copy).movsd(xmm0, qword(esi)).movsd(qword(edi), xmm0).add(esi, 8).add(edi, 8).sub(ecx, 1).jnz(copy);
+  a.label(noArgs);
+  a.movzx(ecx, word(edx, 14)).sub(ecx, F(FRAME_SLOT.argCount)).jz(start);
+  a.test(ecx, 1).jz(fill);
+  a.movsd(qword(edi), xmm7).add(edi, 8).sub(ecx, 1).jz(start);
+  a.label(fill);
+  a.label(fillLoop).movsd(qword(edi), xmm7).movsd(qword(edi, 8), xmm7).add(edi, 16).sub(ecx, 2).jnz(fillLoop);
+  a.label(start);
+  a.lea(ebp, mem(eax, FRAME_REGS));
+  a.mov(ebx, dword(edx)).add(ebx, sym('tsbc_image')).mov(esi, ebx);
+  dispatch(a, 0);
+}
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
 function arrayPush(h: H, hole: boolean): void {

@@ -18,7 +18,7 @@ import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -78,13 +78,17 @@ function emitData(a: X86Assembler): void {
   a.label('f64_zero').double(0);
   a.label('f64_neg_zero').double(-0);
   a.label('f64_minus_one').double(-1);
+  // values as 8-byte constants, for movsd stores
+  a.label('f64_undefined').dd(0, TAG.undef);
+  a.label('f64_int0').dd(0, TAG.int);
+  a.label('f64_int_minus1').dd(-1 >>> 0, TAG.int);
   a.section('.bss', { nobits: true }).align(8);
   a.label('nm_val0').space(8);
   a.label('nm_val1').space(8);
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
     a.label(v).space(4);
   }
 }
@@ -966,6 +970,8 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(F(FRAME_SLOT.conv0), 0).mov(F(FRAME_SLOT.conv0, 4), TAG.undef);
     a.mov(F(FRAME_SLOT.conv1), 0).mov(F(FRAME_SLOT.conv1, 4), TAG.undef);
     a.mov(eax, var32('call_flags')).mov(F(FRAME_SLOT.flags), eax).mov(F(FRAME_SLOT.flags, 4), TAG.int);
+    a.test(ebp, ebp).jnz('ef_not_entry').or(F(FRAME_SLOT.flags), FRAME_ENTRY);
+    a.label('ef_not_entry');
     a.mov(eax, var32('call_cont')).test(eax, eax).jz('ef_no_cont');
     a.mov(F(FRAME_SLOT.returnRegister), eax).or(F(FRAME_SLOT.flags), FRAME_NATIVE_RETURN);
     a.label('ef_no_cont');
