@@ -18,6 +18,7 @@ import {
 import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
+import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 
 /** A handler under construction. */
 export class H {
@@ -323,12 +324,16 @@ function bothStrings(a: X86Assembler, other: string): void {
   a.mov(eax, dword(eax)).mov(edx, dword(edx)).call('str_compare');
 }
 
-function jumpLt(h: H, negate: boolean): void {
+/** The fused compare-and-branch instructions: jump if `a REL b` holds (or, negated, if it
+ *  does not: NaN and undefined comparisons then jump). */
+function jumpCompare(h: H, rel: 'lt' | 'le' | 'gt' | 'ge', negate: boolean): void {
   const a = h.a, slow = h.label('slow'), taken = h.label('taken');
+  const intCc: Cond = ({ lt: 'l', le: 'le', gt: 'g', ge: 'ge' } as const)[rel];
+  const notIntCc: Cond = ({ lt: 'ge', le: 'g', gt: 'le', ge: 'l' } as const)[rel];
   h.reg(eax, 0).reg(edx, 1);
   bothInt(a, eax, edx, slow);
   a.mov(edi, V(eax)).cmp(edi, V(edx));
-  if (negate) a.jge(taken); else a.jl(taken);
+  a.jcc(negate ? notIntCc : intCc, taken);
   h.next();
   a.label(taken);
   h.jump(2);
@@ -344,11 +349,46 @@ function jumpLt(h: H, negate: boolean): void {
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
     a.cmp(eax, 0);
-    if (negate) a.jge(taken); else a.jl(taken);
+    a.jcc(negate ? notIntCc : intCc, taken);
     h.next();
     a.label(numbers);
-    a.call('num_pair').ucomisd(xmm1, xmm0); // b > a, false when unordered
-    if (negate) a.jbe(taken); else a.ja(taken);
+    // ucomisd: unordered sets ZF, PF and CF, so 'a' and 'ae' are false for NaN
+    a.call('num_pair');
+    if (rel === 'lt' || rel === 'le') a.ucomisd(xmm1, xmm0); else a.ucomisd(xmm0, xmm1);
+    const holds: Cond = rel === 'lt' || rel === 'gt' ? 'a' : 'ae';
+    const fails: Cond = rel === 'lt' || rel === 'gt' ? 'be' : 'b';
+    a.jcc(negate ? fails : holds, taken);
+    h.next();
+  });
+}
+
+/** JumpIfStrictEq / JumpIfStrictNe: equal tags other than doubles and cells compare their
+ *  payloads here, so do identical cells; the rest goes through strict_eq. */
+function jumpStrict(h: H, equal: boolean): void {
+  const a = h.a, slow = h.label('slow'), taken = h.label('taken'), differ = h.label('differ');
+  h.reg(eax, 0).reg(edx, 1);
+  a.mov(edi, T(eax)).cmp(edi, T(edx)).jne(slow);
+  a.cmp(edi, TAG.firstTag).jb(slow);
+  a.mov(edi, V(eax)).cmp(edi, V(edx));
+  if (equal) a.je(taken); else a.jne(differ);
+  if (!equal) {
+    h.next();
+    a.label(differ);
+    // different payloads: cells may still be equal strings
+    a.cmp(T(eax), TAG.cell).je(slow);
+    a.label(taken);
+    h.jump(2);
+  } else {
+    a.cmp(T(eax), TAG.cell).je(slow);
+    h.next();
+    a.label(taken);
+    h.jump(2);
+  }
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call('strict_eq').test(eax, eax);
+    if (equal) a.jnz(taken); else a.jz(taken);
     h.next();
   });
 }
@@ -419,6 +459,45 @@ function incDec(h: H, kind: 'Inc' | 'Dec'): void {
   });
 }
 
+/** dst = a + imm (Add semantics: a string concatenates the immediate's digits) or
+ *  dst = a - imm (Sub semantics), for AddInt / SubInt. */
+function addSubInt(h: H, kind: 'Add' | 'Sub'): void {
+  const a = h.a, slow = h.label('slow');
+  h.reg(eax, 1);
+  a.cmp(T(eax), TAG.int).jne(slow);
+  a.mov(eax, V(eax));
+  if (kind === 'Add') a.add(eax, opDword(h.off(2))); else a.sub(eax, opDword(h.off(2)));
+  a.jo(slow);
+  h.storeTag(0, TAG.int);
+  h.next();
+  h.later.add(() => {
+    const prims = h.label('prims'), conv = h.label('conv'), numeric = h.label('numeric');
+    a.label(slow);
+    h.reg(eax, 1);
+    jumpIfObject(a, eax, conv, prims);
+    toPrimitiveOperands(h, conv, [1], prims);
+    a.label(prims); // eax = the index of a register holding a primitive
+    if (kind === 'Add') {
+      // a string: concatenate the immediate's decimal digits
+      a.cmp(T(eax), TAG.cell).jne(numeric);
+      copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+      a.mov(eax, opDword(h.off(2))).xor(edx, edx).call('int_to_string');
+      a.mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
+      a.call('str_concat');
+      a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
+      storeCell(h, 0);
+      h.next();
+    }
+    a.label(numeric);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+    a.cvtsi2sd(xmm1, opDword(h.off(2)));
+    if (kind === 'Add') a.addsd(xmm0, xmm1); else a.subsd(xmm0, xmm1);
+    h.reg(ecx, 0);
+    a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+    h.next();
+  });
+}
+
 /** tmp3 = constant operand i (a string used in an error message). */
 function constToTmp3(h: H, i: number): void {
   h.u16(eax, i);
@@ -477,23 +556,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   Shl: (h) => bitwise(h, 'Shl'),
   Shr: (h) => bitwise(h, 'Shr'),
   UShr: (h) => bitwise(h, 'UShr'),
-  AddInt: (h) => {
-    const a = h.a, slow = h.label('slow');
-    h.reg(eax, 1);
-    a.cmp(T(eax), TAG.int).jne(slow);
-    a.mov(eax, V(eax)).add(eax, opDword(h.off(2))).jo(slow);
-    h.storeTag(0, TAG.int);
-    h.next();
-    h.later.add(() => {
-      a.label(slow);
-      h.reg(eax, 1);
-      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
-      a.cvtsi2sd(xmm1, opDword(h.off(2))).addsd(xmm0, xmm1);
-      h.reg(ecx, 0);
-      a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
-      h.next();
-    });
-  },
+  AddInt: (h) => addSubInt(h, 'Add'),
+  SubInt: (h) => addSubInt(h, 'Sub'),
 
   Neg: (h) => {
     const a = h.a, slow = h.label('slow');
@@ -576,17 +640,16 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   JumpIfFalse: (h) => jumpIfBool(h, false),
   JumpIfNullish: (h) => jumpIfNullish(h, true),
   JumpIfNotNullish: (h) => jumpIfNullish(h, false),
-  JumpIfLt: (h) => jumpLt(h, false),
-  JumpIfNotLt: (h) => jumpLt(h, true),
-  JumpIfStrictEq: (h) => {
-    const a = h.a, taken = h.label('taken');
-    h.reg(eax, 0).reg(edx, 1);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
-    a.call('strict_eq').test(eax, eax).jnz(taken);
-    h.next();
-    a.label(taken);
-    h.jump(2);
-  },
+  JumpIfLt: (h) => jumpCompare(h, 'lt', false),
+  JumpIfNotLt: (h) => jumpCompare(h, 'lt', true),
+  JumpIfLe: (h) => jumpCompare(h, 'le', false),
+  JumpIfNotLe: (h) => jumpCompare(h, 'le', true),
+  JumpIfGt: (h) => jumpCompare(h, 'gt', false),
+  JumpIfNotGt: (h) => jumpCompare(h, 'gt', true),
+  JumpIfGe: (h) => jumpCompare(h, 'ge', false),
+  JumpIfNotGe: (h) => jumpCompare(h, 'ge', true),
+  JumpIfStrictEq: (h) => jumpStrict(h, true),
+  JumpIfStrictNe: (h) => jumpStrict(h, false),
 
   Closure: (h) => {
     const a = h.a;
@@ -1057,7 +1120,8 @@ export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
   emitObjectRoutines(a);
   emitObjectModel(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS);
+  emitInlineCacheRoutines(a);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1080,4 +1144,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS }) as OpcodeName[];

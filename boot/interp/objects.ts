@@ -31,12 +31,12 @@ function argAddr(h: H, r: Reg, i: number): void {
 function argPayload(h: H, r: Reg, i: number): void { h.reg(r, 2); h.a.mov(r, V(r, 8 * i)); }
 
 /** Jump to `bad` unless r (a heap address) is an Object, Array or Function. */
-function isPropObject(a: X86Assembler, r: Reg, bad: string): void {
+export function isPropObject(a: X86Assembler, r: Reg, bad: string): void {
   a.cmp(byte(r), KIND.Object).jb(bad).cmp(byte(r), KIND.Function).ja(bad);
 }
 
 /** Store eax:edx into register operand i. Clobbers ecx. */
-function storeValue(h: H, i: number): void {
+export function storeValue(h: H, i: number): void {
   h.reg(ecx, i);
   h.a.mov(V(ecx), eax).mov(T(ecx), edx);
 }
@@ -53,7 +53,7 @@ function saveNextPc(h: H): void {
  * register operand `dstOp` (or discarded when dstOp is undefined), resuming at the next
  * instruction.
  */
-function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; argc: number }, dstOp?: number): void {
+export function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; argc: number }, dstOp?: number): void {
   const a = h.a;
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
   copyValue(a, rootW('tmp1'), thisAt, eax);
@@ -879,12 +879,12 @@ function emitStackRoutines(a: X86Assembler): void {
 // ---- routines for the object model -------------------------------------------------------
 
 /** Throw "<prefix><tmp3><suffix>" (tmp3 = a string). */
-function throwTmp3(a: X86Assembler, prefix: string, suffix: string): void {
+export function throwTmp3(a: X86Assembler, prefix: string, suffix: string): void {
   a.mov(eax, sym(cstring(a, prefix))).mov(edx, sym(cstring(a, suffix))).jmp('interp_throw_message');
 }
 
 /** tmp3 = the property key edx:ecx as a string. May allocate. */
-function keyToTmp3(a: X86Assembler): void {
+export function keyToTmp3(a: X86Assembler): void {
   a.call('key_to_string').mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
 }
 
@@ -1152,7 +1152,7 @@ export function emitObjectModel(a: X86Assembler): void {
 
 /** After get_prop (eax:edx): store the value into operand dst, or call the getter with
  *  this = register operand thisOp (or the frame's this when thisOp is 'frame'). */
-function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
+export function finishGet(h: H, dst: number, thisOp: number | 'frame' | ((w: number) => ReturnType<typeof dword>)): void {
   const a = h.a, acc = h.label('getter'), undef = h.label('nogetter');
   a.cmp(edx, TAG_ACCESSOR).je(acc);
   storeValue(h, dst);
@@ -1161,6 +1161,7 @@ function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
   a.cmp(dword(eax, 12), TAG.cell).jne(undef);
   a.mov(eax, dword(eax, 8));
   if (thisOp === 'frame') callFromHandler(h, (w) => dword(ebp, fslot(FRAME_SLOT.this) + w), { argc: 0 }, dst);
+  else if (typeof thisOp === 'function') callFromHandler(h, thisOp, { argc: 0 }, dst);
   else { h.reg(ecx, thisOp); callFromHandler(h, (w) => V(ecx, w), { argc: 0 }, dst); }
   a.label(undef);
   loadTag(h, TAG.undef);
@@ -1168,7 +1169,7 @@ function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
 
 /** TypeError for reading (or setting) a property of null/undefined with the key in edx:ecx;
  *  `objOp` is the register holding null or undefined. */
-function nullishKeyError(h: H, objOp: number, setting: boolean): void {
+export function nullishKeyError(h: H, objOp: number, setting: boolean): void {
   const a = h.a, isNull = h.label('nk_null');
   keyToTmp3(a);
   h.reg(ecx, objOp);
@@ -1180,7 +1181,7 @@ function nullishKeyError(h: H, objOp: number, setting: boolean): void {
 }
 
 /** edx:ecx = constant operand i as a key (an interned string). */
-function constKey(h: H, i: number): void {
+export function constKey(h: H, i: number): void {
   h.u16(edx, i);
   h.a.mov(ecx, root('constants')).mov(edx, dword({ base: ecx, index: edx, scale: 8, disp: 8 })).mov(ecx, TAG.cell);
 }
@@ -1192,7 +1193,7 @@ function regKey(h: H, i: number): void {
 }
 
 /** dst = obj[key] with the key already in edx:ecx and obj in register operand objOp. */
-function getWithKey(h: H, dst: number, objOp: number): void {
+export function getWithKey(h: H, dst: number, objOp: number): void {
   const a = h.a, prim = h.label('prim'), undef = h.label('undef'), got = h.label('got'), nullish = h.label('nullish');
   h.reg(eax, objOp);
   a.cmp(T(eax), TAG.cell).jne(prim);
@@ -1213,7 +1214,7 @@ function getWithKey(h: H, dst: number, objOp: number): void {
 }
 
 /** obj[key] = src with the key in tmp1, obj register objOp, src register srcOp. */
-function assignWithKey(h: H, objOp: number, srcOp: number): void {
+export function assignWithKey(h: H, objOp: number, srcOp: number): void {
   const a = h.a, bad = h.label('bad'), nullish = h.label('nullish'), setter = h.label('setter'), isNull = h.label('isnull');
   h.reg(eax, objOp);
   a.cmp(T(eax), TAG.cell).jne(nullish);
