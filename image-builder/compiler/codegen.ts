@@ -233,7 +233,44 @@ function writesTargetLast(n: ts.Expression): boolean {
   }
 }
 
-/** The key of a constant in FnCompiler.constRegs ('u' is undefined). */
+/**
+ * Can code see the TDZ hole of a binding that lives in a register? Only through a read at
+ * a position before its declaration ends (needsTdz's CheckHole), or anywhere in a switch
+ * (cases run out of textual order). A register binding is not captured, so nested
+ * functions do not count. Without such a read the hole is never loaded. Conservative:
+ * any identifier with the name before the end of the declaration counts, other than a
+ * declaration's own name.
+ */
+function holeObservable(b: Binding): boolean {
+  if (b.scope.kind === 'switch') return true;
+  const visit = (n: ts.Node): boolean => {
+    if (n.pos >= b.declEnd) return false;
+    if (ts.isIdentifier(n) && n.text === b.name) {
+      const p = n.parent as ts.Node & { name?: ts.Node };
+      if (!(p && p.name === n && !ts.isShorthandPropertyAssignment(p))) return true;
+    }
+    return ts.forEachChild(n, visit) === true;
+  };
+  return visit(b.scope.node);
+}
+
+/** Does the code of function `root` (not nested functions) read undefined: plain calls
+ *  (their this), `return;`, the identifier undefined? */
+function usesUndefined(root: ts.Node): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (n !== root && (isFunctionLike(n) || ts.isClassLike(n))) return false;
+    if (ts.isCallExpression(n)) {
+      const callee = skipParens(n.expression);
+      if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee) && callee.kind !== K.SuperKeyword) return true;
+    }
+    if (ts.isReturnStatement(n) && !n.expression) return true;
+    if (ts.isIdentifier(n) && n.text === 'undefined') return true;
+    return ts.forEachChild(n, visit) === true;
+  };
+  return visit(root);
+}
+
+/** The key of a constant in FnCompiler.constRegs. */
 function constKey(v: number | string): string {
   return typeof v === 'string' ? `s:${v}` : Object.is(v, -0) ? 'n:-0' : `n:${v}`;
 }
@@ -242,12 +279,12 @@ const MAX_LOOP_CONSTANTS = 8;
 
 /**
  * The constants a loop reads as operands (of binary operators other than an immediate of
- * AddInt/SubInt, element keys, case labels), most used first, and undefined when it makes
- * plain calls (their `this`). Nested functions are not looked into.
+ * AddInt/SubInt, element keys, case labels), most used first. Nested functions are not
+ * looked into.
  */
-function loopConstants(loop: ts.Node): [string, number | string | undefined][] {
-  const uses = new Map<string, { v: number | string | undefined; n: number }>();
-  const add = (key: string, v: number | string | undefined) => {
+function loopConstants(loop: ts.Node): [string, number | string][] {
+  const uses = new Map<string, { v: number | string; n: number }>();
+  const add = (key: string, v: number | string) => {
     const u = uses.get(key);
     if (u) u.n++; else uses.set(key, { v, n: 1 });
   };
@@ -277,9 +314,6 @@ function loopConstants(loop: ts.Node): [string, number | string | undefined][] {
       operand(n.argumentExpression);
     } else if (ts.isCaseClause(n)) {
       operand(n.expression);
-    } else if (ts.isCallExpression(n)) {
-      const callee = skipParens(n.expression);
-      if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee) && callee.kind !== K.SuperKeyword) add('u', undefined);
     }
     ts.forEachChild(n, visit);
   };
@@ -330,6 +364,8 @@ export class FnCompiler {
   private readonly locals = new Set<number>();
   /** Parameters of this function not yet initialised while the parameter list runs. */
   private readonly pendingParams = new Set<Binding>();
+  /** See undefinedValue(). */
+  private undefReg = -1;
   /** Loops being compiled, and the registers holding their constants (see loop()). */
   private loopDepth = 0;
   private readonly constRegs = new Map<string, number>();
@@ -389,6 +425,20 @@ export class FnCompiler {
     return r;
   }
 
+  /**
+   * A register that holds undefined to be read (never written): registers start as
+   * undefined and this one is reserved at function entry and never written, so it costs no
+   * instruction. Falls back to a LoadUndefined when none was reserved.
+   */
+  private undefinedValue(): number {
+    return this.undefReg >= 0 ? this.undefReg : this.undef();
+  }
+
+  /** Reserves undefReg when the function's own code has a use for it. */
+  private reserveUndefined(): void {
+    if (usesUndefined(this.fn.node)) this.undefReg = this.alloc();
+  }
+
   /** A register whose value later evaluation of `later` cannot change (undefined in
    *  `later`: code not known here). */
   private stable(r: number, later: readonly (ts.Node | undefined)[] = [undefined]): number {
@@ -436,7 +486,9 @@ export class FnCompiler {
         b.reg = this.alloc();
         this.locals.add(b.reg);
       }
-      if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname') this.em.emit('LoadHole', b.reg);
+      if ((b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname') && holeObservable(b)) {
+        this.em.emit('LoadHole', b.reg);
+      }
     }
     this.hoistFunctions(statements);
   }
@@ -591,6 +643,7 @@ export class FnCompiler {
     const name = n.text;
     const b = this.scope.lookup(name);
     if (b) return this.loadBinding(b, n, d);
+    if (name === 'undefined' && d === undefined && this.undefReg >= 0) return this.undefReg;
     const r = d ?? this.alloc();
     if (name === 'undefined') this.em.emit('LoadUndefined', r);
     else if (name === 'NaN') this.loadNumber(r, NaN);
@@ -612,11 +665,11 @@ export class FnCompiler {
     this.envIn = this.alloc();
     this.em.emit('LoadUndefined', this.envIn);
     this.curEnv = this.envIn;
+    this.reserveUndefined();
     this.enterFunctionScope(sf.statements, []);
     this.hoistFunctions(sf.statements);
     this.statements(sf.statements);
-    const r = this.undef();
-    this.em.emit('Return', r);
+    this.em.emit('Return', this.undefinedValue());
   }
 
   /** Compiles a nested function and emits Closure for it. */
@@ -663,6 +716,7 @@ export class FnCompiler {
     this.envIn = this.alloc();
     this.em.emit('LoadFunctionEnv', this.envIn);
     this.curEnv = this.envIn;
+    this.reserveUndefined();
   }
 
   /** Function scope entry: Env, `this`/new.target/callee bindings captured by inner functions. */
@@ -707,6 +761,11 @@ export class FnCompiler {
       this.mark(p);
       this.withTemps(() => {
         if (p.dotDotDotToken) {
+          const b = ts.isIdentifier(p.name) ? this.fn.scope.bindings.get(p.name.text) : undefined;
+          if (b && !b.captured && b.reg >= 0) {
+            this.em.emit('LoadRestArgs', b.reg, i);
+            return;
+          }
           const r = this.alloc();
           this.em.emit('LoadRestArgs', r, i);
           this.bindName(p.name, r, 'param');
@@ -754,7 +813,7 @@ export class FnCompiler {
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      this.em.emit('Return', this.undef());
+      this.em.emit('Return', this.undefinedValue());
     } else {
       this.mark(body);
       const r = this.withTemps(() => {
@@ -801,9 +860,8 @@ export class FnCompiler {
   }
 
   /**
-   * A loop. The constants its operators read (and `undefined` for the `this` of plain calls)
-   * are loaded into registers once, before the outermost loop of a nest, instead of at
-   * every use.
+   * A loop. The constants its operators read are loaded into registers once, before the
+   * outermost loop of a nest, instead of at every use.
    */
   private loop(n: ts.IterationStatement, compile: () => void): void {
     const added: string[] = [];
@@ -811,8 +869,7 @@ export class FnCompiler {
     if (this.loopDepth === 0 && this.top < 192) {
       for (const [key, v] of loopConstants(n)) {
         const r = this.alloc();
-        if (v === undefined) this.em.emit('LoadUndefined', r);
-        else if (typeof v === 'number') this.loadNumber(r, v);
+        if (typeof v === 'number') this.loadNumber(r, v);
         else this.loadString(r, v);
         this.constRegs.set(key, r);
         added.push(key);
@@ -921,8 +978,8 @@ export class FnCompiler {
       case K.ReturnStatement: {
         const n = s as ts.ReturnStatement;
         if (this.fn.kind === 'top') this.unsupported(n, 'top-level return');
-        const r = n.expression ? this.expr(n.expression) : this.undef();
-        return this.jumpOut({ type: 'return', reg: r });
+        if (!n.expression) return this.jumpOut({ type: 'return', reg: this.undefinedValue() });
+        return this.returnValue(n.expression);
       }
       case K.ThrowStatement: {
         const r = this.expr((s as ts.ThrowStatement).expression);
@@ -941,6 +998,20 @@ export class FnCompiler {
       default:
         this.unsupported(s);
     }
+  }
+
+  /** return e; `return c ? a : b` returns from each branch. */
+  private returnValue(e: ts.Expression): void {
+    const c = skipParens(e);
+    if (ts.isConditionalExpression(c)) {
+      const elseL = this.em.label();
+      this.branch(c.condition, elseL, false);
+      this.withTemps(() => this.returnValue(c.whenTrue));
+      this.em.bind(elseL);
+      this.withTemps(() => this.returnValue(c.whenFalse));
+      return;
+    }
+    this.jumpOut({ type: 'return', reg: this.expr(e) });
   }
 
   /** The loop or block a break/continue leaves. */
@@ -1745,6 +1816,21 @@ export class FnCompiler {
     const direct = this.assignLocal(n, d);
     if (direct !== undefined) return direct;
     const left = skipParens(n.left);
+    if (d === undefined && (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) {
+      // o.p = v: the value's own register (a variable's, say) goes to SetProp as it is
+      let v = -1;
+      const mark = this.top;
+      this.withTemps(() => {
+        const ref = this.prepareRef(left, [n.right]);
+        const t = this.expr(n.right);
+        this.mark(n);
+        this.putRef(ref, t);
+        v = t;
+      });
+      // the value stays allocated when it is a temporary
+      if (v >= mark) this.top = Math.max(mark, v + 1);
+      return v;
+    }
     const r = d ?? this.alloc();
     this.withTemps(() => {
       if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
@@ -1791,6 +1877,11 @@ export class FnCompiler {
   private unary(n: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, d?: number, discard = false): number {
     const op = n.operator;
     const lit = skipParens(n.operand);
+    if (op === K.MinusToken && ts.isIdentifier(lit) && lit.text === 'Infinity' && !this.scope.lookup('Infinity')) {
+      const t = d ?? this.alloc();
+      this.loadNumber(t, -Infinity);
+      return t;
+    }
     if (op === K.MinusToken && ts.isNumericLiteral(lit)) {
       // -1: a constant, not Neg of one
       const v = -Number(lit.text);
@@ -2065,7 +2156,7 @@ export class FnCompiler {
         }
       } else {
         f = this.stable(this.chainObject(callee, n.flags & ts.NodeFlags.OptionalChain ? chain : undefined), n.arguments);
-        thisReg = this.constRegs.get('u') ?? this.undef();
+        thisReg = this.undefinedValue();
       }
       if (n.questionDotToken) this.em.emit('JumpIfNullish', f, chain!);
       if (n.arguments.some((a) => ts.isSpreadElement(a))) {
@@ -2372,7 +2463,7 @@ export class FnCompiler {
     } else {
       this.callFieldInit(n);
     }
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 
   /** The body of the instance-member or static initialiser function (`this` is the target). */
@@ -2415,7 +2506,7 @@ export class FnCompiler {
         }
       });
     }
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 
   staticBlock(m: ts.ClassStaticBlockDeclaration): void {
@@ -2423,7 +2514,7 @@ export class FnCompiler {
     this.enterFunctionScope(m.body.statements, []);
     this.hoistFunctions(m.body.statements);
     this.statements(m.body.statements);
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 }
 

@@ -269,3 +269,65 @@ const log = (...xs: unknown[]) => console.log(xs.map((x) => (typeof x === 'strin
   const f = (a: any = 'dflt', b: any = a) => `${a}/${b}`;
   log('defaults', f(), f(undefined, 2), f(null), f(0, undefined));
 }
+
+// ---- returns, rest parameters, member assignments, holes --------------------------------
+{
+  const pick = (c: number) => (c > 1 ? 'big' : c < 0 ? 'neg' : 'small');
+  const fin = (c: boolean): string => {
+    try {
+      return c ? 'then' : 'else';
+    } finally {
+      log('finally runs', c);
+    }
+  };
+  function bare(x: number): unknown {
+    if (x) return;
+    return undefined === void 0;
+  }
+  log('return conditional', pick(2), pick(-1), pick(0), fin(true), fin(false), bare(1), bare(0));
+  const rest = (first: number, ...more: number[]) => more.length + first;
+  log('rest', rest(1), rest(1, 2, 3));
+  const o: any = {};
+  const arr: any[] = [];
+  let v = 1;
+  const r = (o.a = v);
+  const q = (arr[0] = o.a + 1);
+  o.b = (o.c = 3);
+  log('member assignment values', r, q, o.b, o.c, JSON.stringify(o), arr.join());
+  log('negative infinity', -Infinity, 1 / -Infinity, Math.max());
+  for (let i = 0; i < 3; i++) {
+    try {
+      // @ts-expect-error deliberate
+      if (i === 1) log('read before let', x);
+      const x = i;
+      log('let in loop', x);
+    } catch (e) {
+      log('tdz in loop', (e as Error).name);
+    }
+  }
+  const sw = (k: number) => {
+    switch (k) {
+      case 0:
+        // eslint-disable-next-line no-case-declarations
+        let y = 'zero';
+        return y;
+      case 1:
+        // @ts-expect-error deliberate
+        return y;
+    }
+    return 'none';
+  };
+  log('switch let', sw(0));
+  try {
+    log('switch tdz', sw(1));
+  } catch (e) {
+    log('switch tdz', (e as Error).name);
+  }
+  let u: any;
+  log('undefined comparisons', u === undefined, u !== undefined, typeof undefined);
+  const calls: string[] = [];
+  const f = function (this: unknown) { calls.push(String(this)); };
+  for (let i = 0; i < 2; i++) f();
+  f();
+  log('plain call this', calls.join());
+}
