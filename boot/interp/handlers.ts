@@ -15,7 +15,7 @@ import {
   OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
   CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
 } from './layout.ts';
-import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
+import { FN_RECORDS, FRAME_XMM, at, copyValue, copyValue8, fatal, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
@@ -61,7 +61,7 @@ export function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
 /** Copy root `name` into register operand i. */
 export function storeRoot(h: H, i: number, name: RootName): void {
   h.reg(ecx, i);
-  copyValue(h.a, valueAt(ecx), rootW(name), eax);
+  copyValue8(h.a, valueAt(ecx), rootW(name));
 }
 
 /** Both int32: jumps to `slow` unless the tags at V(x), V(y) are both int32. Clobbers edi. */
@@ -526,12 +526,12 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     h.u16(eax, 1).reg(ecx, 0);
     a.mov(edx, root('constants'));
-    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    copyValue8(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }));
     h.next();
   },
   Move: (h) => {
     h.reg(ecx, 0).reg(edx, 1);
-    copyValue(h.a, valueAt(ecx), valueAt(edx), eax);
+    copyValue8(h.a, valueAt(ecx), valueAt(edx));
     h.next();
   },
   CheckHole: (h) => {
@@ -689,18 +689,19 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   Return: (h) => {
     const a = h.a, end = h.label('end'), slow = h.label('slow'), normal = h.label('normal');
     h.reg(ecx, 0);
-    a.mov(eax, V(ecx)).mov(edx, T(ecx));
+    a.movq(xmm0, qword({ base: ebp, index: ecx, scale: 8 }));
     a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN | FRAME_ENTRY).jnz(slow);
     const pop = h.label('pop');
-    a.label(pop);
+    a.label(pop); // xmm0 = the value
     a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
     a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
-    a.mov(V(edi), eax).mov(T(edi), edx);
+    a.movq(qword({ base: ebp, index: edi, scale: 8 }), xmm0);
     a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
     a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym('tsbc_image'));
     a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
     dispatch(a, 0);
-    a.label(normal);
+    a.label(normal); // eax:edx = the value
+    a.push(edx).push(eax).movq(xmm0, qword(esp)).add(esp, 8);
     a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).je(pop);
     a.label(end);
     // The top-level frame returned: what happens next is the kernel's choice (kernel-main.ts).
@@ -708,6 +709,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.later.add(() => {
       const noCtor = h.label('noctor'), keepThis = h.label('this'), hole = h.label('hole');
       a.label(slow);
+      h.reg(ecx, 0);
+      a.mov(eax, V(ecx)).mov(edx, T(ecx));
       a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT).jz(noCtor);
       // a constructor's result: an object it returns, else this
       a.cmp(edx, TAG.cell).jne(keepThis);
@@ -784,11 +787,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.movzx(ecx, mem({ base: ecx, disp: FN_RECORDS.plus(12) }).withSize(16));
     a.cmp(eax, ecx).jae(extra);
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), valueAt(eax), edx);
+    copyValue8(a, valueAt(ecx), valueAt(eax));
     h.next();
     a.label(extra).sub(eax, ecx).mov(edx, dword(ebp, fslot(FRAME_SLOT.extraArgs)));
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    copyValue8(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }));
     h.next();
     a.label(undef);
     loadTag(h, TAG.undef);
@@ -813,21 +816,21 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     h.reg(eax, 1).reg(ecx, 2).reg(edx, 0);
     a.mov(eax, V(eax));
-    copyValue(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), edi);
+    copyValue8(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }));
     h.next();
   },
   EnvStore: (h) => {
     const a = h.a;
     h.reg(eax, 0).reg(ecx, 1).reg(edx, 2);
     a.mov(eax, V(eax));
-    copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx), edi);
+    copyValue8(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx));
     h.next();
   },
   EnvParent: (h) => {
     const a = h.a;
     h.reg(eax, 1).reg(ecx, 0);
     a.mov(eax, V(eax));
-    copyValue(a, valueAt(ecx), at(eax, ENV_PARENT), edx);
+    copyValue8(a, valueAt(ecx), at(eax, ENV_PARENT));
     h.next();
   },
   EnvCopy: (h) => {
@@ -845,7 +848,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function)));
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), at(eax, FN_ENV), edx);
+    copyValue8(a, valueAt(ecx), at(eax, FN_ENV));
     h.next();
   },
 
@@ -902,14 +905,14 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   TryEnter: (h) => {
     const a = h.a;
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), frameSlot(FRAME_SLOT.handler), eax);
+    copyValue8(a, valueAt(ecx), frameSlot(FRAME_SLOT.handler));
     a.lea(eax, mem(esi, h.len - 1)).add(eax, opDword(h.off(1))).sub(eax, ebx);
     a.mov(dword(ebp, fslot(FRAME_SLOT.handler)), eax);
     h.next();
   },
   TryLeave: (h) => {
     h.reg(ecx, 0);
-    copyValue(h.a, frameSlot(FRAME_SLOT.handler), valueAt(ecx), eax);
+    copyValue8(h.a, frameSlot(FRAME_SLOT.handler), valueAt(ecx));
     h.next();
   },
   LoadException: (h) => {
@@ -924,52 +927,65 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
  * no class constructor, no arguments beyond paramCount and room on the heap for the frame
  * without collecting. Builds the callee's frame inline (the slots of interp_enter_frame for
  * a call with no native continuation) and starts it. Anything else jumps to `generic`
- * (interp_enter_frame) with nothing changed but eax, ecx, edx, edi.
+ * (interp_enter_frame) with nothing changed but eax, ecx, edx, edi and the caller's pc
+ * slot. Fixed slots are stored from the constant xmm registers (FRAME_XMM).
  */
 function callFastPath(h: H, generic: string): void {
   const a = h.a, F = (k: number, w = 0) => dword(eax, slot(k) + w);
-  const noArgs = h.label('noargs'), fill = h.label('fill'), fillLoop = h.label('fill_loop'), start = h.label('start');
+  const noArgs = h.label('noargs'), start = h.label('start'), bail = h.label('bail'), copy = h.label('copy');
   a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
   a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
   h.reg(ecx, 4); // argc <= paramCount <= registerCount
   a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
-  a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(generic);
-  a.mov(var32('call_fn'), eax);
+  // the caller resumes after this instruction (its pc slot is always tagged int32); from
+  // here on ebx holds the callee (bail restores the code base)
+  a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
+  a.mov(ebx, eax);
+  a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(bail);
   a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS }));
   a.mov(eax, var32('heap_ptr')).add(edi, eax);
-  a.cmp(edi, var32('heap_limit')).ja(generic);
+  a.cmp(edi, var32('heap_limit')).ja(bail);
   a.mov(var32('heap_ptr'), edi).sub(edi, eax);
   a.mov(dword(eax), KIND.Frame).mov(dword(eax, 4), edi);
-  // the caller resumes after this instruction (its pc slot is always tagged int32)
-  a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
   a.lea(edi, mem(ebp, -FRAME_REGS)).mov(F(FRAME_SLOT.caller), edi).mov(F(FRAME_SLOT.caller, 4), TAG.cell);
-  a.mov(edi, var32('call_fn')).mov(F(FRAME_SLOT.function), edi).mov(F(FRAME_SLOT.function, 4), TAG.cell);
+  a.mov(F(FRAME_SLOT.function), ebx).mov(F(FRAME_SLOT.function, 4), TAG.cell);
+  a.movq(qword(eax, slot(FRAME_SLOT.pc)), FRAME_XMM.int0);
   h.reg(edi, 0);
   a.mov(F(FRAME_SLOT.returnRegister), edi).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
   h.reg(edi, 2);
-  a.movsd(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movsd(qword(eax, slot(FRAME_SLOT.this)), xmm0);
+  a.movq(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movq(qword(eax, slot(FRAME_SLOT.this)), xmm0);
+  a.movq(qword(eax, slot(FRAME_SLOT.newTarget)), FRAME_XMM.undef);
   a.mov(F(FRAME_SLOT.argCount), ecx).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
-  // 8-byte constants: int32 0 (pc, flags), undefined, int32 -1 (handler)
-  a.movsd(xmm6, qword(sym('f64_int0'))).movsd(xmm7, qword(sym('f64_undefined'))).movsd(xmm0, qword(sym('f64_int_minus1')));
-  for (const k of [FRAME_SLOT.pc, FRAME_SLOT.flags]) a.movsd(qword(eax, slot(k)), xmm6);
-  for (const k of [FRAME_SLOT.newTarget, FRAME_SLOT.extraArgs, FRAME_SLOT.conv0, FRAME_SLOT.conv1]) a.movsd(qword(eax, slot(k)), xmm7);
-  a.movsd(qword(eax, slot(FRAME_SLOT.handler)), xmm0);
+  a.movq(qword(eax, slot(FRAME_SLOT.extraArgs)), FRAME_XMM.undef);
+  a.movdqu(mem(eax, slot(FRAME_SLOT.handler)), FRAME_XMM.handlerFlags); // handler -1, flags 0
+  a.movdqu(mem(eax, slot(FRAME_SLOT.conv0)), FRAME_XMM.undef); // conv0, conv1
   // the arguments, then undefined in the other registers (esi is free from here on)
   h.reg(edi, 3);
   a.lea(esi, mem({ base: ebp, index: edi, scale: 8 })).lea(edi, mem(eax, FRAME_REGS));
   a.test(ecx, ecx).jz(noArgs);
-  const copy = h.label('copy');
-  a.label(copy).movsd(xmm0, qword(esi)).movsd(qword(edi), xmm0).add(esi, 8).add(edi, 8).sub(ecx, 1).jnz(copy);
+  a.label(copy).movq(xmm0, qword(esi)).movq(qword(edi), xmm0).add(esi, 8).add(edi, 8).sub(ecx, 1).jnz(copy);
   a.label(noArgs);
   a.movzx(ecx, word(edx, 14)).sub(ecx, F(FRAME_SLOT.argCount)).jz(start);
-  a.test(ecx, 1).jz(fill);
-  a.movsd(qword(edi), xmm7).add(edi, 8).sub(ecx, 1).jz(start);
-  a.label(fill);
-  a.label(fillLoop).movsd(qword(edi), xmm7).movsd(qword(edi, 8), xmm7).add(edi, 16).sub(ecx, 2).jnz(fillLoop);
+  // n registers from edi: the last one, then n/2 pairs through an unrolled run of stores
+  a.movq(qword({ base: edi, index: ecx, scale: 8, disp: -8 }), FRAME_XMM.undef);
+  a.shr(ecx, 1).jmp(mem({ index: ecx, scale: 4, disp: sym(h.lbl('fill_table')) }));
+  const stores = Array.from({ length: 129 }, (_, k) => h.label(`fill${k}`));
+  for (let k = 127; k >= 0; k--) {
+    a.label(stores[k + 1]);
+    a.movdqu(mem(edi, 16 * k), FRAME_XMM.undef);
+  }
+  a.label(stores[0]);
   a.label(start);
   a.lea(ebp, mem(eax, FRAME_REGS));
   a.mov(ebx, dword(edx)).add(ebx, sym('tsbc_image')).mov(esi, ebx);
   dispatch(a, 0);
+  a.label(bail);
+  loadCodeBase(a);
+  a.jmp(generic);
+  // fill_table[p] = the store of pair p - 1 (pairs p - 1 .. 0 follow it)
+  a.section('.rodata').align(4).label(h.lbl('fill_table'));
+  for (const l of stores) a.dd(sym(l));
+  a.section('.text');
 }
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
@@ -1005,7 +1021,7 @@ function toNumeric(h: H): void {
 
 function frameSlotToReg(h: H, k: number): void {
   h.reg(ecx, 0);
-  copyValue(h.a, valueAt(ecx), frameSlot(k), eax);
+  copyValue8(h.a, valueAt(ecx), frameSlot(k));
   h.next();
 }
 

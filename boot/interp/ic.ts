@@ -18,7 +18,7 @@ import { T, V, root } from './asm.ts';
 import {
   ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, STR, TAG, TAG_ACCESSOR, slot,
 } from './layout.ts';
-import { at, copyValue, rootW } from './runtime.ts';
+import { at, copyValue, copyValue8, rootW } from './runtime.ts';
 import { H, loadTag, valueAt } from './handlers.ts';
 import { assignWithKey, callFromHandler, constKey, finishGet, getWithKey, storeValue, throwTmp3 } from './objects.ts';
 
@@ -123,8 +123,8 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(edi, dword(edi, PROPS));
     probe(a, slow);
     a.test(byte(edi, PT_ENTRIES + 16), ATTR_ACCESSOR).jnz(accessor);
-    a.mov(eax, dword(edi, PT_ENTRIES + 8)).mov(edx, dword(edi, PT_ENTRIES + 12));
-    storeValue(h, 0);
+    h.reg(ecx, 0);
+    copyValue8(a, valueAt(ecx), at(edi, PT_ENTRIES + 8));
     h.next();
     h.later.add(() => {
       const notFn = h.label('notfn'), notStr = h.label('notstr'), generic = h.label('generic'), undef = h.label('undef');
@@ -209,7 +209,7 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     probe(a, slow);
     a.mov(al, byte(edi, PT_ENTRIES + 16)).and(al, ATTR_ACCESSOR | ATTR_WRITABLE).cmp(al, ATTR_WRITABLE).jne(slow);
     h.reg(ecx, 2);
-    copyValue(a, at(edi, PT_ENTRIES + 8), valueAt(ecx), eax);
+    copyValue8(a, at(edi, PT_ENTRIES + 8), valueAt(ecx));
     h.next();
     h.later.add(() => {
       const generic = h.label('generic');
@@ -240,8 +240,8 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(ecx, icEntry(ecx));
     probe(a, slow);
     a.test(byte(edi, PT_ENTRIES + 16), ATTR_ACCESSOR).jnz(slow);
-    a.mov(eax, dword(edi, PT_ENTRIES + 8)).mov(edx, dword(edi, PT_ENTRIES + 12));
-    storeValue(h, 0);
+    h.reg(ecx, 0);
+    copyValue8(a, valueAt(ecx), at(edi, PT_ENTRIES + 8));
     h.next();
     h.later.add(() => {
       const missing = h.label('missing'), noLearn = h.label('nolearn');
@@ -270,7 +270,7 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     probe(a, slow);
     a.mov(al, byte(edi, PT_ENTRIES + 16)).and(al, ATTR_ACCESSOR | ATTR_WRITABLE).cmp(al, ATTR_WRITABLE).jne(slow);
     h.reg(ecx, 1);
-    copyValue(a, at(edi, PT_ENTRIES + 8), valueAt(ecx), eax);
+    copyValue8(a, at(edi, PT_ENTRIES + 8), valueAt(ecx));
     h.next();
     h.later.add(() => {
       const missing = h.label('missing'), noLearn = h.label('nolearn'), setter = h.label('setter');

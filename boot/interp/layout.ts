@@ -33,6 +33,8 @@ export const KIND = {
 
 /** String header flag (bits 8-15 of word 0): two bytes per unit. */
 export const STRING_TWO_BYTE = 1 << 8;
+/** String header flag: this string is the one in the intern table (intern returns it as is). */
+export const STRING_INTERNED = 1 << 9;
 
 /** Byte offsets inside heap objects (from the object's address; the header is 8 bytes). */
 export const OBJ = {

@@ -331,3 +331,17 @@ const log = (...xs: unknown[]) => console.log(xs.map((x) => (typeof x === 'strin
   f();
   log('plain call this', calls.join());
 }
+
+// ---- many interned keys (the intern table grows) ------------------------------------------
+{
+  const o: Record<string, number> = {};
+  for (let i = 0; i < 3000; i++) o['key' + i] = i;
+  let sum = 0;
+  for (let i = 0; i < 3000; i += 7) sum += o[`key${i}`];
+  const keys = Object.keys(o);
+  log('many keys', keys.length, keys[0], keys[2999], sum, 'key2999' in o, 'key3000' in o);
+  const two: Record<string, number> = {};
+  two['\u0101x'] = 1;
+  two['\u0101' + 'x'] += 1;
+  log('two-byte keys', two['\u0101x'], Object.keys(two).length);
+}
