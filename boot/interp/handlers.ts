@@ -16,7 +16,7 @@ import {
   CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
 } from './layout.ts';
 import { FN_RECORDS, FRAME_XMM, at, copyValue, copyValue8, fatal, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
+import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, newGeneric } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 
@@ -925,42 +925,99 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
 /**
  * Call's fast path for a plain call of a bytecode function (eax = the callee, a Function):
  * no class constructor, no arguments beyond paramCount and room on the heap for the frame
- * without collecting. Builds the callee's frame inline (the slots of interp_enter_frame for
- * a call with no native continuation) and starts it. Anything else jumps to `generic`
- * (interp_enter_frame) with nothing changed but eax, ecx, edx, edi and the caller's pc
- * slot. Fixed slots are stored from the constant xmm registers (FRAME_XMM).
+ * without collecting. Anything else jumps to `generic` (interp_enter_frame) with nothing
+ * changed but eax, ecx, edx, edi and the caller's pc slot.
  */
 function callFastPath(h: H, generic: string): void {
-  const a = h.a, F = (k: number, w = 0) => dword(eax, slot(k) + w);
-  const noArgs = h.label('noargs'), start = h.label('start'), bail = h.label('bail'), copy = h.label('copy');
+  const a = h.a;
   a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
   a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
-  h.reg(ecx, 4); // argc <= paramCount <= registerCount
+  h.reg(ecx, 4); // argc <= paramCount
   a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
+  fastFrame(h, { dst: 0, first: 3, thisOp: 2 }, generic);
+}
+
+/**
+ * New's fast path: a constructor that is not derived, no arguments beyond paramCount, room
+ * for the object and the frame. The object gets newTarget.prototype (Object.prototype when
+ * that is not an object) as constructThis does; the frame is a construct frame.
+ */
+function newFastPath(h: H, generic: string): void {
+  const a = h.a, objProto = h.label('objproto'), haveProto = h.label('haveproto');
+  h.reg(ecx, 1);
+  a.cmp(T(ecx), TAG.cell).jne(generic);
+  a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(generic);
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS);
+  a.test(word(edx, 18), FunctionFlag.Derived | FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(generic);
+  h.reg(ecx, 3);
+  a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
+  // callee.prototype (a function's may be made here: get_prop can allocate)
+  a.mov(edx, root('sPrototype')).mov(ecx, TAG.cell).call('get_prop');
+  a.cmp(edx, TAG_ACCESSOR).je(generic);
+  a.cmp(edx, TAG.cell).jne(objProto);
+  a.cmp(byte(eax), KIND.Object).jb(objProto).cmp(byte(eax), KIND.Function).jbe(haveProto);
+  a.label(objProto);
+  a.mov(eax, root('objectProto')).mov(edx, root('objectProto', 4));
+  a.label(haveProto);
+  a.push(edx).push(eax);
+  h.reg(ecx, 1);
+  a.mov(eax, V(ecx));
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS);
+  h.reg(ecx, 3);
+  fastFrame(h, { dst: 0, first: 2, construct: true }, generic);
+}
+
+/**
+ * The common part of the Call/New fast paths: eax = the callee, edx = its function record,
+ * ecx = argc (<= paramCount), ebx = the caller's code base; for a construct call the new
+ * object's prototype value is on the stack. Checks argc <= registerCount and the heap room
+ * (else `generic`, with ebx restored and the stack popped), builds the frame (the slots of
+ * interp_enter_frame for a call without native continuation; a construct call's object
+ * right below it, in the same allocation) and starts the callee. Fixed slots are stored
+ * from the constant xmm registers (FRAME_XMM); the registers after the arguments are filled
+ * one pair per store through an unrolled run.
+ */
+function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; construct?: boolean }, generic: string): void {
+  const a = h.a, F = (k: number, w = 0) => dword(eax, slot(k) + w);
+  const noArgs = h.label('noargs'), start = h.label('start'), bail = h.label('bail'), copy = h.label('copy');
+  const extra = o.construct ? OBJECT_SIZE : 0;
   // the caller resumes after this instruction (its pc slot is always tagged int32); from
   // here on ebx holds the callee (bail restores the code base)
   a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
   a.mov(ebx, eax);
   a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(bail);
-  a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS }));
+  a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS + extra }));
   a.mov(eax, var32('heap_ptr')).add(edi, eax);
   a.cmp(edi, var32('heap_limit')).ja(bail);
   a.mov(var32('heap_ptr'), edi).sub(edi, eax);
+  if (o.construct) {
+    // the object: no properties yet, the prototype popped off the stack
+    a.mov(dword(eax), KIND.Object).mov(dword(eax, 4), OBJECT_SIZE);
+    a.pop(dword(eax, PROTO)).pop(dword(eax, PROTO + 4));
+    a.movq(qword(eax, PROPS), FRAME_XMM.undef);
+    a.add(eax, OBJECT_SIZE).sub(edi, OBJECT_SIZE);
+  }
   a.mov(dword(eax), KIND.Frame).mov(dword(eax, 4), edi);
   a.lea(edi, mem(ebp, -FRAME_REGS)).mov(F(FRAME_SLOT.caller), edi).mov(F(FRAME_SLOT.caller, 4), TAG.cell);
   a.mov(F(FRAME_SLOT.function), ebx).mov(F(FRAME_SLOT.function, 4), TAG.cell);
   a.movq(qword(eax, slot(FRAME_SLOT.pc)), FRAME_XMM.int0);
-  h.reg(edi, 0);
+  h.reg(edi, o.dst);
   a.mov(F(FRAME_SLOT.returnRegister), edi).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
-  h.reg(edi, 2);
-  a.movq(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movq(qword(eax, slot(FRAME_SLOT.this)), xmm0);
-  a.movq(qword(eax, slot(FRAME_SLOT.newTarget)), FRAME_XMM.undef);
+  if (o.construct) {
+    a.lea(edi, mem(eax, -OBJECT_SIZE)).mov(F(FRAME_SLOT.this), edi).mov(F(FRAME_SLOT.this, 4), TAG.cell);
+    a.mov(F(FRAME_SLOT.newTarget), ebx).mov(F(FRAME_SLOT.newTarget, 4), TAG.cell);
+  } else {
+    h.reg(edi, o.thisOp!);
+    a.movq(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movq(qword(eax, slot(FRAME_SLOT.this)), xmm0);
+    a.movq(qword(eax, slot(FRAME_SLOT.newTarget)), FRAME_XMM.undef);
+  }
   a.mov(F(FRAME_SLOT.argCount), ecx).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
   a.movq(qword(eax, slot(FRAME_SLOT.extraArgs)), FRAME_XMM.undef);
   a.movdqu(mem(eax, slot(FRAME_SLOT.handler)), FRAME_XMM.handlerFlags); // handler -1, flags 0
+  if (o.construct) a.mov(F(FRAME_SLOT.flags), FRAME_CONSTRUCT);
   a.movdqu(mem(eax, slot(FRAME_SLOT.conv0)), FRAME_XMM.undef); // conv0, conv1
   // the arguments, then undefined in the other registers (esi is free from here on)
-  h.reg(edi, 3);
+  h.reg(edi, o.first);
   a.lea(esi, mem({ base: ebp, index: edi, scale: 8 })).lea(edi, mem(eax, FRAME_REGS));
   a.test(ecx, ecx).jz(noArgs);
   a.label(copy).movq(xmm0, qword(esi)).movq(qword(edi), xmm0).add(esi, 8).add(edi, 8).sub(ecx, 1).jnz(copy);
@@ -980,6 +1037,7 @@ function callFastPath(h: H, generic: string): void {
   a.mov(ebx, dword(edx)).add(ebx, sym('tsbc_image')).mov(esi, ebx);
   dispatch(a, 0);
   a.label(bail);
+  if (o.construct) a.add(esp, 8);
   loadCodeBase(a);
   a.jmp(generic);
   // fill_table[p] = the store of pair p - 1 (pairs p - 1 .. 0 follow it)
@@ -987,6 +1045,16 @@ function callFastPath(h: H, generic: string): void {
   for (const l of stores) a.dd(sym(l));
   a.section('.text');
 }
+
+/** Handlers that replace EXTRA_HANDLERS' (their generic code stays there). */
+const FAST_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
+  New: (h) => {
+    const generic = h.label('generic');
+    newFastPath(h, generic);
+    h.a.label(generic);
+    newGeneric(h);
+  },
+};
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
 function arrayPush(h: H, hole: boolean): void {
@@ -1137,7 +1205,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1160,4 +1228,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS }) as OpcodeName[];

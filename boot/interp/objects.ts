@@ -1277,6 +1277,26 @@ function requireConstructor(h: H, i: number, bad: string): void {
   a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(bad);
 }
 
+/** New through interp_enter_frame: every case (the x86 handler's fast path falls back here). */
+export function newGeneric(h: H): void {
+  const a = h.a, bad = h.label('bad');
+  requireConstructor(h, 1, bad);
+  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+  a.mov(root('callNewTarget'), eax).mov(root('callNewTarget', 4), TAG.cell);
+  constructThis(h);
+  h.reg(eax, 2);
+  a.mov(var32('call_first'), eax);
+  h.reg(eax, 3);
+  a.mov(var32('call_argc'), eax);
+  h.reg(eax, 0);
+  a.mov(var32('call_dst'), eax);
+  a.mov(var32('call_flags'), FRAME_CONSTRUCT);
+  saveNextPc(h);
+  a.jmp('interp_enter_frame');
+  a.label(bad);
+  throwMessage(a, 'TypeError: callee is not a constructor');
+}
+
 export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   CheckHoleError: (h) => {
     const a = h.a, hole = h.label('hole');
@@ -1534,24 +1554,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(bad);
     throwMessage(a, 'TypeError: Class extends value is not a constructor or null');
   },
-  New: (h) => {
-    const a = h.a, bad = h.label('bad');
-    requireConstructor(h, 1, bad);
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-    a.mov(root('callNewTarget'), eax).mov(root('callNewTarget', 4), TAG.cell);
-    constructThis(h);
-    h.reg(eax, 2);
-    a.mov(var32('call_first'), eax);
-    h.reg(eax, 3);
-    a.mov(var32('call_argc'), eax);
-    h.reg(eax, 0);
-    a.mov(var32('call_dst'), eax);
-    a.mov(var32('call_flags'), FRAME_CONSTRUCT);
-    saveNextPc(h);
-    a.jmp('interp_enter_frame');
-    a.label(bad);
-    throwMessage(a, 'TypeError: callee is not a constructor');
-  },
+  New: (h) => newGeneric(h),
   SuperCall: (h) => superCall(h, false),
   GetSuper: (h) => {
     const a = h.a, undef = h.label('undef'), got = h.label('got');

@@ -9,7 +9,7 @@
 
 import {
   X86Assembler, ah, al, ax, byte, dx, esp, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
-  xmm0, xmm1, xmm3, xmm4, xmm5, xmm6, xmm7,
+  xmm0, xmm1, xmm2, xmm3, xmm4, xmm5, xmm6, xmm7,
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
@@ -31,9 +31,9 @@ const MAX_DENSE_INDEX = 1 << 24;
  * xmm registers that hold constants while bytecode runs (set by interp_start, never
  * written by anything else), for building frames with 8- and 16-byte stores:
  * undef = (undefined, undefined), int0 = (int32 0, int32 0), handlerFlags = (int32 -1,
- * int32 0): a frame's handler and flags slots.
+ * int32 0): a frame's handler and flags slots, hole = (the hole, the hole).
  */
-export const FRAME_XMM = { undef: xmm4, int0: xmm3, handlerFlags: xmm5 } as const;
+export const FRAME_XMM = { undef: xmm4, int0: xmm3, handlerFlags: xmm5, hole: xmm2 } as const;
 
 /** Address of function record i is FN_RECORDS + i*32. */
 export const FN_RECORDS = sym(TSBC).plus(32);
@@ -98,6 +98,7 @@ function emitData(a: X86Assembler): void {
   a.align(16).label('xmm_undef').dd(0, TAG.undef, 0, TAG.undef);
   a.label('xmm_int0').dd(0, TAG.int, 0, TAG.int);
   a.label('xmm_handler_flags').dd(-1 >>> 0, TAG.int, 0, TAG.int);
+  a.label('xmm_hole').dd(0, TAG.hole, 0, TAG.hole);
   a.section('.bss', { nobits: true }).align(8);
   a.label('nm_val0').space(8);
   a.label('nm_val1').space(8);
@@ -203,18 +204,18 @@ function emitHeap(a: X86Assembler): void {
     a.pop(esi).pop(ecx).ret();
   });
 
-  // fill_undefined: edx = first value, ecx = count. Clobbers ecx, edx.
-  routine(a, 'fill_undefined', () => {
-    a.label('fill_undef_loop').test(ecx, ecx).jz('fill_undef_done');
-    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.undef).add(edx, 8).sub(ecx, 1).jmp('fill_undef_loop');
-    a.label('fill_undef_done').ret();
-  });
+  // fill_undefined: edx = first value, ecx = count. Clobbers ecx, edx. Two values per
+  // 16-byte store of a FRAME_XMM constant.
   // fill_hole: as fill_undefined, with the hole.
-  routine(a, 'fill_hole', () => {
-    a.label('fill_hole_loop').test(ecx, ecx).jz('fill_hole_done');
-    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.hole).add(edx, 8).sub(ecx, 1).jmp('fill_hole_loop');
-    a.label('fill_hole_done').ret();
-  });
+  for (const [name, x] of [['fill_undefined', FRAME_XMM.undef], ['fill_hole', FRAME_XMM.hole]] as const) {
+    routine(a, name, () => {
+      a.test(ecx, 1).jz(`${name}_even`);
+      a.movq(qword(edx), x).add(edx, 8);
+      a.label(`${name}_even`).shr(ecx, 1).jz(`${name}_done`);
+      a.label(`${name}_loop`).movdqu(mem(edx), x).add(edx, 16).sub(ecx, 1).jnz(`${name}_loop`);
+      a.label(`${name}_done`).ret();
+    });
+  }
 
   // new_vector: ecx = capacity (values). Returns eax = a ValueVector filled with undefined.
   routine(a, 'new_vector', () => {
@@ -1081,7 +1082,7 @@ function emitLoader(a: X86Assembler): void {
     a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
     a.db(0xdb, 0xe3); // fninit
     a.movdqu(FRAME_XMM.undef, mem(sym('xmm_undef'))).movdqu(FRAME_XMM.int0, mem(sym('xmm_int0')));
-    a.movdqu(FRAME_XMM.handlerFlags, mem(sym('xmm_handler_flags')));
+    a.movdqu(FRAME_XMM.handlerFlags, mem(sym('xmm_handler_flags'))).movdqu(FRAME_XMM.hole, mem(sym('xmm_hole')));
     a.mov(esi, sym(cstring(a, 'gcstress'))).call('cmdline_has').mov(var32('gc_stress'), eax);
     // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
     a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);

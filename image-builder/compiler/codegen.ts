@@ -257,6 +257,12 @@ function holeObservable(b: Binding): boolean {
 /** Does the code of function `root` (not nested functions) read undefined: plain calls
  *  (their this), `return;`, the identifier undefined? */
 function usesUndefined(root: ts.Node): boolean {
+  // falling off the end returns undefined
+  if (!isFunctionLike(root) || !root.body) return true;
+  if (ts.isBlock(root.body)) {
+    const last = root.body.statements[root.body.statements.length - 1];
+    if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+  }
   const visit = (n: ts.Node): boolean => {
     if (n !== root && (isFunctionLike(n) || ts.isClassLike(n))) return false;
     if (ts.isCallExpression(n)) {
@@ -268,6 +274,18 @@ function usesUndefined(root: ts.Node): boolean {
     return ts.forEachChild(n, visit) === true;
   };
   return visit(root);
+}
+
+/** How many times function `root`'s own code (not nested functions) mentions `this`. */
+function thisUses(root: ts.Node): number {
+  let n = 0;
+  const visit = (x: ts.Node): void => {
+    if (x !== root && (isFunctionLike(x) || ts.isClassLike(x))) return;
+    if (x.kind === K.ThisKeyword) n++;
+    ts.forEachChild(x, visit);
+  };
+  visit(root);
+  return n;
 }
 
 /** The key of a constant in FnCompiler.constRegs. */
@@ -366,6 +384,8 @@ export class FnCompiler {
   private readonly pendingParams = new Set<Binding>();
   /** See undefinedValue(). */
   private undefReg = -1;
+  /** See reserveThis(). */
+  private thisReg = -1;
   /** Loops being compiled, and the registers holding their constants (see loop()). */
   private loopDepth = 0;
   private readonly constRegs = new Map<string, number>();
@@ -573,6 +593,7 @@ export class FnCompiler {
 
   private loadBinding(b: Binding, at: ts.Node, d?: number): number {
     if (this.pendingParam(b)) return d ?? this.alloc();
+    if (b.kind === 'this' && b.scope.fn === this.fn && this.thisReg >= 0) return this.to(d, this.thisReg);
     if (b.kind === 'this' || b.kind === 'newtarget') {
       if (b.scope.fn === this.fn || !b.captured) {
         const r = d ?? this.alloc();
@@ -717,6 +738,24 @@ export class FnCompiler {
     this.em.emit('LoadFunctionEnv', this.envIn);
     this.curEnv = this.envIn;
     this.reserveUndefined();
+    this.reserveThis();
+  }
+
+  /**
+   * A function that reads its own `this` more than once loads it into thisReg once at
+   * entry. Not in derived constructors (this changes at super()), arrows (this is the
+   * enclosing function's) or the top level.
+   */
+  private reserveThis(): void {
+    const k = this.fn.kind;
+    if (!(k === 'normal' || k === 'method' || k === 'getter' || k === 'setter' || k === 'ctor')) return;
+    const b = this.fn.scope.bindings.get('this');
+    if (!b || this.isDerivedThis(b)) return;
+    let uses = thisUses(this.fn.node);
+    if (k === 'ctor' && this.m.classInfo.get(this.fn.node.parent)?.hasInit) uses++;
+    if (uses < 2) return;
+    this.thisReg = this.alloc();
+    this.em.emit('LoadThis', this.thisReg);
   }
 
   /** Function scope entry: Env, `this`/new.target/callee bindings captured by inner functions. */
@@ -833,8 +872,12 @@ export class FnCompiler {
       const cs = this.analysis.scopes.get(cls)!;
       const f = this.loadBinding(cs.bindings.get('%init')!, cls);
       const t = this.alloc();
-      this.em.emit('LoadThis', t);
-      this.em.emit('Call', t, f, t, t, 0);
+      if (this.thisReg >= 0) {
+        this.em.emit('Call', t, f, this.thisReg, t, 0);
+      } else {
+        this.em.emit('LoadThis', t);
+        this.em.emit('Call', t, f, t, t, 0);
+      }
     });
   }
 
@@ -2486,10 +2529,14 @@ export class FnCompiler {
       this.withTemps(() => {
         this.mark(m);
         if (ts.isPropertyDeclaration(m)) {
-          const v = this.alloc();
           const hint = ts.isPrivateIdentifier(m.name) ? m.name.text : propertyNameText(m.name);
-          if (m.initializer) this.expr(m.initializer, v, isAnonymousFunction(m.initializer) ? hint : undefined);
-          else this.em.emit('LoadUndefined', v);
+          let v: number;
+          if (m.initializer) {
+            v = this.alloc();
+            this.expr(m.initializer, v, isAnonymousFunction(m.initializer) ? hint : undefined);
+          } else {
+            v = this.undefinedValue();
+          }
           if (ts.isPrivateIdentifier(m.name)) {
             this.em.emit('DefinePrivate', thisReg, this.privateName(m.name), v);
           } else {
