@@ -362,6 +362,34 @@ function jumpCompare(h: H, rel: 'lt' | 'le' | 'gt' | 'ge', negate: boolean): voi
   });
 }
 
+/** JumpIfEqInt / JumpIfNeInt: a === imm holds for an int32 with that payload and for a
+ *  double equal to it (-0 equals 0); a uint32 is at least 2^31, so never. */
+function jumpEqInt(h: H, equal: boolean): void {
+  const a = h.a, taken = h.label('taken'), notInt = h.label('notint'), differ = h.label('differ');
+  h.reg(eax, 0);
+  a.cmp(T(eax), TAG.int).jne(notInt);
+  a.mov(edx, V(eax)).cmp(edx, opDword(h.off(1)));
+  if (equal) {
+    a.je(taken);
+    h.next();
+  } else {
+    a.jne(taken);
+    a.label(differ);
+    h.next();
+  }
+  a.label(taken);
+  h.jump(2);
+  h.later.add(() => {
+    a.label(notInt);
+    a.cmp(T(eax), TAG.firstTag).jae(equal ? differ : taken); // not a double: not equal
+    a.cvtsi2sd(xmm1, opDword(h.off(1))).ucomisd(xmm1, qword({ base: ebp, index: eax, scale: 8 }));
+    a.jp(equal ? differ : taken);
+    if (equal) a.je(taken); else a.jne(taken);
+    a.label(equal ? differ : h.label('same'));
+    h.next();
+  });
+}
+
 /** JumpIfStrictEq / JumpIfStrictNe: equal tags other than doubles and cells compare their
  *  payloads here, so do identical cells; the rest goes through strict_eq. */
 function jumpStrict(h: H, equal: boolean): void {
@@ -650,6 +678,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   JumpIfNotGe: (h) => jumpCompare(h, 'ge', true),
   JumpIfStrictEq: (h) => jumpStrict(h, true),
   JumpIfStrictNe: (h) => jumpStrict(h, false),
+  JumpIfEqInt: (h) => jumpEqInt(h, true),
+  JumpIfNeInt: (h) => jumpEqInt(h, false),
 
   Closure: (h) => {
     const a = h.a;

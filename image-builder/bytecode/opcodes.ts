@@ -179,6 +179,8 @@ export const OPCODES = [
   { name: 'SubInt', operands: [R, R, 'i32'], doc: 'dst = a - int32 immediate (Sub semantics: ToNumeric(a) - imm)' },
   { name: 'GetGlobal', operands: [R, K, 'ic'], doc: 'dst = the global variable named by the constant: the global object\'s property (own or inherited, through getters); ReferenceError "<name> is not defined" if it has none' },
   { name: 'SetGlobal', operands: [K, R, 'ic'], doc: 'global variable name = src: assigns the global object\'s property as SetProp does; ReferenceError "<name> is not defined" if it has none (strict code)' },
+  { name: 'JumpIfEqInt', operands: [R, 'i32', J], doc: 'if a === int32 immediate then pc += offset (a number equal to it, in any representation)', branches: true },
+  { name: 'JumpIfNeInt', operands: [R, 'i32', J], doc: 'if a !== int32 immediate then pc += offset', branches: true },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

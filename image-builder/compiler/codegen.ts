@@ -1378,7 +1378,9 @@ export class FnCompiler {
     clauses.forEach((c, i) => {
       if (ts.isCaseClause(c)) {
         this.mark(c);
-        this.withTemps(() => this.em.emit('JumpIfStrictEq', disc, this.expr(c.expression), targets[i]));
+        const k = int32Literal(c.expression);
+        if (k !== undefined) this.em.emit('JumpIfEqInt', disc, k, targets[i]);
+        else this.withTemps(() => this.em.emit('JumpIfStrictEq', disc, this.expr(c.expression), targets[i]));
       }
     });
     const def = clauses.findIndex((c) => ts.isDefaultClause(c));
@@ -1711,6 +1713,19 @@ export class FnCompiler {
           this.em.bind(skip);
         }
         return;
+      }
+      if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) {
+        // x === k / x !== k with an int32 literal k (either side: no conversions happen)
+        const k = int32Literal(e.right) ?? int32Literal(e.left);
+        if (k !== undefined) {
+          const x = int32Literal(e.right) !== undefined ? e.left : e.right;
+          this.withTemps(() => {
+            const r = this.expr(x);
+            this.mark(e);
+            this.em.emit((op === K.EqualsEqualsEqualsToken) === when ? 'JumpIfEqInt' : 'JumpIfNeInt', r, k, target);
+          });
+          return;
+        }
       }
       const fused = FUSED_JUMPS.get(op);
       if (fused) {
@@ -2207,7 +2222,7 @@ export class FnCompiler {
         this.mark(n);
         this.em.emit('CallSpread', r, f, thisReg, arr);
       } else {
-        const [first, argc] = this.args(n.arguments, n);
+        const [first, argc] = this.args(n.arguments, n, r);
         this.mark(n);
         this.em.emit('Call', r, f, thisReg, first, argc);
       }
@@ -2215,8 +2230,17 @@ export class FnCompiler {
     return r;
   }
 
-  private args(args: readonly ts.Expression[], at: ts.Node): [number, number] {
+  private args(args: readonly ts.Expression[], at: ts.Node, dst: number): [number, number] {
     if (args.length > 255) this.unsupported(at, 'a call with more than 255 arguments');
+    if (args.length === 1 && !ts.isSpreadElement(args[0])) {
+      // one argument: wherever its value is (a variable's register, say), unless that is
+      // the register the call writes
+      const r = this.expr(args[0]);
+      if (r !== dst) return [r, 1];
+      const t = this.alloc();
+      this.em.emit('Move', t, r);
+      return [t, 1];
+    }
     // The call reads its arguments from consecutive registers, so each argument's
     // temporaries are released before the next argument's register is allocated.
     const first = this.top;
@@ -2266,7 +2290,7 @@ export class FnCompiler {
     }
     const r = d ?? this.alloc();
     this.withTemps(() => {
-      const [first, argc] = this.args(n.arguments, n);
+      const [first, argc] = this.args(n.arguments, n, r);
       this.mark(n);
       this.em.emit('CallNative', r, id, first, argc);
     });
@@ -2283,7 +2307,7 @@ export class FnCompiler {
         this.mark(n);
         this.em.emit('SuperCallSpread', r, arr);
       } else {
-        const [first, argc] = this.args(n.arguments, n);
+        const [first, argc] = this.args(n.arguments, n, r);
         this.mark(n);
         this.em.emit('SuperCall', r, first, argc);
       }
@@ -2315,7 +2339,7 @@ export class FnCompiler {
         this.mark(n);
         this.em.emit('NewSpread', r, f, arr);
       } else {
-        const [first, argc] = this.args(args, n);
+        const [first, argc] = this.args(args, n, r);
         this.mark(n);
         this.em.emit('New', r, f, first, argc);
       }

@@ -496,6 +496,8 @@ export class VM {
         case 'JumpIfNotGe': if (this.compare(regs[o[0]], regs[o[1]], false) !== false) f.pc = o[2]; break;
         case 'JumpIfStrictNe': if (regs[o[0]] !== regs[o[1]]) f.pc = o[2]; break;
         case 'SubInt': regs[o[0]] = this.toNumber(regs[o[1]]) - o[2]; break;
+        case 'JumpIfEqInt': if (regs[o[0]] === o[1]) f.pc = o[2]; break;
+        case 'JumpIfNeInt': if (regs[o[0]] !== o[1]) f.pc = o[2]; break;
         case 'GetGlobal': {
           const name = this.module.constants[o[1]] as string;
           if (!this.hasProperty(this.realm.global, name)) throw this.error('ReferenceError', `${name} is not defined`);

@@ -345,3 +345,30 @@ const log = (...xs: unknown[]) => console.log(xs.map((x) => (typeof x === 'strin
   two['\u0101' + 'x'] += 1;
   log('two-byte keys', two['\u0101x'], Object.keys(two).length);
 }
+
+// ---- === / !== an integer, switch on integers, one-argument calls --------------------------
+{
+  const vals: any[] = [0, -0, 1, 1.0, 1.5, -1, 2147483647, 2147483648, -2147483648, NaN, '1', true, null, undefined, {}];
+  let out = '';
+  for (const v of vals) {
+    if (v === 0) out += 'a';
+    if (v !== 0) out += 'b';
+    if (1 === v) out += 'c';
+    if (v !== -1) out += 'd';
+    if (v === 2147483647) out += 'e';
+    if (v === -2147483648) out += 'f';
+    switch (v) {
+      case 1: out += 'g'; break;
+      case -1: out += 'h'; break;
+      case 0: out += 'i'; break;
+      default: out += 'j';
+    }
+    out += '|';
+  }
+  log('int equality', out);
+  const id = (x: unknown) => x;
+  let y: any = 5;
+  y = id(y);
+  const z = id(y + 1);
+  log('one-argument calls', y, z, id(id(id(3))), String(y), Math.abs(-y));
+}
