@@ -107,13 +107,20 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a, icOp = 3;
     const slow = h.label('slow'), length = h.label('length'), deeper = h.label('deeper'), holder = h.label('holder');
     const walk = h.label('walk'), accessor = h.label('accessor'), strProto = h.label('strproto'), got = h.label('got');
+    const arrayCase = h.label('array'), stringCase = h.label('string'), kinds = h.label('kinds');
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(slow);
     a.mov(edi, V(eax));
     keyOnly(h, 2);
-    a.cmp(edx, root('sLength')).je(length);
-    a.cmp(byte(edi), KIND.String).je(strProto);
-    a.cmp(byte(edi), KIND.Function).ja(slow); // Object, Array or Function
+    // by the receiver's kind: Object and Function walk, Array and String first check for
+    // `length`, the rest is slow
+    a.movzx(eax, byte(edi)).jmp(mem({ index: eax, scale: 4, disp: sym(kinds) }));
+    a.section('.rodata').align(4).label(kinds);
+    for (let k = 0; k < 256; k++) {
+      a.dd(sym(k === KIND.Object || k === KIND.Function ? walk : k === KIND.Array ? arrayCase : k === KIND.String ? stringCase : slow));
+    }
+    a.section('.text');
+    a.label(arrayCase).cmp(edx, root('sLength')).je(length);
     a.label(walk); // edi = where the lookup starts (String.prototype for a string)
     h.u16(ecx, icOp);
     a.mov(ecx, icEntry(ecx));
@@ -147,6 +154,7 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       h.u16(ecx, icOp);
       a.movzx(ecx, word({ index: ecx, scale: 4, disp: sym(IC_TABLE) }));
       a.jmp(holder);
+      a.label(stringCase).cmp(edx, root('sLength')).je(length);
       a.label(strProto);
       a.mov(edi, root('intrinsics'));
       a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne(slow);
