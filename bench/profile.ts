@@ -2,8 +2,7 @@
 // running the compiled program in the reference VM (the x86 interpreter runs the same
 // bytecode, so the counts are the guest's).
 //
-//   npx esbuild bench/profile.ts --bundle --platform=node --format=esm --packages=external \
-//     --outdir=build/bench --out-extension:.js=.mjs && node build/bench/profile.mjs FILE.ts [N]
+//   npm run bench (builds it), then node build/bench/profile.mjs FILE.ts [N]
 //
 // With N, the program's `const N = <n>;` line is replaced first (as bench/programs.ts does).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

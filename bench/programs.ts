@@ -87,6 +87,16 @@ for (const r of rows) {
     : ' | (no baseline for this N)';
   console.log(line + cmp);
 }
+console.log('\nwhole programs (N as written; boot, prelude start-up and output included)');
+console.log('program        ops          instructions    instr/op | baseline: ops        instructions   instr/op | change: ops, instructions');
+for (const r of rows) {
+  const b = baseline[r.name];
+  const line = `${r.name.padEnd(11)} ${fmt(r.whole.ops).padStart(11)}  ${fmt(r.whole.instructions).padStart(14)}  ${per(r.whole).padStart(8)}`;
+  const cmp = b && b.n === r.n
+    ? ` | ${fmt(b.whole.ops).padStart(18)}  ${fmt(b.whole.instructions).padStart(13)}  ${per(b.whole).padStart(8)} | ${pct(r.whole.ops, b.whole.ops)}, ${pct(r.whole.instructions, b.whole.instructions)}`
+    : '';
+  console.log(line + cmp);
+}
 const start = rows[0];
 if (start) {
   const s = { ops: start.whole.ops - start.loop.ops, instructions: start.whole.instructions - start.loop.instructions };
