@@ -6,6 +6,9 @@
 // Boots the same loop with N iterations and with none; the difference in the runner's
 // instruction count, divided by the ops the loop body executed, is the cost per op
 // (boot, loading and exit cancel out).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assembleKernel } from '../image-builder/build.ts';
 import { bootImage } from '../host/v86-runner.ts';
 import { ModuleBuilder, NATIVE } from '../tests/interp/bytecode-builder.ts';
@@ -79,12 +82,25 @@ async function instructions(program: Uint8Array): Promise<number> {
   }
 }
 
+// bench/baseline.json (shared with bench/programs.ts) keeps the figures of the tree before
+// the perf branch's interpreter work under "interp-ops"; --save-baseline rewrites them.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const baselineFile = existsSync(join(here, 'programs.ts')) ? join(here, 'baseline.json') : join(here, '../../bench/baseline.json');
+const baseline: Record<string, unknown> = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : {};
+const before = (baseline['interp-ops'] ?? {}) as Record<string, { ops: number; instructions: number }>;
+const now: Record<string, { ops: number; instructions: number }> = {};
 for (const loop of LOOPS) {
   const base = await instructions(loop.body(new ModuleBuilder(), 0));
   const t0 = Date.now();
   const full = await instructions(loop.body(new ModuleBuilder(), loop.n));
   const ms = Date.now() - t0;
   const ops = loop.ops(loop.n);
+  now[loop.name] = { ops, instructions: full - base };
+  const b = before[loop.name];
   console.log(`${loop.name}: ${((full - base) / ops).toFixed(2)} guest instructions/op ` +
-    `(${ops} ops, ${full - base} instructions, ${ms} ms wall)`);
+    `(${ops} ops, ${full - base} instructions, ${ms} ms wall)` +
+    (b ? `; baseline ${(b.instructions / b.ops).toFixed(2)}` : ''));
+}
+if (process.argv.includes('--save-baseline')) {
+  writeFileSync(baselineFile, JSON.stringify({ ...baseline, 'interp-ops': now }, null, 2) + '\n');
 }

@@ -1,77 +1,59 @@
-// A statistical profile of a program running in the guest: where the x86 interpreter and
-// its routines spend their time.
+// Where a program's bytecode ops go: executed ops by opcode and by function, counted by
+// running the compiled program in the reference VM (the x86 interpreter runs the same
+// bytecode, so the counts are the guest's).
 //
-//   npm run profile -- FILE.ts
+//   npm run bench (builds it), then node build/bench/profile.mjs FILE.ts [N]
 //
-// Compiles FILE.ts with the prelude, boots it, and samples the guest's EIP between v86's
-// execution slices (every few hundred microseconds of emulation); each sample is charged to
-// the nearest symbol at or below it (handlers are `op_<Name>`, routines by their names).
-// Each sample is also charged to the bytecode function running (the interpreter keeps ebp
-// at the current frame's registers; the frame's function slot gives the function record).
-// Samples are not instruction-exact (v86 runs in blocks, so block entries are favoured),
-// but large costs stand out; use `tskern run --stats` and the @@B/@@E markers for exact
-// counts.
-import { assembleKernel } from '../image-builder/build.ts';
-import { encodeModule } from '../image-builder/bytecode/index.ts';
+// With N, the program's `const N = <n>;` line is replaced first (as bench/programs.ts does).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { CompiledFunction } from '../image-builder/bytecode/index.ts';
 import { compileProgram } from '../image-builder/compiler/index.ts';
-import { bootImage } from '../host/v86-runner.ts';
-import { FN_INDEX, FRAME_SLOT, fslot } from '../boot/interp/layout.ts';
-import { KERNEL_BASE } from '../boot/layout.ts';
+import { VM } from '../image-builder/refvm/vm.ts';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: npm run profile -- FILE.ts');
-  process.exit(2);
+let file = process.argv[2];
+if (!file) throw new Error('usage: profile FILE.ts [N]');
+if (process.argv[3] !== undefined) {
+  const copy = join(mkdtempSync(join(tmpdir(), 'tskern-profile-')), basename(file));
+  writeFileSync(copy, readFileSync(file, 'utf8').replace(/^const N = \d+;/m, `const N = ${process.argv[3]};`));
+  file = copy;
 }
-const module = compileProgram(file).module;
-const program = encodeModule(module);
-const kernel = assembleKernel({ program });
-const symbols = [...kernel.linked.symbols].map(([name, addr]) => ({ name, addr: addr >>> 0 })).sort((a, b) => a.addr - b.addr);
-
-function symbolAt(eip: number): string {
-  let lo = 0, hi = symbols.length - 1, best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (symbols[mid].addr <= eip) { best = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return best < 0 ? `0x${eip.toString(16)}` : symbols[best].name;
-}
-
-const m = await bootImage({ image: kernel.elf, memoryMiB: 64 });
-const counts = new Map<string, number>();
-const functions = new Map<string, number>();
-let samples = 0;
-const word = (virt: number): number | undefined => {
-  const phys = virt - KERNEL_BASE;
-  if (phys < 0 || phys + 4 > 64 * 1024 * 1024) return undefined;
-  const b = m.readPhys(phys, 4);
-  return (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+const compiled = compileProgram(file).module;
+const vm = new VM(compiled);
+const byOp = new Map<string, number>();
+const byFn = new Map<CompiledFunction, number>();
+type Decoded = { name: string };
+const internals = vm as unknown as { decode: (cf: CompiledFunction) => Decoded[] };
+const decode = internals.decode.bind(vm);
+const cache = new Map<CompiledFunction, Decoded[]>();
+// The run loop fetches each instruction it executes once from the decoded array.
+internals.decode = (cf) => {
+  let d = cache.get(cf);
+  if (d) return d;
+  d = new Proxy(decode(cf), {
+    get(t, p) {
+      const ins = (t as unknown as Record<string | symbol, unknown>)[p];
+      if (typeof p === 'string' && ins && typeof ins === 'object' && 'name' in ins) {
+        const name = (ins as Decoded).name;
+        byOp.set(name, (byOp.get(name) ?? 0) + 1);
+        byFn.set(cf, (byFn.get(cf) ?? 0) + 1);
+      }
+      return ins;
+    },
+  });
+  cache.set(cf, d);
+  return d;
 };
-function runningFunction(): string {
-  const ebp = m.generalRegisters()[5];
-  const fn = word(ebp + fslot(FRAME_SLOT.function));
-  const index = fn === undefined ? undefined : word(fn + FN_INDEX);
-  const f = index === undefined ? undefined : module.functions[index];
-  if (!f) return '(not in a frame)';
-  const p = f.sourceMap[0];
-  return `${f.name ?? '<anonymous>'} ${p ? `${module.files[p.file]}:${p.line}` : ''}`;
-}
-const timer = setInterval(() => {
-  const name = symbolAt(m.instructionPointer());
-  counts.set(name, (counts.get(name) ?? 0) + 1);
-  const fn = runningFunction();
-  functions.set(fn, (functions.get(fn) ?? 0) + 1);
-  samples++;
-}, 0);
-const status = await m.exited.catch(() => -1);
-clearInterval(timer);
-await m.stop();
-console.log(`status ${status}, ${m.instructionCount()} guest instructions, ${samples} samples`);
-const table = (title: string, map: Map<string, number>) => {
-  console.log(`\n${title}`);
-  for (const [name, n] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${((100 * n) / samples).toFixed(1).padStart(5)}%  ${name}`);
+const status = vm.runMain();
+const total = [...byOp.values()].reduce((x, y) => x + y, 0);
+console.log(`exit status ${status}, ${total} ops`);
+const show = <K>(m: Map<K, number>, name: (k: K) => string, n: number) => {
+  for (const [k, c] of [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, n)) {
+    console.log(`${(100 * c / total).toFixed(1).padStart(5)}%  ${String(c).padStart(9)}  ${name(k)}`);
   }
 };
-table('by machine code (handler or routine):', counts);
-table('by bytecode function running:', functions);
+console.log('\nby opcode:');
+show(byOp, (k) => k, 40);
+console.log('\nby function:');
+show(byFn, (cf) => `fn#${compiled.functions.indexOf(cf)} ${cf.name ?? '<anonymous>'}`, 25);

@@ -4,20 +4,21 @@
 // get a stub that stops the machine naming the opcode and the position.
 
 import {
-  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
+  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
-import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root } from './asm.ts';
+import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
-  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, STR, STRING_TWO_BYTE,
+  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
   CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
 } from './layout.ts';
-import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, numberToStringCall, throwNotCallable } from './objects.ts';
+import { FN_RECORDS, FRAME_XMM, at, copyValue, copyValue8, fatal, intrinsicFunction, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
+import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
+import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 
 /** A handler under construction. */
 export class H {
@@ -60,7 +61,7 @@ export function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
 /** Copy root `name` into register operand i. */
 export function storeRoot(h: H, i: number, name: RootName): void {
   h.reg(ecx, i);
-  copyValue(h.a, valueAt(ecx), rootW(name), eax);
+  copyValue8(h.a, valueAt(ecx), rootW(name));
 }
 
 /** Both int32: jumps to `slow` unless the tags at V(x), V(y) are both int32. Clobbers edi. */
@@ -415,12 +416,16 @@ function bothStrings(a: X86Assembler, other: string): void {
   a.mov(eax, dword(eax)).mov(edx, dword(edx)).call('str_compare');
 }
 
-function jumpLt(h: H, negate: boolean): void {
+/** The fused compare-and-branch instructions: jump if `a REL b` holds (or, negated, if it
+ *  does not: NaN and undefined comparisons then jump). */
+function jumpCompare(h: H, rel: 'lt' | 'le' | 'gt' | 'ge', negate: boolean): void {
   const a = h.a, slow = h.label('slow'), taken = h.label('taken');
+  const intCc: Cond = ({ lt: 'l', le: 'le', gt: 'g', ge: 'ge' } as const)[rel];
+  const notIntCc: Cond = ({ lt: 'ge', le: 'g', gt: 'le', ge: 'l' } as const)[rel];
   h.reg(eax, 0).reg(edx, 1);
   bothInt(a, eax, edx, slow);
   a.mov(edi, V(eax)).cmp(edi, V(edx));
-  if (negate) a.jge(taken); else a.jl(taken);
+  a.jcc(negate ? notIntCc : intCc, taken);
   h.next();
   a.label(taken);
   h.jump(2);
@@ -436,11 +441,74 @@ function jumpLt(h: H, negate: boolean): void {
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     bothStrings(a, numbers);
     a.cmp(eax, 0);
-    if (negate) a.jge(taken); else a.jl(taken);
+    a.jcc(negate ? notIntCc : intCc, taken);
     h.next();
     a.label(numbers);
-    a.call('num_pair').ucomisd(xmm1, xmm0); // b > a, false when unordered
-    if (negate) a.jbe(taken); else a.ja(taken);
+    // ucomisd: unordered sets ZF, PF and CF, so 'a' and 'ae' are false for NaN
+    a.call('num_pair');
+    if (rel === 'lt' || rel === 'le') a.ucomisd(xmm1, xmm0); else a.ucomisd(xmm0, xmm1);
+    const holds: Cond = rel === 'lt' || rel === 'gt' ? 'a' : 'ae';
+    const fails: Cond = rel === 'lt' || rel === 'gt' ? 'be' : 'b';
+    a.jcc(negate ? fails : holds, taken);
+    h.next();
+  });
+}
+
+/** JumpIfEqInt / JumpIfNeInt: a === imm holds for an int32 with that payload and for a
+ *  double equal to it (-0 equals 0); a uint32 is at least 2^31, so never. */
+function jumpEqInt(h: H, equal: boolean): void {
+  const a = h.a, taken = h.label('taken'), notInt = h.label('notint'), differ = h.label('differ');
+  h.reg(eax, 0);
+  a.cmp(T(eax), TAG.int).jne(notInt);
+  a.mov(edx, V(eax)).cmp(edx, opDword(h.off(1)));
+  if (equal) {
+    a.je(taken);
+    h.next();
+  } else {
+    a.jne(taken);
+    a.label(differ);
+    h.next();
+  }
+  a.label(taken);
+  h.jump(2);
+  h.later.add(() => {
+    a.label(notInt);
+    a.cmp(T(eax), TAG.firstTag).jae(equal ? differ : taken); // not a double: not equal
+    a.cvtsi2sd(xmm1, opDword(h.off(1))).ucomisd(xmm1, qword({ base: ebp, index: eax, scale: 8 }));
+    a.jp(equal ? differ : taken);
+    if (equal) a.je(taken); else a.jne(taken);
+    a.label(equal ? differ : h.label('same'));
+    h.next();
+  });
+}
+
+/** JumpIfStrictEq / JumpIfStrictNe: equal tags other than doubles and cells compare their
+ *  payloads here, so do identical cells; the rest goes through strict_eq. */
+function jumpStrict(h: H, equal: boolean): void {
+  const a = h.a, slow = h.label('slow'), taken = h.label('taken'), differ = h.label('differ');
+  h.reg(eax, 0).reg(edx, 1);
+  a.mov(edi, T(eax)).cmp(edi, T(edx)).jne(slow);
+  a.cmp(edi, TAG.firstTag).jb(slow);
+  a.mov(edi, V(eax)).cmp(edi, V(edx));
+  if (equal) a.je(taken); else a.jne(differ);
+  if (!equal) {
+    h.next();
+    a.label(differ);
+    // different payloads: cells may still be equal strings
+    a.cmp(T(eax), TAG.cell).je(slow);
+    a.label(taken);
+    h.jump(2);
+  } else {
+    a.cmp(T(eax), TAG.cell).je(slow);
+    h.next();
+    a.label(taken);
+    h.jump(2);
+  }
+  h.later.add(() => {
+    a.label(slow);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
+    a.call('strict_eq').test(eax, eax);
+    if (equal) a.jnz(taken); else a.jz(taken);
     h.next();
   });
 }
@@ -512,6 +580,45 @@ function incDec(h: H, kind: 'Inc' | 'Dec'): void {
   });
 }
 
+/** dst = a + imm (Add semantics: a string concatenates the immediate's digits) or
+ *  dst = a - imm (Sub semantics), for AddInt / SubInt. */
+function addSubInt(h: H, kind: 'Add' | 'Sub'): void {
+  const a = h.a, slow = h.label('slow');
+  h.reg(eax, 1);
+  a.cmp(T(eax), TAG.int).jne(slow);
+  a.mov(eax, V(eax));
+  if (kind === 'Add') a.add(eax, opDword(h.off(2))); else a.sub(eax, opDword(h.off(2)));
+  a.jo(slow);
+  h.storeTag(0, TAG.int);
+  h.next();
+  h.later.add(() => {
+    const prims = h.label('prims'), conv = h.label('conv'), numeric = h.label('numeric');
+    a.label(slow);
+    h.reg(eax, 1);
+    jumpIfObject(a, eax, conv, prims);
+    toPrimitiveOperands(h, conv, [1], prims, kind === 'Add' ? 'default' : 'number');
+    a.label(prims); // eax = the index of a register holding a primitive
+    if (kind === 'Add') {
+      // a string: concatenate the immediate's decimal digits
+      a.cmp(T(eax), TAG.cell).jne(numeric);
+      copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+      a.mov(eax, opDword(h.off(2))).xor(edx, edx).call('int_to_string');
+      a.mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
+      a.call('str_concat');
+      a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
+      storeCell(h, 0);
+      h.next();
+    }
+    a.label(numeric);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
+    a.cvtsi2sd(xmm1, opDword(h.off(2)));
+    if (kind === 'Add') a.addsd(xmm0, xmm1); else a.subsd(xmm0, xmm1);
+    h.reg(ecx, 0);
+    a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
+    h.next();
+  });
+}
+
 /** tmp3 = constant operand i (a string used in an error message). */
 function constToTmp3(h: H, i: number): void {
   h.u16(eax, i);
@@ -540,12 +647,12 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     h.u16(eax, 1).reg(ecx, 0);
     a.mov(edx, root('constants'));
-    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    copyValue8(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }));
     h.next();
   },
   Move: (h) => {
     h.reg(ecx, 0).reg(edx, 1);
-    copyValue(h.a, valueAt(ecx), valueAt(edx), eax);
+    copyValue8(h.a, valueAt(ecx), valueAt(edx));
     h.next();
   },
   CheckHole: (h) => {
@@ -570,23 +677,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   Shl: (h) => bitwise(h, 'Shl'),
   Shr: (h) => bitwise(h, 'Shr'),
   UShr: (h) => bitwise(h, 'UShr'),
-  AddInt: (h) => {
-    const a = h.a, slow = h.label('slow');
-    h.reg(eax, 1);
-    a.cmp(T(eax), TAG.int).jne(slow);
-    a.mov(eax, V(eax)).add(eax, opDword(h.off(2))).jo(slow);
-    h.storeTag(0, TAG.int);
-    h.next();
-    h.later.add(() => {
-      a.label(slow);
-      h.reg(eax, 1);
-      a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
-      a.cvtsi2sd(xmm1, opDword(h.off(2))).addsd(xmm0, xmm1);
-      h.reg(ecx, 0);
-      a.lea(edi, mem({ base: ebp, index: ecx, scale: 8 })).call('num_store');
-      h.next();
-    });
-  },
+  AddInt: (h) => addSubInt(h, 'Add'),
+  SubInt: (h) => addSubInt(h, 'Sub'),
 
   Neg: (h) => {
     const a = h.a, slow = h.label('slow');
@@ -671,17 +763,18 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   JumpIfFalse: (h) => jumpIfBool(h, false),
   JumpIfNullish: (h) => jumpIfNullish(h, true),
   JumpIfNotNullish: (h) => jumpIfNullish(h, false),
-  JumpIfLt: (h) => jumpLt(h, false),
-  JumpIfNotLt: (h) => jumpLt(h, true),
-  JumpIfStrictEq: (h) => {
-    const a = h.a, taken = h.label('taken');
-    h.reg(eax, 0).reg(edx, 1);
-    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
-    a.call('strict_eq').test(eax, eax).jnz(taken);
-    h.next();
-    a.label(taken);
-    h.jump(2);
-  },
+  JumpIfLt: (h) => jumpCompare(h, 'lt', false),
+  JumpIfNotLt: (h) => jumpCompare(h, 'lt', true),
+  JumpIfLe: (h) => jumpCompare(h, 'le', false),
+  JumpIfNotLe: (h) => jumpCompare(h, 'le', true),
+  JumpIfGt: (h) => jumpCompare(h, 'gt', false),
+  JumpIfNotGt: (h) => jumpCompare(h, 'gt', true),
+  JumpIfGe: (h) => jumpCompare(h, 'ge', false),
+  JumpIfNotGe: (h) => jumpCompare(h, 'ge', true),
+  JumpIfStrictEq: (h) => jumpStrict(h, true),
+  JumpIfStrictNe: (h) => jumpStrict(h, false),
+  JumpIfEqInt: (h) => jumpEqInt(h, true),
+  JumpIfNeInt: (h) => jumpEqInt(h, false),
 
   Closure: (h) => {
     const a = h.a;
@@ -693,10 +786,14 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.next();
   },
   Call: (h) => {
-    const a = h.a, bad = h.label('notfn');
+    const a = h.a, bad = h.label('notfn'), generic = h.label('generic');
     h.reg(ecx, 1);
     a.cmp(T(ecx), TAG.cell).jne(bad);
     a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
+    callFastPath(h, generic);
+    a.label(generic);
+    h.reg(ecx, 1);
+    a.mov(eax, V(ecx));
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
     h.reg(ecx, 2);
     copyValue(a, rootW('tmp1'), valueAt(ecx), eax);
@@ -717,23 +814,28 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   Return: (h) => {
     const a = h.a, end = h.label('end'), slow = h.label('slow'), normal = h.label('normal');
     h.reg(ecx, 0);
-    a.mov(eax, V(ecx)).mov(edx, T(ecx));
-    a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN).jnz(slow);
-    a.label(normal);
-    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne(end);
+    a.movq(xmm0, qword({ base: ebp, index: ecx, scale: 8 }));
+    a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT | FRAME_NATIVE_RETURN | FRAME_ENTRY).jnz(slow);
+    const pop = h.label('pop');
+    a.label(pop); // xmm0 = the value
     a.mov(edi, dword(ebp, fslot(FRAME_SLOT.returnRegister)));
     a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS);
-    a.mov(V(edi), eax).mov(T(edi), edx);
+    a.movq(qword({ base: ebp, index: edi, scale: 8 }), xmm0);
     a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(ecx, dword(ecx, FN_INDEX)).shl(ecx, 5);
     a.mov(ebx, dword({ base: ecx, disp: FN_RECORDS })).add(ebx, sym('tsbc_image'));
     a.mov(esi, dword(ebp, fslot(FRAME_SLOT.pc))).add(esi, ebx);
     dispatch(a, 0);
+    a.label(normal); // eax:edx = the value
+    a.push(edx).push(eax).movq(xmm0, qword(esp)).add(esp, 8);
+    a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).je(pop);
     a.label(end);
     // The top-level frame returned: what happens next is the kernel's choice (kernel-main.ts).
     a.jmp('interp_program_done');
     h.later.add(() => {
       const noCtor = h.label('noctor'), keepThis = h.label('this'), hole = h.label('hole');
       a.label(slow);
+      h.reg(ecx, 0);
+      a.mov(eax, V(ecx)).mov(edx, T(ecx));
       a.test(byte(ebp, fslot(FRAME_SLOT.flags)), FRAME_CONSTRUCT).jz(noCtor);
       // a constructor's result: an object it returns, else this
       a.cmp(edx, TAG.cell).jne(keepThis);
@@ -810,11 +912,11 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.movzx(ecx, mem({ base: ecx, disp: FN_RECORDS.plus(12) }).withSize(16));
     a.cmp(eax, ecx).jae(extra);
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), valueAt(eax), edx);
+    copyValue8(a, valueAt(ecx), valueAt(eax));
     h.next();
     a.label(extra).sub(eax, ecx).mov(edx, dword(ebp, fslot(FRAME_SLOT.extraArgs)));
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }), edi);
+    copyValue8(a, valueAt(ecx), (w) => dword({ base: edx, index: eax, scale: 8, disp: 8 + w }));
     h.next();
     a.label(undef);
     loadTag(h, TAG.undef);
@@ -839,21 +941,21 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     h.reg(eax, 1).u16(ecx, 2).reg(edx, 0);
     a.mov(eax, V(eax));
-    copyValue(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), edi);
+    copyValue8(a, valueAt(edx), (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }));
     h.next();
   },
   EnvStore: (h) => {
     const a = h.a;
     h.reg(eax, 0).u16(ecx, 1).reg(edx, 2);
     a.mov(eax, V(eax));
-    copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx), edi);
+    copyValue8(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: ENV_SLOTS + w }), valueAt(edx));
     h.next();
   },
   EnvParent: (h) => {
     const a = h.a;
     h.reg(eax, 1).reg(ecx, 0);
     a.mov(eax, V(eax));
-    copyValue(a, valueAt(ecx), at(eax, ENV_PARENT), edx);
+    copyValue8(a, valueAt(ecx), at(eax, ENV_PARENT));
     h.next();
   },
   EnvCopy: (h) => {
@@ -871,7 +973,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a;
     a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function)));
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), at(eax, FN_ENV), edx);
+    copyValue8(a, valueAt(ecx), at(eax, FN_ENV));
     h.next();
   },
 
@@ -928,14 +1030,14 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   TryEnter: (h) => {
     const a = h.a;
     h.reg(ecx, 0);
-    copyValue(a, valueAt(ecx), frameSlot(FRAME_SLOT.handler), eax);
+    copyValue8(a, valueAt(ecx), frameSlot(FRAME_SLOT.handler));
     a.lea(eax, mem(esi, h.len - 1)).add(eax, opDword(h.off(1))).sub(eax, ebx);
     a.mov(dword(ebp, fslot(FRAME_SLOT.handler)), eax);
     h.next();
   },
   TryLeave: (h) => {
     h.reg(ecx, 0);
-    copyValue(h.a, frameSlot(FRAME_SLOT.handler), valueAt(ecx), eax);
+    copyValue8(h.a, frameSlot(FRAME_SLOT.handler), valueAt(ecx));
     h.next();
   },
   LoadException: (h) => {
@@ -944,6 +1046,140 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
 };
 
+
+/**
+ * Call's fast path for a plain call of a bytecode function (eax = the callee, a Function):
+ * no class constructor, no arguments beyond paramCount and room on the heap for the frame
+ * without collecting. Anything else jumps to `generic` (interp_enter_frame) with nothing
+ * changed but eax, ecx, edx, edi and the caller's pc slot.
+ */
+function callFastPath(h: H, generic: string): void {
+  const a = h.a;
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
+  a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
+  h.reg(ecx, 4); // argc <= paramCount
+  a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
+  fastFrame(h, { dst: 0, first: 3, thisOp: 2 }, generic);
+}
+
+/**
+ * New's fast path: a constructor that is not derived, no arguments beyond paramCount, room
+ * for the object and the frame. The object gets newTarget.prototype (Object.prototype when
+ * that is not an object) as constructThis does; the frame is a construct frame.
+ */
+function newFastPath(h: H, generic: string): void {
+  const a = h.a, objProto = h.label('objproto'), haveProto = h.label('haveproto');
+  h.reg(ecx, 1);
+  a.cmp(T(ecx), TAG.cell).jne(generic);
+  a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(generic);
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS);
+  a.test(word(edx, 18), FunctionFlag.Derived | FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(generic);
+  h.reg(ecx, 3);
+  a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
+  // callee.prototype (a function's may be made here: get_prop can allocate)
+  a.mov(edx, root('sPrototype')).mov(ecx, TAG.cell).call('get_prop');
+  a.cmp(edx, TAG_ACCESSOR).je(generic);
+  a.cmp(edx, TAG.cell).jne(objProto);
+  a.cmp(byte(eax), KIND.Object).jb(objProto).cmp(byte(eax), KIND.Function).jbe(haveProto);
+  a.label(objProto);
+  a.mov(eax, root('objectProto')).mov(edx, root('objectProto', 4));
+  a.label(haveProto);
+  a.push(edx).push(eax);
+  h.reg(ecx, 1);
+  a.mov(eax, V(ecx));
+  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS);
+  h.reg(ecx, 3);
+  fastFrame(h, { dst: 0, first: 2, construct: true }, generic);
+}
+
+/**
+ * The common part of the Call/New fast paths: eax = the callee, edx = its function record,
+ * ecx = argc (<= paramCount), ebx = the caller's code base; for a construct call the new
+ * object's prototype value is on the stack. Checks argc <= registerCount and the heap room
+ * (else `generic`, with ebx restored and the stack popped), builds the frame (the slots of
+ * interp_enter_frame for a call without native continuation; a construct call's object
+ * right below it, in the same allocation) and starts the callee. Fixed slots are stored
+ * from the constant xmm registers (FRAME_XMM); the registers after the arguments are filled
+ * one pair per store through an unrolled run.
+ */
+function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; construct?: boolean }, generic: string): void {
+  const a = h.a, F = (k: number, w = 0) => dword(eax, slot(k) + w);
+  const noArgs = h.label('noargs'), start = h.label('start'), bail = h.label('bail'), copy = h.label('copy');
+  const extra = o.construct ? OBJECT_SIZE : 0;
+  // the caller resumes after this instruction (its pc slot is always tagged int32); from
+  // here on ebx holds the callee (bail restores the code base)
+  a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
+  a.mov(ebx, eax);
+  a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(bail);
+  a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS + extra }));
+  a.mov(eax, var32('heap_ptr')).add(edi, eax);
+  a.cmp(edi, var32('heap_limit')).ja(bail);
+  a.mov(var32('heap_ptr'), edi).sub(edi, eax);
+  if (o.construct) {
+    // the object: no properties yet, the prototype popped off the stack
+    a.mov(dword(eax), KIND.Object).mov(dword(eax, 4), OBJECT_SIZE);
+    a.pop(dword(eax, PROTO)).pop(dword(eax, PROTO + 4));
+    a.movq(qword(eax, PROPS), FRAME_XMM.undef);
+    a.add(eax, OBJECT_SIZE).sub(edi, OBJECT_SIZE);
+  }
+  a.mov(dword(eax), KIND.Frame).mov(dword(eax, 4), edi);
+  a.lea(edi, mem(ebp, -FRAME_REGS)).mov(F(FRAME_SLOT.caller), edi).mov(F(FRAME_SLOT.caller, 4), TAG.cell);
+  a.mov(F(FRAME_SLOT.function), ebx).mov(F(FRAME_SLOT.function, 4), TAG.cell);
+  a.movq(qword(eax, slot(FRAME_SLOT.pc)), FRAME_XMM.int0);
+  h.reg(edi, o.dst);
+  a.mov(F(FRAME_SLOT.returnRegister), edi).mov(F(FRAME_SLOT.returnRegister, 4), TAG.int);
+  if (o.construct) {
+    a.lea(edi, mem(eax, -OBJECT_SIZE)).mov(F(FRAME_SLOT.this), edi).mov(F(FRAME_SLOT.this, 4), TAG.cell);
+    a.mov(F(FRAME_SLOT.newTarget), ebx).mov(F(FRAME_SLOT.newTarget, 4), TAG.cell);
+  } else {
+    h.reg(edi, o.thisOp!);
+    a.movq(xmm0, qword({ base: ebp, index: edi, scale: 8 })).movq(qword(eax, slot(FRAME_SLOT.this)), xmm0);
+    a.movq(qword(eax, slot(FRAME_SLOT.newTarget)), FRAME_XMM.undef);
+  }
+  a.mov(F(FRAME_SLOT.argCount), ecx).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
+  a.movq(qword(eax, slot(FRAME_SLOT.extraArgs)), FRAME_XMM.undef);
+  a.movdqu(mem(eax, slot(FRAME_SLOT.handler)), FRAME_XMM.handlerFlags); // handler -1, flags 0
+  if (o.construct) a.mov(F(FRAME_SLOT.flags), FRAME_CONSTRUCT);
+  a.movdqu(mem(eax, slot(FRAME_SLOT.conv0)), FRAME_XMM.undef); // conv0, conv1
+  // the arguments, then undefined in the other registers (esi is free from here on)
+  h.reg(edi, o.first);
+  a.lea(esi, mem({ base: ebp, index: edi, scale: 8 })).lea(edi, mem(eax, FRAME_REGS));
+  a.test(ecx, ecx).jz(noArgs);
+  a.label(copy).movq(xmm0, qword(esi)).movq(qword(edi), xmm0).add(esi, 8).add(edi, 8).sub(ecx, 1).jnz(copy);
+  a.label(noArgs);
+  a.movzx(ecx, word(edx, 14)).sub(ecx, F(FRAME_SLOT.argCount)).jz(start);
+  // n registers from edi: the last one, then n/2 pairs through an unrolled run of stores
+  a.movq(qword({ base: edi, index: ecx, scale: 8, disp: -8 }), FRAME_XMM.undef);
+  a.shr(ecx, 1).jmp(mem({ index: ecx, scale: 4, disp: sym(h.lbl('fill_table')) }));
+  const stores = Array.from({ length: 129 }, (_, k) => h.label(`fill${k}`));
+  for (let k = 127; k >= 0; k--) {
+    a.label(stores[k + 1]);
+    a.movdqu(mem(edi, 16 * k), FRAME_XMM.undef);
+  }
+  a.label(stores[0]);
+  a.label(start);
+  a.lea(ebp, mem(eax, FRAME_REGS));
+  a.mov(ebx, dword(edx)).add(ebx, sym('tsbc_image')).mov(esi, ebx);
+  dispatch(a, 0);
+  a.label(bail);
+  if (o.construct) a.add(esp, 8);
+  loadCodeBase(a);
+  a.jmp(generic);
+  // fill_table[p] = the store of pair p - 1 (pairs p - 1 .. 0 follow it)
+  a.section('.rodata').align(4).label(h.lbl('fill_table'));
+  for (const l of stores) a.dd(sym(l));
+  a.section('.text');
+}
+
+/** Handlers that replace EXTRA_HANDLERS' (their generic code stays there). */
+const FAST_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
+  New: (h) => {
+    const generic = h.label('generic');
+    newFastPath(h, generic);
+    h.a.label(generic);
+    newGeneric(h);
+  },
+};
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
 function arrayPush(h: H, hole: boolean): void {
@@ -978,7 +1214,7 @@ function toNumeric(h: H): void {
 
 function frameSlotToReg(h: H, k: number): void {
   h.reg(ecx, 0);
-  copyValue(h.a, valueAt(ecx), frameSlot(k), eax);
+  copyValue8(h.a, valueAt(ecx), frameSlot(k));
   h.next();
 }
 
@@ -1111,7 +1347,8 @@ export function emitHandlers(a: X86Assembler): void {
   emitToPrimitiveRoutines(a);
   emitObjectRoutines(a);
   emitObjectModel(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS);
+  emitInlineCacheRoutines(a);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1134,4 +1371,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS }) as OpcodeName[];

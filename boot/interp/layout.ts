@@ -35,7 +35,7 @@ export const KIND = {
 
 /** String header flag (bits 8-15 of word 0): two bytes per unit. */
 export const STRING_TWO_BYTE = 1 << 8;
-/** String header flag: this string is the one in the intern table (interning it is immediate). */
+/** String header flag: this string is the one in the intern table (intern returns it as is). */
 export const STRING_INTERNED = 1 << 9;
 
 /** Byte offsets inside heap objects (from the object's address; the header is 8 bytes). */
@@ -126,9 +126,12 @@ export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
 /** Number of Intrinsic ids (natives.ts) the machine keeps. */
 export const INTRINSIC_COUNT = 32;
 /** Frame flags (slot 9): bit 0 construct call; bit 1 the return goes to native code (the
- *  returnRegister slot then holds the continuation's code address, tagged int32). */
+ *  returnRegister slot then holds the continuation's code address, tagged int32); bit 2
+ *  below. */
 export const FRAME_CONSTRUCT = 1;
 export const FRAME_NATIVE_RETURN = 2;
+/** Frame flag bit 2: the entry frame (no caller), so Return's fast path tests one byte. */
+export const FRAME_ENTRY = 4;
 /** Marker tag get_prop returns for an accessor property (eax = the [getter, setter] vector);
  *  never stored anywhere. */
 export const TAG_ACCESSOR = 0xffff_fff8;

@@ -5,7 +5,7 @@
 
 import {
   X86Assembler, al, byte, cl, cx, dl, dx, dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, word, xmm0, xmm1,
-  xmm4, xmm5, xmm6, xmm7,
+  xmm6, xmm7,
   type Reg,
 } from '../../image-builder/x86/index.ts';
 import { FunctionFlag, Intrinsic, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
@@ -31,12 +31,12 @@ function argAddr(h: H, r: Reg, i: number): void {
 function argPayload(h: H, r: Reg, i: number): void { h.reg(r, 2); h.a.mov(r, V(r, 8 * i)); }
 
 /** Jump to `bad` unless r (a heap address) is an Object, Array or Function. */
-function isPropObject(a: X86Assembler, r: Reg, bad: string): void {
+export function isPropObject(a: X86Assembler, r: Reg, bad: string): void {
   a.cmp(byte(r), KIND.Object).jb(bad).cmp(byte(r), KIND.Function).ja(bad);
 }
 
 /** Store eax:edx into register operand i. Clobbers ecx. */
-function storeValue(h: H, i: number): void {
+export function storeValue(h: H, i: number): void {
   h.reg(ecx, i);
   h.a.mov(V(ecx), eax).mov(T(ecx), edx);
 }
@@ -54,7 +54,7 @@ function saveNextPc(h: H): void {
  * register operand `dstOp` (or discarded when dstOp is undefined), resuming at the next
  * instruction.
  */
-function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; firstReg?: number; argc: number }, dstOp?: number): void {
+export function callFromHandler(h: H, thisAt: (w: number) => ReturnType<typeof dword>, args: { firstOp?: number; firstReg?: number; argc: number }, dstOp?: number): void {
   const a = h.a;
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
   copyValue(a, rootW('tmp1'), thisAt, eax);
@@ -1066,12 +1066,12 @@ function emitThrowNotCallable(a: X86Assembler): void {
 }
 
 /** Throw "<prefix><tmp3><suffix>" (tmp3 = a string). */
-function throwTmp3(a: X86Assembler, prefix: string, suffix: string): void {
+export function throwTmp3(a: X86Assembler, prefix: string, suffix: string): void {
   a.mov(eax, sym(cstring(a, prefix))).mov(edx, sym(cstring(a, suffix))).jmp('interp_throw_message');
 }
 
 /** tmp3 = the property key edx:ecx as a string. May allocate. */
-function keyToTmp3(a: X86Assembler): void {
+export function keyToTmp3(a: X86Assembler): void {
   a.call('key_to_string').mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
 }
 
@@ -1360,9 +1360,9 @@ export function emitObjectModel(a: X86Assembler): void {
   // the machine can do it exactly: a non-negative integral exponent whose result (and
   // every intermediate square) is an integer within 2^53, and the trivial cases. Otherwise
   // CF is set and xmm0/xmm1 are unchanged: the caller asks the prelude's Pow intrinsic.
+  // Uses xmm6/xmm7 only (xmm2-xmm5 hold the interpreter's constants, FRAME_XMM).
   routine(a, 'exp_f64', () => {
-    a.push(eax).push(ecx);
-    a.movsd(xmm5, xmm0);
+    a.push(eax).push(ecx).sub(esp, 8).movsd(qword(esp), xmm0); // [esp] = the base
     a.ucomisd(xmm1, xmm1).jp('exp_nan'); // exponent NaN
     a.xorpd(xmm7, xmm7).ucomisd(xmm1, xmm7).je('exp_one'); // x ** 0 = 1
     a.ucomisd(xmm0, xmm0).jp('exp_nan');
@@ -1377,25 +1377,26 @@ export function emitObjectModel(a: X86Assembler): void {
     a.mulsd(xmm0, xmm0);
     a.movsd(xmm7, xmm6).movsd(xmm6, xmm0).call('exp_check6').movsd(xmm6, xmm7).jc('exp_inexact');
     a.jmp('exp_loop');
-    a.label('exp_done').movsd(xmm0, xmm6).pop(ecx).pop(eax).clc().ret();
-    a.label('exp_one').movsd(xmm0, qword(sym('f64_one'))).pop(ecx).pop(eax).clc().ret();
-    a.label('exp_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(ecx).pop(eax).clc().ret();
-    a.label('exp_inexact').movsd(xmm0, xmm5).pop(ecx).pop(eax).stc().ret();
+    a.label('exp_done').movsd(xmm0, xmm6).jmp('exp_exact');
+    a.label('exp_one').movsd(xmm0, qword(sym('f64_one'))).jmp('exp_exact');
+    a.label('exp_nan').movsd(xmm0, qword(sym('f64_nan')));
+    a.label('exp_exact').add(esp, 8).pop(ecx).pop(eax).clc().ret();
+    a.label('exp_inexact').movsd(xmm0, qword(esp)).add(esp, 8).pop(ecx).pop(eax).stc().ret();
   });
   // exp_check6: CF clear iff xmm6 is an integer of magnitude below 2^53: then the product
   // that made it from integers was exact (rounding is monotonic and 2^53 is a double, so an
-  // exact product of 2^53 or more never rounds below 2^53). Preserves xmm6.
+  // exact product of 2^53 or more never rounds below 2^53). Preserves every register.
   routine(a, 'exp_check6', () => {
-    a.push(eax).sub(esp, 8).movsd(qword(esp), xmm6);
+    a.push(eax).sub(esp, 16).movsd(qword(esp), xmm6).movsd(qword(esp, 8), xmm1);
     a.and(dword(esp, 4), 0x7fff_ffff); // |xmm6|
     a.mov(eax, dword(esp, 4));
     a.cmp(eax, 0x4340_0000).jae('exp_not_exact'); // >= 2^53, Infinity, NaN
     a.cmp(eax, 0x4330_0000).jae('exp_integral'); // [2^52, 2^53): every double is integral
     // below 2^52: adding and subtracting 2^52 rounds the fraction away
-    a.movsd(xmm4, qword(esp)).addsd(xmm4, qword(sym('f64_two52'))).subsd(xmm4, qword(sym('f64_two52')));
-    a.ucomisd(xmm4, qword(esp)).jne('exp_not_exact');
-    a.label('exp_integral').add(esp, 8).pop(eax).clc().ret();
-    a.label('exp_not_exact').add(esp, 8).pop(eax).stc().ret();
+    a.movsd(xmm1, qword(esp)).addsd(xmm1, qword(sym('f64_two52'))).subsd(xmm1, qword(sym('f64_two52')));
+    a.ucomisd(xmm1, qword(esp)).jne('exp_not_exact');
+    a.label('exp_integral').movsd(xmm1, qword(esp, 8)).add(esp, 16).pop(eax).clc().ret();
+    a.label('exp_not_exact').movsd(xmm1, qword(esp, 8)).add(esp, 16).pop(eax).stc().ret();
   });
 }
 
@@ -1411,7 +1412,7 @@ function throwIteratorResult(a: X86Assembler): void {
 
 /** After get_prop (eax:edx): store the value into operand dst, or call the getter with
  *  this = register operand thisOp (or the frame's this when thisOp is 'frame'). */
-function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
+export function finishGet(h: H, dst: number, thisOp: number | 'frame' | ((w: number) => ReturnType<typeof dword>)): void {
   const a = h.a, acc = h.label('getter'), undef = h.label('nogetter');
   a.cmp(edx, TAG_ACCESSOR).je(acc);
   storeValue(h, dst);
@@ -1420,6 +1421,7 @@ function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
   a.cmp(dword(eax, 12), TAG.cell).jne(undef);
   a.mov(eax, dword(eax, 8));
   if (thisOp === 'frame') callFromHandler(h, (w) => dword(ebp, fslot(FRAME_SLOT.this) + w), { argc: 0 }, dst);
+  else if (typeof thisOp === 'function') callFromHandler(h, thisOp, { argc: 0 }, dst);
   else { h.reg(ecx, thisOp); callFromHandler(h, (w) => V(ecx, w), { argc: 0 }, dst); }
   a.label(undef);
   loadTag(h, TAG.undef);
@@ -1427,7 +1429,7 @@ function finishGet(h: H, dst: number, thisOp: number | 'frame'): void {
 
 /** TypeError for reading (or setting) a property of null/undefined with the key in edx:ecx;
  *  `objOp` is the register holding null or undefined. */
-function nullishKeyError(h: H, objOp: number, setting: boolean): void {
+export function nullishKeyError(h: H, objOp: number, setting: boolean): void {
   const a = h.a, isNull = h.label('nk_null');
   keyToTmp3(a);
   h.reg(ecx, objOp);
@@ -1439,7 +1441,7 @@ function nullishKeyError(h: H, objOp: number, setting: boolean): void {
 }
 
 /** edx:ecx = constant operand i as a key (an interned string). */
-function constKey(h: H, i: number): void {
+export function constKey(h: H, i: number): void {
   h.u16(edx, i);
   h.a.mov(ecx, root('constants')).mov(edx, dword({ base: ecx, index: edx, scale: 8, disp: 8 })).mov(ecx, TAG.cell);
 }
@@ -1477,7 +1479,7 @@ function regKey(h: H, i: number): void {
 }
 
 /** dst = obj[key] with the key already in edx:ecx and obj in register operand objOp. */
-function getWithKey(h: H, dst: number, objOp: number): void {
+export function getWithKey(h: H, dst: number, objOp: number): void {
   const a = h.a, prim = h.label('prim'), undef = h.label('undef'), got = h.label('got'), nullish = h.label('nullish');
   const symbol = h.label('symbol'), viaProto = h.label('viaproto');
   h.reg(eax, objOp);
@@ -1504,7 +1506,7 @@ function getWithKey(h: H, dst: number, objOp: number): void {
 }
 
 /** obj[key] = src with the key in tmp1, obj register objOp, src register srcOp. */
-function assignWithKey(h: H, objOp: number, srcOp: number): void {
+export function assignWithKey(h: H, objOp: number, srcOp: number): void {
   const a = h.a, bad = h.label('bad'), nullish = h.label('nullish'), setter = h.label('setter'), isNull = h.label('isnull');
   h.reg(eax, objOp);
   a.cmp(T(eax), TAG.cell).jne(nullish);
@@ -1565,6 +1567,26 @@ function requireConstructor(h: H, i: number, bad: string): void {
   a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
   a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(bad);
+}
+
+/** New through interp_enter_frame: every case (the x86 handler's fast path falls back here). */
+export function newGeneric(h: H): void {
+  const a = h.a, bad = h.label('bad');
+  requireConstructor(h, 1, bad);
+  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+  a.mov(root('callNewTarget'), eax).mov(root('callNewTarget', 4), TAG.cell);
+  constructThis(h);
+  h.reg(eax, 2);
+  a.mov(var32('call_first'), eax);
+  h.reg(eax, 3);
+  a.mov(var32('call_argc'), eax);
+  h.reg(eax, 0);
+  a.mov(var32('call_dst'), eax);
+  a.mov(var32('call_flags'), FRAME_CONSTRUCT);
+  saveNextPc(h);
+  a.jmp('interp_enter_frame');
+  a.label(bad);
+  throwNotCallable(a, 'constructor');
 }
 
 export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
@@ -1861,24 +1883,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(bad);
     throwMessage(a, 'TypeError: Class extends value is not a constructor or null');
   },
-  New: (h) => {
-    const a = h.a, bad = h.label('bad');
-    requireConstructor(h, 1, bad);
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-    a.mov(root('callNewTarget'), eax).mov(root('callNewTarget', 4), TAG.cell);
-    constructThis(h);
-    h.reg(eax, 2);
-    a.mov(var32('call_first'), eax);
-    h.reg(eax, 3);
-    a.mov(var32('call_argc'), eax);
-    h.reg(eax, 0);
-    a.mov(var32('call_dst'), eax);
-    a.mov(var32('call_flags'), FRAME_CONSTRUCT);
-    saveNextPc(h);
-    a.jmp('interp_enter_frame');
-    a.label(bad);
-    throwNotCallable(a, 'constructor');
-  },
+  New: (h) => newGeneric(h),
   SuperCall: (h) => superCall(h, false),
   GetSuper: (h) => {
     const a = h.a, undef = h.label('undef'), got = h.label('got');

@@ -9,7 +9,7 @@
 
 import {
   X86Assembler, ah, al, ax, byte, dx, esp, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
-  xmm0, xmm1, xmm6, xmm7,
+  xmm0, xmm1, xmm2, xmm3, xmm4, xmm5, xmm6, xmm7,
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
@@ -17,14 +17,24 @@ import { dispatch, root, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
-  STRING_TWO_BYTE, STRING_INTERNED, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, TAG_ACCESSOR,
+  STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
+/** The intern table's first capacity (a power of two). */
+const INTERN_CAPACITY = 1024;
 const STN_ALLOWED = Array.from({ length: 128 }, (_, c) => ('0123456789.+-eEIinfityxXoObBaAcCdDfF'.includes(String.fromCharCode(c)) ? 1 : 0));
 /** Array stores at or beyond this index would need a sparse representation. */
 const MAX_DENSE_INDEX = 1 << 24;
+/**
+ * xmm registers that hold constants while bytecode runs (set by interp_start, never
+ * written by anything else), for building frames with 8- and 16-byte stores:
+ * undef = (undefined, undefined), int0 = (int32 0, int32 0), handlerFlags = (int32 -1,
+ * int32 0): a frame's handler and flags slots, hole = (the hole, the hole).
+ */
+export const FRAME_XMM = { undef: xmm4, int0: xmm3, handlerFlags: xmm5, hole: xmm2 } as const;
+
 /** Address of function record i is FN_RECORDS + i*32. */
 export const FN_RECORDS = sym(TSBC).plus(32);
 
@@ -37,6 +47,12 @@ function setUndef(a: X86Assembler, m: (w: number) => ReturnType<typeof dword>): 
 export function copyValue(a: X86Assembler, dst: (w: number) => ReturnType<typeof dword>,
   src: (w: number) => ReturnType<typeof dword>, via: typeof eax): void {
   a.mov(via, src(0)).mov(dst(0), via).mov(via, src(4)).mov(dst(4), via);
+}
+
+/** Copy the 8-byte value at src to dst through xmm0 (one load, one store). */
+export function copyValue8(a: X86Assembler, dst: (w: number) => ReturnType<typeof dword>,
+  src: (w: number) => ReturnType<typeof dword>): void {
+  a.movq(xmm0, src(0).withSize(64)).movq(dst(0).withSize(64), xmm0);
 }
 
 export const rootW = (name: (typeof ROOTS)[number]) => (w: number) => root(name, w);
@@ -79,13 +95,18 @@ function emitData(a: X86Assembler): void {
   a.label('f64_zero').double(0);
   a.label('f64_neg_zero').double(-0);
   a.label('f64_minus_one').double(-1);
+  // the FRAME_XMM constants
+  a.align(16).label('xmm_undef').dd(0, TAG.undef, 0, TAG.undef);
+  a.label('xmm_int0').dd(0, TAG.int, 0, TAG.int);
+  a.label('xmm_handler_flags').dd(-1 >>> 0, TAG.int, 0, TAG.int);
+  a.label('xmm_hole').dd(0, TAG.hole, 0, TAG.hole);
   a.section('.bss', { nobits: true }).align(8);
   a.label('nm_val0').space(8);
   a.label('nm_val1').space(8);
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
-    'gc_stress', 'intern_count', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
+    'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
     a.label(v).space(4);
   }
 }
@@ -184,18 +205,18 @@ function emitHeap(a: X86Assembler): void {
     a.pop(esi).pop(ecx).ret();
   });
 
-  // fill_undefined: edx = first value, ecx = count. Clobbers ecx, edx.
-  routine(a, 'fill_undefined', () => {
-    a.label('fill_undef_loop').test(ecx, ecx).jz('fill_undef_done');
-    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.undef).add(edx, 8).sub(ecx, 1).jmp('fill_undef_loop');
-    a.label('fill_undef_done').ret();
-  });
+  // fill_undefined: edx = first value, ecx = count. Clobbers ecx, edx. Two values per
+  // 16-byte store of a FRAME_XMM constant.
   // fill_hole: as fill_undefined, with the hole.
-  routine(a, 'fill_hole', () => {
-    a.label('fill_hole_loop').test(ecx, ecx).jz('fill_hole_done');
-    a.mov(dword(edx), 0).mov(dword(edx, 4), TAG.hole).add(edx, 8).sub(ecx, 1).jmp('fill_hole_loop');
-    a.label('fill_hole_done').ret();
-  });
+  for (const [name, x] of [['fill_undefined', FRAME_XMM.undef], ['fill_hole', FRAME_XMM.hole]] as const) {
+    routine(a, name, () => {
+      a.test(ecx, 1).jz(`${name}_even`);
+      a.movq(qword(edx), x).add(edx, 8);
+      a.label(`${name}_even`).shr(ecx, 1).jz(`${name}_done`);
+      a.label(`${name}_loop`).movdqu(mem(edx), x).add(edx, 16).sub(ecx, 1).jnz(`${name}_loop`);
+      a.label(`${name}_done`).ret();
+    });
+  }
 
   // new_vector: ecx = capacity (values). Returns eax = a ValueVector filled with undefined.
   routine(a, 'new_vector', () => {
@@ -600,91 +621,71 @@ function emitStrings(a: X86Assembler): void {
     a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
   });
 
-  // str_hash: eax = string. eax = its hash (FNV-1a over the UTF-16 unit values, never 0),
-  // computed once and kept in the string's hash word. Preserves the other registers.
+  // str_hash: eax = string. eax = its hash (FNV-1a over the unit values, so the one- and
+  // two-byte forms of a string agree; never 0), computed once and kept in the string.
+  // Preserves the rest.
   routine(a, 'str_hash', () => {
     a.cmp(dword(eax, STR.hash), 0).je('sh_compute');
     a.mov(eax, dword(eax, STR.hash)).ret();
     a.label('sh_compute');
     a.push(ecx).push(edx).push(esi).push(edi);
     a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
-    a.mov(edx, 0x811c9dc5);
-    a.test(dword(eax), STRING_TWO_BYTE).jnz('sh_two');
+    a.mov(eax, 0x811c9dc5 | 0);
+    a.test(dword(edi), STRING_TWO_BYTE).jnz('sh_two');
     a.label('sh_one').test(ecx, ecx).jz('sh_done');
-    a.movzx(eax, byte(esi)).xor(edx, eax).imul(edx, edx, 0x0100_0193).add(esi, 1).sub(ecx, 1).jmp('sh_one');
+    a.movzx(edx, byte(esi)).xor(eax, edx).imul(eax, eax, 16777619).add(esi, 1).sub(ecx, 1).jmp('sh_one');
     a.label('sh_two').test(ecx, ecx).jz('sh_done');
-    a.movzx(eax, word(esi)).xor(edx, eax).imul(edx, edx, 0x0100_0193).add(esi, 2).sub(ecx, 1).jmp('sh_two');
-    a.label('sh_done').test(edx, edx).jnz('sh_store').mov(edx, 1);
-    a.label('sh_store').mov(dword(edi, STR.hash), edx).mov(eax, edx);
+    a.movzx(edx, word(esi)).xor(eax, edx).imul(eax, eax, 16777619).add(esi, 2).sub(ecx, 1).jmp('sh_two');
+    a.label('sh_done').test(eax, eax).jnz('sh_store').mov(eax, 1);
+    a.label('sh_store').mov(dword(edi, STR.hash), eax);
     a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
   });
 
-  // intern: eax = string. eax = the canonical string with the same units (property keys
-  // compare by address). The table (root `intern`) is open addressing with linear probing,
-  // a power-of-two capacity kept at most half full; an empty slot is any non-cell value.
-  // Hashes depend only on the units, so the copying collector does not disturb the table.
-  // May allocate (growing the table).
+  // intern: eax = string. eax = the interned string with the same units (eax itself if it
+  // is new, which then gets the STRING_INTERNED flag). The intern table (root `intern`) is
+  // open addressing over a ValueVector of a power-of-two capacity (intern_mask + 1), probed
+  // linearly from the string's hash, at most half full. May allocate (growing it; tmp3).
+  // Preserves everything else.
   routine(a, 'intern', () => {
-    // a string flagged STRING_INTERNED is the canonical one itself
-    a.test(dword(eax), STRING_INTERNED).jz('intern_search').ret();
-    a.label('intern_search');
-    a.push(ebx).push(ecx).push(edx).push(edi);
-    a.mov(edi, eax).call('str_hash').mov(ebx, eax); // ebx = hash
-    a.label('intern_probe_start');
-    a.mov(ecx, root('intern')).mov(edx, dword(ecx, OBJ.size)).sub(edx, 9).shr(edx, 3); // mask = capacity - 1
-    a.push(edx).and(edx, ebx); // [esp] = mask, edx = index
+    a.test(dword(eax), STRING_INTERNED).jz('intern_go');
+    a.ret();
+    a.label('intern_go');
+    a.push(ecx).push(edx).push(esi).push(edi);
+    a.mov(edi, eax).call('str_hash').mov(esi, eax); // edi = the string, esi = its hash
+    a.mov(edx, root('intern')).mov(ecx, esi).and(ecx, var32('intern_mask'));
     a.label('intern_probe');
-    a.cmp(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('intern_empty');
-    a.mov(eax, dword({ base: ecx, index: edx, scale: 8, disp: 8 }));
-    a.cmp(eax, edi).je('intern_found');
-    a.cmp(dword(eax, STR.hash), ebx).jne('intern_next');
-    a.push(edx).mov(edx, eax).mov(eax, edi).call('str_equal').mov(ecx, eax).pop(edx);
-    a.test(ecx, ecx).mov(ecx, root('intern')).jnz('intern_found_again');
-    a.label('intern_next').add(edx, 1).and(edx, dword(esp)).jmp('intern_probe');
-    a.label('intern_found_again').mov(eax, dword({ base: ecx, index: edx, scale: 8, disp: 8 }));
-    a.label('intern_found').add(esp, 4).jmp('intern_ret');
-    a.label('intern_empty').add(esp, 4);
-    // grow first if adding would make the table more than half full
-    a.mov(eax, var32('intern_count')).add(eax, 1).add(eax, eax);
-    a.mov(edx, dword(ecx, OBJ.size)).sub(edx, 8).shr(edx, 3); // capacity
-    a.cmp(eax, edx).jbe('intern_insert');
-    a.mov(root('tmp3'), edi).mov(root('tmp3', 4), TAG.cell);
-    a.mov(ecx, edx).add(ecx, ecx).call('new_vector'); // may collect: reload the old table after
-    a.mov(edi, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
-    a.call('intern_rehash');
-    a.jmp('intern_probe_start');
-    a.label('intern_insert');
-    a.mov(edx, dword(ecx, OBJ.size)).sub(edx, 9).shr(edx, 3).and(edx, ebx);
-    a.label('intern_find_empty');
-    a.cmp(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('intern_put');
-    a.add(edx, 1).push(ecx).mov(ecx, dword(ecx, OBJ.size)).sub(ecx, 9).shr(ecx, 3).and(edx, ecx).pop(ecx).jmp('intern_find_empty');
-    a.label('intern_put');
-    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 8 }), edi);
-    a.mov(dword({ base: ecx, index: edx, scale: 8, disp: 12 }), TAG.cell);
+    a.cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('intern_add');
+    a.mov(eax, dword({ base: edx, index: ecx, scale: 8, disp: 8 }));
+    a.cmp(dword(eax, STR.hash), esi).jne('intern_next');
+    a.push(edx).push(eax).mov(edx, edi).call('str_equal').test(eax, eax).pop(eax).pop(edx).jnz('intern_ret');
+    a.label('intern_next').add(ecx, 1).and(ecx, var32('intern_mask')).jmp('intern_probe');
+    a.label('intern_add');
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), edi);
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
     a.add(var32('intern_count'), 1);
     a.or(dword(edi), STRING_INTERNED);
     a.mov(eax, edi);
-    a.label('intern_ret').pop(edi).pop(edx).pop(ecx).pop(ebx).ret();
-  });
-
-  // intern_rehash: eax = a new empty table (ValueVector, power-of-two capacity). Moves
-  // every string of root `intern` into it and makes it the root. Does not allocate.
-  routine(a, 'intern_rehash', () => {
-    a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
-    a.mov(edi, eax);
-    a.mov(esi, root('intern')).mov(ecx, dword(esi, OBJ.size)).sub(ecx, 8).shr(ecx, 3); // old capacity
-    a.label('irh_loop').test(ecx, ecx).jz('irh_done');
-    a.sub(ecx, 1);
-    a.cmp(dword({ base: esi, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('irh_loop');
-    a.mov(eax, dword({ base: esi, index: ecx, scale: 8, disp: 8 })).mov(ebx, dword(eax, STR.hash));
-    a.mov(edx, dword(edi, OBJ.size)).sub(edx, 9).shr(edx, 3).and(edx, ebx);
-    a.label('irh_probe').cmp(dword({ base: edi, index: edx, scale: 8, disp: 12 }), TAG.cell).jne('irh_put');
-    a.add(edx, 1).push(ecx).mov(ecx, dword(edi, OBJ.size)).sub(ecx, 9).shr(ecx, 3).and(edx, ecx).pop(ecx).jmp('irh_probe');
-    a.label('irh_put').mov(dword({ base: edi, index: edx, scale: 8, disp: 8 }), eax);
-    a.mov(dword({ base: edi, index: edx, scale: 8, disp: 12 }), TAG.cell);
-    a.jmp('irh_loop');
-    a.label('irh_done').mov(root('intern'), edi).mov(root('intern', 4), TAG.cell);
-    a.pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
+    a.mov(ecx, var32('intern_count')).add(ecx, ecx).cmp(ecx, var32('intern_mask')).jbe('intern_ret');
+    // more than half full: twice the capacity, every entry rehashed (hashes are kept in the
+    // strings, so nothing is computed again)
+    a.mov(root('tmp3'), edi).mov(root('tmp3', 4), TAG.cell);
+    a.mov(ecx, var32('intern_mask')).lea(ecx, mem({ base: ecx, index: ecx, disp: 2 })).call('new_vector');
+    a.mov(esi, root('intern')).mov(root('intern'), eax);
+    a.mov(ecx, var32('intern_mask')).lea(ecx, mem({ base: ecx, index: ecx, disp: 1 })).mov(var32('intern_mask'), ecx);
+    a.mov(edx, eax); // edx = the new table; esi = the old one
+    a.mov(edi, dword(esi, 4)).sub(edi, 8).shr(edi, 3); // old capacity
+    a.label('intern_rehash').sub(edi, 1).js('intern_grown');
+    a.cmp(dword({ base: esi, index: edi, scale: 8, disp: 12 }), TAG.cell).jne('intern_rehash');
+    a.mov(eax, dword({ base: esi, index: edi, scale: 8, disp: 8 }));
+    a.mov(ecx, dword(eax, STR.hash)).and(ecx, var32('intern_mask'));
+    a.label('intern_slot').cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('intern_put');
+    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('intern_slot');
+    a.label('intern_put').mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), eax);
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
+    a.jmp('intern_rehash');
+    a.label('intern_grown');
+    a.mov(eax, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
+    a.label('intern_ret').pop(edi).pop(esi).pop(edx).pop(ecx).ret();
   });
 }
 
@@ -1026,6 +1027,8 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(F(FRAME_SLOT.conv0), 0).mov(F(FRAME_SLOT.conv0, 4), TAG.undef);
     a.mov(F(FRAME_SLOT.conv1), 0).mov(F(FRAME_SLOT.conv1, 4), TAG.undef);
     a.mov(eax, var32('call_flags')).mov(F(FRAME_SLOT.flags), eax).mov(F(FRAME_SLOT.flags, 4), TAG.int);
+    a.test(ebp, ebp).jnz('ef_not_entry').or(F(FRAME_SLOT.flags), FRAME_ENTRY);
+    a.label('ef_not_entry');
     a.mov(eax, var32('call_cont')).test(eax, eax).jz('ef_no_cont');
     a.mov(F(FRAME_SLOT.returnRegister), eax).or(F(FRAME_SLOT.flags), FRAME_NATIVE_RETURN);
     a.label('ef_no_cont');
@@ -1085,6 +1088,8 @@ function emitLoader(a: X86Assembler): void {
     a.mov(eax, cr0).and(eax, ~((1 << 2) | (1 << 3))).or(eax, 1 << 1).mov(cr0, eax); // EM=0 TS=0 MP=1
     a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
     a.db(0xdb, 0xe3); // fninit
+    a.movdqu(FRAME_XMM.undef, mem(sym('xmm_undef'))).movdqu(FRAME_XMM.int0, mem(sym('xmm_int0')));
+    a.movdqu(FRAME_XMM.handlerFlags, mem(sym('xmm_handler_flags'))).movdqu(FRAME_XMM.hole, mem(sym('xmm_hole')));
     a.mov(esi, sym(cstring(a, 'gcstress'))).call('cmdline_has').mov(var32('gc_stress'), eax);
     // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
     a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
@@ -1101,8 +1106,8 @@ function emitLoader(a: X86Assembler): void {
     a.xor(ebp, ebp).xor(ebx, ebx);
     for (const r of ['objectProto', 'arrayProto', 'functionProto'] as const) a.mov(root(r, 4), TAG.null);
     // the intern table and the constants vector
-    a.mov(ecx, 64).call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
-    a.mov(var32('intern_count'), 0);
+    a.mov(ecx, INTERN_CAPACITY).call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
+    a.mov(var32('intern_count'), 0).mov(var32('intern_mask'), INTERN_CAPACITY - 1);
     a.mov(ecx, dword(sym(TSBC).plus(12))).call('new_vector').mov(root('constants'), eax).mov(root('constants', 4), TAG.cell);
     a.xor(ebx, ebx); // ebx = constant index
     a.label('is_const_loop').cmp(ebx, dword(sym(TSBC).plus(12))).jae('is_consts_done');

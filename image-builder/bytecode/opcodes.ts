@@ -170,6 +170,19 @@ export const OPCODES = [
   { name: 'CheckHoleError', operands: [R, 'count', K], doc: 'if src is the hole, throw a new error of kind (as in ThrowError: 0 TypeError, 1 ReferenceError, 2 RangeError, 3 SyntaxError) with the constant message (`this` read before super() in a derived constructor)' },
   { name: 'ForInFilter', operands: [R, R, R], doc: 'dst = key if obj still has property key (own or inherited, as `in` does; a primitive obj is treated as its wrapper object, so a string has its index keys and its prototype\'s keys), else undefined; for..in skips keys deleted since ForInKeys' },
   { name: 'CheckPrivateBrand', operands: [R, R, K], doc: 'if obj is not an object that has the private name pn (a private method or accessor brand), throw TypeError with the constant message' },
+  // fused compare-and-branch for every relational operator (JumpIfLt/JumpIfNotLt above) and !==
+  { name: 'JumpIfLe', operands: [R, R, J], doc: 'if a <= b then pc += offset', branches: true },
+  { name: 'JumpIfNotLe', operands: [R, R, J], doc: 'if !(a <= b) then pc += offset', branches: true },
+  { name: 'JumpIfGt', operands: [R, R, J], doc: 'if a > b then pc += offset', branches: true },
+  { name: 'JumpIfNotGt', operands: [R, R, J], doc: 'if !(a > b) then pc += offset', branches: true },
+  { name: 'JumpIfGe', operands: [R, R, J], doc: 'if a >= b then pc += offset', branches: true },
+  { name: 'JumpIfNotGe', operands: [R, R, J], doc: 'if !(a >= b) then pc += offset', branches: true },
+  { name: 'JumpIfStrictNe', operands: [R, R, J], doc: 'if a !== b then pc += offset', branches: true },
+  { name: 'SubInt', operands: [R, R, 'i32'], doc: 'dst = a - int32 immediate (Sub semantics: ToNumeric(a) - imm)' },
+  { name: 'GetGlobal', operands: [R, K, 'ic'], doc: 'dst = the global variable named by the constant: the global object\'s property (own or inherited, through getters); ReferenceError "<name> is not defined" if it has none' },
+  { name: 'SetGlobal', operands: [K, R, 'ic'], doc: 'global variable name = src: assigns the global object\'s property as SetProp does; ReferenceError "<name> is not defined" if it has none (strict code)' },
+  { name: 'JumpIfEqInt', operands: [R, 'i32', J], doc: 'if a === int32 immediate then pc += offset (a number equal to it, in any representation)', branches: true },
+  { name: 'JumpIfNeInt', operands: [R, 'i32', J], doc: 'if a !== int32 immediate then pc += offset', branches: true },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

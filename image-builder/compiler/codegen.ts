@@ -5,7 +5,7 @@
 
 import ts from 'typescript';
 import {
-  FunctionFlag, NATIVES, type CompiledFunction, type CompiledModule, type Constant,
+  FunctionFlag, NATIVES, OPCODES, OPERAND_SIZE, Op, type CompiledFunction, type CompiledModule, type Constant, type OpcodeName,
 } from '../bytecode/index.ts';
 import { FunctionEmitter, Label, RegisterOverflow, MAX_REGISTERS } from './emitter.ts';
 import { CompileError } from './errors.ts';
@@ -29,6 +29,13 @@ const BINARY_OPS = new Map<ts.SyntaxKind, string>([
   [K.ExclamationEqualsEqualsToken, 'StrictNe'], [K.LessThanToken, 'Lt'], [K.LessThanEqualsToken, 'Le'],
   [K.GreaterThanToken, 'Gt'], [K.GreaterThanEqualsToken, 'Ge'], [K.InstanceOfKeyword, 'InstanceOf'],
   [K.InKeyword, 'In'],
+]);
+
+/** Compare-and-branch instructions: [jump if the comparison holds, jump if it does not]. */
+const FUSED_JUMPS = new Map<ts.SyntaxKind, [OpcodeName, OpcodeName]>([
+  [K.LessThanToken, ['JumpIfLt', 'JumpIfNotLt']], [K.LessThanEqualsToken, ['JumpIfLe', 'JumpIfNotLe']],
+  [K.GreaterThanToken, ['JumpIfGt', 'JumpIfNotGt']], [K.GreaterThanEqualsToken, ['JumpIfGe', 'JumpIfNotGe']],
+  [K.EqualsEqualsEqualsToken, ['JumpIfStrictEq', 'JumpIfStrictNe']], [K.ExclamationEqualsEqualsToken, ['JumpIfStrictNe', 'JumpIfStrictEq']],
 ]);
 
 const COMPOUND_OPS = new Map<ts.SyntaxKind, string>([
@@ -106,6 +113,14 @@ export class ModuleCompiler {
     };
   }
 
+  private icCount = 0;
+
+  /** A new inline-cache number: numbered across the module (u16, wrapping), so that the
+   *  property accesses of different functions use different cache entries. */
+  inlineCache(): number {
+    return this.icCount++ & 0xffff;
+  }
+
   constant(v: Constant): number {
     const key = typeof v === 'number' ? (Object.is(v, -0) ? 'n:-0' : `n:${v}`) : `s:${v}`;
     let i = this.constIndex.get(key);
@@ -152,6 +167,7 @@ export class ModuleCompiler {
     const c = new FnCompiler(this, info, paramCount);
     try {
       body(c);
+      c.dropUnusedEnv();
     } catch (err) {
       if (err instanceof RegisterOverflow) {
         throw new CompileError(`${this.where(posNode)}: function '${name ?? '<anonymous>'}' needs more than ${MAX_REGISTERS} registers`);
@@ -178,6 +194,179 @@ function isSimple(n: ts.Node): boolean {
   }
 }
 
+const assignsMemo = new WeakMap<ts.Node, boolean>();
+
+/**
+ * Can evaluating n assign a variable? (An assignment, compound assignment or ++/-- anywhere
+ * inside, nested functions included: conservative.) A register holding a local variable
+ * that is not captured can only change through such an expression in the same function.
+ */
+function containsAssignment(n: ts.Node): boolean {
+  let r = assignsMemo.get(n);
+  if (r !== undefined) return r;
+  if (ts.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) r = true;
+  else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n))
+    && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)) r = true;
+  else r = ts.forEachChild(n, (c) => (containsAssignment(c) ? true : undefined)) === true;
+  assignsMemo.set(n, r);
+  return r;
+}
+
+/**
+ * Does expr(n, d) write d only once, after reading everything it reads (so d may be the
+ * register of a variable that n itself reads)? True for the forms whose code ends in one
+ * instruction writing d.
+ */
+function writesTargetLast(n: ts.Expression): boolean {
+  n = skipParens(n);
+  switch (n.kind) {
+    case K.NumericLiteral: case K.StringLiteral: case K.NoSubstitutionTemplateLiteral:
+    case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword:
+    case K.FunctionExpression: case K.ArrowFunction: case K.NewExpression:
+    case K.ArrayLiteralExpression: case K.ObjectLiteralExpression: case K.TemplateExpression:
+      return true;
+    case K.BinaryExpression:
+      return BINARY_OPS.has((n as ts.BinaryExpression).operatorToken.kind) && !ts.isPrivateIdentifier((n as ts.BinaryExpression).left);
+    case K.PrefixUnaryExpression: {
+      const op = (n as ts.PrefixUnaryExpression).operator;
+      return op !== K.PlusPlusToken && op !== K.MinusMinusToken;
+    }
+    case K.CallExpression:
+    case K.PropertyAccessExpression:
+    case K.ElementAccessExpression: {
+      const e = n as ts.CallExpression | ts.PropertyAccessExpression | ts.ElementAccessExpression;
+      return e.expression.kind !== K.SuperKeyword && !(e.flags & ts.NodeFlags.OptionalChain);
+    }
+    case K.ConditionalExpression: {
+      const c = n as ts.ConditionalExpression;
+      return writesTargetLast(c.whenTrue) && writesTargetLast(c.whenFalse);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Can code see the TDZ hole of a binding that lives in a register? Only through a read at
+ * a position before its declaration ends (needsTdz's CheckHole), or anywhere in a switch
+ * (cases run out of textual order). A register binding is not captured, so nested
+ * functions do not count. Without such a read the hole is never loaded. Conservative:
+ * any identifier with the name before the end of the declaration counts, other than a
+ * declaration's own name.
+ */
+function holeObservable(b: Binding): boolean {
+  if (b.scope.kind === 'switch') return true;
+  const visit = (n: ts.Node): boolean => {
+    if (n.pos >= b.declEnd) return false;
+    if (ts.isIdentifier(n) && n.text === b.name) {
+      const p = n.parent as ts.Node & { name?: ts.Node };
+      if (!(p && p.name === n && !ts.isShorthandPropertyAssignment(p))) return true;
+    }
+    return ts.forEachChild(n, visit) === true;
+  };
+  return visit(b.scope.node);
+}
+
+/** Does the code of function `root` (not nested functions) read undefined: plain calls
+ *  (their this), `return;`, the identifier undefined? */
+function usesUndefined(root: ts.Node): boolean {
+  // falling off the end returns undefined
+  if (!isFunctionLike(root) || !root.body) return true;
+  if (ts.isBlock(root.body)) {
+    const last = root.body.statements[root.body.statements.length - 1];
+    if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+  }
+  const visit = (n: ts.Node): boolean => {
+    if (n !== root && (isFunctionLike(n) || ts.isClassLike(n))) return false;
+    if (ts.isCallExpression(n)) {
+      const callee = skipParens(n.expression);
+      if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee) && callee.kind !== K.SuperKeyword) return true;
+    }
+    if (ts.isReturnStatement(n) && !n.expression) return true;
+    if (ts.isIdentifier(n) && n.text === 'undefined') return true;
+    return ts.forEachChild(n, visit) === true;
+  };
+  return visit(root);
+}
+
+/** How many times function `root`'s own code (not nested functions) mentions `this`. */
+function thisUses(root: ts.Node): number {
+  let n = 0;
+  const visit = (x: ts.Node): void => {
+    if (x !== root && (isFunctionLike(x) || ts.isClassLike(x))) return;
+    if (x.kind === K.ThisKeyword) n++;
+    ts.forEachChild(x, visit);
+  };
+  visit(root);
+  return n;
+}
+
+/** The key of a constant in FnCompiler.constRegs. */
+function constKey(v: number | string): string {
+  return typeof v === 'string' ? `s:${v}` : Object.is(v, -0) ? 'n:-0' : `n:${v}`;
+}
+
+const MAX_LOOP_CONSTANTS = 8;
+
+/**
+ * The constants a loop reads as operands (of binary operators other than an immediate of
+ * AddInt/SubInt, element keys, case labels), most used first. Nested functions are not
+ * looked into.
+ */
+function loopConstants(loop: ts.Node): [string, number | string][] {
+  const uses = new Map<string, { v: number | string; n: number }>();
+  const add = (key: string, v: number | string) => {
+    const u = uses.get(key);
+    if (u) u.n++; else uses.set(key, { v, n: 1 });
+  };
+  const literal = (e: ts.Expression): number | string | undefined | null => {
+    e = skipParens(e);
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && ts.isNumericLiteral(skipParens(e.operand))) {
+      return -Number((skipParens(e.operand) as ts.NumericLiteral).text);
+    }
+    return null;
+  };
+  const operand = (e: ts.Expression) => {
+    const v = literal(e);
+    if (v !== null && v !== undefined) add(constKey(v), v);
+  };
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isBinaryExpression(n)) {
+      const op = n.operatorToken.kind;
+      const name = BINARY_OPS.get(op) ?? COMPOUND_OPS.get(op);
+      if (name) {
+        if (BINARY_OPS.has(op)) operand(n.left);
+        if (!((name === 'Add' || name === 'Sub') && int32Literal(n.right) !== undefined)) operand(n.right);
+      }
+    } else if (ts.isElementAccessExpression(n)) {
+      operand(n.argumentExpression);
+    } else if (ts.isCaseClause(n)) {
+      operand(n.expression);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(loop);
+  return [...uses.entries()].sort((x, y) => y[1].n - x[1].n).slice(0, MAX_LOOP_CONSTANTS).map(([k, u]) => [k, u.v]);
+}
+
+function isTrueLiteral(n: ts.Expression): boolean {
+  return skipParens(n).kind === K.TrueKeyword;
+}
+
+/** The value of an integer literal that fits int32 (the immediate of AddInt/SubInt). */
+function int32Literal(n: ts.Expression): number | undefined {
+  n = skipParens(n);
+  let v: number;
+  if (ts.isNumericLiteral(n)) v = Number(n.text);
+  else if (ts.isPrefixUnaryExpression(n) && n.operator === K.MinusToken && ts.isNumericLiteral(skipParens(n.operand))) {
+    v = -Number((skipParens(n.operand) as ts.NumericLiteral).text);
+  } else return undefined;
+  return Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0) ? v : undefined;
+}
+
 function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(n) ? (ts.getModifiers(n)?.some((m) => m.kind === kind) ?? false) : false;
 }
@@ -198,7 +387,7 @@ function isAnonymousFunction(n: ts.Node): boolean {
 }
 
 export class FnCompiler {
-  readonly em = new FunctionEmitter();
+  readonly em: FunctionEmitter;
   private readonly ctl: Ctl[] = [];
   private scope: Scope;
   private envIn = -1;
@@ -206,8 +395,16 @@ export class FnCompiler {
   private readonly locals = new Set<number>();
   /** Parameters of this function not yet initialised while the parameter list runs. */
   private readonly pendingParams = new Set<Binding>();
+  /** See undefinedValue(). */
+  private undefReg = -1;
+  /** See reserveThis(). */
+  private thisReg = -1;
+  /** Loops being compiled, and the registers holding their constants (see loop()). */
+  private loopDepth = 0;
+  private readonly constRegs = new Map<string, number>();
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
+    this.em = new FunctionEmitter(() => m.inlineCache());
     this.scope = fn.scope;
     for (let i = 0; i < paramCount; i++) this.em.alloc();
   }
@@ -261,10 +458,25 @@ export class FnCompiler {
     return r;
   }
 
-  /** A register whose value later evaluation of `later` cannot change. */
-  private stable(r: number, later: readonly ts.Node[] = [undefined as unknown as ts.Node]): number {
+  /**
+   * A register that holds undefined to be read (never written): registers start as
+   * undefined and this one is reserved at function entry and never written, so it costs no
+   * instruction. Falls back to a LoadUndefined when none was reserved.
+   */
+  private undefinedValue(): number {
+    return this.undefReg >= 0 ? this.undefReg : this.undef();
+  }
+
+  /** Reserves undefReg when the function's own code has a use for it. */
+  private reserveUndefined(): void {
+    if (usesUndefined(this.fn.node)) this.undefReg = this.alloc();
+  }
+
+  /** A register whose value later evaluation of `later` cannot change (undefined in
+   *  `later`: code not known here). */
+  private stable(r: number, later: readonly (ts.Node | undefined)[] = [undefined]): number {
     if (!this.locals.has(r)) return r;
-    if (later.every((n) => n !== undefined && isSimple(n))) return r;
+    if (later.every((n) => n !== undefined && (isSimple(n) || !containsAssignment(n)))) return r;
     const t = this.alloc();
     this.em.emit('Move', t, r);
     return t;
@@ -307,7 +519,9 @@ export class FnCompiler {
         b.reg = this.alloc();
         this.locals.add(b.reg);
       }
-      if (b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname') this.em.emit('LoadHole', b.reg);
+      if ((b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'classname') && holeObservable(b)) {
+        this.em.emit('LoadHole', b.reg);
+      }
     }
     this.hoistFunctions(statements);
   }
@@ -392,6 +606,7 @@ export class FnCompiler {
 
   private loadBinding(b: Binding, at: ts.Node, d?: number): number {
     if (this.pendingParam(b)) return d ?? this.alloc();
+    if (b.kind === 'this' && b.scope.fn === this.fn && this.thisReg >= 0) return this.to(d, this.thisReg);
     if (b.kind === 'this' || b.kind === 'newtarget') {
       if (b.scope.fn === this.fn || !b.captured) {
         const r = d ?? this.alloc();
@@ -414,6 +629,18 @@ export class FnCompiler {
     if (this.needsTdz(b, at)) this.em.emit('CheckHole', r, this.k(b.name));
     this.checkThis(b, r);
     return r;
+  }
+
+  /**
+   * The register of a binding that code here may read and write directly: a variable of
+   * this function that lives in a register (not captured), is assignable and needs no TDZ
+   * check at `at`. Otherwise -1.
+   */
+  private plainLocal(b: Binding | undefined, at: ts.Node, init = false): number {
+    if (!b || b.captured || b.reg < 0 || b.scope.fn !== this.fn || this.pendingParams.has(b)) return -1;
+    if (!init && !['var', 'let', 'param', 'function', 'catch', 'class'].includes(b.kind)) return -1;
+    if (!init && this.needsTdz(b, at)) return -1;
+    return b.reg;
   }
 
   private storeBinding(b: Binding, v: number, init: boolean, at: ts.Node): void {
@@ -446,22 +673,11 @@ export class FnCompiler {
     return i;
   }
 
-  /** Throws ReferenceError "<name> is not defined" unless the global object has `name`. */
-  private checkGlobal(g: number, name: string): void {
-    this.withTemps(() => {
-      const key = this.loadString(this.alloc(), name);
-      this.em.emit('In', key, key, g);
-      const ok = this.em.label();
-      this.em.emit('JumpIfTrue', key, ok);
-      this.em.emit('ThrowError', REFERENCE_ERROR, this.k(`${name} is not defined`));
-      this.em.bind(ok);
-    });
-  }
-
   private identifier(n: ts.Identifier, d?: number): number {
     const name = n.text;
     const b = this.scope.lookup(name);
     if (b) return this.loadBinding(b, n, d);
+    if (name === 'undefined' && d === undefined && this.undefReg >= 0) return this.undefReg;
     const r = d ?? this.alloc();
     if (name === 'undefined') this.em.emit('LoadUndefined', r);
     else if (name === 'NaN') this.loadNumber(r, NaN);
@@ -470,12 +686,8 @@ export class FnCompiler {
     else if (name === 'eval') this.unsupported(n, 'eval');
     else if (name === '__native') this.unsupported(n, '__native outside a call __native.name(...)');
     else {
-      this.withTemps(() => {
-        const g = this.globalObject();
-        this.checkGlobal(g, name);
-        this.mark(n);
-        this.em.emit('GetProp', r, g, this.k(name), this.em.ic());
-      });
+      this.mark(n);
+      this.em.emit('GetGlobal', r, this.k(name), this.em.ic());
     }
     return r;
   }
@@ -487,11 +699,11 @@ export class FnCompiler {
     this.envIn = this.alloc();
     this.em.emit('LoadUndefined', this.envIn);
     this.curEnv = this.envIn;
+    this.reserveUndefined();
     this.enterFunctionScope(sf.statements, []);
     this.hoistFunctions(sf.statements);
     this.statements(sf.statements);
-    const r = this.undef();
-    this.em.emit('Return', r);
+    this.em.emit('Return', this.undefinedValue());
   }
 
   /** Compiles a nested function and emits Closure for it. */
@@ -514,10 +726,50 @@ export class FnCompiler {
     return r;
   }
 
+  /**
+   * The function's first instruction loads the environment it closed over (LoadFunctionEnv,
+   * or LoadUndefined at top level) into envIn. When no instruction reads that register, it
+   * is left out: jumps are relative, so only the source map moves.
+   */
+  dropUnusedEnv(): void {
+    const code = this.em.bytes;
+    if (this.envIn < 0 || code.length < 2 || code[1] !== this.envIn) return;
+    if (code[0] !== Op.LoadFunctionEnv && code[0] !== Op.LoadUndefined) return;
+    for (let pc = 2; pc < code.length;) {
+      const info = OPCODES[code[pc]];
+      let p = pc + 1;
+      for (const k of info.operands) {
+        if (k === 'reg' && code[p] === this.envIn) return;
+        p += OPERAND_SIZE[k];
+      }
+      pc = p;
+    }
+    this.em.dropFirst(2);
+  }
+
   private prologue(): void {
     this.envIn = this.alloc();
     this.em.emit('LoadFunctionEnv', this.envIn);
     this.curEnv = this.envIn;
+    this.reserveUndefined();
+    this.reserveThis();
+  }
+
+  /**
+   * A function that reads its own `this` more than once loads it into thisReg once at
+   * entry. Not in derived constructors (this changes at super()), arrows (this is the
+   * enclosing function's) or the top level.
+   */
+  private reserveThis(): void {
+    const k = this.fn.kind;
+    if (!(k === 'normal' || k === 'method' || k === 'getter' || k === 'setter' || k === 'ctor')) return;
+    const b = this.fn.scope.bindings.get('this');
+    if (!b || this.isDerivedThis(b)) return;
+    let uses = thisUses(this.fn.node);
+    if (k === 'ctor' && this.m.classInfo.get(this.fn.node.parent)?.hasInit) uses++;
+    if (uses < 2) return;
+    this.thisReg = this.alloc();
+    this.em.emit('LoadThis', this.thisReg);
   }
 
   /** Function scope entry: Env, `this`/new.target/callee bindings captured by inner functions. */
@@ -562,6 +814,11 @@ export class FnCompiler {
       this.mark(p);
       this.withTemps(() => {
         if (p.dotDotDotToken) {
+          const b = ts.isIdentifier(p.name) ? this.fn.scope.bindings.get(p.name.text) : undefined;
+          if (b && !b.captured && b.reg >= 0) {
+            this.em.emit('LoadRestArgs', b.reg, i);
+            return;
+          }
           const r = this.alloc();
           this.em.emit('LoadRestArgs', r, i);
           this.bindName(p.name, r, 'param');
@@ -584,8 +841,7 @@ export class FnCompiler {
     this.withTemps(() => {
       const u = this.undef();
       const skip = this.em.label();
-      this.em.emit('StrictEq', u, v, u);
-      this.em.emit('JumpIfFalse', u, skip);
+      this.em.emit('JumpIfStrictNe', v, u, skip);
       this.expr(init, v, isAnonymousFunction(init) ? nameHint : undefined);
       this.em.bind(skip);
     });
@@ -610,7 +866,7 @@ export class FnCompiler {
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      this.em.emit('Return', this.undef());
+      this.em.emit('Return', this.undefinedValue());
     } else {
       this.mark(body);
       const r = this.withTemps(() => {
@@ -630,8 +886,12 @@ export class FnCompiler {
       const cs = this.analysis.scopes.get(cls)!;
       const f = this.loadBinding(cs.bindings.get('%init')!, cls);
       const t = this.alloc();
-      this.em.emit('LoadThis', t);
-      this.em.emit('Call', t, f, t, t, 0);
+      if (this.thisReg >= 0) {
+        this.em.emit('Call', t, f, this.thisReg, t, 0);
+      } else {
+        this.em.emit('LoadThis', t);
+        this.em.emit('Call', t, f, t, t, 0);
+      }
     });
   }
 
@@ -652,6 +912,37 @@ export class FnCompiler {
   }
 
   private statement(s: ts.Statement, labels: string[] = []): void {
+    if (ts.isIterationStatement(s, false)) return this.loop(s, () => this.statementNow(s, labels));
+    this.statementNow(s, labels);
+  }
+
+  /**
+   * A loop. The constants its operators read are loaded into registers once, before the
+   * outermost loop of a nest, instead of at every use.
+   */
+  private loop(n: ts.IterationStatement, compile: () => void): void {
+    const added: string[] = [];
+    const mark = this.top;
+    if (this.loopDepth === 0 && this.top < 192) {
+      for (const [key, v] of loopConstants(n)) {
+        const r = this.alloc();
+        if (typeof v === 'number') this.loadNumber(r, v);
+        else this.loadString(r, v);
+        this.constRegs.set(key, r);
+        added.push(key);
+      }
+    }
+    this.loopDepth++;
+    try {
+      compile();
+    } finally {
+      this.loopDepth--;
+      for (const k of added) this.constRegs.delete(k);
+      this.top = mark;
+    }
+  }
+
+  private statementNow(s: ts.Statement, labels: string[]): void {
     this.mark(s);
     switch (s.kind) {
       case K.Block:
@@ -660,7 +951,7 @@ export class FnCompiler {
       case K.EmptyStatement:
         return;
       case K.ExpressionStatement:
-        this.expr((s as ts.ExpressionStatement).expression);
+        this.effect((s as ts.ExpressionStatement).expression);
         return;
       case K.VariableStatement:
         return this.variableList((s as ts.VariableStatement).declarationList);
@@ -678,8 +969,14 @@ export class FnCompiler {
       }
       case K.IfStatement: {
         const n = s as ts.IfStatement;
+        const jump = n.elseStatement || labels.length ? undefined : this.plainJump(n.thenStatement);
+        if (jump) {
+          // if (c) break; / if (c) continue;
+          this.branch(n.expression, jump, true);
+          return;
+        }
         const elseL = this.em.label(), end = this.em.label();
-        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.expression), elseL));
+        this.branch(n.expression, elseL, false);
         const body = () => {
           this.withTemps(() => this.statement(n.thenStatement));
           if (n.elseStatement) this.em.emit('Jump', end);
@@ -691,13 +988,17 @@ export class FnCompiler {
         return body();
       }
       case K.WhileStatement: {
+        // The test is at the bottom: one jump per iteration.
         const n = s as ts.WhileStatement;
-        const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
-        this.em.bind(loop);
-        this.em.bind(cont);
-        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.expression), end));
+        const top = this.em.label(), end = this.em.label(), cont = this.em.label();
+        const always = isTrueLiteral(n.expression);
+        if (!always) this.em.emit('Jump', cont);
+        this.em.bind(top);
         this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
-        this.em.emit('Jump', loop);
+        this.em.bind(cont);
+        this.mark(n.expression);
+        if (always) this.em.emit('Jump', top);
+        else this.branch(n.expression, top, true);
         this.em.bind(end);
         return;
       }
@@ -708,7 +1009,7 @@ export class FnCompiler {
         this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
         this.em.bind(cont);
         this.mark(n.expression);
-        this.withTemps(() => this.em.emit('JumpIfTrue', this.expr(n.expression), loop));
+        this.branch(n.expression, loop, true);
         this.em.bind(end);
         return;
       }
@@ -729,25 +1030,13 @@ export class FnCompiler {
       case K.ContinueStatement: {
         const n = s as ts.BreakStatement | ts.ContinueStatement;
         const isBreak = s.kind === K.BreakStatement;
-        const label = n.label?.text;
-        let target: Ctl | undefined;
-        for (let i = this.ctl.length - 1; i >= 0 && !target; i--) {
-          const c = this.ctl[i];
-          if (c.k !== 'loop' && c.k !== 'block') continue;
-          if (label !== undefined) {
-            if (c.labels.includes(label)) target = c;
-          } else if (c.k === 'loop' || (isBreak && c.isSwitch)) {
-            target = c;
-          }
-        }
-        if (!target || (!isBreak && target.k !== 'loop')) this.unsupported(n, 'this break/continue target');
-        return this.jumpOut({ type: isBreak ? 'break' : 'continue', target });
+        return this.jumpOut({ type: isBreak ? 'break' : 'continue', target: this.jumpTarget(n) });
       }
       case K.ReturnStatement: {
         const n = s as ts.ReturnStatement;
         if (this.fn.kind === 'top') this.unsupported(n, 'top-level return');
-        const r = n.expression ? this.expr(n.expression) : this.undef();
-        return this.jumpOut({ type: 'return', reg: r });
+        if (!n.expression) return this.jumpOut({ type: 'return', reg: this.undefinedValue() });
+        return this.returnValue(n.expression);
       }
       case K.ThrowStatement: {
         const r = this.expr((s as ts.ThrowStatement).expression);
@@ -766,6 +1055,55 @@ export class FnCompiler {
       default:
         this.unsupported(s);
     }
+  }
+
+  /** return e; `return c ? a : b` returns from each branch. */
+  private returnValue(e: ts.Expression): void {
+    const c = skipParens(e);
+    if (ts.isConditionalExpression(c)) {
+      const elseL = this.em.label();
+      this.branch(c.condition, elseL, false);
+      this.withTemps(() => this.returnValue(c.whenTrue));
+      this.em.bind(elseL);
+      this.withTemps(() => this.returnValue(c.whenFalse));
+      return;
+    }
+    this.jumpOut({ type: 'return', reg: this.expr(e) });
+  }
+
+  /** The loop or block a break/continue leaves. */
+  private jumpTarget(n: ts.BreakStatement | ts.ContinueStatement): Ctl {
+    const isBreak = n.kind === K.BreakStatement;
+    const label = n.label?.text;
+    let target: Ctl | undefined;
+    for (let i = this.ctl.length - 1; i >= 0 && !target; i--) {
+      const c = this.ctl[i];
+      if (c.k !== 'loop' && c.k !== 'block') continue;
+      if (label !== undefined) {
+        if (c.labels.includes(label)) target = c;
+      } else if (c.k === 'loop' || (isBreak && c.isSwitch)) {
+        target = c;
+      }
+    }
+    if (!target || (!isBreak && target.k !== 'loop')) this.unsupported(n, 'this break/continue target');
+    return target;
+  }
+
+  /** The label a break/continue statement jumps to when that is all it does (no finally,
+   *  no iterator to close on the way), else undefined. */
+  private plainJump(s: ts.Statement): Label | undefined {
+    while (ts.isBlock(s) && s.statements.length === 1) s = s.statements[0];
+    if (!ts.isBreakStatement(s) && !ts.isContinueStatement(s)) return undefined;
+    const target = this.jumpTarget(s);
+    for (let i = this.ctl.length - 1; i >= 0; i--) {
+      const e = this.ctl[i];
+      if (e === target) {
+        if (ts.isContinueStatement(s)) return (e as { cont: Label }).cont;
+        return e.k === 'loop' && e.forof ? undefined : (e as { brk: Label }).brk;
+      }
+      if (e.k === 'try' || e.k === 'finally' || (e.k === 'loop' && e.forof)) return undefined;
+    }
+    return undefined;
   }
 
   private labeled(labels: string[], body: () => void): void {
@@ -907,6 +1245,12 @@ export class FnCompiler {
       this.withTemps(() => {
         if (d.initializer) {
           const hint = ts.isIdentifier(d.name) && isAnonymousFunction(d.initializer) ? this.m.originalName(d.name) : undefined;
+          const reg = ts.isIdentifier(d.name) && this.writesLast(d.initializer)
+            ? this.plainLocal(this.scope.lookup(d.name.text), d.name, mode !== 'var') : -1;
+          if (reg >= 0) {
+            this.expr(d.initializer, reg, hint);
+            return;
+          }
           const v = this.alloc();
           this.expr(d.initializer, v, hint);
           this.bindName(d.name, v, mode);
@@ -928,20 +1272,25 @@ export class FnCompiler {
     }
     const perIteration = scope?.needsEnv ? scope.envReg : -1;
     if (perIteration >= 0) this.em.emit('EnvCopy', perIteration, perIteration);
-    const loop = this.em.label(), end = this.em.label(), cont = this.em.label();
-    this.em.bind(loop);
-    if (n.condition) {
-      this.mark(n.condition);
-      this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(n.condition!), end));
-    }
+    // The test is at the bottom: one jump per iteration.
+    const top = this.em.label(), end = this.em.label(), cont = this.em.label(), test = this.em.label();
+    const cond = n.condition && !isTrueLiteral(n.condition) ? n.condition : undefined;
+    if (cond) this.em.emit('Jump', test);
+    this.em.bind(top);
     this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
     this.em.bind(cont);
     if (perIteration >= 0) this.em.emit('EnvCopy', perIteration, perIteration);
     if (n.incrementor) {
       this.mark(n.incrementor);
-      this.withTemps(() => this.expr(n.incrementor!));
+      this.withTemps(() => this.effect(n.incrementor!));
     }
-    this.em.emit('Jump', loop);
+    this.em.bind(test);
+    if (cond) {
+      this.mark(cond);
+      this.branch(cond, top, true);
+    } else {
+      this.em.emit('Jump', top);
+    }
     this.em.bind(end);
     if (scope) this.exitScope(scope, outer);
     this.top = mark;
@@ -1043,7 +1392,9 @@ export class FnCompiler {
     clauses.forEach((c, i) => {
       if (ts.isCaseClause(c)) {
         this.mark(c);
-        this.withTemps(() => this.em.emit('JumpIfStrictEq', disc, this.expr(c.expression), targets[i]));
+        const k = int32Literal(c.expression);
+        if (k !== undefined) this.em.emit('JumpIfEqInt', disc, k, targets[i]);
+        else this.withTemps(() => this.em.emit('JumpIfStrictEq', disc, this.expr(c.expression), targets[i]));
       }
     });
     const def = clauses.findIndex((c) => ts.isDefaultClause(c));
@@ -1116,7 +1467,7 @@ export class FnCompiler {
     }
     return {
       k: 'leaf', node: target, name: ts.isIdentifier(target) ? target.text : undefined,
-      store: (v) => this.withTemps(() => this.putRef(this.prepareRef(target), v)),
+      store: (v) => this.withTemps(() => this.putRef(this.prepareRef(target, []), v)),
     };
   }
 
@@ -1262,13 +1613,19 @@ export class FnCompiler {
   expr(n: ts.Expression, d?: number, nameHint?: string): number {
     switch (n.kind) {
       case K.NumericLiteral: {
+        const v = Number((n as ts.NumericLiteral).text);
+        const c = d === undefined ? this.constRegs.get(constKey(v)) : undefined;
+        if (c !== undefined) return c;
         const r = d ?? this.alloc();
-        this.loadNumber(r, Number((n as ts.NumericLiteral).text));
+        this.loadNumber(r, v);
         return r;
       }
       case K.StringLiteral:
-      case K.NoSubstitutionTemplateLiteral:
-        return this.loadString(d ?? this.alloc(), (n as ts.StringLiteral).text);
+      case K.NoSubstitutionTemplateLiteral: {
+        const v = (n as ts.StringLiteral).text;
+        const c = d === undefined ? this.constRegs.get(constKey(v)) : undefined;
+        return c ?? this.loadString(d ?? this.alloc(), v);
+      }
       case K.TrueKeyword: case K.FalseKeyword: case K.NullKeyword: {
         const r = d ?? this.alloc();
         this.em.emit(n.kind === K.TrueKeyword ? 'LoadTrue' : n.kind === K.FalseKeyword ? 'LoadFalse' : 'LoadNull', r);
@@ -1330,7 +1687,7 @@ export class FnCompiler {
         const c = n as ts.ConditionalExpression;
         const r = d ?? this.alloc();
         const elseL = this.em.label(), end = this.em.label();
-        this.withTemps(() => this.em.emit('JumpIfFalse', this.expr(c.condition), elseL));
+        this.branch(c.condition, elseL, false);
         this.withTemps(() => this.expr(c.whenTrue, r, nameHint));
         this.em.emit('Jump', end);
         this.em.bind(elseL);
@@ -1366,6 +1723,76 @@ export class FnCompiler {
     }
   }
 
+  /**
+   * Jumps to target when ToBoolean(n) is `when`, else falls through: comparisons become
+   * compare-and-branch instructions, `!` swaps the sense, `&&`/`||` short-circuit, and
+   * `x == null` / `x != null` test for nullish.
+   */
+  private branch(n: ts.Expression, target: Label, when: boolean): void {
+    const e = skipParens(n);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === K.ExclamationToken) return this.branch(e.operand, target, !when);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
+        if ((op === K.AmpersandAmpersandToken) !== when) {
+          this.branch(e.left, target, when);
+          this.branch(e.right, target, when);
+        } else {
+          const skip = this.em.label();
+          this.branch(e.left, skip, !when);
+          this.branch(e.right, target, when);
+          this.em.bind(skip);
+        }
+        return;
+      }
+      if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) {
+        // x === k / x !== k with an int32 literal k (either side: no conversions happen)
+        const k = int32Literal(e.right) ?? int32Literal(e.left);
+        if (k !== undefined) {
+          const x = int32Literal(e.right) !== undefined ? e.left : e.right;
+          this.withTemps(() => {
+            const r = this.expr(x);
+            this.mark(e);
+            this.em.emit((op === K.EqualsEqualsEqualsToken) === when ? 'JumpIfEqInt' : 'JumpIfNeInt', r, k, target);
+          });
+          return;
+        }
+      }
+      const fused = FUSED_JUMPS.get(op);
+      if (fused) {
+        this.withTemps(() => {
+          const a = this.stable(this.expr(e.left), [e.right]);
+          const b = this.expr(e.right);
+          this.mark(e);
+          this.em.emit(when ? fused[0] : fused[1], a, b, target);
+        });
+        return;
+      }
+      if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken)
+        && (e.right.kind === K.NullKeyword || e.left.kind === K.NullKeyword)) {
+        const x = e.right.kind === K.NullKeyword ? e.left : e.right;
+        this.withTemps(() => {
+          const r = this.expr(x);
+          this.mark(e);
+          this.em.emit((op === K.EqualsEqualsToken) === when ? 'JumpIfNullish' : 'JumpIfNotNullish', r, target);
+        });
+        return;
+      }
+    }
+    this.withTemps(() => this.em.emit(when ? 'JumpIfTrue' : 'JumpIfFalse', this.expr(n), target));
+  }
+
+  /** Evaluates n for its effects only (its value is not used). */
+  private effect(n: ts.Expression): void {
+    const e = skipParens(n);
+    if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e))
+      && (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)) {
+      this.mark(e);
+      return this.update(e);
+    }
+    this.withTemps(() => this.expr(n));
+  }
+
   private template(n: ts.TemplateExpression, d?: number): number {
     const r = d ?? this.alloc();
     this.withTemps(() => {
@@ -1393,9 +1820,11 @@ export class FnCompiler {
     const op = n.operatorToken.kind;
     if (op === K.EqualsToken) return this.assignment(n, d);
     if (op === K.CommaToken) {
-      this.withTemps(() => this.expr(n.left));
+      this.withTemps(() => this.effect(n.left));
       return this.expr(n.right, d);
     }
+    const compound = COMPOUND_OPS.get(op);
+    if (compound) return this.compoundAssignment(n, compound, d);
     const r = d ?? this.alloc();
     if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
       const end = this.em.label();
@@ -1409,7 +1838,7 @@ export class FnCompiler {
     }
     if (op === K.AmpersandAmpersandEqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) {
       this.withTemps(() => {
-        const ref = this.prepareRef(n.left);
+        const ref = this.prepareRef(n.left, [n.right]);
         this.getRef(ref, r);
         const end = this.em.label();
         this.em.emit(op === K.AmpersandAmpersandEqualsToken ? 'JumpIfFalse' : op === K.BarBarEqualsToken ? 'JumpIfTrue' : 'JumpIfNotNullish', r, end);
@@ -1418,18 +1847,6 @@ export class FnCompiler {
         this.mark(n);
         this.putRef(ref, r);
         this.em.bind(end);
-      });
-      return r;
-    }
-    const compound = COMPOUND_OPS.get(op);
-    if (compound) {
-      this.withTemps(() => {
-        const ref = this.prepareRef(n.left);
-        this.getRef(ref, r);
-        const v = this.expr(n.right);
-        this.mark(n);
-        this.em.emit(compound as 'Add', r, r, v);
-        this.putRef(ref, r);
       });
       return r;
     }
@@ -1447,15 +1864,62 @@ export class FnCompiler {
     if (!name) return this.unsupported(n.operatorToken, `operator ${ts.tokenToString(op) ?? K[op]}`);
     this.withTemps(() => {
       const a = this.stable(this.expr(n.left), [n.right]);
-      const b = this.expr(n.right);
-      this.mark(n);
-      this.em.emit(name as 'Add', r, a, b);
+      this.binaryOp(name, r, a, n.right, n);
     });
     return r;
   }
 
-  private assignment(n: ts.BinaryExpression, d?: number): number {
+  private compoundAssignment(n: ts.BinaryExpression, compound: string, d?: number): number {
     const left = skipParens(n.left);
+    const reg = ts.isIdentifier(left) && !containsAssignment(n.right) ? this.plainLocal(this.scope.lookup(left.text), left) : -1;
+    if (reg >= 0) {
+      // a plain local, which n.right cannot change: updated in place
+      this.withTemps(() => this.binaryOp(compound, reg, reg, n.right, n));
+      return this.to(d, reg);
+    }
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const ref = this.prepareRef(n.left, [n.right]);
+      this.getRef(ref, r);
+      this.binaryOp(compound, r, r, n.right, n);
+      this.putRef(ref, r);
+    });
+    return r;
+  }
+
+  /** dst = a OP right (right evaluated here; `x + k` and `x - k` with an int32 literal k
+   *  become AddInt / SubInt). */
+  private binaryOp(name: string, dst: number, a: number, right: ts.Expression, at: ts.Node): void {
+    const k = int32Literal(right);
+    if (k !== undefined && (name === 'Add' || name === 'Sub')) {
+      this.mark(at);
+      this.em.emit(name === 'Add' ? 'AddInt' : 'SubInt', dst, a, k);
+      return;
+    }
+    const b = this.expr(right);
+    this.mark(at);
+    this.em.emit(name as 'Add', dst, a, b);
+  }
+
+  private assignment(n: ts.BinaryExpression, d?: number): number {
+    const direct = this.assignLocal(n, d);
+    if (direct !== undefined) return direct;
+    const left = skipParens(n.left);
+    if (d === undefined && (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left))) {
+      // o.p = v: the value's own register (a variable's, say) goes to SetProp as it is
+      let v = -1;
+      const mark = this.top;
+      this.withTemps(() => {
+        const ref = this.prepareRef(left, [n.right]);
+        const t = this.expr(n.right);
+        this.mark(n);
+        this.putRef(ref, t);
+        v = t;
+      });
+      // the value stays allocated when it is a temporary
+      if (v >= mark) this.top = Math.max(mark, v + 1);
+      return v;
+    }
     const r = d ?? this.alloc();
     this.withTemps(() => {
       if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
@@ -1463,7 +1927,7 @@ export class FnCompiler {
         this.assignTo(left, r);
         return;
       }
-      const ref = this.prepareRef(left);
+      const ref = this.prepareRef(left, [n.right]);
       const hint = ts.isIdentifier(left) && isAnonymousFunction(n.right) ? this.m.originalName(left) : undefined;
       this.expr(n.right, r, hint);
       this.mark(n);
@@ -1472,14 +1936,73 @@ export class FnCompiler {
     return r;
   }
 
-  private unary(n: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, d?: number): number {
+  /** writesTargetLast, and also a variable or `this` read without a TDZ check. */
+  private writesLast(e: ts.Expression): boolean {
+    if (writesTargetLast(e)) return true;
+    e = skipParens(e);
+    if (e.kind === K.ThisKeyword) return !this.isDerivedThis(ScopeAnalysis.thisScope(this.scope).bindings.get('this')!);
+    if (!ts.isIdentifier(e)) return false;
+    const b = this.scope.lookup(e.text);
+    if (!b) return true;
+    if (b.kind === 'this' || b.kind === 'newtarget' || this.pendingParams.has(b)) return false;
+    return !this.needsTdz(b, e);
+  }
+
+  /** x = e straight into the register of a plain local x; undefined if that does not apply. */
+  private assignLocal(n: ts.BinaryExpression, d?: number): number | undefined {
+    const left = skipParens(n.left);
+    if (!ts.isIdentifier(left) || !this.writesLast(n.right)) return undefined;
+    const reg = this.plainLocal(this.scope.lookup(left.text), left);
+    if (reg < 0) return undefined;
+    this.withTemps(() => this.expr(n.right, reg, isAnonymousFunction(n.right) ? left.text : undefined));
+    return this.to(d, reg);
+  }
+
+  /** ++x / x++ / --x / x-- whose value is not used: the prefix form. */
+  private update(n: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
+    this.withTemps(() => this.unary(n, undefined, true));
+  }
+
+  private unary(n: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, d?: number, discard = false): number {
     const op = n.operator;
+    const lit = skipParens(n.operand);
+    if (op === K.MinusToken && ts.isIdentifier(lit) && lit.text === 'Infinity' && !this.scope.lookup('Infinity')) {
+      const t = d ?? this.alloc();
+      this.loadNumber(t, -Infinity);
+      return t;
+    }
+    if (op === K.MinusToken && ts.isNumericLiteral(lit)) {
+      // -1: a constant, not Neg of one
+      const v = -Number(lit.text);
+      const c = d === undefined ? this.constRegs.get(constKey(v)) : undefined;
+      if (c !== undefined) return c;
+      const t = d ?? this.alloc();
+      this.loadNumber(t, v);
+      return t;
+    }
+    if (op === K.PlusPlusToken || op === K.MinusMinusToken) {
+      const inst = op === K.PlusPlusToken ? 'Inc' : 'Dec';
+      const operand = skipParens(n.operand);
+      const reg = ts.isIdentifier(operand) ? this.plainLocal(this.scope.lookup(operand.text), operand) : -1;
+      if (reg >= 0) {
+        // a plain local: updated in place
+        this.mark(n);
+        if (n.kind === K.PrefixUnaryExpression || discard) {
+          this.em.emit(inst, reg, reg);
+          return this.to(d, reg);
+        }
+        const r = d ?? this.alloc();
+        this.em.emit('ToNumeric', r, reg);
+        this.em.emit(inst, reg, r);
+        return r;
+      }
+    }
     const r = d ?? this.alloc();
     if (op === K.PlusPlusToken || op === K.MinusMinusToken) {
       const inst = op === K.PlusPlusToken ? 'Inc' : 'Dec';
       this.withTemps(() => {
-        const ref = this.prepareRef(n.operand);
-        if (n.kind === K.PrefixUnaryExpression) {
+        const ref = this.prepareRef(n.operand, []);
+        if (n.kind === K.PrefixUnaryExpression || discard) {
           this.getRef(ref, r);
           this.mark(n);
           this.em.emit(inst, r, r);
@@ -1529,7 +2052,8 @@ export class FnCompiler {
 
   // ---- references (assignment targets) ------------------------------------------------
 
-  private prepareRef(target: ts.Expression): Ref {
+  /** `later`: what is evaluated after the reference and before it is used (see stable()). */
+  private prepareRef(target: ts.Expression, later: readonly (ts.Node | undefined)[] = [undefined]): Ref {
     target = skipParens(target);
     if (ts.isIdentifier(target)) {
       const b = this.scope.lookup(target.text);
@@ -1539,14 +2063,14 @@ export class FnCompiler {
     if (target.flags & ts.NodeFlags.OptionalChain) this.unsupported(target, 'optional chain as assignment target');
     if (ts.isPropertyAccessExpression(target)) {
       if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
-      const obj = this.stable(this.expr(target.expression));
+      const obj = this.stable(this.expr(target.expression), later);
       if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name), node: target.name };
       return { k: 'prop', obj, name: target.name.text };
     }
     if (ts.isElementAccessExpression(target)) {
       if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
-      const obj = this.stable(this.expr(target.expression));
-      const key = this.stable(this.expr(target.argumentExpression));
+      const obj = this.stable(this.expr(target.expression), [target.argumentExpression, ...later]);
+      const key = this.stable(this.expr(target.argumentExpression), later);
       return { k: 'elem', obj, key };
     }
     return this.unsupported(target, 'this assignment target');
@@ -1573,11 +2097,7 @@ export class FnCompiler {
     switch (ref.k) {
       case 'id':
         if (ref.b) return this.storeBinding(ref.b, v, false, ref.node);
-        this.withTemps(() => {
-          const g = this.globalObject();
-          this.checkGlobal(g, ref.name);
-          this.em.emit('SetProp', g, this.k(ref.name), v, this.em.ic());
-        });
+        this.em.emit('SetGlobal', this.k(ref.name), v, this.em.ic());
         return;
       case 'prop':
         this.em.emit('SetProp', ref.obj, this.k(ref.name), v, this.em.ic());
@@ -1710,7 +2230,8 @@ export class FnCompiler {
         this.em.emit('LoadThis', thisReg);
       } else if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
         const innerChain = callee.flags & ts.NodeFlags.OptionalChain ? chain : undefined;
-        thisReg = this.stable(this.chainObject(callee.expression, innerChain), [undefined as unknown as ts.Node]);
+        const later = ts.isElementAccessExpression(callee) ? [callee.argumentExpression, ...n.arguments] : n.arguments;
+        thisReg = this.stable(this.chainObject(callee.expression, innerChain), later);
         if (callee.questionDotToken) this.em.emit('JumpIfNullish', thisReg, chain!);
         f = this.alloc();
         if (ts.isPropertyAccessExpression(callee)) {
@@ -1724,7 +2245,7 @@ export class FnCompiler {
         }
       } else {
         f = this.stable(this.chainObject(callee, n.flags & ts.NodeFlags.OptionalChain ? chain : undefined), n.arguments);
-        thisReg = this.undef();
+        thisReg = this.undefinedValue();
       }
       if (n.questionDotToken) this.em.emit('JumpIfNullish', f, chain!);
       if (n.arguments.some((a) => ts.isSpreadElement(a))) {
@@ -1733,7 +2254,7 @@ export class FnCompiler {
         this.nameCallee(callee);
         this.em.emit('CallSpread', r, f, thisReg, arr);
       } else {
-        const [first, argc] = this.args(n.arguments, n);
+        const [first, argc] = this.args(n.arguments, n, r);
         this.mark(n);
         this.nameCallee(callee);
         this.em.emit('Call', r, f, thisReg, first, argc);
@@ -1748,8 +2269,17 @@ export class FnCompiler {
     this.em.nameNextCall(this.k(calleeText(callee)));
   }
 
-  private args(args: readonly ts.Expression[], at: ts.Node): [number, number] {
+  private args(args: readonly ts.Expression[], at: ts.Node, dst: number): [number, number] {
     if (args.length > 255) this.unsupported(at, 'a call with more than 255 arguments');
+    if (args.length === 1 && !ts.isSpreadElement(args[0])) {
+      // one argument: wherever its value is (a variable's register, say), unless that is
+      // the register the call writes
+      const r = this.expr(args[0]);
+      if (r !== dst) return [r, 1];
+      const t = this.alloc();
+      this.em.emit('Move', t, r);
+      return [t, 1];
+    }
     // The call reads its arguments from consecutive registers, so each argument's
     // temporaries are released before the next argument's register is allocated.
     const first = this.top;
@@ -1799,7 +2329,7 @@ export class FnCompiler {
     }
     const r = d ?? this.alloc();
     this.withTemps(() => {
-      const [first, argc] = this.args(n.arguments, n);
+      const [first, argc] = this.args(n.arguments, n, r);
       this.mark(n);
       this.em.emit('CallNative', r, id, first, argc);
     });
@@ -1816,7 +2346,7 @@ export class FnCompiler {
         this.mark(n);
         this.em.emit('SuperCallSpread', r, arr);
       } else {
-        const [first, argc] = this.args(n.arguments, n);
+        const [first, argc] = this.args(n.arguments, n, r);
         this.mark(n);
         this.em.emit('SuperCall', r, first, argc);
       }
@@ -1849,7 +2379,7 @@ export class FnCompiler {
         this.nameCallee(n.expression);
         this.em.emit('NewSpread', r, f, arr);
       } else {
-        const [first, argc] = this.args(args, n);
+        const [first, argc] = this.args(args, n, r);
         this.mark(n);
         this.nameCallee(n.expression);
         this.em.emit('New', r, f, first, argc);
@@ -2048,7 +2578,7 @@ export class FnCompiler {
     } else {
       this.callFieldInit(n);
     }
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 
   /** The body of the instance-member or static initialiser function (`this` is the target). */
@@ -2071,10 +2601,14 @@ export class FnCompiler {
       this.withTemps(() => {
         this.mark(m);
         if (ts.isPropertyDeclaration(m)) {
-          const v = this.alloc();
           const hint = ts.isPrivateIdentifier(m.name) ? m.name.text : propertyNameText(m.name);
-          if (m.initializer) this.expr(m.initializer, v, isAnonymousFunction(m.initializer) ? hint : undefined);
-          else this.em.emit('LoadUndefined', v);
+          let v: number;
+          if (m.initializer) {
+            v = this.alloc();
+            this.expr(m.initializer, v, isAnonymousFunction(m.initializer) ? hint : undefined);
+          } else {
+            v = this.undefinedValue();
+          }
           if (ts.isPrivateIdentifier(m.name)) {
             this.em.emit('DefinePrivate', thisReg, this.privateName(m.name), v);
           } else {
@@ -2091,7 +2625,7 @@ export class FnCompiler {
         }
       });
     }
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 
   staticBlock(m: ts.ClassStaticBlockDeclaration): void {
@@ -2099,7 +2633,7 @@ export class FnCompiler {
     this.enterFunctionScope(m.body.statements, []);
     this.hoistFunctions(m.body.statements);
     this.statements(m.body.statements);
-    this.em.emit('Return', this.undef());
+    this.em.emit('Return', this.undefinedValue());
   }
 }
 

@@ -19,8 +19,12 @@ export class FunctionEmitter {
   readonly calleeNames: CalleeName[] = [];
   top = 0;
   maxRegs = 0;
+  /** Inline caches this function uses. */
   icCount = 0;
   private lastPos: SourcePosition | undefined;
+
+  /** `nextIc` numbers the inline caches (docs/bytecode.md: module-wide). */
+  constructor(private readonly nextIc: () => number = () => this.icCount) {}
 
   get pc(): number {
     return this.bytes.length;
@@ -39,7 +43,9 @@ export class FunctionEmitter {
   }
 
   ic(): number {
-    return this.icCount++;
+    const n = this.nextIc();
+    this.icCount++;
+    return n;
   }
 
   position(file: number, line: number, column: number): void {
@@ -54,6 +60,14 @@ export class FunctionEmitter {
     const p = { pc: this.pc, file, line, column };
     this.sourceMap.push(p);
     this.lastPos = p;
+  }
+
+  /** Removes the first n bytes (a whole instruction that nothing jumps to). */
+  dropFirst(n: number): void {
+    this.bytes.splice(0, n);
+    for (const p of this.sourceMap) p.pc = Math.max(0, p.pc - n);
+    // two entries may now share pc 0: the later one describes it
+    while (this.sourceMap.length > 1 && this.sourceMap[1].pc === 0) this.sourceMap.shift();
   }
 
   label(): Label {

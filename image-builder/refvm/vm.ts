@@ -488,6 +488,28 @@ export class VM {
           if (!isObject(obj) || !obj.privates?.has(regs[o[1]] as PrivateName)) throw this.error('TypeError', this.module.constants[o[2]] as string);
           break;
         }
+        case 'JumpIfLe': if (this.compare(regs[o[1]], regs[o[0]], true) === false) f.pc = o[2]; break;
+        case 'JumpIfNotLe': if (this.compare(regs[o[1]], regs[o[0]], true) !== false) f.pc = o[2]; break;
+        case 'JumpIfGt': if (this.compare(regs[o[1]], regs[o[0]], true) === true) f.pc = o[2]; break;
+        case 'JumpIfNotGt': if (this.compare(regs[o[1]], regs[o[0]], true) !== true) f.pc = o[2]; break;
+        case 'JumpIfGe': if (this.compare(regs[o[0]], regs[o[1]], false) === false) f.pc = o[2]; break;
+        case 'JumpIfNotGe': if (this.compare(regs[o[0]], regs[o[1]], false) !== false) f.pc = o[2]; break;
+        case 'JumpIfStrictNe': if (regs[o[0]] !== regs[o[1]]) f.pc = o[2]; break;
+        case 'SubInt': regs[o[0]] = this.toNumber(regs[o[1]]) - o[2]; break;
+        case 'JumpIfEqInt': if (regs[o[0]] === o[1]) f.pc = o[2]; break;
+        case 'JumpIfNeInt': if (regs[o[0]] !== o[1]) f.pc = o[2]; break;
+        case 'GetGlobal': {
+          const name = this.module.constants[o[1]] as string;
+          if (!this.hasProperty(this.realm.global, name)) throw this.error('ReferenceError', `${name} is not defined`);
+          regs[o[0]] = this.get(this.realm.global, name);
+          break;
+        }
+        case 'SetGlobal': {
+          const name = this.module.constants[o[0]] as string;
+          if (!this.hasProperty(this.realm.global, name)) throw this.error('ReferenceError', `${name} is not defined`);
+          this.setV(this.realm.global, name, regs[o[1]]);
+          break;
+        }
         default:
           throw new Error(`refvm: opcode ${ins.name} not implemented`);
       }

@@ -541,6 +541,13 @@ export class X86Assembler extends Assembler {
     bad('movq', dst, src);
   }
 
+  /** movdqu xmm, xmm/m128 | movdqu m128, xmm (16 bytes, unaligned). */
+  movdqu(dst: XmmReg | Mem, src: XmmReg | Mem): this {
+    if (dst instanceof XmmReg) return this.sse('movdqu', 0xf3, 0x6f, dst, this.xmmOrMem('movdqu', src));
+    if (isMem(dst) && src instanceof XmmReg) return this.sse('movdqu', 0xf3, 0x7f, src, dst);
+    bad('movdqu', dst, src);
+  }
+
   /** movd xmm, r/m32 | movd r/m32, xmm. */
   movd(dst: XmmReg | Reg | Mem, src: XmmReg | Reg | Mem): this {
     if (dst instanceof XmmReg && !(src instanceof XmmReg)) return this.sse('movd', 0x66, 0x6e, dst, this.gprOrMem32('movd', src));
