@@ -921,6 +921,8 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.cmp(ecx, edi).jne('seq_diff_tags');
     a.cmp(ecx, TAG.cell).je('seq_cells');
     a.cmp(ecx, TAG.firstTag).jb('seq_doubles');
+    // undefined and null are equal whatever their payload words hold (only the tag means anything)
+    a.cmp(ecx, TAG.undef).je('steq_true').cmp(ecx, TAG.null).je('steq_true');
     a.mov(ecx, dword(eax)).cmp(ecx, dword(edx)).je('steq_true').jmp('steq_false');
     a.label('seq_diff_tags');
     // numbers in different representations compare by value

@@ -984,6 +984,7 @@ function emitEnterFrame(a: X86Assembler): void {
     a.add(edx, 8).add(eax, 8).sub(ecx, 1).jmp('ef_args');
     a.label('ef_args_done');
     for (const t of ['tmp0', 'tmp1', 'tmp2', 'callArgs', 'callNewTarget'] as const) a.mov(root(t, 4), TAG.undef);
+    a.mov(root('callNewTarget'), 0); // a program can see it (new.target of later calls)
     a.mov(var32('call_flags'), 0).mov(var32('call_cont'), 0);
     a.lea(ebp, mem(edi, FRAME_REGS));
     a.mov(eax, var32('call_rec')).mov(ebx, dword(eax)).add(ebx, sym(TSBC));

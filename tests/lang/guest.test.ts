@@ -73,6 +73,7 @@ const GUEST_PASSING = new Set<string>([
   'modules-import.ts',
   'nested-functions-env.ts',
   'new-target.ts',
+  'new-target-plain-call.ts',
   'numbers-format.ts',
   'object-literals.ts',
   'object-methods-this.ts',
