@@ -35,7 +35,7 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
     a.mov(eax, cr3).mov(cr3, eax);
     a.mov(eax, cr4).or(eax, CR4_PGE).mov(cr4, eax);
 
-    a.call('gdt_init').call('idt_init').call('pic_init').call('serial_init');
+    a.call('gdt_init').call('idt_init').call('pic_init').call('serial_init').call('clock_init');
     // The kernel's TypeScript runs now (boot/interp/) and prints the banner; its top level
     // returns to interp_program_done below.
     if (kind === 'kernel') a.jmp('interp_start');

@@ -101,6 +101,9 @@ function emitDispatch(a: X86Assembler): void {
     a.cmp(ecx, IRQ.spuriousSlave).jne('trap_not_spurious_slave');
     a.mov(al, 0x0b).out(PORT.picSlaveCmd, al).in(al, PORT.picSlaveCmd).test(al, 0x80).jz('trap_eoi_master');
     a.label('trap_not_spurious_slave');
+    a.cmp(ecx, IRQ.timer).jne('trap_not_timer');
+    a.call('pit_tick').jmp('trap_eoi');
+    a.label('trap_not_timer');
     a.cmp(ecx, IRQ.com1).jne('trap_eoi');
     a.call('serial_rx_irq');
     a.label('trap_eoi');
