@@ -18,6 +18,7 @@ import {
 import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
+import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 
 /** A handler under construction. */
 export class H {
@@ -701,7 +702,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          if (!emitPortNative(h, n.name) && !emitNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);
@@ -1000,7 +1001,8 @@ export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
   emitObjectRoutines(a);
   emitObjectModel(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS);
+  emitAsyncRuntime(a);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, ASYNC_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1023,4 +1025,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...ASYNC_HANDLERS }) as OpcodeName[];

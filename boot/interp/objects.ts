@@ -11,7 +11,7 @@ import {
 import { FunctionFlag, Intrinsic, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { T, V, root, var32 } from './asm.ts';
-import { rootOffset } from './layout.ts';
+import { INTRINSIC_COUNT, rootOffset } from './layout.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ATTR_ACCESSOR, CONV0_INDEX, CONV1_INDEX, FN_HOME, FN_INDEX, FRAME_CONSTRUCT, FRAME_SLOT, KIND, FRAME_REGS,
   OBJECT_SIZE, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, STR,
@@ -256,7 +256,7 @@ export function emitNative(h: H, name: NativeName): boolean {
     case 'registerIntrinsic': {
       argAddr(h, edx, 0);
       a.cmp(dword(edx, 4), TAG.int).jne(bad).mov(ecx, dword(edx));
-      a.cmp(ecx, 16).jae(bad);
+      a.cmp(ecx, INTRINSIC_COUNT).jae(bad);
       a.mov(eax, root('intrinsics'));
       copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: 8 + w }), at(edx, 8), edi);
       const roots: [number, 'objectProto' | 'functionProto' | 'arrayProto'][] = [[0, 'objectProto'], [1, 'functionProto'], [2, 'arrayProto']];
@@ -995,7 +995,7 @@ export function emitObjectModel(a: X86Assembler): void {
     a.cmp(edx, root('sLength')).je('hp_yes').cmp(edx, root('sName')).je('hp_yes');
     a.cmp(edx, root('sPrototype')).jne('hp_own');
     a.mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
-    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b101011).jz('hp_yes');
+    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b111011).jz('hp_yes'); // no prototype: arrow, class, method, async, top level
     a.label('hp_own').mov(eax, edi).call('prop_find').test(eax, eax).jnz('hp_yes');
     a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('hp_no');
     a.mov(edi, dword(edi, PROTO)).jmp('hp_walk');
@@ -1283,7 +1283,7 @@ function requireConstructor(h: H, i: number, bad: string): void {
   a.cmp(T(ecx), TAG.cell).jne(bad);
   a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
 }
 
 export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
@@ -2061,7 +2061,7 @@ function superCall(h: H, spread: boolean): void {
   a.mov(eax, dword(ecx, PROTO));
   a.cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
   if (spread) spreadArgs(h, 1);
   a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(ecx, PROTO));
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);

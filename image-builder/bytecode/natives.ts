@@ -52,6 +52,11 @@ export const NATIVES = [
   { name: 'mathSqrt', argc: 1, doc: 'Math.sqrt of a number (correctly rounded, as sqrtsd)' },
   // ---- appended (ids above are frozen) ---------------------------------------------------
   { name: 'defineAccessor', argc: 5, doc: 'defineAccessor(obj, key, getter, setter, attributes): define or redefine own accessor property key (getter/setter: a function or undefined; attributes: bit 0 enumerable, bit 2 configurable); TypeError if not allowed; returns obj' },
+  // ---- time and waiting (the event loop of runtime/prelude/async.ts) ----------------------
+  { name: 'monotonicNow', argc: 0, doc: 'milliseconds since the machine started, a number that never decreases (fractions where the clock has them)' },
+  { name: 'wallClockNow', argc: 0, doc: 'milliseconds since 1970-01-01T00:00:00Z (UTC), a number (fractions allowed)' },
+  { name: 'idle', argc: 1, doc: 'idle(deadline): wait, with the CPU halted, until monotonicNow() >= deadline (a number of milliseconds; Infinity: no deadline) or a device interrupt other than the clock\'s has arrived; returns undefined. The reference interpreter advances its virtual clock to the deadline' },
+  { name: 'functionFlags', argc: 1, doc: 'the flags of a bytecode function\'s record (format.ts FunctionFlag: arrow, class constructor, derived, method, async, top level) as an int32; 0 for anything else' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -89,6 +94,21 @@ export const Intrinsic = {
    * argument, the exponent, both numbers, and f returns base ** exponent.
    */
   Pow: 14,
+  /** Async functions (docs/bytecode.md): f() returns a new pending promise, the result of a call of an async function. */
+  AsyncFunctionStart: 15,
+  /** f(promise, value): resolve an async function's promise with its return value (as a promise resolve function does). */
+  AsyncFunctionResolve: 16,
+  /** f(promise, reason): reject an async function's promise with the exception that left its body. */
+  AsyncFunctionReject: 17,
+  /**
+   * The machine calls f(value, frame) on `Await`, before parking the frame: f arranges for
+   * the frame to be continued (`Resume frame, v, false` / `Resume frame, reason, true`) once
+   * value, made a promise as `await` makes it, settles. The frame is an opaque value that
+   * only Resume uses; holding it keeps the parked frame alive.
+   */
+  AsyncFunctionAwait: 18,
+  /** The top level, after the program's own code, calls f() to run the event loop (microtasks, timers) until nothing is left. */
+  RunEventLoop: 19,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

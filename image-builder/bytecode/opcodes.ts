@@ -168,6 +168,10 @@ export const OPCODES = [
   { name: 'CheckHoleError', operands: [R, 'count', K], doc: 'if src is the hole, throw a new error of kind (as in ThrowError: 0 TypeError, 1 ReferenceError, 2 RangeError, 3 SyntaxError) with the constant message (`this` read before super() in a derived constructor)' },
   { name: 'ForInFilter', operands: [R, R, R], doc: 'dst = key if obj still has property key (own or inherited, as `in` does; a primitive obj is treated as its wrapper object, so a string has its index keys and its prototype\'s keys), else undefined; for..in skips keys deleted since ForInKeys' },
   { name: 'CheckPrivateBrand', operands: [R, R, K], doc: 'if obj is not an object that has the private name pn (a private method or accessor brand), throw TypeError with the constant message' },
+  // ---- async functions (docs/bytecode.md, "Async functions") ------------------------------
+  { name: 'LoadIntrinsic', operands: [R, 'count'], doc: 'dst = the registered intrinsic `id` (natives.ts Intrinsic), or undefined if none is registered' },
+  { name: 'Await', operands: [R, R, R], doc: 'suspend the running async function on value: call the AsyncFunctionAwait intrinsic (value, this frame), park the frame (its pc stays at this instruction) and return `promise` to the caller as Return would; `Resume` continues it later with dst = the settled value, or throws the rejection reason here', branches: true },
+  { name: 'Resume', operands: [R, R, R, R], doc: 'continue the frame parked by Await in frame: it becomes a callee of this frame (as Call) and receives value in its Await\'s dst (mode false) or has value thrown at its Await (mode true); dst = what the frame returns or the promise it returns when it awaits again' },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

@@ -27,6 +27,10 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'writeStderr': vm.stderr += vm.toString(a[0]); return undefined;
     case 'exit': throw new ExitSignal(vm.toNumber(a[0]) | 0);
     case 'globalObject': return realm.global;
+    case 'monotonicNow': return vm.monotonicNow();
+    case 'wallClockNow': return vm.wallClockNow();
+    case 'idle': vm.idle(vm.toNumber(a[0])); return undefined;
+    case 'functionFlags': return isCallable(a[0]) && a[0].compiled ? a[0].flags : 0;
     case 'outb': case 'outw': case 'outl': return undefined;
     case 'inb': case 'inw': case 'inl': return 0;
     case 'registerIntrinsic': {

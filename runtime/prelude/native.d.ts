@@ -1,7 +1,7 @@
 // The one declaration of `__native` (image-builder/bytecode/natives.ts lists the natives;
 // the compiler turns `__native.name(args)` into CallNative and checks the argument count).
 // Shared by the runtime prelude and the kernel (kernel/arch/native.d.ts refers here).
-// `apply` and `construct` are compiler intrinsics, not natives: CallSpread / NewSpread.
+// `apply`, `construct` and `resume` are compiler intrinsics, not natives: CallSpread / NewSpread / Resume.
 declare const __native: {
   writeStdout(text: string): void;
   writeStderr(text: string): void;
@@ -20,7 +20,6 @@ declare const __native: {
   propertyFlags(obj: unknown, key: unknown): number;
   getOwnAccessor(obj: unknown, key: unknown, which: number): any;
   defineProperty(obj: any, key: unknown, value: unknown, attributes: number): any;
-  defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
   deleteProperty(obj: unknown, key: unknown): boolean;
   preventExtensions(obj: any, level: number): any;
   isExtensible(obj: unknown): boolean;
@@ -40,8 +39,15 @@ declare const __native: {
   mathCeil(x: number): number;
   mathTrunc(x: number): number;
   mathSqrt(x: number): number;
+  defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
+  monotonicNow(): number;
+  wallClockNow(): number;
+  idle(deadline: number): void;
+  functionFlags(fn: unknown): number;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */
   construct(f: unknown, args: unknown[]): any;
+  /** Compiler intrinsic: continue a frame parked by `await` with a value (mode false) or a thrown reason (mode true) (Resume). */
+  resume(frame: unknown, value: unknown, mode: boolean): unknown;
 };
