@@ -19,6 +19,7 @@ import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } f
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
+import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 
 /** A handler under construction. */
 export class H {
@@ -1002,7 +1003,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitAsyncRuntime(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS, ASYNC_HANDLERS);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1025,4 +1026,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...ASYNC_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...ASYNC_HANDLERS, ...WIDE_ENV_HANDLERS }) as OpcodeName[];

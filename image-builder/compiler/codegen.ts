@@ -278,18 +278,34 @@ export class FnCompiler {
 
   // ---- scopes and bindings -----------------------------------------------------------
 
+  /** Environment access; slot numbers beyond a byte use the wide forms. */
+  private envNew(dst: number, parent: number, slots: number): void {
+    if (slots <= 255) this.em.emit('EnvNew', dst, parent, slots);
+    else this.em.emit('EnvNewWide', dst, parent, slots);
+  }
+
+  private envLoad(dst: number, env: number, slot: number): void {
+    if (slot <= 255) this.em.emit('EnvLoad', dst, env, slot);
+    else this.em.emit('EnvLoadWide', dst, env, slot);
+  }
+
+  private envStore(env: number, slot: number, src: number): void {
+    if (slot <= 255) this.em.emit('EnvStore', env, slot, src);
+    else this.em.emit('EnvStoreWide', env, slot, src);
+  }
+
   private enterScope(scope: Scope, statements: readonly ts.Statement[] = []): void {
     this.scope = scope;
     if (scope.needsEnv) {
       const r = this.alloc();
-      this.em.emit('EnvNew', r, this.curEnv, scope.envSlots);
+      this.envNew(r, this.curEnv, scope.envSlots);
       scope.envReg = r;
       this.curEnv = r;
     }
     for (const b of scope.bindings.values()) {
       if (b.captured) {
         if (b.kind === 'var') {
-          this.withTemps(() => this.em.emit('EnvStore', scope.envReg, b.slot, this.undef()));
+          this.withTemps(() => this.envStore(scope.envReg, b.slot, this.undef()));
         }
         continue;
       }
@@ -396,7 +412,7 @@ export class FnCompiler {
       r = d ?? this.alloc();
       const mark = this.top;
       const env = this.envFor(b.scope);
-      this.em.emit('EnvLoad', r, env, b.slot);
+      this.envLoad(r, env, b.slot);
       this.top = Math.max(mark, r + 1);
       if (d !== undefined) this.top = mark;
     } else {
@@ -419,7 +435,7 @@ export class FnCompiler {
       if (this.needsTdz(b, at)) this.withTemps(() => this.loadBinding(b, at));
     }
     if (b.captured) {
-      this.withTemps(() => this.em.emit('EnvStore', this.envFor(b.scope), b.slot, v));
+      this.withTemps(() => this.envStore(this.envFor(b.scope), b.slot, v));
     } else if (b.reg !== v) {
       this.em.emit('Move', b.reg, v);
     }
@@ -539,7 +555,7 @@ export class FnCompiler {
         this.withTemps(() => {
           const t = this.alloc();
           this.em.emit(b.kind === 'this' ? 'LoadThis' : 'LoadNewTarget', t);
-          this.em.emit('EnvStore', fs.envReg, b.slot, t);
+          this.envStore(fs.envReg, b.slot, t);
         });
       }
     }
@@ -1011,7 +1027,7 @@ export class FnCompiler {
   private enterIterationScope(scope: Scope | undefined): void {
     if (!scope) return;
     if (scope.needsEnv) {
-      this.em.emit('EnvNew', scope.envReg, this.envOf(scope.parent!), scope.envSlots);
+      this.envNew(scope.envReg, this.envOf(scope.parent!), scope.envSlots);
     }
   }
 
@@ -1868,7 +1884,7 @@ export class FnCompiler {
       this.withTemps(() => {
         const t = this.alloc();
         this.em.emit('LoadThis', t);
-        this.em.emit('EnvStore', this.fn.scope.envReg, tb.slot, t);
+        this.envStore(this.fn.scope.envReg, tb.slot, t);
       });
     }
     this.callFieldInit(cls);

@@ -111,6 +111,7 @@ const GUEST_PASSING = new Set<string>([
   'let-const-var.ts',
   'literals.ts',
   'logical.ts',
+  'many-top-level-bindings.ts',
   'maps-sets.ts',
   'math.ts',
   'method-chaining-classes.ts',
