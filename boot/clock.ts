@@ -7,17 +7,15 @@
 // clock_wall_ms) use SSE2 and are for the interpreter's natives.
 
 import {
-  X86Assembler, al, dword, eax, ebx, ecx, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
+  X86Assembler, al, dword, eax, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
 } from '../image-builder/x86/index.ts';
 import { routine } from './asm-util.ts';
 
 /** The PIT's input clock (Hz) and the divisor for channel 0: 1193 gives about 1000.15 Hz. */
 export const PIT_INPUT_HZ = 1193182;
 export const PIT_DIVISOR = 1193;
-/** PIT periods the TSC calibration spans. */
-const CALIBRATION_PERIODS = 10;
-/** Milliseconds the calibration window spans. */
-const CALIBRATION_MS = (CALIBRATION_PERIODS * PIT_DIVISOR * 1000) / PIT_INPUT_HZ;
+/** PIT input clocks the TSC calibration spans at least (50 ms). */
+const CALIBRATION_COUNTS = Math.ceil(PIT_INPUT_HZ / 20);
 /** Polls of the PIT counter before calibration gives up (a PIT that does not count). */
 const POLL_LIMIT = 20_000_000;
 
@@ -28,7 +26,7 @@ const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 export function emitClock(a: X86Assembler): void {
   a.section('.rodata').align(8);
-  a.label('clock_calib_ms').double(CALIBRATION_MS);
+  a.label('clock_pit_ms').double(1000 / PIT_INPUT_HZ);
   a.label('clock_thousand').double(1000);
   a.label('clock_2p32').double(2 ** 32);
   a.label('clock_month_days');
@@ -38,7 +36,8 @@ export function emitClock(a: X86Assembler): void {
   // window; clock_rtc_tsc / clock_rtc_secs: the TSC when the RTC was read, and its reading
   // in seconds since 1970; pit_ticks: IRQ 0 count (64 bits).
   for (const v of ['clock_tsc0', 'clock_cycles', 'clock_rtc_tsc', 'pit_ticks']) a.label(v).space(8);
-  a.label('clock_rtc_secs').space(4);
+  // clock_counts: PIT input clocks the calibration window spanned
+  a.label('clock_rtc_secs').space(4).label('clock_counts').space(4);
 
   // pit_read_count: ax = the current count of PIT channel 0 (latched). Clobbers eax.
   routine(a, 'pit_read_count', () => {
@@ -47,18 +46,6 @@ export function emitClock(a: X86Assembler): void {
     a.in(al, PIT_CH0).movzx(ecx, al);
     a.in(al, PIT_CH0).movzx(eax, al).shl(eax, 8).or(eax, ecx);
     a.pop(ecx).ret();
-  });
-
-  // pit_wait_period: waits until channel 0 reloads (its count goes up); CF set if it never
-  // did within POLL_LIMIT polls. Clobbers eax, ecx, edx.
-  routine(a, 'pit_wait_period', () => {
-    a.call('pit_read_count').mov(edx, eax).mov(ecx, POLL_LIMIT);
-    a.label('pwp_loop').call('pit_read_count');
-    a.cmp(eax, edx).ja('pwp_done');
-    a.mov(edx, eax);
-    a.sub(ecx, 1).jnz('pwp_loop');
-    a.stc().ret();
-    a.label('pwp_done').clc().ret();
   });
 
   // cmos_read: al = register index; al = its value. Clobbers eax.
@@ -73,24 +60,38 @@ export function emitClock(a: X86Assembler): void {
     a.pop(ecx).ret();
   });
 
-  // clock_init: programs PIT channel 0 as a rate generator at PIT_INPUT_HZ / PIT_DIVISOR,
-  // calibrates the TSC against it, reads the RTC, unmasks IRQ 0. Interrupts must be off.
+  // clock_init: calibrates the TSC against the PIT, programs PIT channel 0 as a rate
+  // generator at PIT_INPUT_HZ / PIT_DIVISOR, reads the RTC, unmasks IRQ 0. Interrupts must
+  // be off.
   routine(a, 'clock_init', () => {
     a.pushad();
+    // Calibration: channel 0 counting down from 65536 (55 ms a period); the input clocks
+    // elapsed are summed from successive latched counts (modulo 2^16, so any number of
+    // reads a period is fine) until they span CALIBRATION_COUNTS, and set against the TSC.
     a.mov(al, 0x34).out(PIT_CMD, al); // channel 0, lobyte/hibyte, mode 2
-    a.mov(al, PIT_DIVISOR & 0xff).out(PIT_CH0, al);
-    a.mov(al, PIT_DIVISOR >> 8).out(PIT_CH0, al);
-    a.call('pit_wait_period').jc('ci_no_pit');
-    a.rdtsc().mov(ebx, eax).mov(esi, edx);
-    for (let i = 0; i < CALIBRATION_PERIODS; i++) a.call('pit_wait_period').jc('ci_no_pit');
+    a.mov(al, 0).out(PIT_CH0, al).out(PIT_CH0, al); // divisor 65536
+    a.call('pit_read_count').mov(edi, eax); // edi = previous count
+    a.rdtsc().mov(ebx, eax).mov(esi, edx); // esi:ebx = the TSC at the start
+    a.xor(ecx, ecx).mov(dword(sym('clock_counts')), 0);
+    a.label('ci_poll');
+    a.call('pit_read_count');
+    a.mov(edx, edi).sub(edx, eax).and(edx, 0xffff).add(dword(sym('clock_counts')), edx);
+    a.mov(edi, eax);
+    a.cmp(dword(sym('clock_counts')), CALIBRATION_COUNTS).jae('ci_measured');
+    a.add(ecx, 1).cmp(ecx, POLL_LIMIT).jb('ci_poll');
+    // No counting PIT: assume v86's TSC rate (10^6 a millisecond) so the clocks still move.
+    a.rdtsc().mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
+    a.mov(dword(sym('clock_counts')), PIT_INPUT_HZ);
+    a.mov(dword(sym('clock_cycles')), 1e9).mov(dword(sym('clock_cycles').plus(4)), 0);
+    a.jmp('ci_program');
+    a.label('ci_measured');
     a.rdtsc().mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
     a.sub(eax, ebx).sbb(edx, esi);
     a.mov(dword(sym('clock_cycles')), eax).mov(dword(sym('clock_cycles').plus(4)), edx);
-    a.jmp('ci_rtc');
-    // No PIT: assume a 1 GHz TSC (v86's rate) so the clocks still move.
-    a.label('ci_no_pit');
-    a.rdtsc().mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
-    a.mov(dword(sym('clock_cycles')), Math.round(CALIBRATION_MS * 1e6)).mov(dword(sym('clock_cycles').plus(4)), 0);
+    a.label('ci_program');
+    a.mov(al, 0x34).out(PIT_CMD, al);
+    a.mov(al, PIT_DIVISOR & 0xff).out(PIT_CH0, al);
+    a.mov(al, PIT_DIVISOR >> 8).out(PIT_CH0, al);
 
     // RTC: wait while an update is in progress, then read the date and time (UTC).
     a.label('ci_rtc').mov(ecx, POLL_LIMIT);
@@ -143,7 +144,8 @@ export function emitClock(a: X86Assembler): void {
     a.push(eax).push(edx);
     a.rdtsc().sub(eax, dword(ecx)).sbb(edx, dword(ecx, 4));
     u64ToF64(a, 'cms');
-    a.mulsd(xmm0, qword(sym('clock_calib_ms')));
+    // ms = cycles * (calibration ms) / (calibration cycles), calibration ms = counts * 1000 / PIT_INPUT_HZ
+    a.cvtsi2sd(xmm1, dword(sym('clock_counts'))).mulsd(xmm1, qword(sym('clock_pit_ms'))).mulsd(xmm0, xmm1);
     a.mov(eax, dword(sym('clock_cycles'))).mov(edx, dword(sym('clock_cycles').plus(4)));
     a.sub(esp, 8).movsd(qword(esp), xmm0);
     u64ToF64(a, 'cmc');

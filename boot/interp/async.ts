@@ -116,15 +116,17 @@ export function emitAsyncNative(h: H, name: NativeName): boolean {
       storeXmm0();
       return true;
     case 'idle': {
-      // halt (interrupts on) until the monotonic clock reaches the deadline; the PIT's IRQ 0
-      // wakes the CPU at least every millisecond
+      // halt (interrupts on) until the monotonic clock reaches the deadline or an IRQ line
+      // TypeScript claimed fired; the PIT's IRQ 0 wakes the CPU at least every millisecond
       const loop = h.label('idle_loop'), done = h.label('idle_done');
       h.reg(eax, 2);
       a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
       a.movsd(qword(sym('idle_deadline')), xmm0);
       a.label(loop).call('clock_mono_ms');
       a.ucomisd(xmm0, qword(sym('idle_deadline'))).jae(done).jp(done);
+      a.mov(eax, dword(sym('irq_pending'))).test(eax, dword(sym('irq_claimed'))).jnz(done); // a claimed IRQ arrived
       a.sti().hlt().cli();
+      a.add(dword(sym('idle_halts')), 1);
       a.jmp(loop);
       a.label(done);
       loadTag(h, TAG.undef);
@@ -137,7 +139,8 @@ export function emitAsyncNative(h: H, name: NativeName): boolean {
 
 /** Data and routines shared by the handlers above. */
 export function emitAsyncRuntime(a: X86Assembler): void {
-  a.section('.bss', { nobits: true }).align(8).label('idle_deadline').space(8);
+  // idle_deadline: the running idle's deadline; idle_halts: hlt instructions idle executed
+  a.section('.bss', { nobits: true }).align(8).label('idle_deadline').space(8).label('idle_halts').space(4);
   a.section('.text');
   // await_park (continuation of Await's call of AsyncFunctionAwait): ebp/ebx/esi = the
   // awaiting frame at its Await. Parks it (flag, caller cleared) and returns the Await's

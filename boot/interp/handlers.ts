@@ -19,6 +19,7 @@ import { FN_RECORDS, at, copyValue, fatal, rootW, saveResumePc, throwMessage } f
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
+import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 
 /** A handler under construction. */
@@ -703,7 +704,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);
@@ -1003,6 +1004,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitAsyncRuntime(a);
+  emitKernelRuntime(a);
   Object.assign(HANDLERS, EXTRA_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();

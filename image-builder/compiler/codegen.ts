@@ -1844,6 +1844,16 @@ export class FnCompiler {
       });
       return r;
     }
+    if (name === 'loadIntrinsic') {
+      const arg = n.arguments.length === 1 ? skipParens(n.arguments[0]) : undefined;
+      if (!arg || !ts.isNumericLiteral(arg) || !(Number(arg.text) >= 0 && Number(arg.text) < 256 && Number.isInteger(Number(arg.text)))) {
+        throw new CompileError(`${this.m.where(n)}: __native.loadIntrinsic takes one integer literal from 0 to 255`);
+      }
+      const r = d ?? this.alloc();
+      this.mark(n);
+      this.em.emit('LoadIntrinsic', r, Number(arg.text));
+      return r;
+    }
     const id = NATIVES.findIndex((x) => x.name === name);
     if (id < 0) this.unsupported(n, `unknown native '${name}' (__native.${name})`);
     if (n.arguments.length !== NATIVES[id].argc || n.arguments.some((a) => ts.isSpreadElement(a))) {

@@ -63,6 +63,9 @@ export class VM {
   depth = 0;
   /** Milliseconds the virtual clock jumped forward in idle() (see monotonicNow). */
   idleMs = 0;
+  /** State of the kernel-intrinsic fakes (natives.ts): claimed IRQ lines, a trap context. */
+  irqClaimed = 0;
+  readonly trapContext: number[] = new Array(20).fill(0);
 
   constructor(readonly module: CompiledModule) {
     creationLog.objects = [];

@@ -983,15 +983,23 @@ function installAsync(): void {
   function runEventLoop(): void {
     runNextTicks();
     for (;;) {
-      if (queue.length === 0 || refCount <= 0) break;
+      // A kernel's interrupt hook (Intrinsic.InterruptHook) runs the handlers of the IRQs
+      // that arrived and keeps the loop alive: interrupts can always bring more work.
+      const hook = __native.loadIntrinsic(21);
+      if (hook !== undefined) {
+        hook();
+        runNextTicks();
+      }
+      const timers = queue.length > 0 && refCount > 0;
+      if (!timers && hook === undefined) break;
       const now = getLibuvNow();
-      const expiry = queue[0].expiry;
-      if (expiry > now) {
-        __native.idle(expiry);
+      if (timers && queue[0].expiry <= now) {
+        processTimers(now);
+        runNextTicks();
         continue;
       }
-      processTimers(now);
-      runNextTicks();
+      // Nothing is due: halt until the next timer or a claimed interrupt.
+      __native.idle(timers ? queue[0].expiry : Infinity);
     }
     // Nothing is left to do: the program ends as Node's does, with process.exitCode.
     const code = GLOBAL$.process.exitCode;
