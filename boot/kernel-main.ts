@@ -1,7 +1,8 @@
 // The kernel half's first code: drop the boot identity mapping, bring up the CPU tables,
-// the PIC and COM1, run the embedded bytecode program (the kernel's TypeScript, which
-// prints the banner, or a user program), print what paging looks like, act on test
-// options from the command line, then idle with interrupts on (COM1 input is echoed).
+// the PIC, COM1 and the clock, then run the embedded bytecode program: the kernel's
+// TypeScript (which prints the banner, asks for the boot report and runs its event loop)
+// or a user program (started after the boot report). The boot report prints what paging
+// looks like and acts on test options from the command line.
 
 import { X86Assembler, al, dword, eax, ecx, edi, edx, esi, esp, sym, cr0, cr3, cr4 } from '../image-builder/x86/index.ts';
 import { CR4_PGE, KERNEL_STACK_SIZE, PORT } from './layout.ts';
@@ -12,9 +13,10 @@ export const TEST_FAULT_ADDRESS = 0x0040_1234;
 
 /**
  * What the embedded bytecode program is. `kernel`: kernel/main.ts, which prints the
- * banner; when its top level returns, the native code goes on (boot information, test
- * options, the idle loop that echoes COM1). `user`: a program run by `tskern run` or a
- * test, started after the test options; the machine powers off (status 0) when it ends.
+ * banner, calls the bootReport native (boot information, test options) and runs its event
+ * loop; should its top level ever return, the native idle loop echoes COM1. `user`: a
+ * program run by `tskern run` or a test, started after the boot report; the machine powers
+ * off (status 0) when it ends.
  */
 export type ProgramKind = 'kernel' | 'user';
 
@@ -35,13 +37,25 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
     a.mov(eax, cr3).mov(cr3, eax);
     a.mov(eax, cr4).or(eax, CR4_PGE).mov(cr4, eax);
 
-    a.call('gdt_init').call('idt_init').call('pic_init').call('serial_init');
-    // The kernel's TypeScript runs now (boot/interp/) and prints the banner; its top level
-    // returns to interp_program_done below.
+    a.call('gdt_init').call('idt_init').call('pic_init').call('serial_init').call('clock_init');
+    // The kernel's TypeScript runs now (boot/interp/): it prints the banner, asks for the
+    // boot report (the bootReport native: boot_report below) and runs its event loop.
     if (kind === 'kernel') a.jmp('interp_start');
-    a.label('kernel_after_program');
+    a.call('boot_report');
+    a.jmp('interp_start');
 
-    // `quiet` keeps COM1 for the program alone (tskern run).
+    // The native console, if the kernel's TypeScript ever returns: COM1 input is echoed.
+    a.label('kernel_idle_start');
+    option('quiet', 'kernel_idle_on');
+    puts('serial console: typed characters are echoed\r\n');
+    a.label('kernel_idle_on').sti();
+    a.label('kernel_idle').hlt().jmp('kernel_idle');
+  });
+
+  // boot_report: the memory size, CR0/CR3/CR4 and the command line on COM1 (unless
+  // `quiet`), then the test options: a deliberate fault (never returns) or power-off.
+  routine(a, 'boot_report', () => {
+    a.pushad();
     option('quiet', 'kernel_quiet');
     puts('memory: ');
     a.mov(eax, dword(sym('ram_top'))).call('serial_put_hex32');
@@ -64,12 +78,7 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
     option('test=ud', 'kernel_test_ud');
     option('test=divide', 'kernel_test_divide');
     option('poweroff', 'kernel_poweroff');
-    if (kind === 'user') a.jmp('interp_start');
-
-    option('quiet', 'kernel_idle_start');
-    puts('serial console: typed characters are echoed\r\n');
-    a.label('kernel_idle_start').sti();
-    a.label('kernel_idle').hlt().jmp('kernel_idle');
+    a.popad().ret();
 
     // Deliberate faults for the tests: each must end in a panic report.
     a.label('kernel_test_pagefault');
@@ -86,7 +95,7 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
 
   // interp_program_done: the program's top level returned.
   routine(a, 'interp_program_done', () => {
-    if (kind === 'kernel') a.jmp('kernel_after_program');
+    if (kind === 'kernel') a.jmp('kernel_idle_start');
     else a.xor(eax, eax).call('power_off');
   });
 

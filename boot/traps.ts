@@ -8,7 +8,7 @@
 //   eip cs eflags (pushed by the CPU) | esp ss (only from ring 3)
 
 import {
-  X86Assembler, al, ax, dword, eax, ebx, ecx, esi, esp, mem, sym, cr2, ds, es, fs, gs,
+  X86Assembler, al, ax, cl, dword, eax, ebx, ecx, esi, esp, mem, sym, cr2, ds, es, fs, gs,
 } from '../image-builder/x86/index.ts';
 import { IRQ, IRQ_BASE, PORT, SEL } from './layout.ts';
 import { cstring, routine } from './asm-util.ts';
@@ -88,9 +88,16 @@ function emitIdt(a: X86Assembler): void {
 
 function emitDispatch(a: X86Assembler): void {
   // trap_dispatch: ebx = trap frame. May clobber any register (the common stub restores them).
+  a.section('.bss', { nobits: true }).align(4);
+  // irq_pending: lines fired since the last irqTake; irq_claimed: lines TypeScript handles
+  // (natives.ts irqClaim); irq_counts: 16 counters.
+  a.label('irq_pending').space(4).label('irq_claimed').space(4).label('irq_counts').space(4 * 16);
+  a.section('.text');
   routine(a, 'trap_dispatch', () => {
     a.mov(eax, dword(ebx, FRAME.vector));
-    a.cmp(eax, IRQ_BASE).jb('panic_trap');
+    // Exceptions: a fault of a kernel memory access goes to TypeScript (interp_sync_trap,
+    // which falls back to the panic for everything else).
+    a.cmp(eax, IRQ_BASE).jb('interp_sync_trap');
     a.cmp(eax, IRQ_BASE + 16).jae('panic_trap');
     a.lea(ecx, mem({ base: eax, disp: -IRQ_BASE }));
     // A spurious IRQ 7/15 is not in service: no EOI to the PIC that raised it (the
@@ -101,6 +108,13 @@ function emitDispatch(a: X86Assembler): void {
     a.cmp(ecx, IRQ.spuriousSlave).jne('trap_not_spurious_slave');
     a.mov(al, 0x0b).out(PORT.picSlaveCmd, al).in(al, PORT.picSlaveCmd).test(al, 0x80).jz('trap_eoi_master');
     a.label('trap_not_spurious_slave');
+    // every real IRQ is recorded for TypeScript (natives.ts irqTake/irqCount)
+    a.mov(eax, 1).shl(eax, cl).or(dword(sym('irq_pending')), eax);
+    a.add(dword({ index: ecx, scale: 4, disp: sym('irq_counts') }), 1);
+    a.cmp(ecx, IRQ.timer).jne('trap_not_timer');
+    a.call('pit_tick').jmp('trap_eoi');
+    a.label('trap_not_timer');
+    a.test(dword(sym('irq_claimed')), eax).jnz('trap_eoi'); // TypeScript services the device
     a.cmp(ecx, IRQ.com1).jne('trap_eoi');
     a.call('serial_rx_irq');
     a.label('trap_eoi');

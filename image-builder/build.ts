@@ -11,6 +11,7 @@ import { emitMultibootEntry } from '../boot/entry.ts';
 import { emitGdt, emitPic } from '../boot/cpu-tables.ts';
 import { emitTraps } from '../boot/traps.ts';
 import { emitSerial } from '../boot/serial.ts';
+import { emitClock } from '../boot/clock.ts';
 import { emitCmdline } from '../boot/cmdline.ts';
 import { emitKernelMain, type ProgramKind } from '../boot/kernel-main.ts';
 import { compileProgram } from './compiler/index.ts';
@@ -63,6 +64,7 @@ export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   emitPic(a);
   emitTraps(a);
   emitSerial(a);
+  emitClock(a);
   emitCmdline(a);
   emitProgramImage(a, program);
   emitInterpreter(a, { stats: opts.stats });

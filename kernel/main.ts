@@ -1,12 +1,22 @@
 // The kernel's entry in TypeScript: compiled to bytecode and run by the interpreter once
-// the native boot code has brought the CPU up (paging, GDT/IDT, PIC).
+// the native boot code has brought the CPU up (paging, GDT/IDT, PIC, clock). It prints the
+// banner, asks for the native boot report, takes over traps and interrupts, and leaves the
+// rest to the event loop (runtime/prelude/async.ts): microtasks, due timers, then
+// `sti; hlt` until the next interrupt, whose handlers run from the loop's interrupt hook.
 
-import { bootCommandLine } from './arch/intrinsics.ts';
-import { COM1, Uart16550 } from './dev/uart16550.ts';
+import { bootReport, commandLine, irqCount, virtRead32 } from './arch/intrinsics.ts';
+import { installInterrupts, onIrq } from './arch/irq.ts';
+import { installTraps } from './arch/traps.ts';
+import { setPitFrequency } from './dev/pit.ts';
+import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
+
+/** The kernel's tick rate (IRQ 0). */
+export const HZ = 100;
+const IRQ_TIMER = 0, IRQ_COM1 = 4;
 
 export function kernelMain(version: string): Uart16550 {
   const console = new Uart16550(COM1);
@@ -21,14 +31,77 @@ export function hasOption(cmdline: string, option: string): boolean {
 }
 
 /** `selftest=mm`: run kernel/mm's self-test, report, and power off with its verdict. */
-function mmSelftest(console: Uart16550): never {
-  const r = runMmSelftest((line) => console.write(line + '\n'));
+async function mmSelftest(console: Uart16550): Promise<void> {
+  const r = await runMmSelftest((line) => console.write(line + '\n'));
   console.write(r.passed + ' passed, ' + r.failed + ' failed\n');
   console.write('frames free before=' + r.framesBefore + ' after=' + r.framesAfter + '\n');
   process.exit(r.failed === 0 && r.framesBefore === r.framesAfter ? 0 : 1);
 }
 
+/** Timer ticks seen by the IRQ 0 handler. */
+let ticks = 0;
+
+/** Echoes what arrives on the serial line (Enter as a new line, Backspace erasing). */
+export async function echo(input: SerialInput, out: Uart16550): Promise<never> {
+  for (;;) {
+    const b = await input.read();
+    if (b === 0x0d) out.write('\n');
+    else if (b === 0x7f || b === 0x08) out.write('\b \b');
+    else out.writeByte(b);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Two tasks awaiting timers of different periods: their lines interleave on the ticks. */
+async function tasksDemo(out: Uart16550): Promise<void> {
+  const ticker = async (name: string, period: number, rounds: number) => {
+    for (let i = 1; i <= rounds; i++) {
+      await sleep(period);
+      out.write('task ' + name + ' round ' + i + ' at tick ' + ticks + '\n');
+    }
+  };
+  const start = ticks;
+  await Promise.all([ticker('A', 200, 4), ticker('B', 500, 2)]);
+  out.write('tasks done after ' + (ticks - start) + ' ticks (IRQ 0 fired ' + irqCount(IRQ_TIMER) + ' times)\n');
+}
+
+/** Touches an unmapped kernel address: the page fault reaches kernel/arch/traps.ts. */
+function touchUnmapped(va: number): number {
+  return virtRead32(va);
+}
+
+function faultDemo(out: Uart16550): void {
+  try {
+    touchUnmapped(0xf8000000);
+    out.write('no fault\n');
+  } catch (e) {
+    out.write('caught ' + (e as Error).stack + '\n');
+  }
+  out.write('the kernel is still running\n');
+}
+
+export function startKernel(console: Uart16550): void {
+  bootReport();
+  const options = commandLine().split(' ');
+  installTraps();
+  installInterrupts();
+  setPitFrequency(HZ);
+  onIrq(IRQ_TIMER, (frame) => {
+    ticks += frame.count;
+  });
+  const input = new SerialInput(console);
+  onIrq(IRQ_COM1, () => input.onInterrupt());
+  if (!options.includes('quiet')) console.write('serial console: typed characters are echoed\n');
+  void echo(input, console);
+  if (options.includes('test=kfault')) faultDemo(console);
+  if (options.includes('test=tasks')) void tasksDemo(console);
+}
+
 if (typeof TSKERN_VERSION === 'string') {
   const console = kernelMain(TSKERN_VERSION);
-  if (hasOption(bootCommandLine(), 'selftest=mm')) mmSelftest(console);
+  if (hasOption(commandLine(), 'selftest=mm')) void mmSelftest(console);
+  else startKernel(console);
 }

@@ -82,6 +82,8 @@ export interface Introspect {
   toDisplayString(value: object): string;
   /** Whether obj's toString is a built-in one (else %s uses String(obj)). */
   hasBuiltInToString(obj: object): boolean;
+  /** A promise's state (0 pending, 1 fulfilled, 2 rejected) and result; undefined for other objects. */
+  promiseInfo?(obj: object): { state: number; result: unknown } | undefined;
 }
 
 export interface InspectOptions {
@@ -410,8 +412,9 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   let braceOpen: string;
   let braceClose: string;
   let base = '';
-  let kind = 0; // 0 object, 1 array, 2 set, 3 map
+  let kind = 0; // 0 object, 1 array, 2 set, 3 map, 4 promise
   let isArrayLike = false;
+  let promise: { state: number; result: unknown } | undefined;
   if (intro.isArray(obj)) {
     const nonIndex: Key[] = [];
     for (let i = 0; i < keys.length; i++) if (!isArrayIndexKey(keys[i])) nonIndex.push(keys[i]);
@@ -451,6 +454,9 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
       base = formatError(ctx, obj);
       keys = errorKeys(ctx, obj, keys, intro.errorStack(obj));
       if (keys.length === 0) return base;
+    } else if (intro.promiseInfo !== undefined && (promise = intro.promiseInfo(obj)) !== undefined) {
+      braceOpen = getPrefix(constructor, tag, 'Promise', '') + '{';
+      kind = 4;
     } else {
       const name = getPrefix(constructor, tag, 'Object', '');
       if (keys.length === 0) return name + '{}';
@@ -477,6 +483,15 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     if (values.length > n) {
       const rem = values.length - n;
       output.push('... ' + uintToDecimal(rem) + ' more item' + (rem > 1 ? 's' : ''));
+    }
+  } else if (kind === 4) {
+    if (promise!.state === 0) {
+      output.push('<pending>');
+    } else {
+      ctx.indentationLvl += 2;
+      const str = formatValue(ctx, promise!.result, depth);
+      ctx.indentationLvl -= 2;
+      output.push(promise!.state === 2 ? '<rejected> ' + str : str);
     }
   } else if (kind === 3) {
     const entries = intro.mapEntries(obj);

@@ -19,6 +19,9 @@ import { FN_RECORDS, FRAME_XMM, at, copyValue, copyValue8, fatal, intrinsicFunct
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
+import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
+import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
+import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 
 /** A handler under construction. */
 export class H {
@@ -599,8 +602,9 @@ function addSubInt(h: H, kind: 'Add' | 'Sub'): void {
     toPrimitiveOperands(h, conv, [1], prims, kind === 'Add' ? 'default' : 'number');
     a.label(prims); // eax = the index of a register holding a primitive
     if (kind === 'Add') {
-      // a string: concatenate the immediate's decimal digits
+      // a string: concatenate the immediate's decimal digits (a symbol cannot be added)
       a.cmp(T(eax), TAG.cell).jne(numeric);
+      a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.Symbol).je(h.lbl('symbol'));
       copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
       a.mov(eax, opDword(h.off(2))).xor(edx, edx).call('int_to_string');
       a.mov(root('tmp1'), eax).mov(root('tmp1', 4), TAG.cell);
@@ -608,6 +612,10 @@ function addSubInt(h: H, kind: 'Add' | 'Sub'): void {
       a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
       storeCell(h, 0);
       h.next();
+    }
+    if (kind === 'Add') {
+      a.label(h.lbl('symbol'));
+      throwMessage(a, 'TypeError: Cannot convert a Symbol value to a number');
     }
     a.label(numeric);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
@@ -898,7 +906,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          if (!emitPortNative(h, n.name) && !emitNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);
@@ -1348,7 +1356,9 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS);
+  emitAsyncRuntime(a);
+  emitKernelRuntime(a);
+  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
@@ -1371,4 +1381,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS, ...ASYNC_HANDLERS, ...WIDE_ENV_HANDLERS }) as OpcodeName[];

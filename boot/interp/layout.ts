@@ -124,7 +124,7 @@ export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
 
 /** Number of Intrinsic ids (natives.ts) the machine keeps. */
-export const INTRINSIC_COUNT = 32;
+export const INTRINSIC_COUNT = 40;
 /** Frame flags (slot 9): bit 0 construct call; bit 1 the return goes to native code (the
  *  returnRegister slot then holds the continuation's code address, tagged int32); bit 2
  *  below. */
@@ -132,6 +132,8 @@ export const FRAME_CONSTRUCT = 1;
 export const FRAME_NATIVE_RETURN = 2;
 /** Frame flag bit 2: the entry frame (no caller), so Return's fast path tests one byte. */
 export const FRAME_ENTRY = 4;
+/** Frame flag bit 3: parked by Await (off the stack, caller slot null) until Resume. */
+export const FRAME_PARKED = 8;
 /** Marker tag get_prop returns for an accessor property (eax = the [getter, setter] vector);
  *  never stored anywhere. */
 export const TAG_ACCESSOR = 0xffff_fff8;

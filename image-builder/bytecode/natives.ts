@@ -73,6 +73,34 @@ export const NATIVES = [
   { name: 'newSymbol', argc: 1, doc: 'newSymbol(description): a new symbol (a primitive, unique) whose description is the string argument, or undefined when it is not a string' },
   { name: 'symbolDescription', argc: 1, doc: 'the description of a symbol (a string or undefined); undefined for any other value' },
   { name: 'setFunctionName', argc: 3, doc: 'setFunctionName(fn, key, prefix): SetFunctionName for a function defined under a computed key (the compiler emits it): unless fn has an own `name` (a class\'s static one), defines `name` (configurable only) as prefix + " " (when prefix is not "") + the key ("[description]" for a symbol, "" for Symbol()); returns undefined. Done by the prelude: the machine calls Intrinsic.SetFunctionName with the same arguments' },
+  // ---- time and waiting (the event loop of runtime/prelude/async.ts) ----------------------
+  { name: 'monotonicNow', argc: 0, doc: 'milliseconds since the machine started, a number that never decreases (fractions where the clock has them)' },
+  { name: 'wallClockNow', argc: 0, doc: 'milliseconds since 1970-01-01T00:00:00Z (UTC), a number (fractions allowed)' },
+  { name: 'idle', argc: 1, doc: 'idle(deadline): wait, with the CPU halted, until monotonicNow() >= deadline (a number of milliseconds; Infinity: no deadline) or a device interrupt other than the clock\'s has arrived; returns undefined. The reference interpreter advances its virtual clock to the deadline' },
+  { name: 'functionFlags', argc: 1, doc: 'the flags of a bytecode function\'s record (format.ts FunctionFlag: arrow, class constructor, derived, method, async, top level) as an int32; 0 for anything else' },
+  // ---- the kernel's CPU intrinsics (kernel/arch/intrinsics.ts wraps these; issue 4) ----------
+  { name: 'cli', argc: 0, doc: 'cli: interrupts off; returns undefined' },
+  { name: 'sti', argc: 0, doc: 'sti: interrupts on (IRQs are recorded natively and delivered through irqTake, so bytecode may run with them on); returns undefined' },
+  { name: 'hlt', argc: 0, doc: 'hlt: halt until the next interrupt (forever with interrupts off); returns undefined' },
+  { name: 'rdtsc', argc: 0, doc: 'the time-stamp counter as a number (exact below 2^53)' },
+  { name: 'readCr0', argc: 0, doc: 'the CR0 register, a uint32 number' },
+  { name: 'writeCr0', argc: 1, doc: 'writeCr0(v): mov cr0, ToUint32(v); returns undefined' },
+  { name: 'readCr2', argc: 0, doc: 'the CR2 register (the last page-fault address), a uint32 number' },
+  { name: 'readCr4', argc: 0, doc: 'the CR4 register, a uint32 number' },
+  { name: 'writeCr4', argc: 1, doc: 'writeCr4(v): mov cr4, ToUint32(v); returns undefined' },
+  { name: 'irqTake', argc: 0, doc: 'the IRQ lines (bit n: IRQ n) that fired since the last irqTake, as an int32 mask, and clears it; the machine acknowledges every IRQ at the PIC itself (spurious IRQ 7/15 excepted)' },
+  { name: 'irqCount', argc: 1, doc: 'irqCount(line): how many times IRQ line (0-15) fired since boot, a uint32 number (wraps)' },
+  { name: 'irqClaim', argc: 1, doc: 'irqClaim(mask): the IRQ lines TypeScript handles: the machine no longer services them itself (COM1 input echo) and their arrival ends idle(); returns the previous mask' },
+  { name: 'contextRead', argc: 1, doc: 'contextRead(i): word i of the saved context of the trap being delivered (boot/traps.ts FRAME order: 0 gs, 1 fs, 2 es, 3 ds, 4 edi, 5 esi, 6 ebp, 7 esp, 8 ebx, 9 edx, 10 ecx, 11 eax, 12 vector, 13 error code, 14 eip, 15 cs, 16 eflags, 17 user esp, 18 user ss; 19 cr2), a uint32 number' },
+  { name: 'contextWrite', argc: 2, doc: 'contextWrite(i, v): set word i of the saved context (takes effect when that context is resumed: a user-mode context; a fault of the kernel\'s own code is retried with the interpreter\'s registers); returns undefined' },
+  { name: 'virtRead8', argc: 1, doc: 'virtRead8(va): the byte at virtual address va through the current page tables; a fault is delivered to the TrapDispatch intrinsic and the access retried when it returns' },
+  { name: 'virtRead16', argc: 1, doc: 'virtRead16(va): as virtRead8, a little-endian 16-bit word' },
+  { name: 'virtRead32', argc: 1, doc: 'virtRead32(va): as virtRead8, a 32-bit word (uint32 number)' },
+  { name: 'virtWrite8', argc: 2, doc: 'virtWrite8(va, v): store the low 8 bits of ToInt32(v) at virtual address va (faults as virtRead8); returns undefined' },
+  { name: 'virtWrite16', argc: 2, doc: 'virtWrite16(va, v): as virtWrite8, 16 bits' },
+  { name: 'virtWrite32', argc: 2, doc: 'virtWrite32(va, v): as virtWrite8, 32 bits' },
+  { name: 'commandLine', argc: 0, doc: 'the boot command line (multiboot), a string ("" if none)' },
+  { name: 'bootReport', argc: 0, doc: 'the native boot report of the kernel image: memory size, CR0/CR3/CR4 and the command line on COM1 (unless `quiet`), then the native test options (poweroff, test=pagefault|ud|divide); returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -140,6 +168,34 @@ export const Intrinsic = {
    * argument, the exponent, both numbers, and f returns base ** exponent.
    */
   Pow: 30,
+  /** Async functions (docs/bytecode.md): f() returns a new pending promise, the result of a call of an async function. */
+  AsyncFunctionStart: 31,
+  /** f(promise, value): resolve an async function's promise with its return value (as a promise resolve function does). */
+  AsyncFunctionResolve: 32,
+  /** f(promise, reason): reject an async function's promise with the exception that left its body. */
+  AsyncFunctionReject: 33,
+  /**
+   * The machine calls f(value, frame) on `Await`, before parking the frame: f arranges for
+   * the frame to be continued (`Resume frame, v, false` / `Resume frame, reason, true`) once
+   * value, made a promise as `await` makes it, settles. The frame is an opaque value that
+   * only Resume uses; holding it keeps the parked frame alive.
+   */
+  AsyncFunctionAwait: 34,
+  /** The top level, after the program's own code, calls f() to run the event loop (microtasks, timers) until nothing is left. */
+  RunEventLoop: 35,
+  /**
+   * The kernel's trap dispatcher: the machine calls f(vector, errorCode, cr2, cpl) for an
+   * exception raised by a kernel memory access (virtRead*, virtWrite*), as if the faulting
+   * CallNative had called it; when f returns the access is retried, when it throws the
+   * exception propagates from the faulting instruction. contextRead gives the registers.
+   */
+  TrapDispatch: 36,
+  /**
+   * The kernel's interrupt hook, registered by the kernel: while it is, the event loop
+   * calls f() on every turn (it takes the pending IRQs with irqTake and runs their
+   * handlers) and never ends on its own: interrupts can always bring more work.
+   */
+  InterruptHook: 37,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

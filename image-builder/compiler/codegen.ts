@@ -5,7 +5,7 @@
 
 import ts from 'typescript';
 import {
-  FunctionFlag, NATIVES, OPCODES, OPERAND_SIZE, Op, type CompiledFunction, type CompiledModule, type Constant, type OpcodeName,
+  FunctionFlag, Intrinsic, NATIVES, OPCODES, OPERAND_SIZE, Op, type CompiledFunction, type CompiledModule, type Constant, type OpcodeName,
 } from '../bytecode/index.ts';
 import { FunctionEmitter, Label, RegisterOverflow, MAX_REGISTERS } from './emitter.ts';
 import { CompileError } from './errors.ts';
@@ -402,6 +402,10 @@ export class FnCompiler {
   /** Loops being compiled, and the registers holding their constants (see loop()). */
   private loopDepth = 0;
   private readonly constRegs = new Map<string, number>();
+  /** In an async function: the register holding its result promise (else -1). */
+  private asyncPromise = -1;
+  /** In an async function: the TryEnter save register of the handler around its body. */
+  private asyncSave = -1;
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
     this.em = new FunctionEmitter(() => m.inlineCache());
@@ -499,18 +503,34 @@ export class FnCompiler {
 
   // ---- scopes and bindings -----------------------------------------------------------
 
+  /** Environment access; slot numbers beyond a byte use the wide forms. */
+  private envNew(dst: number, parent: number, slots: number): void {
+    if (slots <= 255) this.em.emit('EnvNew', dst, parent, slots);
+    else this.em.emit('EnvNewWide', dst, parent, slots);
+  }
+
+  private envLoad(dst: number, env: number, slot: number): void {
+    if (slot <= 255) this.em.emit('EnvLoad', dst, env, slot);
+    else this.em.emit('EnvLoadWide', dst, env, slot);
+  }
+
+  private envStore(env: number, slot: number, src: number): void {
+    if (slot <= 255) this.em.emit('EnvStore', env, slot, src);
+    else this.em.emit('EnvStoreWide', env, slot, src);
+  }
+
   private enterScope(scope: Scope, statements: readonly ts.Statement[] = []): void {
     this.scope = scope;
     if (scope.needsEnv) {
       const r = this.alloc();
-      this.em.emit('EnvNew', r, this.curEnv, scope.envSlots);
+      this.envNew(r, this.curEnv, scope.envSlots);
       scope.envReg = r;
       this.curEnv = r;
     }
     for (const b of scope.bindings.values()) {
       if (b.captured) {
         if (b.kind === 'var') {
-          this.withTemps(() => this.em.emit('EnvStore', scope.envReg, b.slot, this.undef()));
+          this.withTemps(() => this.envStore(scope.envReg, b.slot, this.undef()));
         }
         continue;
       }
@@ -620,7 +640,7 @@ export class FnCompiler {
       r = d ?? this.alloc();
       const mark = this.top;
       const env = this.envFor(b.scope);
-      this.em.emit('EnvLoad', r, env, b.slot);
+      this.envLoad(r, env, b.slot);
       this.top = Math.max(mark, r + 1);
       if (d !== undefined) this.top = mark;
     } else {
@@ -655,7 +675,7 @@ export class FnCompiler {
       if (this.needsTdz(b, at)) this.withTemps(() => this.loadBinding(b, at));
     }
     if (b.captured) {
-      this.withTemps(() => this.em.emit('EnvStore', this.envFor(b.scope), b.slot, v));
+      this.withTemps(() => this.envStore(this.envFor(b.scope), b.slot, v));
     } else if (b.reg !== v) {
       this.em.emit('Move', b.reg, v);
     }
@@ -703,13 +723,22 @@ export class FnCompiler {
     this.enterFunctionScope(sf.statements, []);
     this.hoistFunctions(sf.statements);
     this.statements(sf.statements);
-    this.em.emit('Return', this.undefinedValue());
+    // The event loop (microtasks, timers) runs once the top level is done, if the runtime
+    // registered one (docs/bytecode.md, "Async functions").
+    const r = this.undefinedValue();
+    this.withTemps(() => {
+      const f = this.alloc(), none = this.em.label();
+      this.em.emit('LoadIntrinsic', f, Intrinsic.RunEventLoop);
+      this.em.emit('JumpIfNullish', f, none);
+      this.em.emit('Call', f, f, r, f, 0);
+      this.em.bind(none);
+    });
+    this.em.emit('Return', r);
   }
 
   /** Compiles a nested function and emits Closure for it. */
   private closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
-    if (n.asteriskToken) this.unsupported(n, 'generator function');
-    if (hasModifier(n, K.AsyncKeyword)) this.unsupported(n, 'async function');
+    if (n.asteriskToken) this.unsupported(n, hasModifier(n, K.AsyncKeyword) ? 'async generator function' : 'generator function');
     const info = this.analysis.fns.get(n);
     if (!info) throw new Error('function without scope info');
     let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
@@ -719,6 +748,7 @@ export class FnCompiler {
     let flags = 0;
     if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
     if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
+    if (hasModifier(n, K.AsyncKeyword)) flags |= FunctionFlag.Async;
     const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
     const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters));
     const r = d ?? this.alloc();
@@ -792,7 +822,7 @@ export class FnCompiler {
         this.withTemps(() => {
           const t = this.alloc();
           this.em.emit(b.kind === 'this' ? 'LoadThis' : 'LoadNewTarget', t);
-          this.em.emit('EnvStore', fs.envReg, b.slot, t);
+          this.envStore(fs.envReg, b.slot, t);
         });
       }
     }
@@ -855,6 +885,7 @@ export class FnCompiler {
     this.prologue();
     const body = n.body;
     const stmts = body && ts.isBlock(body) ? body.statements : [];
+    const rejectL = hasModifier(n, K.AsyncKeyword) ? this.asyncStart() : undefined;
     this.enterFunctionScope(stmts, n.parameters);
     if (ts.isConstructorDeclaration(n)) {
       const cls = n.parent;
@@ -866,7 +897,7 @@ export class FnCompiler {
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      this.em.emit('Return', this.undefinedValue());
+      this.emitReturn(this.undefinedValue());
     } else {
       this.mark(body);
       const r = this.withTemps(() => {
@@ -874,8 +905,58 @@ export class FnCompiler {
         this.expr(body, t);
         return t;
       });
-      this.em.emit('Return', r);
+      this.emitReturn(r);
     }
+    if (rejectL) this.asyncReject(rejectL);
+  }
+
+  /**
+   * Async function entry (docs/bytecode.md, "Async functions"): the result promise goes to a
+   * register of its own and everything after it (parameters included) runs under a handler
+   * that rejects the promise. Returns that handler's label.
+   */
+  private asyncStart(): Label {
+    const p = this.alloc();
+    this.asyncPromise = p;
+    this.withTemps(() => {
+      const f = this.alloc();
+      this.em.emit('LoadIntrinsic', f, Intrinsic.AsyncFunctionStart);
+      this.em.emit('Call', p, f, f, f, 0);
+    });
+    this.asyncSave = this.alloc();
+    const handler = this.em.label();
+    this.em.emit('TryEnter', this.asyncSave, handler);
+    return handler;
+  }
+
+  /** The handler around an async function's body: an exception rejects its promise. */
+  private asyncReject(handler: Label): void {
+    this.em.bind(handler);
+    this.em.emit('TryLeave', this.asyncSave);
+    this.withTemps(() => {
+      const f = this.alloc(), p = this.alloc(), e = this.alloc();
+      this.em.emit('LoadException', e);
+      this.em.emit('Move', p, this.asyncPromise);
+      this.em.emit('LoadIntrinsic', f, Intrinsic.AsyncFunctionReject);
+      this.em.emit('Call', f, f, f, p, 2);
+    });
+    this.em.emit('Return', this.asyncPromise);
+  }
+
+  /** Returns r from the function: an async function resolves its promise with r and returns the promise. */
+  private emitReturn(r: number): void {
+    if (this.asyncPromise < 0) {
+      this.em.emit('Return', r);
+      return;
+    }
+    this.withTemps(() => {
+      const f = this.alloc(), p = this.alloc(), v = this.alloc();
+      this.em.emit('Move', v, r);
+      this.em.emit('Move', p, this.asyncPromise);
+      this.em.emit('LoadIntrinsic', f, Intrinsic.AsyncFunctionResolve);
+      this.em.emit('Call', f, f, f, p, 2);
+    });
+    this.em.emit('Return', this.asyncPromise);
   }
 
   /** In a constructor, after `this` exists: run the class's instance field initialisers. */
@@ -957,8 +1038,7 @@ export class FnCompiler {
         return this.variableList((s as ts.VariableStatement).declarationList);
       case K.FunctionDeclaration: {
         const f = s as ts.FunctionDeclaration;
-        if (f.asteriskToken) this.unsupported(f, 'generator function');
-        if (hasModifier(f, K.AsyncKeyword)) this.unsupported(f, 'async function');
+        if (f.asteriskToken) this.unsupported(f, hasModifier(f, K.AsyncKeyword) ? 'async generator function' : 'generator function');
         return; // hoisted
       }
       case K.ClassDeclaration: {
@@ -1150,7 +1230,7 @@ export class FnCompiler {
       }
     }
     if (act.type !== 'return') throw new Error('jump target not on the control stack');
-    this.em.emit('Return', act.reg);
+    this.emitReturn(act.reg);
   }
 
   private closeIterator(f: { iter: number; save: number }): void {
@@ -1311,7 +1391,7 @@ export class FnCompiler {
   private enterIterationScope(scope: Scope | undefined): void {
     if (!scope) return;
     if (scope.needsEnv) {
-      this.em.emit('EnvNew', scope.envReg, this.envOf(scope.parent!), scope.envSlots);
+      this.envNew(scope.envReg, this.envOf(scope.parent!), scope.envSlots);
     }
   }
 
@@ -1716,6 +1796,16 @@ export class FnCompiler {
         this.to(d, r);
         this.top = mark;
         return d;
+      }
+      case K.AwaitExpression: {
+        if (this.asyncPromise < 0) this.unsupported(n, this.fn.kind === 'top' ? 'top-level await' : 'await outside an async function');
+        const r = d ?? this.alloc();
+        this.withTemps(() => {
+          const v = this.expr((n as ts.AwaitExpression).expression);
+          this.mark(n);
+          this.em.emit('Await', r, v, this.asyncPromise);
+        });
+        return r;
       }
       case K.CommaListExpression:
       default:
@@ -2309,17 +2399,29 @@ export class FnCompiler {
 
   private nativeCall(n: ts.CallExpression, name: string, d?: number): number {
     // Compiler intrinsics (docs/bytecode.md): __native.apply(f, thisArg, argsArray) is a
-    // CallSpread, __native.construct(f, argsArray) a NewSpread.
-    if ((name === 'apply' || name === 'construct') && !n.arguments.some((a) => ts.isSpreadElement(a))) {
-      const want = name === 'apply' ? 3 : 2;
+    // CallSpread, __native.construct(f, argsArray) a NewSpread, __native.resume(frame, value,
+    // mode) a Resume.
+    if ((name === 'apply' || name === 'construct' || name === 'resume') && !n.arguments.some((a) => ts.isSpreadElement(a))) {
+      const want = name === 'construct' ? 2 : 3;
       if (n.arguments.length !== want) throw new CompileError(`${this.m.where(n)}: __native.${name} takes ${want} argument(s), not ${n.arguments.length}`);
       const r = d ?? this.alloc();
       this.withTemps(() => {
         const regs = n.arguments.map((a) => { const t = this.alloc(); this.expr(a, t); return t; });
         this.mark(n);
         if (name === 'apply') this.em.emit('CallSpread', r, regs[0], regs[1], regs[2]);
+        else if (name === 'resume') this.em.emit('Resume', r, regs[0], regs[1], regs[2]);
         else this.em.emit('NewSpread', r, regs[0], regs[1]);
       });
+      return r;
+    }
+    if (name === 'loadIntrinsic') {
+      const arg = n.arguments.length === 1 ? skipParens(n.arguments[0]) : undefined;
+      if (!arg || !ts.isNumericLiteral(arg) || !(Number(arg.text) >= 0 && Number(arg.text) < 256 && Number.isInteger(Number(arg.text)))) {
+        throw new CompileError(`${this.m.where(n)}: __native.loadIntrinsic takes one integer literal from 0 to 255`);
+      }
+      const r = d ?? this.alloc();
+      this.mark(n);
+      this.em.emit('LoadIntrinsic', r, Number(arg.text));
       return r;
     }
     const id = NATIVES.findIndex((x) => x.name === name);
@@ -2362,7 +2464,7 @@ export class FnCompiler {
       this.withTemps(() => {
         const t = this.alloc();
         this.em.emit('LoadThis', t);
-        this.em.emit('EnvStore', this.fn.scope.envReg, tb.slot, t);
+        this.envStore(this.fn.scope.envReg, tb.slot, t);
       });
     }
     this.callFieldInit(cls);

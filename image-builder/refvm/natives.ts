@@ -52,6 +52,25 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'writeStderr': vm.stderr += vm.toString(a[0]); return undefined;
     case 'exit': throw new ExitSignal(vm.toNumber(a[0]) | 0);
     case 'globalObject': return realm.global;
+    case 'monotonicNow': return vm.monotonicNow();
+    case 'wallClockNow': return vm.wallClockNow();
+    case 'idle': vm.idle(vm.toNumber(a[0])); return undefined;
+    case 'functionFlags': return isCallable(a[0]) && a[0].compiled ? a[0].flags : 0;
+    // The kernel's CPU intrinsics: the reference interpreter has no hardware; these keep
+    // their shapes (numbers, undefined) so kernel code runs, nothing more.
+    case 'cli': case 'sti': case 'hlt': case 'writeCr0': case 'writeCr4': case 'bootReport': return undefined;
+    case 'rdtsc': return vm.steps * 10;
+    case 'readCr0': return 0x80010033;
+    case 'readCr2': return 0;
+    case 'readCr4': return 0xb0;
+    case 'irqTake': return 0;
+    case 'irqCount': return 0;
+    case 'irqClaim': { const prev = vm.irqClaimed; vm.irqClaimed = vm.toNumber(a[0]) | 0; return prev; }
+    case 'contextRead': return vm.trapContext[vm.toNumber(a[0]) | 0] ?? 0;
+    case 'contextWrite': vm.trapContext[vm.toNumber(a[0]) | 0] = vm.toNumber(a[1]) >>> 0; return undefined;
+    case 'virtRead8': case 'virtRead16': case 'virtRead32': return 0;
+    case 'virtWrite8': case 'virtWrite16': case 'virtWrite32': return undefined;
+    case 'commandLine': return '';
     case 'outb': case 'outw': case 'outl': return undefined;
     case 'inb': case 'inw': case 'inl': return 0;
     case 'physRead8': case 'physRead16': case 'physRead32': {

@@ -31,7 +31,12 @@ export interface Prop {
   configurable: boolean;
 }
 
-export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env;
+/** A frame parked by `await`, as the value the AsyncFunctionAwait intrinsic receives (opaque to programs). */
+export class FrameHandle {
+  constructor(readonly frame: unknown) {}
+}
+
+export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env | FrameHandle;
 
 /** Objects created with a null [[Prototype]] while the prelude has not registered its intrinsics yet. */
 export const creationLog: { objects: JSObject[] | null } = { objects: null };

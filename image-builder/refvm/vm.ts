@@ -7,7 +7,7 @@ import {
 import { installBuiltins, type Realm } from './builtins.ts';
 import { callNative } from './natives.ts';
 import {
-  Env, Exit, HOLE, creationLog, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, Throw, arrayIndex, isCallable, isObject,
+  Env, Exit, FrameHandle, HOLE, creationLog, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, Throw, arrayIndex, isCallable, isObject,
   type Key, type Prop, type Value,
 } from './values.ts';
 
@@ -36,7 +36,16 @@ interface Frame {
   /** Return from this frame leaves the run loop (host called into bytecode). */
   boundary: boolean;
   regs: Value[];
+  /** Parked by Await (off the stack until Resume); awaitDst is the Await's dst register. */
+  parked: boolean;
+  awaitDst: number;
+  handle: FrameHandle | undefined;
 }
+
+/** Virtual time: the clock advances by 1 ms per this many executed instructions (and jumps when idle). */
+const STEPS_PER_MS = 100_000;
+/** The wall clock at virtual time 0 (fixed, so runs are reproducible). */
+const EPOCH_BASE_MS = 1_700_000_000_000;
 
 const ERROR_KINDS = ['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError'];
 
@@ -52,6 +61,11 @@ export class VM {
   private raising = false;
   maxSteps = 200_000_000;
   depth = 0;
+  /** Milliseconds the virtual clock jumped forward in idle() (see monotonicNow). */
+  idleMs = 0;
+  /** State of the kernel-intrinsic fakes (natives.ts): claimed IRQ lines, a trap context. */
+  irqClaimed = 0;
+  readonly trapContext: number[] = new Array(20).fill(0);
 
   constructor(readonly module: CompiledModule) {
     creationLog.objects = [];
@@ -144,7 +158,7 @@ export class VM {
     f.flags = cf.flags;
     f.fname = cf.name ?? '';
     f.flength = cf.length ?? cf.paramCount;
-    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel));
+    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
     if (constructible && !(cf.flags & FunctionFlag.ClassConstructor)) {
       const proto = new JSObject(this.realm.ObjectPrototype);
       this.defineData(proto, 'constructor', f, false);
@@ -163,7 +177,7 @@ export class VM {
     }
     return {
       caller: this.frame, fn: f, cf, code: this.decode(cf), pc: 0, at: 0, retReg: 0, thisValue, newTarget, args,
-      handler: -1, construct, superCall: false, boundary: false, regs,
+      handler: -1, construct, superCall: false, boundary: false, regs, parked: false, awaitDst: 0, handle: undefined,
     };
   }
 
@@ -188,7 +202,23 @@ export class VM {
   isConstructor(f: Value): f is JSFunction {
     if (!isCallable(f)) return false;
     if (f.host) return f.hostConstructor;
-    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel));
+    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
+  }
+
+  /** The virtual monotonic clock, in milliseconds: instructions executed plus idle jumps. */
+  monotonicNow(): number {
+    return this.steps / STEPS_PER_MS + this.idleMs;
+  }
+
+  wallClockNow(): number {
+    return EPOCH_BASE_MS + this.monotonicNow();
+  }
+
+  /** idle(deadline): nothing else can happen in the reference interpreter, so time jumps to the deadline. */
+  idle(deadline: number): void {
+    if (!(deadline < Infinity)) throw new Error('refvm: idle() without a deadline would wait forever');
+    const now = this.monotonicNow();
+    if (deadline > now) this.idleMs += deadline - now;
   }
 
   private constructFrame(f: JSFunction, args: Value[], newTarget: Value): Frame {
@@ -389,9 +419,9 @@ export class VM {
         case 'LoadThis': regs[o[0]] = f.thisValue; break;
         case 'LoadNewTarget': regs[o[0]] = f.newTarget; break;
         case 'LoadCallee': regs[o[0]] = f.fn; break;
-        case 'EnvNew': regs[o[0]] = new Env(regs[o[1]] as Env | undefined, new Array(o[2]).fill(HOLE)); break;
-        case 'EnvLoad': regs[o[0]] = (regs[o[1]] as Env).slots[o[2]]; break;
-        case 'EnvStore': (regs[o[0]] as Env).slots[o[1]] = regs[o[2]]; break;
+        case 'EnvNew': case 'EnvNewWide': regs[o[0]] = new Env(regs[o[1]] as Env | undefined, new Array(o[2]).fill(HOLE)); break;
+        case 'EnvLoad': case 'EnvLoadWide': regs[o[0]] = (regs[o[1]] as Env).slots[o[2]]; break;
+        case 'EnvStore': case 'EnvStoreWide': (regs[o[0]] as Env).slots[o[1]] = regs[o[2]]; break;
         case 'EnvParent': regs[o[0]] = (regs[o[1]] as Env).parent; break;
         case 'EnvCopy': { const e = regs[o[1]] as Env; regs[o[0]] = new Env(e.parent, [...e.slots]); break; }
         case 'LoadFunctionEnv': regs[o[0]] = f.fn.env; break;
@@ -508,6 +538,55 @@ export class VM {
           const name = this.module.constants[o[0]] as string;
           if (!this.hasProperty(this.realm.global, name)) throw this.error('ReferenceError', `${name} is not defined`);
           this.setV(this.realm.global, name, regs[o[1]]);
+          break;
+        }
+        case 'LoadIntrinsic': regs[o[0]] = this.realm.intrinsics[o[1]]; break;
+        case 'Await': {
+          const awaitFn = this.realm.intrinsics[Intrinsic.AsyncFunctionAwait];
+          if (!isCallable(awaitFn)) throw new Error('refvm: Await without a registered AsyncFunctionAwait intrinsic');
+          f.handle ??= new FrameHandle(f);
+          // The intrinsic runs as a callee of this frame (its errors are thrown at the await).
+          this.call(awaitFn, undefined, [regs[o[1]], f.handle]);
+          this.frame = f;
+          // Park: the frame leaves the stack and its caller receives the promise, as on Return.
+          const result = regs[o[2]];
+          f.parked = true;
+          f.awaitDst = o[0];
+          f.pc = f.at;
+          const caller = f.caller;
+          f.caller = null;
+          this.depth--;
+          if (f.boundary) {
+            this.frame = caller;
+            this.depth++; // run() accounts for the boundary frame
+            return result;
+          }
+          if (!caller) throw new Error('refvm: Await in a frame without a caller');
+          const retReg = f.retReg;
+          f = this.frame = caller;
+          regs = f.regs;
+          regs[retReg] = result;
+          break;
+        }
+        case 'Resume': {
+          const h = regs[o[1]];
+          const pf = (h instanceof FrameHandle ? h.frame : undefined) as Frame | undefined;
+          if (!pf || !pf.parked) throw new Error('refvm: Resume of a frame that is not parked by Await');
+          if (++this.depth > 10000) {
+            this.depth--;
+            throw this.error('RangeError', 'Maximum call stack size exceeded');
+          }
+          pf.parked = false;
+          pf.caller = f;
+          pf.retReg = o[0];
+          pf.boundary = false;
+          pf.superCall = false;
+          const value = regs[o[2]], mode = this.toBoolean(regs[o[3]]);
+          f = this.frame = pf;
+          regs = f.regs;
+          f.pc = f.code[f.at].next;
+          if (mode) throw new Throw(value);
+          regs[f.awaitDst] = value;
           break;
         }
         default:

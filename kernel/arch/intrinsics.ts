@@ -2,14 +2,26 @@
 // primitive of the interpreter; under Node, tests install a fake (tests/kernel/fake-hardware.ts,
 // tests/mm/fake-machine.ts) so the same kernel TypeScript runs against simulated devices.
 
-/** The hardware natives, typed by their one declaration (runtime/prelude/native.d.ts). */
+/** The natives the kernel uses, typed by their one declaration (runtime/prelude/native.d.ts). */
 export type Intrinsics = Pick<
   typeof __native,
   | 'outb' | 'inb' | 'outw' | 'inw' | 'outl' | 'inl'
   | 'physRead8' | 'physRead16' | 'physRead32' | 'physWrite8' | 'physWrite16' | 'physWrite32'
   | 'physFill' | 'physCopy' | 'readCr3' | 'writeCr3' | 'invlpg'
   | 'bootCommandLine' | 'bootInfoAddress' | 'physReservedEnd'
->;
+  | 'cli' | 'sti' | 'hlt' | 'rdtsc' | 'readCr0' | 'writeCr0' | 'readCr2' | 'readCr4' | 'writeCr4'
+  | 'irqTake' | 'irqCount' | 'irqClaim' | 'contextRead' | 'contextWrite'
+  | 'virtRead8' | 'virtRead16' | 'virtRead32' | 'virtWrite8' | 'virtWrite16' | 'virtWrite32'
+  | 'commandLine' | 'bootReport'
+> & {
+  /** Registers the trap dispatcher the machine calls for faults of kernel memory accesses (Intrinsic.TrapDispatch). */
+  setTrapDispatcher(f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void;
+  /** Registers the event loop's interrupt hook (Intrinsic.InterruptHook). */
+  setInterruptHook(f: () => void): void;
+};
+
+/** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
+const TRAP_DISPATCH = 36, INTERRUPT_HOOK = 37;
 
 /** The real thing: the interpreter's natives. */
 const guest: Intrinsics = {
@@ -33,6 +45,30 @@ const guest: Intrinsics = {
   bootCommandLine: () => __native.bootCommandLine(),
   bootInfoAddress: () => __native.bootInfoAddress(),
   physReservedEnd: () => __native.physReservedEnd(),
+  cli: () => __native.cli(),
+  sti: () => __native.sti(),
+  hlt: () => __native.hlt(),
+  rdtsc: () => __native.rdtsc(),
+  readCr0: () => __native.readCr0(),
+  writeCr0: (value) => __native.writeCr0(value),
+  readCr2: () => __native.readCr2(),
+  readCr4: () => __native.readCr4(),
+  writeCr4: (value) => __native.writeCr4(value),
+  irqTake: () => __native.irqTake(),
+  irqCount: (line) => __native.irqCount(line),
+  irqClaim: (mask) => __native.irqClaim(mask),
+  contextRead: (index) => __native.contextRead(index),
+  contextWrite: (index, value) => __native.contextWrite(index, value),
+  virtRead8: (va) => __native.virtRead8(va),
+  virtRead16: (va) => __native.virtRead16(va),
+  virtRead32: (va) => __native.virtRead32(va),
+  virtWrite8: (va, value) => __native.virtWrite8(va, value),
+  virtWrite16: (va, value) => __native.virtWrite16(va, value),
+  virtWrite32: (va, value) => __native.virtWrite32(va, value),
+  commandLine: () => __native.commandLine(),
+  bootReport: () => __native.bootReport(),
+  setTrapDispatcher: (f) => __native.registerIntrinsic(TRAP_DISPATCH, f),
+  setInterruptHook: (f) => __native.registerIntrinsic(INTERRUPT_HOOK, f),
 };
 
 let active: Intrinsics = guest;
@@ -82,3 +118,46 @@ export const bootCommandLine = (): string => active.bootCommandLine();
 export const bootInfoAddress = (): number => active.bootInfoAddress();
 /** Physical end of the memory the native code owns (image, stacks, interpreter heap). */
 export const physReservedEnd = (): number => active.physReservedEnd();
+
+// ---- the CPU ----------------------------------------------------------------------------------
+/** Interrupts off / on. IRQs are recorded by the machine and reach TypeScript through the
+ *  event loop's interrupt hook, so kernel code may run with interrupts on. */
+export const cli = (): void => active.cli();
+export const sti = (): void => active.sti();
+/** Halts until the next interrupt (forever with interrupts off). The event loop halts by itself. */
+export const hlt = (): void => active.hlt();
+/** The time-stamp counter (exact below 2^53). */
+export const rdtsc = (): number => active.rdtsc();
+export const readCr0 = (): number => active.readCr0();
+export const writeCr0 = (value: number): void => active.writeCr0(value);
+/** CR2: the address of the last page fault. */
+export const readCr2 = (): number => active.readCr2();
+export const readCr4 = (): number => active.readCr4();
+export const writeCr4 = (value: number): void => active.writeCr4(value);
+
+// ---- interrupts and traps ---------------------------------------------------------------------
+/** The IRQ lines that fired since the last call (bit n: IRQ n); clears them. */
+export const irqTake = (): number => active.irqTake();
+/** How many times IRQ `line` fired since boot (wraps at 2^32). */
+export const irqCount = (line: number): number => active.irqCount(line);
+/** The lines TypeScript services (the machine leaves their devices alone and wakes the event loop for them); returns the previous mask. */
+export const irqClaim = (mask: number): number => active.irqClaim(mask);
+/** Word `index` of the saved context of the trap being delivered (kernel/arch/traps.ts CONTEXT). */
+export const contextRead = (index: number): number => active.contextRead(index);
+export const contextWrite = (index: number, value: number): void => active.contextWrite(index, value);
+export const setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => active.setTrapDispatcher(f);
+export const setInterruptHook = (f: () => void): void => active.setInterruptHook(f);
+
+// ---- virtual memory (through the current page tables; faults reach the trap dispatcher) -----
+export const virtRead8 = (va: number): number => active.virtRead8(va);
+export const virtRead16 = (va: number): number => active.virtRead16(va);
+export const virtRead32 = (va: number): number => active.virtRead32(va);
+export const virtWrite8 = (va: number, value: number): void => active.virtWrite8(va, value);
+export const virtWrite16 = (va: number, value: number): void => active.virtWrite16(va, value);
+export const virtWrite32 = (va: number, value: number): void => active.virtWrite32(va, value);
+
+// ---- boot -------------------------------------------------------------------------------------
+/** The multiboot command line. */
+export const commandLine = (): string => active.commandLine();
+/** The native boot report (memory, paging, command line) and the native test options. */
+export const bootReport = (): void => active.bootReport();

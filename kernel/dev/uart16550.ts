@@ -75,3 +75,29 @@ export class Uart16550 {
     return inb(this.base + RBR);
   }
 }
+
+/**
+ * Interrupt-driven input: the COM IRQ handler calls onInterrupt, which drains the receive
+ * FIFO into a queue; readers await bytes in order.
+ */
+export class SerialInput {
+  private readonly bytes: number[] = [];
+  private readonly waiters: ((b: number) => void)[] = [];
+
+  constructor(private readonly uart: Uart16550) {}
+
+  onInterrupt(): void {
+    for (let b = this.uart.readByte(); b >= 0; b = this.uart.readByte()) {
+      const w = this.waiters.shift();
+      if (w !== undefined) w(b);
+      else this.bytes.push(b);
+    }
+  }
+
+  /** The next received byte. */
+  read(): Promise<number> {
+    const b = this.bytes.shift();
+    if (b !== undefined) return Promise.resolve(b);
+    return new Promise<number>((resolve) => this.waiters.push(resolve));
+  }
+}

@@ -8,10 +8,11 @@
 // interpreter heap end at physReservedEnd), as the kernel proper will.
 
 import { bootInfoAddress, physRead32, physReservedEnd, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
-import { AddressSpace, Fault, FaultAccess, createMmShared } from './address-space.ts';
+import { AddressSpace, Fault, FaultAccess, createMmShared, type MmShared } from './address-space.ts';
 import { Errno, errnoName } from './errno.ts';
 import { FrameAllocator, type PhysRange } from './frames.ts';
 import { dumpPageTables, formatMaps } from './maps.ts';
+import { Mm } from './mm.ts';
 import { MapFlag, Prot } from './mman.ts';
 import { readMemoryMap } from './multiboot.ts';
 
@@ -71,7 +72,37 @@ function frameOf(space: AddressSpace, va: number, write: boolean): number {
   return typeof f === 'number' ? f : -1; // anonymous memory never waits
 }
 
-export function runMmSelftest(out: (line: string) => void): SelftestResult {
+/**
+ * The locked, asynchronous face (kernel/mm/mm.ts) in the guest: system calls on the write
+ * side, kernel copies to and from user memory through the fault path on the read side,
+ * concurrent operations ordered by the lock, and a kernel write breaking copy-on-write.
+ */
+async function asyncChecks(t: Checks, shared: MmShared): Promise<void> {
+  const space = AddressSpace.create(shared) as AddressSpace;
+  const mm = new Mm(space);
+  const a = await mm.mmap(0x1000_0000, 4 * PAGE, RW, ANON_PRIVATE | MapFlag.FIXED);
+  t.equal(a, 0x1000_0000, 'Mm.mmap');
+  t.equal(await mm.writeUser(a + PAGE - 2, [1, 2, 3, 4]), 0, 'copy_to_user across a page boundary');
+  const back = await mm.readUser(a + PAGE - 2, 4);
+  t.equal(typeof back === 'number' ? 'error ' + back : back.join(','), '1,2,3,4', 'copy_from_user reads it back');
+  const unmappedRead = await mm.readUser(0x2000_0000, 4);
+  t.equal(typeof unmappedRead === 'number' ? unmappedRead : 0, -Errno.EFAULT, 'copy_from_user of unmapped memory is EFAULT');
+  // a fault and an munmap issued together: the lock orders them (the fault first, so it maps)
+  const [faulted, unmapped] = await Promise.all([mm.fault(a + 2 * PAGE, FaultAccess.USER | FaultAccess.WRITE), mm.munmap(a + 3 * PAGE, PAGE)]);
+  t.ok(faulted === Fault.OK && unmapped === 0, 'a fault and a munmap run one after the other under the lock');
+  const child = await mm.fork();
+  t.ok(typeof child === 'object', 'Mm.fork');
+  if (typeof child === 'object') {
+    t.equal(await child.writeUser(a + PAGE - 2, [9]), 0, 'a kernel write into the child');
+    const parentView = await mm.readUser(a + PAGE - 2, 1);
+    t.equal(typeof parentView === 'number' ? -1 : parentView[0], 1, 'the kernel write broke copy-on-write: the parent still reads 1');
+    await child.free();
+  }
+  await mm.free();
+  t.ok(space.isFreed, 'Mm.free waited for nothing and freed the space');
+}
+
+export async function runMmSelftest(out: (line: string) => void): Promise<SelftestResult> {
   const t = new Checks(out);
   const ram = usableRam();
   let limit = 0;
@@ -149,6 +180,7 @@ export function runMmSelftest(out: (line: string) => void): SelftestResult {
   // everything goes back
   child.free();
   parent.free();
+  await asyncChecks(t, shared);
   const framesAfter = frames.freeCount;
   t.equal(framesAfter, framesBefore, 'every frame and page table returned');
   return { passed: t.passed, failed: t.failed, framesBefore, framesAfter };

@@ -176,6 +176,18 @@ function entriesOf(table: OrderedHashTable, pairs: boolean): unknown[] {
 
 const builtinToStrings: unknown[] = [];
 
+/** The state (0 pending, 1 fulfilled, 2 rejected) and result of a promise, or undefined (set by async.ts). */
+let promiseDetails: (obj: any) => { state: number; result: unknown } | undefined = () => undefined;
+
+export function setPromiseDetails(f: (obj: any) => { state: number; result: unknown } | undefined): void {
+  promiseDetails = f;
+}
+
+/** util.inspect(v) with the default options. */
+export function inspectValue(v: unknown): string {
+  return inspect(v, intro);
+}
+
 const intro: Introspect = {
   ownEnumerableKeys(obj: object): any[] {
     return __native.ownKeys(obj, 3);
@@ -186,15 +198,23 @@ const intro: Introspect = {
     return { accessor, enumerable: (f & 1) !== 0, hasGetter: (f & 8) !== 0, hasSetter: (f & 16) !== 0, value: accessor ? undefined : obj[key] };
   },
   constructorName(obj: object): string | null {
-    return constructorNameOf(obj);
+    const name = constructorNameOf(obj);
+    // Async functions have Function.prototype as [[Prototype]] here (not AsyncFunction.prototype).
+    if (name === 'Function' && __native.getPrototypeOf(obj) === FunctionPrototype && (__native.functionFlags(obj) & 16) !== 0) return 'AsyncFunction';
+    return name;
   },
   toStringTag(obj: any): string {
+    // Promise.prototype[Symbol.toStringTag] is "Promise"
+    if (promiseDetails(obj) !== undefined) return 'Promise';
     // Node ignores an own enumerable Symbol.toStringTag (it is shown as a property instead).
     const tag = obj[SymbolToStringTag];
     if (typeof tag !== 'string') return '';
     const own = __native.propertyFlags(obj, SymbolToStringTag);
     if (tag !== '' && own >= 0 && (own & 1) === 1) return '';
     return tag;
+  },
+  promiseInfo(obj: object): { state: number; result: unknown } | undefined {
+    return promiseDetails(obj);
   },
   isArray(obj: object): boolean {
     return __native.valueKind(obj) === 6;
@@ -241,7 +261,8 @@ const intro: Introspect = {
       const pn = proto.name;
       extendsName = typeof pn === 'string' ? pn : '';
     }
-    return { name: typeof n === 'string' ? n : '', kind: 'Function', isClass, extendsName };
+    const kind = (__native.functionFlags(fn) & 16) !== 0 ? 'AsyncFunction' : 'Function';
+    return { name: typeof n === 'string' ? n : '', kind, isClass, extendsName };
   },
   symbolDescription(sym: any): string | undefined {
     return sym.description;

@@ -228,7 +228,7 @@ let extraSkip = 0;
 
 export let ErrorPrototype: any;
 
-function initError(self: any, message: any, options: any): void {
+export function initError(self: any, message: any, options: any): void {
   if (message !== undefined) hidden(self, 'message', toStr(message));
   if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
   const skip = 2 + extraSkip;

@@ -9,3 +9,4 @@ import './object.ts';
 import './array.ts';
 import './string-number.ts';
 import './collections.ts';
+import './async.ts';

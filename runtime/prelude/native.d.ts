@@ -1,7 +1,8 @@
 // The one declaration of `__native` (image-builder/bytecode/natives.ts lists the natives;
 // the compiler turns `__native.name(args)` into CallNative and checks the argument count).
 // Shared by the runtime prelude and the kernel (kernel/arch/native.d.ts refers here).
-// `apply` and `construct` are compiler intrinsics, not natives: CallSpread / NewSpread.
+// `apply`, `construct`, `resume` and `loadIntrinsic` are compiler intrinsics, not natives:
+// CallSpread / NewSpread / Resume / LoadIntrinsic.
 declare const __native: {
   writeStdout(text: string): void;
   writeStderr(text: string): void;
@@ -34,7 +35,6 @@ declare const __native: {
   propertyFlags(obj: unknown, key: unknown): number;
   getOwnAccessor(obj: unknown, key: unknown, which: number): any;
   defineProperty(obj: any, key: unknown, value: unknown, attributes: number): any;
-  defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
   deleteProperty(obj: unknown, key: unknown): boolean;
   preventExtensions(obj: any, level: number): any;
   isExtensible(obj: unknown): boolean;
@@ -57,8 +57,39 @@ declare const __native: {
   newSymbol(description: string | undefined): symbol;
   symbolDescription(sym: unknown): string | undefined;
   setFunctionName(fn: unknown, key: unknown, prefix: string): void;
+  defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
+  monotonicNow(): number;
+  wallClockNow(): number;
+  idle(deadline: number): void;
+  functionFlags(fn: unknown): number;
+  cli(): void;
+  sti(): void;
+  hlt(): void;
+  rdtsc(): number;
+  readCr0(): number;
+  writeCr0(value: number): void;
+  readCr2(): number;
+  readCr4(): number;
+  writeCr4(value: number): void;
+  irqTake(): number;
+  irqCount(line: number): number;
+  irqClaim(mask: number): number;
+  contextRead(index: number): number;
+  contextWrite(index: number, value: number): void;
+  virtRead8(va: number): number;
+  virtRead16(va: number): number;
+  virtRead32(va: number): number;
+  virtWrite8(va: number, value: number): void;
+  virtWrite16(va: number, value: number): void;
+  virtWrite32(va: number, value: number): void;
+  commandLine(): string;
+  bootReport(): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */
   construct(f: unknown, args: unknown[]): any;
+  /** Compiler intrinsic: continue a frame parked by `await` with a value (mode false) or a thrown reason (mode true) (Resume). */
+  resume(frame: unknown, value: unknown, mode: boolean): unknown;
+  /** Compiler intrinsic: the registered intrinsic `id` (a numeric literal), or undefined (LoadIntrinsic). */
+  loadIntrinsic(id: number): any;
 };

@@ -8,7 +8,13 @@ export interface PortDevice {
   write(offset: number, value: number): void;
 }
 
-/** Dispatches port I/O to devices by address range; unclaimed ports read as all ones. */
+/**
+ * Dispatches port I/O to devices by address range (unclaimed ports read as all ones), and
+ * fakes the CPU side of the intrinsics: the interrupt flag, control registers, IRQs the
+ * test raises (recorded as the machine records them), the saved trap context, a virtual
+ * memory of mapped pages whose misses go to the registered trap dispatcher and are retried
+ * as in the guest, the command line and the registered hooks.
+ */
 export class FakePortBus implements Intrinsics {
   private devices: { base: number; size: number; dev: PortDevice }[] = [];
   readonly log: string[] = [];
@@ -48,19 +54,97 @@ export class FakePortBus implements Intrinsics {
   writeCr3(_v: number): void { noMemory(); }
   invlpg(_va: number): void { noMemory(); }
 
-  /** What the boot loader would have passed; tests set it. */
-  commandLine = '';
-  bootCommandLine(): string { return this.commandLine; }
+  /** What the boot loader would have passed (see `cmdline` below). */
+  bootCommandLine(): string { return this.cmdline; }
   /** Where a multiboot information structure would be; tests that read one set it. */
   infoAddress = 0;
   bootInfoAddress(): number { return this.infoAddress; }
   /** Where the native code's memory would end; tests that allocate frames set it. */
   reservedEnd = 0x0040_0000;
   physReservedEnd(): number { return this.reservedEnd; }
+
+  // ---- the CPU ------------------------------------------------------------------------------
+  interruptsOn = false;
+  halts = 0;
+  tsc = 0;
+  cr = { 0: 0x80010033, 2: 0, 4: 0xb0 } as Record<number, number>;
+  cli(): void { this.interruptsOn = false; }
+  sti(): void { this.interruptsOn = true; }
+  hlt(): void { this.halts++; }
+  rdtsc(): number { return (this.tsc += 1000); }
+  readCr0(): number { return this.cr[0]; }
+  writeCr0(v: number): void { this.cr[0] = v >>> 0; }
+  readCr2(): number { return this.cr[2]; }
+  readCr4(): number { return this.cr[4]; }
+  writeCr4(v: number): void { this.cr[4] = v >>> 0; }
+
+  // ---- interrupts and traps -----------------------------------------------------------------
+  pending = 0;
+  claimed = 0;
+  readonly counts: number[] = new Array(16).fill(0);
+  readonly context: number[] = new Array(20).fill(0);
+  trapDispatcher: ((vector: number, errorCode: number, cr2: number, cpl: number) => void) | undefined;
+  interruptHook: (() => void) | undefined;
+  /** What the machine does when IRQ `line` fires. */
+  raiseIrq(line: number, times = 1): void {
+    this.pending |= 1 << line;
+    this.counts[line] = (this.counts[line] + times) >>> 0;
+  }
+  irqTake(): number { const p = this.pending; this.pending = 0; return p; }
+  irqCount(line: number): number { return this.counts[line & 15]; }
+  irqClaim(mask: number): number { const prev = this.claimed; this.claimed = mask & 0xffff; return prev; }
+  contextRead(i: number): number { return this.context[i] ?? 0; }
+  contextWrite(i: number, v: number): void { if (i >= 0 && i < 20) this.context[i] = v >>> 0; }
+  setTrapDispatcher(f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void { this.trapDispatcher = f; }
+  setInterruptHook(f: () => void): void { this.interruptHook = f; }
+
+  // ---- virtual memory: mapped 4 KiB pages; a miss is a page fault delivered like the machine's
+  readonly pages = new Map<number, Uint8Array>();
+  map(va: number): Uint8Array {
+    const page = new Uint8Array(4096);
+    this.pages.set(Math.floor(va / 4096), page);
+    return page;
+  }
+  private virtAccess(va: number, write: boolean): { page: Uint8Array; off: number } {
+    for (let attempt = 0; ; attempt++) {
+      const page = this.pages.get(Math.floor((va >>> 0) / 4096));
+      if (page) return { page, off: (va >>> 0) % 4096 };
+      if (!this.trapDispatcher || attempt > 100) throw new Error(`unhandled page fault at 0x${(va >>> 0).toString(16)}`);
+      this.context.fill(0);
+      this.context[12] = 14;
+      this.context[13] = write ? 2 : 0;
+      this.context[19] = va >>> 0;
+      this.cr[2] = va >>> 0;
+      this.trapDispatcher(14, write ? 2 : 0, va >>> 0, 0); // returns: retry; throws: propagates
+    }
+  }
+  virtRead8(va: number): number { const a = this.virtAccess(va, false); return a.page[a.off]; }
+  virtRead16(va: number): number { return this.virtRead8(va) | (this.virtRead8(va + 1) << 8); }
+  virtRead32(va: number): number { return (this.virtRead16(va) | (this.virtRead16(va + 2) << 16)) >>> 0; }
+  virtWrite8(va: number, v: number): void { const a = this.virtAccess(va, true); a.page[a.off] = v & 0xff; }
+  virtWrite16(va: number, v: number): void { this.virtWrite8(va, v); this.virtWrite8(va + 1, v >> 8); }
+  virtWrite32(va: number, v: number): void { this.virtWrite16(va, v); this.virtWrite16(va + 2, v >>> 16); }
+
+  // ---- boot ---------------------------------------------------------------------------------
+  cmdline = '';
+  bootReports = 0;
+  commandLine(): string { return this.cmdline; }
+  bootReport(): void { this.bootReports++; }
 }
 
 function noMemory(): never {
   throw new Error('FakePortBus has no physical memory or MMU (use FakeMachine from tests/mm/fake-machine.ts)');
+}
+
+/** The two 8259s' data ports (the interrupt masks) and command ports (EOIs are counted). */
+export class FakePic implements PortDevice {
+  mask = 0xff;
+  eois = 0;
+  read(offset: number): number { return offset === 1 ? this.mask : 0; }
+  write(offset: number, value: number): void {
+    if (offset === 1) this.mask = value & 0xff;
+    else if (value === 0x20) this.eois++;
+  }
 }
 
 /**

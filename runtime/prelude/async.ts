@@ -1,0 +1,1022 @@
+// Promises, async functions, queueMicrotask, timers, Date.now and the event loop
+// (docs/bytecode.md, "Async functions"; runtime/README.md, "The prelude").
+//
+// Promise follows ECMA-262 step by step (jobs, thenable jobs, PerformPromiseThen,
+// combinators), so the order of callbacks is Node's: `await` of a native promise takes one
+// job, returning a promise from an async function or a then-callback takes two more (the
+// PromiseResolveThenableJob and the then it calls). Timers follow Node's lib/internal/timers.js:
+// one list per duration (insertion order), the lists in a priority queue by expiry then id,
+// microtasks drained after every callback. Unhandled rejections end the program as Node's
+// default mode ("throw") does: after the microtask queue drains, the first rejection still
+// without a handler is thrown as an uncaught exception (exit status 1).
+//
+// The machine calls the AsyncFunction* intrinsics registered here; the top level calls
+// RunEventLoop once the program's own code has run.
+
+import {
+  ErrorPrototype, GLOBAL$, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+} from './core.ts';
+import { getIterator } from './iteration.ts';
+import { inspectValue, setPromiseDetails } from './collections.ts';
+
+// Everything lives in one function scope: the bundle's top-level environment has a limit of
+// 255 captured bindings (EnvNew's slot count is one byte), which the prelude is close to.
+function installAsync(): void {
+  const PENDING = 0, FULFILLED = 1, REJECTED = 2;
+
+  /** A promise's internal slots ([[PromiseState]], [[PromiseResult]], reactions, [[PromiseIsHandled]]). */
+  interface PromiseRecord {
+    state: number;
+    result: unknown;
+    /** Reactions while pending: fulfill and reject reactions interleaved in registration order. */
+    reactions: Reaction[] | undefined;
+    handled: boolean;
+    /** Rejected while no handler was attached, and none has been since (unhandled-rejection tracking). */
+    unhandled: boolean;
+  }
+
+  /**
+   * A PromiseReaction. `capability` undefined: no derived promise (await, internal). `frame`: an
+   * await reaction, which resumes the parked async function instead of calling a handler.
+   */
+  interface Reaction {
+    capability: Capability | undefined;
+    fulfill: any;
+    reject: any;
+    frame: unknown;
+  }
+
+  /**
+   * A PromiseCapability. For the intrinsic Promise, resolve/reject stay undefined and the
+   * capability itself carries the resolving functions' shared [[AlreadyResolved]] (`done`);
+   * resolveFn/rejectFn are made only if a combinator needs them as functions.
+   */
+  interface Capability {
+    promise: any;
+    resolve: any;
+    reject: any;
+    done: boolean;
+    resolveFn: any;
+    rejectFn: any;
+  }
+
+  // ---- internal slots: a private field stamped onto the promise object --------------------------
+
+  class SlotBase$ {
+    constructor(o: any) {
+      return o;
+    }
+  }
+
+  class PromiseSlot$ extends SlotBase$ {
+    #rec: PromiseRecord;
+    constructor(o: any, rec: PromiseRecord) {
+      super(o);
+      this.#rec = rec;
+    }
+    static get(o: any): PromiseRecord | undefined {
+      return isObject(o) && #rec in o ? o.#rec : undefined;
+    }
+  }
+
+  function newRecord(o: any): PromiseRecord {
+    const rec: PromiseRecord = { state: PENDING, result: undefined, reactions: [], handled: false, unhandled: false };
+    new PromiseSlot$(o, rec);
+    return rec;
+  }
+
+  function recordOf(o: any): PromiseRecord | undefined {
+    return PromiseSlot$.get(o);
+  }
+
+  // ---- the microtask (job) queue -------------------------------------------------------------------
+
+  const JOB_REACTION = 0, JOB_THENABLE = 1, JOB_CALLBACK = 2;
+
+  /** Jobs as flat triples (kind, a, b) plus c for thenable jobs: [kind, a, b, c] per job. */
+  let jobs: any[] = [];
+  let jobHead = 0;
+
+  function enqueue(kind: number, a: any, b: any, c: any): void {
+    const n = jobs.length;
+    jobs[n] = kind;
+    jobs[n + 1] = a;
+    jobs[n + 2] = b;
+    jobs[n + 3] = c;
+  }
+
+  /** Runs every queued job, including those queued meanwhile (V8's RunMicrotasks). */
+  function runMicrotasks(): void {
+    while (jobHead < jobs.length) {
+      const kind = jobs[jobHead], a = jobs[jobHead + 1], b = jobs[jobHead + 2], c = jobs[jobHead + 3];
+      jobs[jobHead + 1] = undefined;
+      jobs[jobHead + 2] = undefined;
+      jobs[jobHead + 3] = undefined;
+      jobHead += 4;
+      if (jobHead >= 4096 && jobHead * 2 >= jobs.length) {
+        const rest: any[] = [];
+        for (let i = jobHead; i < jobs.length; i++) rest[rest.length] = jobs[i];
+        jobs = rest;
+        jobHead = 0;
+      }
+      if (kind === JOB_REACTION) reactionJob(a, b, c);
+      else if (kind === JOB_THENABLE) thenableJob(a, b, c);
+      else a();
+    }
+  }
+
+  /** NewPromiseReactionJob: a = reaction, b = argument, c = true for the reject side. */
+  function reactionJob(reaction: Reaction, argument: any, rejected: boolean): void {
+    if (reaction.frame !== undefined) {
+      __native.resume(reaction.frame, argument, rejected);
+      return;
+    }
+    const handler = rejected ? reaction.reject : reaction.fulfill;
+    const cap = reaction.capability;
+    let value: any = argument;
+    let threw = rejected;
+    if (handler !== undefined) {
+      try {
+        value = handler(argument);
+        threw = false;
+      } catch (e) {
+        value = e;
+        threw = true;
+      }
+    }
+    if (cap === undefined) return;
+    if (threw) capReject(cap, value);
+    else capResolve(cap, value);
+  }
+
+  /** NewPromiseResolveThenableJob(promise, thenable, then). */
+  function thenableJob(promise: any, thenable: any, then: any): void {
+    const fns = resolvingFunctions(promise);
+    try {
+      __native.apply(then, thenable, [fns.resolve, fns.reject]);
+    } catch (e) {
+      fns.reject(e);
+    }
+  }
+
+  // ---- settling ------------------------------------------------------------------------------------
+
+  /** Rejected promises that had no handler, in order (Node's pendingUnhandledRejections). */
+  let pendingRejections: any[] = [];
+
+  function fulfillPromise(p: any, value: unknown): void {
+    const rec = recordOf(p)!;
+    const reactions = rec.reactions!;
+    rec.result = value;
+    rec.reactions = undefined;
+    rec.state = FULFILLED;
+    for (let i = 0; i < reactions.length; i++) enqueue(JOB_REACTION, reactions[i], value, false);
+  }
+
+  function rejectPromise(p: any, reason: unknown): void {
+    const rec = recordOf(p)!;
+    const reactions = rec.reactions!;
+    rec.result = reason;
+    rec.reactions = undefined;
+    rec.state = REJECTED;
+    if (!rec.handled) {
+      rec.unhandled = true;
+      pendingRejections[pendingRejections.length] = p;
+    }
+    for (let i = 0; i < reactions.length; i++) enqueue(JOB_REACTION, reactions[i], reason, true);
+  }
+
+  /** The body of a promise resolve function (alreadyResolved already checked and set). */
+  function resolvePromise(p: any, resolution: any): void {
+    if (resolution === p) {
+      rejectPromise(p, new GLOBAL$.TypeError('Chaining cycle detected for promise #<Promise>'));
+      return;
+    }
+    if (!isObject(resolution)) {
+      fulfillPromise(p, resolution);
+      return;
+    }
+    let then: any;
+    try {
+      then = resolution.then;
+    } catch (e) {
+      rejectPromise(p, e);
+      return;
+    }
+    if (!isCallable(then)) {
+      fulfillPromise(p, resolution);
+      return;
+    }
+    enqueue(JOB_THENABLE, p, resolution, then);
+  }
+
+  /** CreateResolvingFunctions(promise): two anonymous functions sharing alreadyResolved. */
+  function resolvingFunctions(p: any): { resolve: any; reject: any } {
+    const state = { done: false };
+    return {
+      resolve: makeResolve(p, state),
+      reject: makeReject(p, state),
+    };
+  }
+
+  function makeResolve(p: any, state: { done: boolean }): any {
+    return (resolution: any): void => {
+      if (state.done) return;
+      state.done = true;
+      resolvePromise(p, resolution);
+    };
+  }
+
+  function makeReject(p: any, state: { done: boolean }): any {
+    return (reason: any): void => {
+      if (state.done) return;
+      state.done = true;
+      rejectPromise(p, reason);
+    };
+  }
+
+  // ---- then ------------------------------------------------------------------------------------------
+
+  /** PerformPromiseThen; onFulfilled/onRejected already undefined when not callable. */
+  function performThen(p: any, onFulfilled: any, onRejected: any, cap: Capability | undefined, frame: unknown): void {
+    const rec = recordOf(p)!;
+    const reaction: Reaction = { capability: cap, fulfill: onFulfilled, reject: onRejected, frame };
+    if (rec.state === PENDING) {
+      rec.reactions!.push(reaction);
+    } else if (rec.state === FULFILLED) {
+      enqueue(JOB_REACTION, reaction, rec.result, false);
+    } else {
+      if (!rec.handled) rec.unhandled = false;
+      enqueue(JOB_REACTION, reaction, rec.result, true);
+    }
+    rec.handled = true;
+  }
+
+  let PromiseC: any;
+
+  /** A new pending promise of the intrinsic Promise (no user code runs). */
+  function newPromise(): any {
+    const p: any = {};
+    __native.setPrototypeOf(p, PromiseC.prototype);
+    newRecord(p);
+    return p;
+  }
+
+  function isConstructor(c: any): boolean {
+    const k = __native.valueKind(c);
+    if (k === 8) return true;
+    // arrows, methods, async functions and the top level are not constructors
+    return k === 7 && (__native.functionFlags(c) & (1 | 8 | 16 | 32)) === 0;
+  }
+
+  /** NewPromiseCapability(C). */
+  function newCapability(C: any): Capability {
+    if (C === PromiseC) return { promise: newPromise(), resolve: undefined, reject: undefined, done: false, resolveFn: undefined, rejectFn: undefined };
+    if (!isConstructor(C)) throw new GLOBAL$.TypeError(describe(C) + ' is not a constructor');
+    const cap: Capability = { promise: undefined, resolve: undefined, reject: undefined, done: false, resolveFn: undefined, rejectFn: undefined };
+    const executor = (resolve: any, reject: any): void => {
+      if (cap.resolve !== undefined) throw new GLOBAL$.TypeError('Promise executor has already been invoked with non-undefined arguments');
+      if (cap.reject !== undefined) throw new GLOBAL$.TypeError('Promise executor has already been invoked with non-undefined arguments');
+      cap.resolve = resolve;
+      cap.reject = reject;
+    };
+    const promise = __native.construct(C, [executor]);
+    if (!isCallable(cap.resolve) || !isCallable(cap.reject)) throw new GLOBAL$.TypeError('Promise resolve or reject function is not callable');
+    cap.promise = promise;
+    return cap;
+  }
+
+  function capResolve(cap: Capability, v: any): void {
+    if (cap.resolve !== undefined) {
+      cap.resolve(v);
+    } else if (!cap.done) {
+      cap.done = true;
+      resolvePromise(cap.promise, v);
+    }
+  }
+
+  function capReject(cap: Capability, e: any): void {
+    if (cap.reject !== undefined) {
+      cap.reject(e);
+    } else if (!cap.done) {
+      cap.done = true;
+      rejectPromise(cap.promise, e);
+    }
+  }
+
+  /** The capability's resolve function (made on demand for the intrinsic Promise). */
+  function resolverOf(cap: Capability): any {
+    if (cap.resolve !== undefined) return cap.resolve;
+    if (cap.resolveFn === undefined) {
+      cap.resolveFn = (v: any): void => capResolve(cap, v);
+      cap.rejectFn = (e: any): void => capReject(cap, e);
+    }
+    return cap.resolveFn;
+  }
+
+  function rejecterOf(cap: Capability): any {
+    if (cap.reject !== undefined) return cap.reject;
+    resolverOf(cap);
+    return cap.rejectFn;
+  }
+
+  /** SpeciesConstructor(promise, %Promise%), without symbols: the constructor itself. */
+  function speciesConstructor(o: any): any {
+    const C = o.constructor;
+    if (C === undefined) return PromiseC;
+    if (!isObject(C)) throw new GLOBAL$.TypeError('The .constructor property is not an object');
+    return C;
+  }
+
+  /** PromiseResolve(C, x). */
+  function promiseResolve(C: any, x: any): any {
+    if (recordOf(x) !== undefined) {
+      if (x.constructor === C) return x;
+    }
+    const cap = newCapability(C);
+    capResolve(cap, x);
+    return cap.promise;
+  }
+
+  // ---- the Promise constructor and its methods ---------------------------------------------------------
+
+  function definePromise(): void {
+    PromiseC = function Promise(this: any, executor: any): any {
+      if (new.target === undefined) throw new GLOBAL$.TypeError("Promise constructor cannot be invoked without 'new'");
+      if (!isCallable(executor)) {
+        const what = typeof executor === 'string' ? executor : describe(executor);
+        throw new GLOBAL$.TypeError('Promise resolver ' + what + ' is not a function');
+      }
+      newRecord(this);
+      const fns = resolvingFunctions(this);
+      try {
+        executor(fns.resolve, fns.reject);
+      } catch (e) {
+        fns.reject(e);
+      }
+    };
+    const proto: any = {};
+    linkConstructor(PromiseC, proto, 'Promise');
+    hidden(GLOBAL$, 'Promise', PromiseC);
+    install(proto, {
+      then(this: any, onFulfilled: any, onRejected: any): any {
+        if (recordOf(this) === undefined) throw new GLOBAL$.TypeError('Method Promise.prototype.then called on incompatible receiver ' + describe(this));
+        const cap = newCapability(speciesConstructor(this));
+        performThen(this, isCallable(onFulfilled) ? onFulfilled : undefined, isCallable(onRejected) ? onRejected : undefined, cap, undefined);
+        return cap.promise;
+      },
+      catch(this: any, onRejected: any): any {
+        return this.then(undefined, onRejected);
+      },
+      finally(this: any, onFinally: any): any {
+        if (!isObject(this)) throw new GLOBAL$.TypeError('Method Promise.prototype.finally called on incompatible receiver ' + describe(this));
+        const C = speciesConstructor(this);
+        if (!isCallable(onFinally)) return this.then(onFinally, onFinally);
+        const thenFinally = (value: any): any => {
+          const result = onFinally();
+          const p = promiseResolve(C, result);
+          return p.then(() => value);
+        };
+        const catchFinally = (reason: any): any => {
+          const result = onFinally();
+          const p = promiseResolve(C, result);
+          return p.then(() => {
+            throw reason;
+          });
+        };
+        return this.then(thenFinally, catchFinally);
+      },
+    });
+    install(PromiseC, {
+      resolve(this: any, x: any): any {
+        if (!isObject(this)) throw new GLOBAL$.TypeError('PromiseResolve called on non-object');
+        return promiseResolve(this, x);
+      },
+      reject(this: any, r: any): any {
+        if (!isObject(this)) throw new GLOBAL$.TypeError('PromiseReject called on non-object');
+        const cap = newCapability(this);
+        capReject(cap, r);
+        return cap.promise;
+      },
+      all(this: any, iterable: any): any {
+        return combinator(this, iterable, ALL);
+      },
+      allSettled(this: any, iterable: any): any {
+        return combinator(this, iterable, ALL_SETTLED);
+      },
+      any(this: any, iterable: any): any {
+        return combinator(this, iterable, ANY);
+      },
+      race(this: any, iterable: any): any {
+        return combinator(this, iterable, RACE);
+      },
+    });
+    // The order Node lists them in (Object.getOwnPropertyNames(Promise)).
+    const statics = ['all', 'allSettled', 'any', 'race', 'resolve', 'reject'];
+    for (let i = 0; i < statics.length; i++) {
+      const f = PromiseC[statics[i]];
+      __native.deleteProperty(PromiseC, statics[i]);
+      hidden(PromiseC, statics[i], f);
+    }
+  }
+
+  // ---- Promise.all / allSettled / any / race -----------------------------------------------------------
+
+  const ALL = 0, ALL_SETTLED = 1, ANY = 2, RACE = 3;
+
+  /** The iterator of a combinator's argument, with V8's message when it is not iterable. */
+  function combinatorIterator(v: any): any {
+    try {
+      return getIterator(v);
+    } catch (e) {
+      if (e instanceof GLOBAL$.TypeError && !isIterableLike(v)) {
+        let what: string;
+        if (v === undefined) what = 'undefined';
+        else if (v === null) what = 'object null';
+        else if (typeof v === 'number') what = 'number ' + describe(v);
+        else if (typeof v === 'boolean') what = 'boolean ' + describe(v);
+        else if (isCallable(v)) what = 'function ' + describe(v);
+        else if (isObject(v)) what = 'object';
+        else what = describe(v);
+        throw new GLOBAL$.TypeError(what + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
+      }
+      throw e;
+    }
+  }
+
+  function isIterableLike(v: any): boolean {
+    const k = __native.valueKind(v);
+    return k === 4 || k === 6;
+  }
+
+  function combinator(C: any, iterable: any, kind: number): any {
+    const cap = newCapability(C);
+    let promiseResolveFn: any;
+    let iter: any;
+    try {
+      promiseResolveFn = C.resolve;
+      if (!isCallable(promiseResolveFn)) throw new GLOBAL$.TypeError('Promise resolve or reject function is not callable');
+      iter = combinatorIterator(iterable);
+    } catch (e) {
+      capReject(cap, e);
+      return cap.promise;
+    }
+    const state = { done: false };
+    try {
+      performCombinator(C, cap, promiseResolveFn, iter, state, kind);
+    } catch (e) {
+      if (!state.done) {
+        try {
+          const ret = iter.return;
+          if (ret !== undefined && ret !== null) __native.apply(ret, iter, []);
+        } catch (_) {
+          // IteratorClose with a throw completion: the original error wins.
+        }
+      }
+      capReject(cap, e);
+    }
+    return cap.promise;
+  }
+
+  function performCombinator(C: any, cap: Capability, promiseResolveFn: any, iter: any, state: { done: boolean }, kind: number): void {
+    const values: any[] = [];
+    const remaining = { count: 1 };
+    let index = 0;
+    const next = iter.next;
+    for (;;) {
+      state.done = true; // errors of next() and of the result's getters do not close the iterator
+      const r = __native.apply(next, iter, []);
+      if (!isObject(r)) throw new GLOBAL$.TypeError('Iterator result ' + describe(r) + ' is not an object');
+      if (r.done) {
+        if (kind === RACE) return;
+        remaining.count--;
+        if (remaining.count === 0) finishCombinator(cap, values, kind);
+        return;
+      }
+      const value = r.value;
+      state.done = false;
+      if (kind !== RACE) values.push(undefined);
+      const nextPromise = __native.apply(promiseResolveFn, C, [value]);
+      if (kind === RACE) {
+        nextPromise.then(resolverOf(cap), rejecterOf(cap));
+      } else {
+        remaining.count++;
+        const i = index;
+        const called = { done: false };
+        const finish = (): void => {
+          remaining.count--;
+          if (remaining.count === 0) finishCombinator(cap, values, kind);
+        };
+        let onFulfilled: any, onRejected: any;
+        if (kind === ALL) {
+          onFulfilled = (x: any): void => {
+            if (called.done) return;
+            called.done = true;
+            values[i] = x;
+            finish();
+          };
+          onRejected = rejecterOf(cap);
+        } else if (kind === ALL_SETTLED) {
+          onFulfilled = (x: any): void => {
+            if (called.done) return;
+            called.done = true;
+            values[i] = { status: 'fulfilled', value: x };
+            finish();
+          };
+          onRejected = (x: any): void => {
+            if (called.done) return;
+            called.done = true;
+            values[i] = { status: 'rejected', reason: x };
+            finish();
+          };
+        } else {
+          onFulfilled = resolverOf(cap);
+          onRejected = (x: any): void => {
+            if (called.done) return;
+            called.done = true;
+            values[i] = x;
+            finish();
+          };
+        }
+        nextPromise.then(onFulfilled, onRejected);
+      }
+      index++;
+    }
+  }
+
+  function finishCombinator(cap: Capability, values: any[], kind: number): void {
+    const list: any[] = [];
+    for (let i = 0; i < values.length; i++) list.push(values[i]);
+    if (kind === ANY) {
+      const err = new AggregateErrorC(list, 'All promises were rejected');
+      capReject(cap, err);
+    } else {
+      capResolve(cap, list);
+    }
+  }
+
+  // ---- AggregateError ------------------------------------------------------------------------------------
+
+  let AggregateErrorC: any;
+
+  function defineAggregateError(): void {
+    AggregateErrorC = function AggregateError(this: any, errors: any, message?: any, options?: any): any {
+      if (new.target === undefined) return __native.construct(AggregateErrorC, [errors, message, options]);
+      initError(this, message, options);
+      const list: any[] = [];
+      const it = getIterator(errors);
+      for (;;) {
+        const r = it.next();
+        if (r.done) break;
+        list.push(r.value);
+      }
+      hidden(this, 'errors', list);
+    };
+    const proto: any = {};
+    __native.setPrototypeOf(proto, ErrorPrototype);
+    __native.setPrototypeOf(AggregateErrorC, GLOBAL$.Error);
+    linkConstructor(AggregateErrorC, proto, 'AggregateError');
+    withLength(AggregateErrorC, 2);
+    hidden(proto, 'name', 'AggregateError');
+    hidden(proto, 'message', '');
+    hidden(GLOBAL$, 'AggregateError', AggregateErrorC);
+  }
+
+  // ---- async functions (the machine's intrinsics) -------------------------------------------------------
+
+  function registerAsyncFunctions(): void {
+    __native.registerIntrinsic(31, function AsyncFunctionStart(): any {
+      return newPromise();
+    });
+    __native.registerIntrinsic(32, function AsyncFunctionResolve(p: any, value: any): void {
+      resolvePromise(p, value);
+    });
+    __native.registerIntrinsic(33, function AsyncFunctionReject(p: any, reason: any): void {
+      rejectPromise(p, reason);
+    });
+    __native.registerIntrinsic(34, function AsyncFunctionAwait(value: any, frame: unknown): void {
+      const p = promiseResolve(PromiseC, value);
+      performThen(p, undefined, undefined, undefined, frame);
+    });
+  }
+
+  // ---- queueMicrotask -----------------------------------------------------------------------------------
+
+  /** Node's ERR_INVALID_ARG_TYPE message for a `callback` argument that is not a function. */
+  function invalidCallback(v: any): any {
+    let received: string;
+    if (v === undefined || v === null) received = 'Received ' + (v === undefined ? 'undefined' : 'null');
+    else if (isCallable(v)) received = 'Received function ' + (v.name || '<anonymous>');
+    else if (isObject(v)) {
+      const c = v.constructor;
+      const n = isCallable(c) ? c.name : '';
+      received = n ? 'Received an instance of ' + n : 'Received ' + inspectValue(v);
+    } else {
+      let shown = inspectValue(v);
+      if (typeof v === 'string' && v.length > 28) shown = inspectValue(__native.stringSlice(v, 0, 25)) + '...';
+      received = 'Received type ' + typeof v + ' (' + shown + ')';
+    }
+    const e = new GLOBAL$.TypeError('The "callback" argument must be of type function. ' + received);
+    hidden(e, 'code', 'ERR_INVALID_ARG_TYPE');
+    return e;
+  }
+
+  function defineQueueMicrotask(): void {
+    defineGlobalFunction('queueMicrotask', function queueMicrotask(callback: any): void {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      enqueue(JOB_CALLBACK, callback, undefined, undefined);
+    });
+  }
+
+  // ---- timers (Node's lib/internal/timers.js) ------------------------------------------------------------
+
+  const TIMEOUT_MAX = 2147483647;
+
+  /** The loop's clock: whole milliseconds (libuv's uv_now). */
+  function getLibuvNow(): number {
+    return __native.mathFloor(__native.monotonicNow());
+  }
+
+  interface TimersList {
+    msecs: number;
+    expiry: number;
+    id: number;
+    /** Timers in insertion order (a doubly linked list through t_next/t_prev, the list as sentinel). */
+    t_next: any;
+    t_prev: any;
+    /** Index in the priority queue, or -1. */
+    position: number;
+  }
+
+  let timerListId = 0;
+  /** Lists by duration (timerListMap). */
+  let timerListMap: any = {};
+  /** The priority queue of lists (a binary heap) by expiry, then id. */
+  const queue: TimersList[] = [];
+  /** Timers that keep the loop alive (refed and not yet run or cleared). */
+  let refCount = 0;
+
+  function listBefore(a: TimersList, b: TimersList): boolean {
+    if (a.expiry !== b.expiry) return a.expiry < b.expiry;
+    return a.id < b.id;
+  }
+
+  function heapSet(i: number, l: TimersList): void {
+    queue[i] = l;
+    l.position = i;
+  }
+
+  function percolateUp(i: number): void {
+    const item = queue[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!listBefore(item, queue[parent])) break;
+      heapSet(i, queue[parent]);
+      i = parent;
+    }
+    heapSet(i, item);
+  }
+
+  function percolateDown(i: number): void {
+    const n = queue.length;
+    const item = queue[i];
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && listBefore(queue[child + 1], queue[child])) child++;
+      if (!listBefore(queue[child], item)) break;
+      heapSet(i, queue[child]);
+      i = child;
+    }
+    heapSet(i, item);
+  }
+
+  function queueInsert(l: TimersList): void {
+    queue.push(l);
+    percolateUp(queue.length - 1);
+  }
+
+  function queueRemoveAt(i: number): void {
+    const last = queue[queue.length - 1];
+    queue[i].position = -1;
+    queue.length = queue.length - 1;
+    if (i < queue.length) {
+      heapSet(i, last);
+      percolateDown(i);
+      percolateUp(last.position);
+    }
+  }
+
+  function listRemove(item: any): void {
+    if (item.t_next !== undefined) {
+      item.t_next.t_prev = item.t_prev;
+      item.t_prev.t_next = item.t_next;
+    }
+    item.t_next = undefined;
+    item.t_prev = undefined;
+  }
+
+  function listAppend(list: any, item: any): void {
+    if (item.t_next !== undefined) listRemove(item);
+    item.t_next = list;
+    item.t_prev = list.t_prev;
+    list.t_prev.t_next = item;
+    list.t_prev = item;
+  }
+
+  function insert(item: any, msecs: number, start: number): void {
+    msecs = __native.mathTrunc(msecs);
+    item.t_start = start;
+    let list = timerListMap[msecs];
+    if (list === undefined) {
+      list = { msecs, expiry: start + msecs, id: timerListId++, position: -1, t_next: undefined, t_prev: undefined };
+      list.t_next = list;
+      list.t_prev = list;
+      timerListMap[msecs] = list;
+      queueInsert(list);
+    }
+    listAppend(list, item);
+  }
+
+  /** Timer state lives in a record behind a private field; the Timeout object is what programs hold. */
+  interface TimerRecord {
+    timeout: any;
+    callback: any;
+    args: any[] | undefined;
+    idleTimeout: number;
+    repeat: number;
+    destroyed: boolean;
+    refed: boolean;
+    t_start: number;
+    t_next: any;
+    t_prev: any;
+  }
+
+  let TimeoutC: any;
+
+  class TimeoutSlot$ extends SlotBase$ {
+    #timer: TimerRecord;
+    constructor(o: any, t: TimerRecord) {
+      super(o);
+      this.#timer = t;
+    }
+    static get(o: any): TimerRecord | undefined {
+      return isObject(o) && #timer in o ? o.#timer : undefined;
+    }
+  }
+
+  function makeTimer(callback: any, after: any, args: any[] | undefined, repeat: boolean): any {
+    after = toNum(after);
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
+    const timeout: any = {};
+    __native.setPrototypeOf(timeout, TimeoutC.prototype);
+    const t: TimerRecord = {
+      timeout, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
+      t_start: 0, t_next: undefined, t_prev: undefined,
+    };
+    new TimeoutSlot$(timeout, t);
+    insert(t, after, getLibuvNow());
+    refCount++;
+    return timeout;
+  }
+
+  function unenroll(t: TimerRecord): void {
+    if (t.destroyed) return;
+    t.destroyed = true;
+    listRemove(t);
+    // Node looks the list up by the untruncated duration (so a fractional one finds none).
+    const k = t.idleTimeout;
+    const list = __native.mathTrunc(k) === k ? timerListMap[k] : undefined;
+    if (list !== undefined && list.t_next === list) {
+      queueRemoveAt(list.position);
+      timerListMap[list.msecs] = undefined;
+    }
+    t.idleTimeout = -1;
+    if (t.refed) refCount--;
+    t.refed = false;
+  }
+
+  function clearTimer(timeout: any): void {
+    const t = TimeoutSlot$.get(timeout);
+    if (t !== undefined && t.callback !== undefined) {
+      t.callback = undefined;
+      unenroll(t);
+    }
+  }
+
+  function runTimer(t: TimerRecord): void {
+    if (t.args === undefined) __native.apply(t.callback, t.timeout, []);
+    else __native.apply(t.callback, t.timeout, t.args);
+  }
+
+  function listOnTimeout(list: any, now: number): void {
+    const msecs = list.msecs;
+    let ranAtLeastOneTimer = false;
+    for (;;) {
+      const t: TimerRecord = list.t_next;
+      if (t === list) break;
+      const diff = now - t.t_start;
+      if (diff < msecs) {
+        list.expiry = t.t_start + msecs > now + 1 ? t.t_start + msecs : now + 1;
+        list.id = timerListId++;
+        percolateDown(list.position);
+        return;
+      }
+      if (ranAtLeastOneTimer) runNextTicks();
+      else ranAtLeastOneTimer = true;
+      listRemove(t);
+      if (t.callback === undefined) continue;
+      const start = t.repeat ? getLibuvNow() : 0;
+      try {
+        runTimer(t);
+      } finally {
+        if (t.repeat && t.idleTimeout !== -1) {
+          t.idleTimeout = t.repeat;
+          insert(t, t.idleTimeout, start);
+        } else if (t.t_next === undefined && !t.destroyed) {
+          t.destroyed = true;
+          if (t.refed) refCount--;
+        }
+      }
+    }
+    if (list === timerListMap[msecs]) {
+      timerListMap[msecs] = undefined;
+      queueRemoveAt(list.position);
+    }
+  }
+
+  /** processTimers(now): runs every list whose expiry has come, microtasks between lists. */
+  function processTimers(now: number): void {
+    let ranAtLeastOneList = false;
+    for (;;) {
+      if (queue.length === 0) return;
+      const list = queue[0];
+      if (list.expiry > now) return;
+      if (ranAtLeastOneList) runNextTicks();
+      else ranAtLeastOneList = true;
+      listOnTimeout(list, now);
+    }
+  }
+
+  function defineTimers(): void {
+    TimeoutC = function Timeout(): any {
+      throw new GLOBAL$.TypeError('Illegal constructor');
+    };
+    const proto: any = {};
+    linkConstructor(TimeoutC, proto, 'Timeout');
+    install(proto, {
+      ref(this: any): any {
+        const t = TimeoutSlot$.get(this);
+        if (t !== undefined && !t.refed) {
+          t.refed = true;
+          if (!t.destroyed) refCount++;
+        }
+        return this;
+      },
+      unref(this: any): any {
+        const t = TimeoutSlot$.get(this);
+        if (t !== undefined && t.refed) {
+          t.refed = false;
+          if (!t.destroyed) refCount--;
+        }
+        return this;
+      },
+      hasRef(this: any): boolean {
+        const t = TimeoutSlot$.get(this);
+        return t !== undefined && t.refed;
+      },
+      refresh(this: any): any {
+        const t = TimeoutSlot$.get(this);
+        if (t !== undefined && t.idleTimeout >= 0) {
+          insert(t, t.idleTimeout, getLibuvNow());
+          if (t.destroyed) {
+            t.destroyed = false;
+            if (t.refed) refCount++;
+          }
+        }
+        return this;
+      },
+      close(this: any): any {
+        clearTimer(this);
+        return this;
+      },
+    });
+    defineGlobalFunction('setTimeout', withLength(function setTimeout(callback: any, after?: any, ...args: any[]): any {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      return makeTimer(callback, after, args.length === 0 ? undefined : args, false);
+    }, 5));
+    defineGlobalFunction('setInterval', withLength(function setInterval(callback: any, repeat?: any, ...args: any[]): any {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      return makeTimer(callback, repeat, args.length === 0 ? undefined : args, true);
+    }, 5));
+    defineGlobalFunction('clearTimeout', function clearTimeout(timer: any): void {
+      clearTimer(timer);
+    });
+    defineGlobalFunction('clearInterval', function clearInterval(timer: any): void {
+      clearTimer(timer);
+    });
+  }
+
+  /** A global function; its name is set explicitly (esbuild renames function expressions named like globals). */
+  function defineGlobalFunction(name: string, f: any): void {
+    setName(f, name);
+    hidden(GLOBAL$, name, f);
+  }
+
+  function withLength(f: any, n: number): any {
+    __native.defineProperty(f, 'length', n, 4);
+    return f;
+  }
+
+  // ---- Date.now, performance.now ---------------------------------------------------------------------
+
+  function defineClocks(): void {
+    const DateC: any = function Date(): any {
+      throw new GLOBAL$.Error('Date objects are not supported by the tskern runtime (only Date.now())');
+    };
+    linkConstructor(DateC, {}, 'Date');
+    hidden(GLOBAL$, 'Date', DateC);
+    install(DateC, {
+      now(): number {
+        return __native.mathFloor(__native.wallClockNow());
+      },
+    });
+    const performance: any = {};
+    hidden(GLOBAL$, 'performance', performance);
+    install(performance, {
+      now(): number {
+        return __native.monotonicNow();
+      },
+    });
+  }
+
+  // ---- the event loop ------------------------------------------------------------------------------------
+
+  /** Node's processPromiseRejections in "throw" mode: the first rejection still unhandled ends the program. */
+  function processRejections(): boolean {
+    if (pendingRejections.length === 0) return false;
+    const list = pendingRejections;
+    pendingRejections = [];
+    for (let i = 0; i < list.length; i++) {
+      const rec = recordOf(list[i])!;
+      if (!rec.unhandled) continue;
+      rec.unhandled = false;
+      const reason: any = rec.result;
+      if (isObject(reason) && __native.propertyFlags(reason, 'stack') >= 0) throw reason;
+      const err = new GLOBAL$.Error('This error originated either by throwing inside of an async function without a catch block, ' +
+        'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' + inspectValue(reason) + '".');
+      hidden(err, 'name', 'UnhandledPromiseRejection');
+      hidden(err, 'stack', 'UnhandledPromiseRejection: ' + err.message);
+      err.code = 'ERR_UNHANDLED_REJECTION';
+      throw err;
+    }
+    return jobHead < jobs.length;
+  }
+
+  /** processTicksAndRejections: microtasks until none are left and no rejection is pending. */
+  function runNextTicks(): void {
+    do {
+      runMicrotasks();
+    } while (processRejections());
+  }
+
+  function runEventLoop(): void {
+    runNextTicks();
+    for (;;) {
+      // A kernel's interrupt hook (Intrinsic.InterruptHook) runs the handlers of the IRQs
+      // that arrived and keeps the loop alive: interrupts can always bring more work.
+      const hook = __native.loadIntrinsic(37);
+      if (hook !== undefined) {
+        hook();
+        runNextTicks();
+      }
+      const timers = queue.length > 0 && refCount > 0;
+      if (!timers && hook === undefined) break;
+      const now = getLibuvNow();
+      if (timers && queue[0].expiry <= now) {
+        processTimers(now);
+        runNextTicks();
+        continue;
+      }
+      // Nothing is due: halt until the next timer or a claimed interrupt.
+      __native.idle(timers ? queue[0].expiry : Infinity);
+    }
+    // Nothing is left to do: the program ends as Node's does, with process.exitCode.
+    const code = GLOBAL$.process.exitCode;
+    if (code !== undefined) __native.exit(toNum(code) | 0);
+  }
+
+  definePromise();
+  defineAggregateError();
+  registerAsyncFunctions();
+  defineQueueMicrotask();
+  defineTimers();
+  defineClocks();
+  __native.registerIntrinsic(35, runEventLoop);
+  setPromiseDetails((obj: any) => {
+    const rec = recordOf(obj);
+    return rec === undefined ? undefined : { state: rec.state, result: rec.result };
+  });
+}
+
+installAsync();
