@@ -21,6 +21,9 @@ export function emitGdt(a: X86Assembler): void {
   a.label('gdt');
   a.dq(0n, DESC.kernelCode, DESC.kernelData, DESC.userCode, DESC.userData);
   a.label('gdt_tss').dq(0n); // filled by gdt_init: the TSS base is split across the descriptor
+  // entries 6-8: the thread-local storage segments of the running process (set_thread_area,
+  // written by the kernel's TypeScript through the gdtSetTls native)
+  a.dq(0n, 0n, 0n);
   a.label('gdt_end');
   a.align(4).label('gdtr');
   a.dw(sym('gdt_end').minus('gdt').plus(-1)).dd(sym('gdt'));

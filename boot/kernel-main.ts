@@ -4,8 +4,8 @@
 // or a user program (started after the boot report). The boot report prints what paging
 // looks like and acts on test options from the command line.
 
-import { X86Assembler, al, dword, eax, ecx, edi, edx, esi, esp, sym, cr0, cr3, cr4 } from '../image-builder/x86/index.ts';
-import { CR4_PGE, KERNEL_STACK_SIZE, PORT } from './layout.ts';
+import { X86Assembler, al, dword, eax, ebx, ecx, edi, edx, esi, esp, sym, cr0, cr3, cr4 } from '../image-builder/x86/index.ts';
+import { CR4_PGE, KERNEL_BASE, KERNEL_STACK_SIZE, MULTIBOOT, PORT } from './layout.ts';
 import { cstring, routine } from './asm-util.ts';
 
 /** An address in the user half that is never mapped at boot: `test=pagefault` writes here. */
@@ -91,6 +91,26 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
 
     a.label('kernel_poweroff');
     a.xor(eax, eax).call('power_off');
+  });
+
+  // modules_end: eax = the kernel-half address of the page after the last multiboot module
+  // (the initial file system), 0 without modules. Loaders place modules right after the
+  // image, where the interpreter's heap would go; modules beyond the direct map are ignored.
+  routine(a, 'modules_end', () => {
+    a.push(ebx).push(ecx).push(edx);
+    a.xor(eax, eax);
+    a.mov(ebx, dword(sym('multiboot_info_phys'))).test(ebx, ebx).jz('me_done');
+    a.add(ebx, KERNEL_BASE);
+    a.test(dword(ebx, MULTIBOOT.info.flags), MULTIBOOT.infoFlag.mods).jz('me_done');
+    a.mov(ecx, dword(ebx, MULTIBOOT.info.modsCount)).mov(ebx, dword(ebx, MULTIBOOT.info.modsAddr)).add(ebx, KERNEL_BASE);
+    a.label('me_loop').test(ecx, ecx).jz('me_done');
+    a.mov(edx, dword(ebx, 4)).cmp(edx, dword(sym('ram_top'))).ja('me_next');
+    a.cmp(edx, eax).jbe('me_next').mov(eax, edx);
+    a.label('me_next').add(ebx, 16).dec(ecx).jmp('me_loop');
+    a.label('me_done').test(eax, eax).jz('me_out');
+    a.add(eax, 0xfff).and(eax, ~0xfff).add(eax, KERNEL_BASE);
+    a.label('me_out').pop(edx).pop(ecx).pop(ebx);
+    a.ret();
   });
 
   // interp_program_done: the program's top level returned.

@@ -47,8 +47,8 @@ export const MULTIBOOT = {
   loaderMagic: 0x2badb002,
   /** Header flags: page-align modules (bit 0), ask for a memory map (bit 1). */
   flags: 0x3,
-  info: { flags: 0, memUpper: 8, cmdline: 16, mmapLength: 44, mmapAddr: 48 },
-  infoFlag: { mem: 1 << 0, cmdline: 1 << 2, mmap: 1 << 6 },
+  info: { flags: 0, memUpper: 8, cmdline: 16, modsCount: 20, modsAddr: 24, mmapLength: 44, mmapAddr: 48 },
+  infoFlag: { mem: 1 << 0, cmdline: 1 << 2, mods: 1 << 3, mmap: 1 << 6 },
 } as const;
 
 /** x86 control-register and page-table bits used by the boot code. */

@@ -1,7 +1,8 @@
 // Interrupt entry: one stub per vector (pushing a dummy error code where the CPU pushes
 // none, then the vector), a common stub that saves a full trap frame, and the native
 // dispatcher: IRQs are acknowledged (and COM1 input echoed); exceptions, and vectors
-// nobody handles yet, print a panic report on COM1 and halt.
+// nobody handles yet, print a panic report on COM1 and halt. A trap from ring 3 (an
+// exception, an IRQ, int 0x80) ends the user run that enterUser started instead.
 //
 // Trap frame, from the pointer the common stub passes in ebx (lowest address first):
 //   gs fs es ds | edi esi ebp esp' ebx edx ecx eax (pushad) | vector error |
@@ -18,6 +19,9 @@ export const FRAME = {
   edi: 16, esi: 20, ebp: 24, espPushad: 28, ebx: 32, edx: 36, ecx: 40, eax: 44,
   vector: 48, error: 52, eip: 56, cs: 60, eflags: 64, userEsp: 68, userSs: 72,
 } as const;
+
+/** The system-call vector (Linux i386's int 0x80): the only gate user code may raise. */
+export const SYSCALL_VECTOR = 0x80;
 
 /** Exceptions for which the CPU pushes an error code. */
 const HAS_ERROR_CODE = new Set([8, 10, 11, 12, 13, 14, 17, 21, 29, 30]);
@@ -81,6 +85,8 @@ function emitIdt(a: X86Assembler): void {
     a.shr(eax, 16);
     a.mov(entry(6).withSize(16), ax); // offset 31:16
     a.inc(ecx).cmp(ecx, 256).jb(loop);
+    // int 0x80, the Linux i386 system-call gate, may be raised from ring 3
+    a.mov(mem(sym('idt').plus(SYSCALL_VECTOR * 8 + 5)).withSize(8), 0xee); // P, DPL3, interrupt gate
     a.lidt(mem(sym('idtr')));
     a.popad().ret();
   });
@@ -98,7 +104,12 @@ function emitDispatch(a: X86Assembler): void {
     // Exceptions: a fault of a kernel memory access goes to TypeScript (interp_sync_trap,
     // which falls back to the panic for everything else).
     a.cmp(eax, IRQ_BASE).jb('interp_sync_trap');
-    a.cmp(eax, IRQ_BASE + 16).jae('panic_trap');
+    a.cmp(eax, IRQ_BASE + 16).jb('trap_irq');
+    // Software interrupts (int 0x80, the one DPL-3 gate) come from ring 3 only: the
+    // process's kernel side handles them (user_trap_exit, boot/interp/kernel-natives.ts).
+    a.test(dword(ebx, FRAME.cs), 3).jnz('user_trap_exit');
+    a.jmp('panic_trap');
+    a.label('trap_irq');
     a.lea(ecx, mem({ base: eax, disp: -IRQ_BASE }));
     // A spurious IRQ 7/15 is not in service: no EOI to the PIC that raised it (the
     // master still needs one for the slave's cascade line).
@@ -123,6 +134,9 @@ function emitDispatch(a: X86Assembler): void {
     a.label('trap_eoi_master');
     a.mov(al, 0x20).out(PORT.picMasterCmd, al);
     a.label('trap_return');
+    // An IRQ that interrupted user code ends its run: the kernel's TypeScript sees the
+    // vector, services the line from its event loop and decides who runs next.
+    a.test(dword(ebx, FRAME.cs), 3).jnz('user_trap_exit');
     a.ret();
   });
 }

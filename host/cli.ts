@@ -9,8 +9,10 @@ import { assembleKernel } from '../image-builder/build.ts';
 import { encodeModule } from '../image-builder/bytecode/index.ts';
 import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
-import { runOnTerminal } from './terminal.ts';
-import { bootImage, DEFAULT_MEMORY_MIB } from './v86-runner.ts';
+import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
+import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
+import { bootExec } from './exec.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { KERNEL_BASE } from '../boot/layout.ts';
 
 export const USAGE = `usage: tskern <command> [options]
@@ -24,6 +26,12 @@ commands:
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
                                  exit status is the program's (2 on a compile error)
+  exec [--memory MiB] [--cmdline S] PROGRAM [ARGS...]
+                                 run PROGRAM (a static i386 Linux executable) as the
+                                 kernel's first process with ARGS, the host's stdin,
+                                 stdout and stderr, and exit with its status (128+N
+                                 when killed by signal N); KEY=VALUE words of --cmdline
+                                 become its environment
   selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
                                  memory-management self-test selected (selftest=mm) and
                                  exit with its verdict (0: every check passed and every
@@ -112,6 +120,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return runFile(rest);
     case 'selftest':
       return selftest(rest);
+    case 'exec':
+      return execCommand(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
@@ -165,6 +175,59 @@ async function runFile(args: string[]): Promise<number> {
     const per = ops > 0 ? (instructions / ops).toFixed(1) : '-';
     process.stderr.write(`tskern: ${instructions} guest instructions, ${ops} bytecode ops (${per} instructions/op)\n`);
   }
+  await machine.stop();
+  return status;
+}
+
+/** `tskern exec`: options come before PROGRAM; everything after it is the program's. */
+async function execCommand(args: string[]): Promise<number> {
+  let i = 0;
+  const options: string[] = [];
+  while (i < args.length && args[i].startsWith('--')) {
+    const flag = args[i];
+    if (flag !== '--memory' && flag !== '--cmdline') throw new UsageError(`exec: unknown option ${flag}`);
+    if (i + 1 >= args.length) throw new UsageError(`exec: ${flag} needs a value`);
+    options.push(flag, args[i + 1]);
+    i += 2;
+  }
+  const program = args[i];
+  if (program === undefined) throw new UsageError('exec takes PROGRAM [ARGS...]');
+  if (!existsSync(program)) throw new UsageError(`exec: no such file: ${program}`);
+  const { memoryMiB, cmdline } = parseBootArgs(options, false);
+  let image = defaultImagePath();
+  if (isStale(image, imageSourceDirs())) image = await build();
+  const ttys = { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true };
+  // Input that is not a terminal is handed over whole, as a file the program reads to its end.
+  const stdinBytes = ttys.stdin ? undefined : new Uint8Array(readFileSync(0));
+  const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes });
+  machine.onSerial((bytes) => process.stdout.write(bytes));
+  machine.onErrorSerial((bytes) => process.stderr.write(bytes));
+  let restore = () => {};
+  if (ttys.stdin) {
+    const decoder = new EscapeDecoder();
+    process.stdin.setRawMode(true);
+    const onData = (chunk: Buffer) => {
+      for (const act of decoder.feed(chunk)) {
+        if (act.kind === 'send') machine.sendSerial(act.bytes);
+        else if (act.kind === 'quit') void machine.stop();
+        else process.stderr.write(ESCAPE_HELP);
+      }
+    };
+    process.stdin.on('data', onData);
+    restore = () => {
+      process.stdin.off('data', onData);
+      process.stdin.setRawMode(false);
+      process.stdin.pause();
+    };
+  }
+  let status: number;
+  try {
+    status = await machine.exited;
+  } catch (err) {
+    if (!(err instanceof MachineStoppedError)) process.stderr.write(`tskern: ${(err as Error).message}\n`);
+    status = err instanceof MachineStoppedError ? EXIT_USER_QUIT : EXIT_EMULATOR_FAILED;
+  }
+  restore();
   await machine.stop();
   return status;
 }

@@ -19,6 +19,8 @@ export interface BootOptions {
   /** The multiboot command line. */
   cmdline?: string;
   memoryMiB?: number;
+  /** The multiboot module (the initial file system, a cpio archive: image-builder/initrd). */
+  initrd?: Uint8Array;
 }
 
 export interface ControlRegisters {
@@ -120,7 +122,7 @@ export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
     throw new RangeError(`memory size must be a whole number of MiB from 2 to 2047, not ${memoryMiB}`);
   }
   return new Promise((resolve, reject) => {
-    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, reject);
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, reject, opts.initrd);
     machine.whenLoaded(() => resolve(machine));
   });
 }
@@ -148,7 +150,7 @@ class V86Machine implements GuestMachine {
   private sampler?: NodeJS.Timeout;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
-    failBoot: (err: unknown) => void) {
+    failBoot: (err: unknown) => void, initrd?: Uint8Array) {
     this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
     // Callers that only await output must not crash the process with an unhandled rejection.
     this.exited.catch(() => {});
@@ -160,6 +162,8 @@ class V86Machine implements GuestMachine {
       // v86 takes a whole ArrayBuffer, but `image` may be a view into a bigger one (Node
       // pools small Buffers), so pass an exact copy.
       multiboot: { buffer: new Uint8Array(image).buffer },
+      // v86's multiboot loader passes it as the one module, page-aligned after the image
+      ...(initrd ? { initrd: { buffer: new Uint8Array(initrd).buffer } } : {}),
       cmdline,
       memory_size: memoryMiB * 1024 * 1024,
       autostart: true,

@@ -10,6 +10,7 @@ import { installTraps } from './arch/traps.ts';
 import { setPitFrequency } from './dev/pit.ts';
 import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
+import { startProcesses } from './proc/boot.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -21,7 +22,8 @@ const IRQ_TIMER = 0, IRQ_COM1 = 4;
 export function kernelMain(version: string): Uart16550 {
   const console = new Uart16550(COM1);
   console.init();
-  console.write('tskern ' + version + ' (i386, PAE paging, kernel half at 0xc0000000)\n');
+  // `quiet` (tskern exec, tskern run): COM1 carries only what programs write
+  if (!hasOption(commandLine(), 'quiet')) console.write('tskern ' + version + ' (i386, PAE paging, kernel half at 0xc0000000)\n');
   return console;
 }
 
@@ -92,10 +94,20 @@ export function startKernel(console: Uart16550): void {
   onIrq(IRQ_TIMER, (frame) => {
     ticks += frame.count;
   });
-  const input = new SerialInput(console);
-  onIrq(IRQ_COM1, () => input.onInterrupt());
-  if (!options.includes('quiet')) console.write('serial console: typed characters are echoed\n');
-  void echo(input, console);
+  // With an initial file system (a multiboot module) the kernel runs processes: PID 1 and
+  // its children, with the console as their terminal. Without one, it echoes the console.
+  const user = startProcesses(console, commandLine());
+  if (user.tty !== null) {
+    const tty = user.tty;
+    onIrq(IRQ_COM1, () => {
+      for (let b = console.readByte(); b >= 0; b = console.readByte()) tty.receive(b);
+    });
+  } else {
+    const input = new SerialInput(console);
+    onIrq(IRQ_COM1, () => input.onInterrupt());
+    if (!options.includes('quiet')) console.write('serial console: typed characters are echoed\n');
+    void echo(input, console);
+  }
   if (options.includes('test=kfault')) faultDemo(console);
   if (options.includes('test=tasks')) void tasksDemo(console);
 }

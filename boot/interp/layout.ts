@@ -124,7 +124,7 @@ export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;
 
 /** Number of Intrinsic ids (natives.ts) the machine keeps. */
-export const INTRINSIC_COUNT = 40;
+export const INTRINSIC_COUNT = 96;
 /** Frame flags (slot 9): bit 0 construct call; bit 1 the return goes to native code (the
  *  returnRegister slot then holds the continuation's code address, tagged int32); bit 2
  *  below. */

@@ -1095,6 +1095,9 @@ function emitLoader(a: X86Assembler): void {
     a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
     a.label('is_heap_ok').and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
     a.mov(ecx, sym('bss_end')).add(ecx, 0xfff).and(ecx, ~0xfff);
+    // ...or after the boot modules (the initial file system), which loaders put there
+    a.push(eax).call('modules_end').cmp(eax, ecx).jbe('is_after_modules').mov(ecx, eax);
+    a.label('is_after_modules').pop(eax);
     a.lea(edx, mem({ base: ecx, index: eax, scale: 2 })).sub(edx, KERNEL_BASE).cmp(edx, var32('ram_top')).jbe('is_fits');
     a.xor(ebp, ebp);
     fatal(a, 'not enough RAM for the heap');

@@ -101,6 +101,9 @@ export const NATIVES = [
   { name: 'virtWrite32', argc: 2, doc: 'virtWrite32(va, v): as virtWrite8, 32 bits' },
   { name: 'commandLine', argc: 0, doc: 'the boot command line (multiboot), a string ("" if none)' },
   { name: 'bootReport', argc: 0, doc: 'the native boot report of the kernel image: memory size, CR0/CR3/CR4 and the command line on COM1 (unless `quiet`), then the native test options (poweroff, test=pagefault|ud|divide); returns undefined' },
+  // ---- processes: user mode (kernel/proc; boot/interp/kernel-natives.ts) ------------------
+  { name: 'enterUser', argc: 1, doc: 'enterUser(ctx): run ring-3 code from the user context block at physical address ctx (words 0-18: the registers in boot/traps.ts FRAME order; word 19: CR2; offset 512: an FXSAVE image) until the next trap (exception, IRQ or int 0x80); the trap\'s registers, CR2 and FPU/SSE state are saved back into the block; returns the trap vector as an int32. cs/ss/ds/es, the privileged eflags bits, bad fs/gs selectors and MXCSR\'s reserved bits are forced to safe values first' },
+  { name: 'gdtSetTls', argc: 3, doc: 'gdtSetTls(index, lo, hi): write the 8-byte descriptor (lo, hi: its two 32-bit halves) into GDT entry index, which must be a TLS entry (6, 7 or 8); returns 0, or -1 for any other index' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -196,6 +199,13 @@ export const Intrinsic = {
    * handlers) and never ends on its own: interrupts can always bring more work.
    */
   InterruptHook: 37,
+  /**
+   * The scheduler's run hook, registered by the kernel once processes exist: when the event
+   * loop has nothing due (no interrupt, microtask or timer), it calls f() instead of halting;
+   * f runs a user process until it gives the CPU back and returns true, or returns false when
+   * nothing is runnable (the loop then halts until the next interrupt or timer).
+   */
+  RunUser: 56,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

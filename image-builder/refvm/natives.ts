@@ -71,6 +71,9 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'virtRead8': case 'virtRead16': case 'virtRead32': return 0;
     case 'virtWrite8': case 'virtWrite16': case 'virtWrite32': return undefined;
     case 'commandLine': return '';
+    // No user mode here: a run ends at once with the #UD vector, and no TLS entry exists.
+    case 'enterUser': return 6;
+    case 'gdtSetTls': return -1;
     case 'outb': case 'outw': case 'outl': return undefined;
     case 'inb': case 'inw': case 'inl': return 0;
     case 'physRead8': case 'physRead16': case 'physRead32': {

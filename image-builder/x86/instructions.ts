@@ -507,6 +507,17 @@ export class X86Assembler extends Assembler {
     return this.put(this.ins().op(0x0f, 0x00).modrm(3, src));
   }
 
+  /** fxsave/fxrstor m512 (the x87, MMX and SSE state; 16-byte aligned); ldmxcsr/stmxcsr m32. */
+  fxsave(m: Mem): this { return this.fxState('fxsave', 0, m); }
+  fxrstor(m: Mem): this { return this.fxState('fxrstor', 1, m); }
+  ldmxcsr(m: Mem): this { return this.fxState('ldmxcsr', 2, m); }
+  stmxcsr(m: Mem): this { return this.fxState('stmxcsr', 3, m); }
+
+  private fxState(mn: string, ext: number, m: Mem): this {
+    if (!isMem(m)) bad(mn, m);
+    return this.put(this.ins().op(0x0f, 0xae).modrm(ext, m.withSize(undefined)));
+  }
+
   invlpg(m: Mem): this {
     if (!isMem(m)) bad('invlpg', m);
     return this.put(this.ins().op(0x0f, 0x01).modrm(7, m.withSize(undefined)));

@@ -12,16 +12,18 @@ export type Intrinsics = Pick<
   | 'cli' | 'sti' | 'hlt' | 'rdtsc' | 'readCr0' | 'writeCr0' | 'readCr2' | 'readCr4' | 'writeCr4'
   | 'irqTake' | 'irqCount' | 'irqClaim' | 'contextRead' | 'contextWrite'
   | 'virtRead8' | 'virtRead16' | 'virtRead32' | 'virtWrite8' | 'virtWrite16' | 'virtWrite32'
-  | 'commandLine' | 'bootReport'
+  | 'commandLine' | 'bootReport' | 'enterUser' | 'gdtSetTls'
 > & {
   /** Registers the trap dispatcher the machine calls for faults of kernel memory accesses (Intrinsic.TrapDispatch). */
   setTrapDispatcher(f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void;
   /** Registers the event loop's interrupt hook (Intrinsic.InterruptHook). */
   setInterruptHook(f: () => void): void;
+  /** Registers the scheduler's run hook (Intrinsic.RunUser): the event loop calls it instead of halting. */
+  setRunUserHook(f: () => boolean): void;
 };
 
 /** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
-const TRAP_DISPATCH = 36, INTERRUPT_HOOK = 37;
+const TRAP_DISPATCH = 36, INTERRUPT_HOOK = 37, RUN_USER = 56;
 
 /** The real thing: the interpreter's natives. */
 const guest: Intrinsics = {
@@ -67,8 +69,11 @@ const guest: Intrinsics = {
   virtWrite32: (va, value) => __native.virtWrite32(va, value),
   commandLine: () => __native.commandLine(),
   bootReport: () => __native.bootReport(),
+  enterUser: (ctx) => __native.enterUser(ctx),
+  gdtSetTls: (index, lo, hi) => __native.gdtSetTls(index, lo, hi),
   setTrapDispatcher: (f) => __native.registerIntrinsic(TRAP_DISPATCH, f),
   setInterruptHook: (f) => __native.registerIntrinsic(INTERRUPT_HOOK, f),
+  setRunUserHook: (f) => __native.registerIntrinsic(RUN_USER, f),
 };
 
 let active: Intrinsics = guest;
@@ -147,6 +152,7 @@ export const contextRead = (index: number): number => active.contextRead(index);
 export const contextWrite = (index: number, value: number): void => active.contextWrite(index, value);
 export const setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => active.setTrapDispatcher(f);
 export const setInterruptHook = (f: () => void): void => active.setInterruptHook(f);
+export const setRunUserHook = (f: () => boolean): void => active.setRunUserHook(f);
 
 // ---- virtual memory (through the current page tables; faults reach the trap dispatcher) -----
 export const virtRead8 = (va: number): number => active.virtRead8(va);
@@ -161,3 +167,9 @@ export const virtWrite32 = (va: number, value: number): void => active.virtWrite
 export const commandLine = (): string => active.commandLine();
 /** The native boot report (memory, paging, command line) and the native test options. */
 export const bootReport = (): void => active.bootReport();
+
+// ---- user mode -------------------------------------------------------------------------------
+/** Runs the user context block at physical `ctx` in ring 3 until a trap; returns its vector (kernel/proc/user-context.ts). */
+export const enterUser = (ctx: number): number => active.enterUser(ctx);
+/** Writes GDT TLS entry `index` (6-8) with the descriptor halves lo, hi (set_thread_area). */
+export const gdtSetTls = (index: number, lo: number, hi: number): number => active.gdtSetTls(index, lo, hi);

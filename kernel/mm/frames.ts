@@ -57,6 +57,9 @@ export class FrameAllocator {
   private free = 0;
   private head: number = Slot.END_OF_LIST;
   private readonly poison: boolean;
+  /** Frames never handed out yet: runs consumed from the front, lowest frame first. */
+  private readonly fresh: FrameRun[];
+  private freshIndex = 0;
 
   constructor(opts: FrameAllocatorOptions) {
     this.poison = opts.poison === true;
@@ -65,21 +68,31 @@ export class FrameAllocator {
     if (opts.limit < top) top = opts.limit;
     this.limit = Math.floor(top / Page.SIZE) * Page.SIZE;
     const frames = this.limit >>> Page.SHIFT;
-    const usable = usableFrames(opts.available, opts.reserved, frames);
+    // Runs of usable frames [from, to), ascending: available minus reserved, frame 0 never.
+    // Working on runs rather than a per-frame array keeps boot cost to the free list itself.
+    const runs = usableRuns(opts.available, opts.reserved, frames);
     const tablePages = pageUp(frames * 4) >>> Page.SHIFT;
-    const first = firstRun(usable, tablePages);
+    let first = -1;
+    for (let i = 0; i < runs.length; i++) {
+      if (runs[i].to - runs[i].from >= tablePages) {
+        first = runs[i].from;
+        runs[i].from += tablePages;
+        break;
+      }
+    }
     if (first < 0) throw new Error('frames: no room for the frame table');
     this.tableBase = first * Page.SIZE;
-    for (let i = 0; i < tablePages; i++) usable[first + i] = false;
     physFill(this.tableBase, 0xff, frames * 4); // every word UNMANAGED
-    // Build the free list from the top down so that allocation starts at the lowest frame.
+    // Usable frames start free (count 0), one table fill per run. They are handed out from
+    // the runs in ascending order (`fresh`); only frames freed later go on the free list,
+    // so boot costs a few native calls rather than a loop over every frame.
     let managed = 0;
-    for (let f = frames - 1; f > 0; f--) {
-      if (!usable[f]) continue;
-      physWrite32(this.tableBase + f * 4, 0);
-      this.push(f * Page.SIZE);
-      managed++;
+    for (let i = 0; i < runs.length; i++) {
+      physFill(this.tableBase + runs[i].from * 4, 0, (runs[i].to - runs[i].from) * 4);
+      managed += runs[i].to - runs[i].from;
     }
+    this.fresh = runs;
+    this.free = managed;
     this.managedCount = managed;
   }
 
@@ -93,9 +106,14 @@ export class FrameAllocator {
 
   /** A frame with reference count 1 (contents undefined), or -ENOMEM. */
   alloc(): number {
-    const frame = this.head;
-    if (frame === Slot.END_OF_LIST) return -Errno.ENOMEM;
-    this.head = physRead32(frame);
+    let frame = this.head;
+    if (frame !== Slot.END_OF_LIST) {
+      this.head = physRead32(frame);
+    } else {
+      while (this.freshIndex < this.fresh.length && this.fresh[this.freshIndex].from === this.fresh[this.freshIndex].to) this.freshIndex++;
+      if (this.freshIndex === this.fresh.length) return -Errno.ENOMEM;
+      frame = this.fresh[this.freshIndex].from++ * Page.SIZE;
+    }
     this.free--;
     this.setCount(frame, 1);
     return frame;
@@ -146,6 +164,7 @@ export class FrameAllocator {
     this.free++;
   }
 
+
   private slot(frame: number): number {
     if (frame >= this.limit || frame % Page.SIZE !== 0) throw new Error('frames: bad frame address ' + frame);
     return this.tableBase + (frame >>> Page.SHIFT) * 4;
@@ -156,34 +175,45 @@ export class FrameAllocator {
   }
 }
 
-/** usable[f]: frame f lies wholly inside an available range and outside every reserved one (frame 0 never). */
-function usableFrames(available: PhysRange[], reserved: PhysRange[], frames: number): boolean[] {
-  const usable: boolean[] = [];
-  for (let f = 0; f < frames; f++) usable.push(false);
-  for (let i = 0; i < available.length; i++) {
-    const r = available[i];
-    const from = Math.ceil(r.start / Page.SIZE);
-    let to = Math.floor(r.end / Page.SIZE);
-    if (to > frames) to = frames;
-    for (let f = from; f < to; f++) usable[f] = true;
-  }
-  for (let i = 0; i < reserved.length; i++) {
-    const r = reserved[i];
-    const from = Math.floor(r.start / Page.SIZE);
-    let to = Math.ceil(r.end / Page.SIZE);
-    if (to > frames) to = frames;
-    for (let f = from; f < to; f++) usable[f] = false;
-  }
-  if (frames > 0) usable[0] = false;
-  return usable;
+interface FrameRun {
+  from: number;
+  to: number;
 }
 
-/** The first frame of a run of `n` usable frames, or -1. */
-function firstRun(usable: boolean[], n: number): number {
-  let run = 0;
-  for (let f = 0; f < usable.length; f++) {
-    run = usable[f] ? run + 1 : 0;
-    if (run === n) return f - n + 1;
+/** Frames lying wholly inside an available range and outside every reserved one, as ascending runs (frame 0 never). */
+function usableRuns(available: PhysRange[], reserved: PhysRange[], frames: number): FrameRun[] {
+  let runs: FrameRun[] = [];
+  for (let i = 0; i < available.length; i++) {
+    const r = available[i];
+    const from = Math.max(1, Math.ceil(r.start / Page.SIZE));
+    const to = Math.min(frames, Math.floor(r.end / Page.SIZE));
+    if (to > from) runs.push({ from, to });
   }
-  return -1;
+  for (let i = 0; i < reserved.length; i++) {
+    const cutFrom = Math.floor(reserved[i].start / Page.SIZE);
+    const cutTo = Math.ceil(reserved[i].end / Page.SIZE);
+    const next: FrameRun[] = [];
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[k];
+      if (cutTo <= run.from || cutFrom >= run.to) {
+        next.push(run);
+        continue;
+      }
+      if (cutFrom > run.from) next.push({ from: run.from, to: cutFrom });
+      if (cutTo < run.to) next.push({ from: cutTo, to: run.to });
+    }
+    runs = next;
+  }
+  runs.sort((a, b) => a.from - b.from);
+  // merge overlapping runs (available ranges may overlap)
+  const merged: FrameRun[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const last = merged.length > 0 ? merged[merged.length - 1] : null;
+    if (last !== null && runs[i].from <= last.to) {
+      if (runs[i].to > last.to) last.to = runs[i].to;
+    } else {
+      merged.push({ from: runs[i].from, to: runs[i].to });
+    }
+  }
+  return merged;
 }

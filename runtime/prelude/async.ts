@@ -998,7 +998,13 @@ function installAsync(): void {
         runNextTicks();
         continue;
       }
-      // Nothing is due: halt until the next timer or a claimed interrupt.
+      // Nothing is due: run a user process if the kernel has one (Intrinsic.RunUser), else
+      // halt until the next timer or a claimed interrupt.
+      const runUser = __native.loadIntrinsic(56);
+      if (runUser !== undefined && runUser()) {
+        runNextTicks();
+        continue;
+      }
       __native.idle(timers ? queue[0].expiry : Infinity);
     }
     // Nothing is left to do: the program ends as Node's does, with process.exitCode.

@@ -83,6 +83,10 @@ declare const __native: {
   virtWrite16(va: number, value: number): void;
   virtWrite32(va: number, value: number): void;
   commandLine(): string;
+  /** Runs ring-3 code from the user context block at physical `ctx` until a trap; returns its vector. */
+  enterUser(ctx: number): number;
+  /** Writes GDT TLS entry `index` (6-8) as the descriptor halves lo, hi; 0, or -1 for another index. */
+  gdtSetTls(index: number, lo: number, hi: number): number;
   bootReport(): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;

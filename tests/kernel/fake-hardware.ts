@@ -130,6 +130,18 @@ export class FakePortBus implements Intrinsics {
   bootReports = 0;
   commandLine(): string { return this.cmdline; }
   bootReport(): void { this.bootReports++; }
+
+  // ---- user mode: no ring 3 under Node; a run ends at once with #UD, as the reference VM's --
+  runUserHook: (() => boolean) | undefined;
+  gdt: number[] = [];
+  enterUser(_ctx: number): number { return 6; }
+  gdtSetTls(index: number, lo: number, hi: number): number {
+    if (index < 6 || index > 8) return -1;
+    this.gdt[index * 2] = lo;
+    this.gdt[index * 2 + 1] = hi;
+    return 0;
+  }
+  setRunUserHook(f: () => boolean): void { this.runUserHook = f; }
 }
 
 function noMemory(): never {

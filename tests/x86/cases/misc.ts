@@ -146,6 +146,14 @@ const systemCases: Case[] = [
   ['invlpg [eax]', (a) => a.invlpg(mem(eax))],
   ['invlpg [ebx+0x1000]', (a) => a.invlpg(mem(ebx, 0x1000))],
   ['invlpg [table]', (a) => a.invlpg(byte(sym('table')))],
+  ['fxsave [eax]', (a) => a.fxsave(mem(eax))],
+  ['fxsave [ecx+512]', (a) => a.fxsave(mem(ecx, 512))],
+  ['fxrstor [eax]', (a) => a.fxrstor(mem(eax))],
+  ['fxrstor [ecx+512]', (a) => a.fxrstor(mem(ecx, 512))],
+  ['fxrstor [table]', (a) => a.fxrstor(mem(sym('table')))],
+  ['ldmxcsr [esp]', (a) => a.ldmxcsr(mem(esp))],
+  ['ldmxcsr [table+4]', (a) => a.ldmxcsr(mem(sym('table').plus(4)))],
+  ['stmxcsr [ebx+8]', (a) => a.stmxcsr(mem(ebx, 8))],
 ];
 
 export const miscCases: Case[] = [

@@ -1,0 +1,63 @@
+// `tskern exec PROGRAM [ARGS...]`: runs a static i386 Linux program as the first process
+// (PID 1) of the kernel, with the host's stdin, stdout and stderr, and exits with its
+// status. The host builds an initial file system (a cpio archive, the multiboot module)
+// holding the program and its arguments, boots the kernel with `exec` on its command line,
+// and carries bytes: COM1 is the program's stdout (and console input), COM2 its stderr and
+// the kernel's log. The kernel powers off with the program's exit status, or 128 + N when a
+// signal N killed it, as a shell reports it.
+
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { S_IFDIR, S_IFREG, writeCpio, type CpioEntry } from '../image-builder/initrd/cpio.ts';
+import { bootImage, type GuestMachine } from './v86-runner.ts';
+
+export interface ExecOptions {
+  image: string;
+  /** Path of the program on the host. */
+  program: string;
+  /** argv[0] and the rest, as the program will see them. */
+  argv: string[];
+  memoryMiB: number;
+  /** Extra kernel command-line words (KEY=VALUE words become the environment). */
+  cmdline?: string;
+  /** Which of stdin, stdout, stderr are terminals (as the host's are). */
+  ttys: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** The bytes of stdin when it is not a terminal: the program reads them as a file. */
+  stdinBytes?: Uint8Array;
+  /** More files for the initial file system. */
+  extraFiles?: CpioEntry[];
+}
+
+/** Where the program lives in the guest. */
+export function guestProgramPath(program: string): string {
+  return '/bin/' + basename(program);
+}
+
+/** The initial file system for an exec run. */
+export function execInitrd(opts: ExecOptions): Uint8Array {
+  const enc = new TextEncoder();
+  const dir = (path: string): CpioEntry => ({ path, mode: S_IFDIR | 0o755 });
+  const entries: CpioEntry[] = [
+    dir('bin'), dir('dev'), dir('etc'), dir('proc'), dir('tmp'), dir('.init'),
+    { path: guestProgramPath(opts.program).slice(1), mode: S_IFREG | 0o755, data: readFileSync(opts.program) },
+    // argv, NUL-terminated strings: a file, because arguments may hold spaces
+    { path: '.init/argv', mode: S_IFREG | 0o644, data: enc.encode(opts.argv.map((a) => a + '\0').join('')) },
+    ...(opts.extraFiles ?? []),
+  ];
+  if (opts.stdinBytes) entries.push({ path: '.init/stdin', mode: S_IFREG | 0o644, data: opts.stdinBytes });
+  return writeCpio(entries);
+}
+
+/** The kernel command line for an exec run. */
+export function execCmdline(opts: ExecOptions): string {
+  const t = opts.ttys;
+  const ttys = (t.stdin ? 'i' : '') + (t.stdout ? 'o' : '') + (t.stderr ? 'e' : '');
+  const words = ['quiet', 'exec', 'init=' + guestProgramPath(opts.program), 'ttys=' + (ttys || '-')];
+  if (opts.cmdline) words.push(opts.cmdline);
+  return words.join(' ');
+}
+
+/** Boots the exec run; the caller connects the streams and awaits `exited`. */
+export function bootExec(opts: ExecOptions): Promise<GuestMachine> {
+  return bootImage({ image: opts.image, memoryMiB: opts.memoryMiB, cmdline: execCmdline(opts), initrd: execInitrd(opts) });
+}

@@ -1,0 +1,172 @@
+// The console terminal: a 16550 UART with Linux's line discipline on top. Canonical mode
+// (ICANON) collects a line with echo, erase (DEL, ^H), kill (^U) and end-of-file (^D);
+// ISIG turns ^C, ^\ and ^Z into signals for the foreground process group; raw mode hands
+// bytes over as they come (VMIN/VTIME: at least one byte). Output goes to the UART as it
+// is (the host's terminal does the newline translation), so program output is byte-exact.
+// termios is kept in Linux's i386 layout so TCGETS/TCSETS round-trip what programs set.
+
+import { Errno } from '../mm/errno.ts';
+import type { Uart16550 } from './uart16550.ts';
+
+export enum Termios {
+  // c_iflag
+  ICRNL = 0o400,
+  IXON = 0o2000,
+  // c_oflag
+  OPOST = 0o1,
+  ONLCR = 0o4,
+  // c_cflag
+  CS8 = 0o60,
+  CREAD = 0o200,
+  B38400 = 0o17,
+  // c_lflag
+  ISIG = 0o1,
+  ICANON = 0o2,
+  ECHO = 0o10,
+  ECHOE = 0o20,
+  ECHOK = 0o40,
+  ECHOCTL = 0o1000,
+  ECHOKE = 0o4000,
+  IEXTEN = 0o100000,
+}
+
+/** c_cc indices (Linux). */
+export enum Cc {
+  VINTR = 0, VQUIT = 1, VERASE = 2, VKILL = 3, VEOF = 4, VTIME = 5, VMIN = 6,
+  VSTART = 8, VSTOP = 9, VSUSP = 10, VEOL = 11,
+  COUNT = 19,
+}
+
+export const SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20;
+
+export class Tty {
+  iflag = Termios.ICRNL | Termios.IXON;
+  oflag = Termios.OPOST | Termios.ONLCR;
+  cflag = Termios.B38400 | Termios.CS8 | Termios.CREAD;
+  lflag = Termios.ISIG | Termios.ICANON | Termios.ECHO | Termios.ECHOE | Termios.ECHOK | Termios.ECHOCTL | Termios.ECHOKE | Termios.IEXTEN;
+  cc: number[] = [3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0x0f, 0x17, 0x16, 0, 0, 0];
+  /** The line being edited (canonical mode). */
+  private line: number[] = [];
+  /** Bytes ready for readers: finished lines, or raw input. */
+  private ready: number[] = [];
+  /** Pending end-of-file marks (^D on an empty line), one per read that returns 0. */
+  private eofs = 0;
+  private readonly waiters: (() => void)[] = [];
+  /** The foreground process group (TIOCGPGRP/TIOCSPGRP); 0 when none. */
+  foregroundPgrp = 0;
+  /** Window size for TIOCGWINSZ. */
+  rows = 24;
+  cols = 80;
+
+  constructor(
+    private readonly uart: Uart16550,
+    /** Delivers a signal to a process group (^C, ^\, ^Z). */
+    private readonly signalGroup: (pgrp: number, sig: number) => void,
+  ) {}
+
+  /** Output: bytes to the UART as they are. */
+  writeBytes(bytes: number[], start: number, n: number): void {
+    for (let i = start; i < start + n; i++) this.uart.writeByte(bytes[i]);
+  }
+
+  writeByte(b: number): void {
+    this.uart.writeByte(b);
+  }
+
+  /** A byte arrived from the UART (interrupt handler). */
+  receive(b: number): void {
+    if ((this.iflag & Termios.ICRNL) !== 0 && b === 0x0d) b = 0x0a;
+    if ((this.lflag & Termios.ISIG) !== 0) {
+      const sig = b === this.cc[Cc.VINTR] ? SIGINT : b === this.cc[Cc.VQUIT] ? SIGQUIT : b === this.cc[Cc.VSUSP] ? SIGTSTP : 0;
+      if (sig !== 0) {
+        this.line = [];
+        if ((this.lflag & Termios.ECHO) !== 0) this.echoText('^' + String.fromCharCode(b + 0x40) + '\n');
+        if (this.foregroundPgrp !== 0) this.signalGroup(this.foregroundPgrp, sig);
+        return;
+      }
+    }
+    if ((this.lflag & Termios.ICANON) === 0) {
+      this.ready.push(b);
+      if ((this.lflag & Termios.ECHO) !== 0) this.uart.writeByte(b);
+      this.wake();
+      return;
+    }
+    if (b === this.cc[Cc.VERASE] || b === 0x08) {
+      if (this.line.length > 0) {
+        this.line.pop();
+        if ((this.lflag & Termios.ECHO) !== 0) this.echoText('\b \b');
+      }
+      return;
+    }
+    if (b === this.cc[Cc.VKILL]) {
+      if ((this.lflag & Termios.ECHO) !== 0) for (let i = 0; i < this.line.length; i++) this.echoText('\b \b');
+      this.line = [];
+      return;
+    }
+    if (b === this.cc[Cc.VEOF]) {
+      if (this.line.length === 0) this.eofs++;
+      this.flushLine();
+      return;
+    }
+    this.line.push(b);
+    if ((this.lflag & Termios.ECHO) !== 0) {
+      if (b === 0x0a) this.echoText('\r\n');
+      else this.uart.writeByte(b);
+    }
+    if (b === 0x0a) this.flushLine();
+  }
+
+  /** The host's input ended: readers see end-of-file from now on. */
+  hangup(): void {
+    this.flushLine();
+    this.eofs = 1_000_000_000;
+    this.wake();
+  }
+
+  private flushLine(): void {
+    for (let i = 0; i < this.line.length; i++) this.ready.push(this.line[i]);
+    this.line = [];
+    this.wake();
+  }
+
+  private echoText(s: string): void {
+    for (let i = 0; i < s.length; i++) this.uart.writeByte(s.charCodeAt(i));
+  }
+
+  private wake(): void {
+    const ws = this.waiters.splice(0, this.waiters.length);
+    for (let i = 0; i < ws.length; i++) ws[i]();
+  }
+
+  /** Resolves when input (or end-of-file) is available. */
+  private waitInput(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Whether a read would not block. */
+  get hasInput(): boolean {
+    return this.ready.length > 0 || this.eofs > 0;
+  }
+
+  /**
+   * Up to `max` bytes of input: in canonical mode at most one line (with its newline); 0
+   * bytes at end-of-file. Waits while there is none (or returns -EAGAIN when nonblocking).
+   */
+  async read(max: number, nonblock: boolean): Promise<number[] | number> {
+    while (!this.hasInput) {
+      if (nonblock) return -Errno.EAGAIN;
+      await this.waitInput();
+    }
+    if (this.ready.length === 0) {
+      this.eofs--;
+      return [];
+    }
+    const canon = (this.lflag & Termios.ICANON) !== 0;
+    let n = 0;
+    while (n < this.ready.length && n < max) {
+      n++;
+      if (canon && this.ready[n - 1] === 0x0a) break;
+    }
+    return this.ready.splice(0, n);
+  }
+}

@@ -1,0 +1,82 @@
+// The initial file system: the multiboot module, a cpio "newc" archive (written by
+// image-builder/initrd/cpio.ts), unpacked into a ramfs at boot. File contents stay in the
+// module and are copied page by page when first used (ramfs.ts).
+
+import { physRead8, physRead32 } from '../arch/intrinsics.ts';
+import { Mode } from './types.ts';
+import { RamDir, RamFile, RamLink, type RamFsContext } from './ramfs.ts';
+
+const HEADER = 110;
+const MULTIBOOT_FLAG_MODS = 1 << 3;
+
+export interface Module {
+  start: number;
+  end: number;
+}
+
+/** The first multiboot module (physical range), or null. */
+export function firstModule(info: number): Module | null {
+  if ((physRead32(info) & MULTIBOOT_FLAG_MODS) === 0) return null;
+  const count = physRead32(info + 20);
+  if (count === 0) return null;
+  const list = physRead32(info + 24);
+  return { start: physRead32(list), end: physRead32(list + 4) };
+}
+
+function ascii(phys: number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(physRead8(phys + i));
+  return s;
+}
+
+function hexField(phys: number, i: number): number {
+  return parseInt(ascii(phys + 6 + 8 * i, 8), 16);
+}
+
+const pad4 = (n: number): number => (4 - (n % 4)) % 4;
+
+/**
+ * Unpacks the archive in [m.start, m.end) into `root`. Returns the number of members, or -1
+ * when the archive is malformed (what was read so far stays).
+ */
+export function unpackInitramfs(m: Module, root: RamDir, fs: RamFsContext): number {
+  let at = m.start, count = 0;
+  while (at + HEADER <= m.end) {
+    if (ascii(at, 6) !== '070701') return -1;
+    const mode = hexField(at, 1), mtime = hexField(at, 5), size = hexField(at, 6), nameSize = hexField(at, 11);
+    const name = ascii(at + HEADER, nameSize - 1);
+    const data = at + HEADER + nameSize + pad4(HEADER + nameSize);
+    if (name === 'TRAILER!!!') return count;
+    if (data + size > m.end) return -1;
+    place(root, fs, name, mode, mtime, data, size);
+    count++;
+    at = data + size + pad4(size);
+  }
+  return -1;
+}
+
+function place(root: RamDir, fs: RamFsContext, path: string, mode: number, mtime: number, data: number, size: number): void {
+  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0) return;
+  let dir = root;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = dir.entries.get(parts[i]);
+    if (next instanceof RamDir) dir = next;
+    else {
+      const made = new RamDir(fs, 0o755, mtime, dir);
+      dir.link(parts[i], made);
+      dir = made;
+    }
+  }
+  const name = parts[parts.length - 1];
+  const type = mode & Mode.TYPE;
+  if (type === Mode.DIR) {
+    const existing = dir.entries.get(name);
+    if (existing instanceof RamDir) existing.mode = Mode.DIR | (mode & 0o7777);
+    else dir.link(name, new RamDir(fs, mode, mtime, dir));
+  } else if (type === Mode.LNK) {
+    dir.link(name, new RamLink(fs, ascii(data, size), mtime));
+  } else if (type === Mode.REG) {
+    dir.link(name, new RamFile(fs, mode, mtime, { phys: data, length: size }));
+  }
+}

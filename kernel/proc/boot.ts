@@ -1,0 +1,189 @@
+// Starting user space: the frame allocator over the RAM the native code left, the kernel
+// half every address space shares, the root file system from the initial archive (the
+// multiboot module) with /dev and /proc mounted, the console terminal, and PID 1.
+//
+// Under `tskern exec` (`exec` on the command line) PID 1 is the host's program, with the
+// host's arguments (/.init/argv), its stdin (the console when the host's is a terminal,
+// else the bytes in /.init/stdin), stdout on COM1 and stderr on COM2; `ttys=` says which of
+// the three are terminals on the host. The kernel log goes to COM2 then, never to stdout.
+
+import { bootInfoAddress, physRead8, physReservedEnd, readCr3, setRunUserHook } from '../arch/intrinsics.ts';
+import { Tty } from '../dev/tty.ts';
+import { Uart16550 } from '../dev/uart16550.ts';
+import { makeDevfs, ttyOps } from '../fs/devfs.ts';
+import { firstModule, unpackInitramfs } from '../fs/initramfs.ts';
+import { ProcRoot } from '../fs/procfs.ts';
+import { RamDir, RamFile, type RamFsContext } from '../fs/ramfs.ts';
+import { Mode, OpenFile, OpenFlag, type FileOps, type Inode } from '../fs/types.ts';
+import { Vfs } from '../fs/vfs.ts';
+import { AddressSpace, createMmShared } from '../mm/address-space.ts';
+import { FrameAllocator, type PhysRange } from '../mm/frames.ts';
+import { Mm } from '../mm/mm.ts';
+import { readMemoryMap } from '../mm/multiboot.ts';
+import { errnoName } from '../mm/errno.ts';
+import { registerFsSyscalls } from '../syscall/fs.ts';
+import { registerMiscSyscalls } from '../syscall/misc.ts';
+import { registerMmSyscalls } from '../syscall/mm.ts';
+import { registerProcSyscalls } from '../syscall/proc.ts';
+import { registerSignalSyscalls } from '../syscall/signal.ts';
+import { registerTimeSyscalls } from '../syscall/time.ts';
+import { execve } from './execve.ts';
+import { FdTable } from './fd-table.ts';
+import { kernel, setKernelState } from './kernel-state.ts';
+import { addProcess } from './lifecycle.ts';
+import { Process } from './process.ts';
+import { makeRunnable, runUser } from './scheduler.ts';
+import { sendSignal } from './lifecycle.ts';
+import { SiCode } from './signal.ts';
+import { UserContext } from './user-context.ts';
+
+/** The direct map's end (boot/layout.ts DIRECT_MAP_MAX): frames must be reachable through it. */
+const DIRECT_MAP_END = 0x3800_0000;
+const COM2 = 0x2f8;
+
+function usableRam(): PhysRange[] {
+  const floor = physReservedEnd();
+  const out: PhysRange[] = [];
+  for (const r of readMemoryMap(bootInfoAddress())) {
+    const start = r.start > floor ? r.start : floor;
+    const end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+/** The value of `key=` on the command line, or null. */
+function option(words: string[], key: string): string | null {
+  for (let i = 0; i < words.length; i++) if (words[i].startsWith(key + '=')) return words[i].slice(key.length + 1);
+  return null;
+}
+
+const KERNEL_KEYS = ['init', 'ttys', 'test', 'selftest', 'console', 'root'];
+
+/** Linux's rule: command-line words with `=` the kernel does not know become init's environment. */
+function initEnvironment(words: string[]): string[] {
+  const env = ['HOME=/', 'TERM=linux'];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const eq = w.indexOf('=');
+    if (eq <= 0 || KERNEL_KEYS.indexOf(w.slice(0, eq)) >= 0) continue;
+    const at = env.findIndex((e) => e.startsWith(w.slice(0, eq + 1)));
+    if (at >= 0) env[at] = w;
+    else env.push(w);
+  }
+  return env;
+}
+
+function readWholeFile(f: RamFile): string {
+  let s = '';
+  for (let page = 0; page * 4096 < f.size(); page++) {
+    const frame = f.getPage(page);
+    const n = f.size() - page * 4096 < 4096 ? f.size() - page * 4096 : 4096;
+    for (let i = 0; i < n; i++) s += String.fromCharCode(physRead8(frame + i));
+  }
+  return s;
+}
+
+
+function fileAt(root: RamDir, path: string): Inode | null {
+  let node: Inode = root;
+  const parts = path.split('/').filter((p) => p !== '');
+  for (let i = 0; i < parts.length; i++) {
+    if (!(node instanceof RamDir)) return null;
+    const next = node.entries.get(parts[i]);
+    if (next === undefined) return null;
+    node = next;
+  }
+  return node;
+}
+
+function openNode(inode: Inode, path: string, flags: number, ops?: FileOps): OpenFile {
+  const o = ops ?? inode.open(flags);
+  if (typeof o === 'number') throw new Error('boot: cannot open ' + path + ': ' + errnoName(o));
+  return new OpenFile(inode, flags, o, path);
+}
+
+/**
+ * Starts user space when the boot loader passed an initial file system. Returns false (and
+ * changes nothing) without one. `console` is COM1, already initialised; `onConsoleInput`
+ * receives the console's bytes from then on.
+ */
+export function startProcesses(console: Uart16550, cmdline: string): { ok: boolean; tty: Tty | null } {
+  const module = firstModule(bootInfoAddress());
+  if (module === null) return { ok: false, tty: null };
+  const words = cmdline.split(' ').filter((w) => w !== '');
+  const execMode = words.indexOf('exec') >= 0;
+  const errorPort = new Uart16550(COM2);
+  errorPort.init();
+  const logPort = execMode ? errorPort : console;
+
+  const frames = new FrameAllocator({ available: usableRam(), reserved: [], limit: DIRECT_MAP_END });
+  const shared = createMmShared(frames);
+  if (typeof shared === 'number') throw new Error('boot: no memory for the zero page');
+  const fsContext: RamFsContext = { frames, now: () => Math.floor(Date.now() / 1000) };
+  const root = new RamDir(fsContext, 0o755, 0, null);
+  const members = unpackInitramfs(module, root, fsContext);
+  const vfs = new Vfs(root);
+  const tty = new Tty(console, (pgrp, sig) => {
+    for (const p of kernel().processes.values()) if (p.pgid === pgrp && p.alive) sendSignal(p, { signo: sig, code: SiCode.KERNEL, pid: 0, addr: 0, status: 0 });
+  });
+  const dev = makeDevfs(fsContext, tty, console, errorPort);
+  for (const [name, made] of [['dev', dev.dir], ['proc', new ProcRoot()]] as [string, Inode][]) {
+    let at = root.entries.get(name);
+    if (at === undefined || (at.mode & Mode.TYPE) !== Mode.DIR) {
+      at = new RamDir(fsContext, 0o755, 0, root);
+      root.link(name, at);
+    }
+    vfs.mount(at, made);
+  }
+  setKernelState({
+    frames, mmShared: shared, kernelCr3: readCr3(), vfs, root: { inode: root, path: '/' }, console: tty,
+    log: (line: string) => logPort.write(line + '\n'),
+    execMode, processes: new Map(), nextPid: 1, bootMs: performance.now(), cmdline, currentPid: 0,
+  });
+  registerProcSyscalls();
+  registerMmSyscalls();
+  registerFsSyscalls();
+  registerTimeSyscalls();
+  registerSignalSyscalls();
+  registerMiscSyscalls();
+  setRunUserHook(runUser);
+  if (members < 0) kernel().log('tskern: the initial file system is damaged; using what could be read');
+
+  const initPath = option(words, 'init') ?? '/sbin/init';
+  const argvFile = fileAt(root, '/.init/argv');
+  const argv = argvFile instanceof RamFile ? readWholeFile(argvFile).split('\0').slice(0, -1) : [initPath];
+  void startInit(initPath, argv.length > 0 ? argv : [initPath], initEnvironment(words), execMode ? option(words, 'ttys') ?? '' : 'ioe', dev, root, tty);
+  return { ok: true, tty };
+}
+
+async function startInit(path: string, argv: string[], envp: string[], ttys: string, dev: ReturnType<typeof makeDevfs>,
+  root: RamDir, tty: Tty): Promise<void> {
+  const k = kernel();
+  const space = AddressSpace.create(k.mmShared);
+  const ctx = UserContext.create(k.frames);
+  if (typeof space === 'number' || typeof ctx === 'number') throw new Error('boot: no memory for PID 1');
+  const fds = new FdTable();
+  const consoleFile = () => openNode(dev.devices.console, '/dev/console', OpenFlag.RDWR);
+  const stdinFile = fileAt(root, '/.init/stdin');
+  fds.install(ttys.indexOf('i') >= 0 ? consoleFile()
+    : stdinFile !== null ? openNode(stdinFile, '/.init/stdin', OpenFlag.RDONLY)
+    : openNode(dev.devices.null, '/dev/null', OpenFlag.RDWR));
+  fds.install(ttys.indexOf('o') >= 0 ? consoleFile() : k.execMode ? openNode(dev.serialOut, '/dev/ttyS0', OpenFlag.WRONLY) : consoleFile());
+  if (!k.execMode) fds.install(consoleFile());
+  else {
+    const errOps = dev.serialErr.open();
+    const asTty: FileOps = { seekable: false, isTty: true, write: errOps.write, read: errOps.read, ioctl: ttyOps(tty).ioctl };
+    fds.install(openNode(dev.serialErr, '/dev/ttyS1', OpenFlag.WRONLY, ttys.indexOf('e') >= 0 ? asTty : errOps));
+  }
+  const p = new Process(1, new Mm(space), ctx, fds, k.root);
+  k.nextPid = 2;
+  addProcess(p, null);
+  tty.foregroundPgrp = 1;
+  const r = await execve(p, path, argv, envp);
+  if (r < 0) {
+    k.log('tskern: cannot run ' + path + ' as init: ' + errnoName(r));
+    process.exit(127);
+  }
+  makeRunnable(p);
+}

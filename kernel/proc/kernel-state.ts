@@ -1,0 +1,53 @@
+// What the process subsystem shares: the frame allocator and the kernel half, the file
+// system tree, the console, the kernel log, the process table and the scheduler. Filled
+// once by startProcesses (kernel/proc/boot.ts); everything under kernel/proc and
+// kernel/syscall reads it from here.
+
+import type { FrameAllocator } from '../mm/frames.ts';
+import type { MmShared } from '../mm/address-space.ts';
+import type { Tty } from '../dev/tty.ts';
+import type { Resolved, Vfs } from '../fs/vfs.ts';
+import type { Process } from './process.ts';
+
+export interface KernelState {
+  frames: FrameAllocator;
+  mmShared: MmShared;
+  /** CR3 of the boot page tables (the kernel half only): loaded while no process runs, and before an address space is freed. */
+  kernelCr3: number;
+  vfs: Vfs;
+  root: Resolved;
+  console: Tty;
+  /** One line of the kernel log (the console, or COM2 under `tskern exec`). */
+  log: (line: string) => void;
+  /** `tskern exec`: PID 1's exit powers the machine off with its status. */
+  execMode: boolean;
+  processes: Map<number, Process>;
+  nextPid: number;
+  /** Monotonic milliseconds at boot (times, /proc/uptime). */
+  bootMs: number;
+  /** The kernel command line. */
+  cmdline: string;
+  /** The process whose system call is running (/proc/self). */
+  currentPid: number;
+}
+
+let state: KernelState | null = null;
+
+export function setKernelState(s: KernelState): void {
+  state = s;
+}
+
+export function kernel(): KernelState {
+  if (state === null) throw new Error('processes are not started');
+  return state;
+}
+
+/** A free PID (counting up from 1, wrapping at 32768 like Linux's pid_max). */
+export function allocPid(): number {
+  const k = kernel();
+  for (;;) {
+    const pid = k.nextPid;
+    k.nextPid = pid >= 32767 ? 2 : pid + 1;
+    if (!k.processes.has(pid)) return pid;
+  }
+}

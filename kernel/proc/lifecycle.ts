@@ -1,0 +1,265 @@
+// Process life: creation by fork, exit (memory and files released at once, the status kept
+// in a zombie until the parent reaps it), orphans handed to PID 1, SIGCHLD, wait4, and
+// signal sending and delivery (default actions, handlers through signal-frame.ts).
+
+import { Errno } from '../mm/errno.ts';
+import { Mm } from '../mm/mm.ts';
+import { FdTable } from './fd-table.ts';
+import { allocPid, kernel } from './kernel-state.ts';
+import { Process, State } from './process.ts';
+import { block, leaveAddressSpace, makeRunnable, unqueue } from './scheduler.ts';
+import { setupFrame } from './signal-frame.ts';
+import { Default, SIG_DFL, SIG_IGN, SaFlag, SiCode, Sig, defaultAction, signalName, type SigInfo } from './signal.ts';
+import { Reg, UserContext } from './user-context.ts';
+import { NO_RESULT } from '../syscall/dispatch.ts';
+
+/** wait(2) status words. */
+export const exitedStatus = (code: number): number => (code & 0xff) << 8;
+export const signaledStatus = (sig: number, core: boolean): number => (sig & 0x7f) | (core ? 0x80 : 0);
+
+/** Registers a new process in the table. */
+export function addProcess(p: Process, parent: Process | null): void {
+  kernel().processes.set(p.pid, p);
+  p.parent = parent;
+  if (parent !== null) parent.children.push(p);
+}
+
+/** fork: a copy of p (address space copy-on-write, files shared); the child's PID or -errno. */
+export function forkProcess(p: Process): number {
+  const space = p.mm.space.fork();
+  if (typeof space === 'number') return space;
+  const ctx = p.ctx.clone();
+  if (typeof ctx === 'number') {
+    space.free();
+    return ctx;
+  }
+  const child = new Process(allocPid(), new Mm(space), ctx, p.fds.fork(), p.cwd);
+  child.pgid = p.pgid;
+  child.sid = p.sid;
+  child.signals = p.signals.fork();
+  for (let i = 0; i < 3; i++) child.tls[i] = { lo: p.tls[i].lo, hi: p.tls[i].hi };
+  child.exe = p.exe;
+  child.argv = p.argv.slice();
+  child.umask = p.umask;
+  child.startTicks = p.userTicks;
+  ctx.set(Reg.EAX, 0);
+  addProcess(child, p);
+  makeRunnable(child);
+  return child.pid;
+}
+
+/**
+ * Ends p with wait status `status` (exitedStatus / signaledStatus): frees its memory and
+ * files, hands its children to PID 1, and tells the parent.
+ */
+export function finishProcess(p: Process, status: number): void {
+  if (!p.alive) return;
+  const k = kernel();
+  unqueue(p);
+  if (p.interrupt !== null) {
+    const wake = p.interrupt;
+    p.interrupt = null;
+    wake();
+  }
+  p.fds.closeAll();
+  leaveAddressSpace(p);
+  p.mm.space.free();
+  p.ctx.free();
+  p.state = State.ZOMBIE;
+  p.exitStatus = status;
+  if (p.vforkDone !== null) {
+    const done = p.vforkDone;
+    p.vforkDone = null;
+    done();
+  }
+  const init = k.processes.get(1);
+  for (let i = 0; i < p.children.length; i++) {
+    const c = p.children[i];
+    c.parent = init !== undefined && init !== p ? init : null;
+    if (c.parent !== null) c.parent.children.push(c);
+    if (!c.alive && c.parent !== null) notifyParent(c);
+    else if (!c.alive) k.processes.delete(c.pid);
+  }
+  p.children.length = 0;
+  if (p.pid === 1) {
+    initExited(status);
+    return;
+  }
+  notifyParent(p);
+}
+
+/** PID 1 is gone: under `tskern exec` that ends the run with its status. */
+function initExited(status: number): void {
+  const k = kernel();
+  const sig = status & 0x7f;
+  const code = sig === 0 ? (status >> 8) & 0xff : 128 + sig;
+  if (!k.execMode) k.log('tskern: init exited with status ' + code + '; powering off');
+  process.exit(code);
+}
+
+/** SIGCHLD and wait4 wake-ups for the parent of a new zombie; auto-reaping when ignored. */
+function notifyParent(c: Process): void {
+  const parent = c.parent;
+  if (parent === null || !parent.alive) {
+    kernel().processes.delete(c.pid);
+    return;
+  }
+  const act = parent.signals.actions[Sig.CHLD];
+  if (act.handler === SIG_IGN || (act.flags & SaFlag.NOCLDWAIT) !== 0) {
+    reap(parent, c);
+  } else {
+    const sig = c.exitStatus & 0x7f;
+    sendSignal(parent, {
+      signo: Sig.CHLD, code: sig === 0 ? SiCode.CLD_EXITED : SiCode.CLD_KILLED, pid: c.pid, addr: 0,
+      status: sig === 0 ? (c.exitStatus >> 8) & 0xff : sig,
+    });
+  }
+  const ws = parent.childWaiters.splice(0, parent.childWaiters.length);
+  for (let i = 0; i < ws.length; i++) ws[i]();
+}
+
+/** Removes zombie c from the table, adding its counts to the parent's. */
+export function reap(parent: Process, c: Process): void {
+  const i = parent.children.indexOf(c);
+  if (i >= 0) parent.children.splice(i, 1);
+  parent.childMinFaults += c.minFaults + c.childMinFaults;
+  parent.childMajFaults += c.majFaults + c.childMajFaults;
+  parent.childUserTicks += c.userTicks + c.childUserTicks;
+  parent.childSystemTicks += c.systemTicks + c.childSystemTicks;
+  kernel().processes.delete(c.pid);
+}
+
+/** exit(2) / exit_group(2). */
+export function exitProcess(p: Process, sigOrCode: number, bySignal = true): void {
+  finishProcess(p, bySignal ? signaledStatus(sigOrCode, defaultAction(sigOrCode) === Default.CORE) : exitedStatus(sigOrCode));
+}
+
+// ---- signals ----------------------------------------------------------------------------
+
+/** Queues a signal for p (kill, the tty, SIGCHLD); a blocked system call is interrupted if it acts. */
+export function sendSignal(p: Process, info: SigInfo): void {
+  if (!p.alive || info.signo <= 0 || info.signo > Sig.MAX) return;
+  const act = p.signals.actions[info.signo];
+  if (info.signo !== Sig.KILL && act.handler === SIG_IGN) return;
+  if (info.signo !== Sig.KILL && act.handler === SIG_DFL && defaultAction(info.signo) === Default.IGNORE) return;
+  p.signals.setPending(info.signo, info);
+  if (p.state === State.BLOCKED && p.signals.wouldAct(info.signo) && p.interrupt !== null) {
+    const wake = p.interrupt;
+    p.interrupt = null;
+    wake();
+  }
+}
+
+/** A signal caused by p's own instruction: it cannot be blocked or ignored (Linux's force_sig). */
+export function forceSignal(p: Process, info: SigInfo): void {
+  const s = p.signals;
+  const act = s.actions[info.signo];
+  if (s.isBlocked(info.signo) || act.handler === SIG_IGN) {
+    s.actions[info.signo] = { handler: SIG_DFL, flags: 0, restorer: 0, maskLo: 0, maskHi: 0 };
+    if (info.signo <= 32) s.blockedLo &= ~(1 << (info.signo - 1));
+  }
+  if (s.isPending(info.signo) && info.signo !== Sig.KILL) {
+    // the same fault again while its handler's frame could not be written: no way out
+    exitProcess(p, info.signo);
+    return;
+  }
+  s.setPending(info.signo, info);
+}
+
+export function hasDeliverable(p: Process): boolean {
+  return p.signals.nextDeliverable() !== 0;
+}
+
+/** Delivers the next deliverable signal: its default action, or a frame for its handler. */
+export async function deliverPending(p: Process): Promise<number> {
+  for (;;) {
+    const sig = p.signals.nextDeliverable();
+    if (sig === 0 || !p.alive) return NO_RESULT;
+    p.signals.clearPending(sig);
+    const info = p.signals.info[sig] ?? { signo: sig, code: SiCode.KERNEL, pid: 0, addr: 0, status: 0 };
+    const act = p.signals.actions[sig];
+    if (sig === Sig.KILL || act.handler === SIG_DFL) {
+      const d = defaultAction(sig);
+      if (d === Default.TERM || d === Default.CORE || sig === Sig.KILL) {
+        exitProcess(p, sig);
+        return NO_RESULT;
+      }
+      continue; // IGNORE, CONT; STOP is not supported (no job control): ignored
+    }
+    if (act.handler === SIG_IGN) continue;
+    const r = await setupFrame(p, sig, act, info);
+    if (r < 0) {
+      kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: cannot deliver ' + signalName(sig) + ': bad stack');
+      exitProcess(p, Sig.SEGV);
+    }
+    return NO_RESULT;
+  }
+}
+
+// ---- wait -------------------------------------------------------------------------------
+
+export enum WaitOption {
+  NOHANG = 1,
+  UNTRACED = 2,
+}
+
+/** Whether child c matches wait4's pid argument for parent p. */
+function matches(p: Process, c: Process, pid: number): boolean {
+  if (pid > 0) return c.pid === pid;
+  if (pid === -1) return true;
+  if (pid === 0) return c.pgid === p.pgid;
+  return c.pgid === -pid;
+}
+
+export interface Reaped {
+  pid: number;
+  status: number;
+  child: Process | null;
+}
+
+/**
+ * wait4: a zombie child matching `pid` (reaped), 0 with WNOHANG when none is ready, or
+ * -ECHILD / -EINTR. Blocks (interruptibly) until a matching child exits.
+ */
+export async function waitChild(p: Process, pid: number, options: number): Promise<Reaped | number> {
+  for (;;) {
+    let any = false;
+    for (let i = 0; i < p.children.length; i++) {
+      const c = p.children[i];
+      if (!matches(p, c, pid)) continue;
+      any = true;
+      if (!c.alive) {
+        reap(p, c);
+        return { pid: c.pid, status: c.exitStatus, child: c };
+      }
+    }
+    if (!any) return -Errno.ECHILD;
+    if ((options & WaitOption.NOHANG) !== 0) return 0;
+    const woke = await sleepInterruptible(p, (wake) => p.childWaiters.push(wake));
+    if (!woke) return -Errno.EINTR;
+  }
+}
+
+/**
+ * Waits until `arm`'s wake-up is called (true) or a signal interrupts the process (false).
+ * The process is BLOCKED meanwhile (the scheduler already took it off the run queue).
+ */
+export function sleepInterruptible(p: Process, arm: (wake: () => void) => void): Promise<boolean> {
+  if (p.signals.nextDeliverable() !== 0) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    let done = false;
+    arm(() => {
+      if (done) return;
+      done = true;
+      p.interrupt = null;
+      resolve(true);
+    });
+    p.interrupt = () => {
+      if (done) return;
+      done = true;
+      resolve(false);
+    };
+  });
+}
+
+export { block, UserContext, FdTable };

@@ -1,0 +1,204 @@
+// The scheduler: a round-robin run queue of runnable processes, and the loop that runs them.
+//
+// The event loop (runtime/prelude/async.ts) calls `runUser` whenever it has nothing else
+// to do: no interrupt to service, no microtask, no due timer. `runUser` runs the process at
+// the head of the queue in ring 3 (enterUser) and handles what stops it:
+//  - int 0x80: the system call runs at once; a call that completes synchronously (getpid,
+//    mmap, most faults) goes straight back to user mode. One that must wait returns a
+//    Promise: the process is BLOCKED and off the queue until it settles, and the CPU goes
+//    to the others.
+//  - a page fault: kernel/mm resolves it (a fault that must wait blocks like a system call);
+//    one it cannot resolve becomes SIGSEGV or SIGBUS.
+//  - other exceptions become signals (SIGILL, SIGFPE, SIGSEGV, SIGTRAP, SIGBUS).
+//  - an IRQ: back to the event loop, which runs the interrupt's handlers; the timer's IRQ
+//    also ends the time slice (the process goes to the back of the queue).
+// When nothing is runnable the event loop halts the CPU until the next interrupt.
+
+import { gdtSetTls, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { Fault, FaultWait } from '../mm/address-space.ts';
+import { hex32 } from '../arch/traps.ts';
+import { kernel } from './kernel-state.ts';
+import { State, type Process } from './process.ts';
+import { Reg } from './user-context.ts';
+import { SiCode, Sig, type SigInfo } from './signal.ts';
+import { deliverPending, exitProcess, hasDeliverable, sendSignal, forceSignal } from './lifecycle.ts';
+import { dispatchSyscall, NO_RESULT } from '../syscall/dispatch.ts';
+
+const SYSCALL_VECTOR = 0x80;
+const IRQ_BASE = 0x20;
+const PAGE_FAULT = 14;
+
+const queue: Process[] = [];
+/** The process whose TLS descriptors are in the GDT. */
+let tlsOwner: Process | null = null;
+/** The process that ran last (its space may still be in CR3). */
+let lastRun: Process | null = null;
+
+export function makeRunnable(p: Process): void {
+  if (p.state === State.ZOMBIE) return;
+  p.state = State.RUNNABLE;
+  if (queue.indexOf(p) < 0) queue.push(p);
+}
+
+export function block(p: Process): void {
+  p.state = State.BLOCKED;
+  unqueue(p);
+}
+
+export function unqueue(p: Process): void {
+  const i = queue.indexOf(p);
+  if (i >= 0) queue.splice(i, 1);
+  if (lastRun === p) lastRun = null;
+  if (tlsOwner === p) tlsOwner = null;
+}
+
+export function runQueueLength(): number {
+  return queue.length;
+}
+
+/** Makes p's address space and TLS descriptors current. */
+function activate(p: Process): void {
+  if (readCr3() !== p.mm.space.pt.root) p.mm.space.activate();
+  if (tlsOwner !== p) {
+    for (let i = 0; i < 3; i++) gdtSetTls(6 + i, p.tls[i].lo, p.tls[i].hi);
+    tlsOwner = p;
+  }
+  lastRun = p;
+}
+
+/** Loads the kernel's own page tables (before freeing the space in CR3). */
+export function leaveAddressSpace(p: Process): void {
+  if (readCr3() === p.mm.space.pt.root) writeCr3(kernel().kernelCr3);
+  if (tlsOwner === p) tlsOwner = null;
+}
+
+/** Runs `pending` for a blocked p: its result goes to eax (unless NO_RESULT) and p runs again. */
+export function waitFor(p: Process, pending: Promise<number>): void {
+  block(p);
+  pending.then(
+    (r) => {
+      if (!p.alive) return;
+      if (r !== NO_RESULT) p.ctx.set(Reg.EAX, r);
+      makeRunnable(p);
+    },
+    (err: unknown) => {
+      kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: kernel error in a system call: ' + String((err as Error).stack ?? err));
+      if (p.alive) exitProcess(p, Sig.SEGV);
+    },
+  );
+}
+
+/**
+ * The event loop's RunUser hook: runs the first runnable process until it blocks, exits,
+ * or an interrupt arrives. Returns false when nothing was runnable.
+ */
+export function runUser(): boolean {
+  const p = queue.length > 0 ? queue[0] : null;
+  if (p === null) return false;
+  for (;;) {
+    if (hasDeliverable(p)) {
+      waitFor(p, deliverPending(p));
+      return true;
+    }
+    activate(p);
+    const vector = p.ctx.run();
+    if (vector === SYSCALL_VECTOR) {
+      const r = dispatchSyscall(p);
+      if (typeof r === 'number') {
+        if (r !== NO_RESULT && p.alive) p.ctx.set(Reg.EAX, r);
+      } else {
+        waitFor(p, r);
+        return true;
+      }
+      if (p.state !== State.RUNNABLE || queue[0] !== p) return true;
+      continue;
+    }
+    if (vector === PAGE_FAULT) {
+      if (!userFault(p)) return true;
+      continue;
+    }
+    if (vector >= IRQ_BASE && vector < IRQ_BASE + 16) {
+      if (vector === IRQ_BASE) {
+        p.userTicks++;
+        // the time slice is over: the next runnable process goes first
+        if (queue[0] === p && queue.length > 1) queue.push(queue.shift() as Process);
+      }
+      return true;
+    }
+    exceptionSignal(p, vector);
+    if (!p.alive || p.state !== State.RUNNABLE) return true;
+  }
+}
+
+/** A page fault from ring 3: true when p may go on running at once. */
+function userFault(p: Process): boolean {
+  const addr = p.ctx.get(Reg.CR2);
+  const error = p.ctx.get(Reg.ERROR);
+  const r = p.mm.space.fault(addr, error);
+  if (r instanceof FaultWait) {
+    p.majFaults++;
+    waitFor(p, settleFault(p, r));
+    return false;
+  }
+  return faultOutcome(p, r, addr);
+}
+
+async function settleFault(p: Process, wait: FaultWait): Promise<number> {
+  let frame: number;
+  try {
+    frame = await wait.promise;
+  } catch {
+    frame = -5;
+  }
+  const done = p.mm.space.completeFault(wait, frame);
+  if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va);
+  return NO_RESULT; // RETRY: the instruction runs again and faults again if it must
+}
+
+function faultOutcome(p: Process, r: number, addr: number): boolean {
+  if (r === Fault.OK) {
+    p.minFaults++;
+    return true;
+  }
+  const k = kernel();
+  const ip = p.ctx.get(Reg.EIP);
+  if (r === Fault.OOM) {
+    k.log('tskern: out of memory: killing ' + p.comm + '[' + p.pid + ']');
+    forceSignal(p, { signo: Sig.KILL, code: SiCode.KERNEL, pid: 0, addr, status: 0 });
+    return false;
+  }
+  const bus = r === Fault.SIGBUS;
+  const info: SigInfo = {
+    signo: bus ? Sig.BUS : Sig.SEGV,
+    code: bus ? SiCode.BUS_ADRERR : r === Fault.SIGSEGV_ACCERR ? SiCode.SEGV_ACCERR : SiCode.SEGV_MAPERR,
+    pid: 0, addr, status: 0,
+  };
+  if (!p.signals.wouldAct(info.signo) || p.signals.actions[info.signo].handler === 0) {
+    k.log('tskern: ' + p.comm + '[' + p.pid + ']: ' + (bus ? 'bus error' : 'segfault') + ' at ' + hex32(addr) +
+      ' ip ' + hex32(ip) + ' error ' + p.ctx.get(Reg.ERROR));
+  }
+  forceSignal(p, info);
+  return p.alive && p.state === State.RUNNABLE;
+}
+
+/** Exceptions other than page faults: the signal Linux sends for each. */
+function exceptionSignal(p: Process, vector: number): void {
+  let signo = Sig.SEGV, code: number = SiCode.KERNEL;
+  const ip = p.ctx.get(Reg.EIP);
+  let addr = 0;
+  switch (vector) {
+    case 0: signo = Sig.FPE; code = SiCode.FPE_INTDIV; addr = ip; break; // #DE
+    case 1: case 3: signo = Sig.TRAP; break; // #DB, #BP
+    case 6: signo = Sig.ILL; code = SiCode.ILL_ILLOPN; addr = ip; break; // #UD
+    case 7: case 16: case 19: signo = Sig.FPE; addr = ip; break; // #NM, #MF, #XM
+    case 11: case 12: case 17: signo = Sig.BUS; break; // #NP, #SS, #AC
+    default: signo = Sig.SEGV; break; // #GP, #TS, #OF, #BR and the rest
+  }
+  if (!p.signals.wouldAct(signo) || p.signals.actions[signo].handler === 0) {
+    kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: trap ' + vector + ' ip ' + hex32(ip) + ' sp ' + hex32(p.ctx.get(Reg.ESP)) +
+      ' error ' + p.ctx.get(Reg.ERROR));
+  }
+  forceSignal(p, { signo, code, pid: 0, addr, status: 0 });
+}
+
+export { sendSignal };

@@ -1,0 +1,45 @@
+// The system-call entry: int 0x80 with Linux i386's convention. eax holds the number; ebx,
+// ecx, edx, esi, edi, ebp the arguments; eax gets the result, -errno on failure. Each area
+// registers its calls in the table (proc.ts, mm.ts, fs.ts, time.ts, signal.ts, misc.ts).
+// An unknown number gets -ENOSYS and one kernel log line naming it.
+
+import { Errno } from '../mm/errno.ts';
+import type { Process } from '../proc/process.ts';
+import { Reg } from '../proc/user-context.ts';
+import { kernel } from '../proc/kernel-state.ts';
+
+/** A handler's result when it set the registers itself (execve, sigreturn) or the process is gone. */
+export const NO_RESULT = -0x7fff_ffff;
+
+export type SyscallResult = number | Promise<number>;
+export type Syscall = (p: Process, a: number, b: number, c: number, d: number, e: number, f: number) => SyscallResult;
+
+const table: (Syscall | undefined)[] = [];
+const names: string[] = [];
+/** How many times each number was called (for /proc and the fuzzer's report). */
+export const syscallCounts: number[] = [];
+
+export function register(nr: number, name: string, handler: Syscall): void {
+  table[nr] = handler;
+  names[nr] = name;
+}
+
+export function syscallName(nr: number): string {
+  return names[nr] ?? 'syscall ' + nr;
+}
+
+/** Runs the system call p trapped with. */
+export function dispatchSyscall(p: Process): SyscallResult {
+  const c = p.ctx;
+  const nr = c.get(Reg.EAX);
+  kernel().currentPid = p.pid;
+  const h = nr < table.length ? table[nr] : undefined;
+  if (h === undefined) {
+    kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: unknown system call ' + nr + ' (-ENOSYS)');
+    return -Errno.ENOSYS;
+  }
+  return h(p, c.get(Reg.EBX), c.get(Reg.ECX), c.get(Reg.EDX), c.get(Reg.ESI), c.get(Reg.EDI), c.get(Reg.EBP));
+}
+
+/** The signed value of a register argument (an int parameter such as fd or pid). */
+export const int = (v: number): number => v | 0;

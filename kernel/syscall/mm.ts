@@ -1,0 +1,49 @@
+// Memory system calls: brk, mmap2/old_mmap, munmap, mprotect, madvise, mremap, msync.
+// They run kernel/mm's synchronous core on the caller's address space directly (one
+// system call of a process at a time), so the common cases cost no wait.
+
+import { Errno } from '../mm/errno.ts';
+import { MapFlag } from '../mm/mman.ts';
+import type { Process } from '../proc/process.ts';
+import { readBytes } from './user-memory.ts';
+import { int, register } from './dispatch.ts';
+import { OpenFlag } from '../fs/types.ts';
+
+const PAGE = 4096;
+
+function mmapCommon(p: Process, addr: number, len: number, prot: number, flags: number, fd: number, pgoff: number): number {
+  if ((flags & MapFlag.ANONYMOUS) !== 0) return p.mm.space.mmap(addr, len, prot, flags, null, 0);
+  const f = p.fds.get(fd);
+  if (f === null) return -Errno.EBADF;
+  if (f.inode === null || f.inode.mappable === undefined) return -Errno.ENODEV;
+  const file = f.inode.mappable(f.flags);
+  if (file === null) return -Errno.ENODEV;
+  if (!f.readable) return -Errno.EACCES;
+  if ((flags & MapFlag.TYPE) === MapFlag.SHARED && (prot & 2) !== 0 && !f.writable) return -Errno.EACCES;
+  if ((f.flags & OpenFlag.APPEND) !== 0 && (flags & MapFlag.TYPE) === MapFlag.SHARED && (prot & 2) !== 0) return -Errno.EACCES;
+  return p.mm.space.mmap(addr, len, prot, flags, { file }, pgoff);
+}
+
+export function registerMmSyscalls(): void {
+  register(45, 'brk', (p, addr) => p.mm.space.brk(addr));
+  register(192, 'mmap2', (p, addr, len, prot, flags, fd, pgoff) => mmapCommon(p, addr, len, prot, flags, int(fd), pgoff));
+  register(90, 'old_mmap', async (p, args) => {
+    const b = await readBytes(p.mm.space, args, 24);
+    if (typeof b === 'number') return b;
+    const w: number[] = [];
+    for (let i = 0; i < 6; i++) w.push((b[4 * i] | (b[4 * i + 1] << 8) | (b[4 * i + 2] << 16) | (b[4 * i + 3] << 24)) >>> 0);
+    if (w[5] % PAGE !== 0) return -Errno.EINVAL;
+    return mmapCommon(p, w[0], w[1], w[2], w[3], w[4] | 0, w[5] / PAGE);
+  });
+  register(91, 'munmap', (p, addr, len) => p.mm.space.munmap(addr, len));
+  register(125, 'mprotect', (p, addr, len, prot) => p.mm.space.mprotect(addr, len, prot));
+  register(219, 'madvise', (p, addr, len, advice) => p.mm.space.madvise(addr, len, advice));
+  register(163, 'mremap', (p, old, oldLen, newLen, flags, newAddr) => p.mm.space.mremap(old, oldLen, newLen, flags, newAddr));
+  register(144, 'msync', (p, addr, len, flags) => {
+    if (addr % PAGE !== 0 || (flags & ~7) !== 0 || (flags & 5) === 5) return -Errno.EINVAL;
+    // ramfs pages are the file itself: nothing to write back. Unmapped ranges are ENOMEM.
+    const end = addr + len;
+    for (let va = addr; va < end; va += PAGE) if (p.mm.space.vmas.find(va) === null) return -Errno.ENOMEM;
+    return 0;
+  });
+}

@@ -1,0 +1,234 @@
+// copy_from_user / copy_to_user: the kernel reads and writes a process's memory through
+// its page tables' frames (kernel/mm AddressSpace.userFrame), so every access faults in
+// pages, breaks copy-on-write and fails with -EFAULT exactly where the process itself
+// would have got a signal. Nothing here dereferences a user address directly.
+//
+// The address-space lock is not taken: a process's own system calls run one at a time,
+// and a fault that had to wait for its backing re-validates afterwards (completeFault).
+
+import { physCopy, physRead8, physRead32, physWrite8, physWrite32 } from '../arch/intrinsics.ts';
+import { Fault, type AddressSpace, type FaultWait } from '../mm/address-space.ts';
+import { Errno } from '../mm/errno.ts';
+import { Layout } from '../mm/page.ts';
+import type { IoTarget, UserMemory } from '../fs/types.ts';
+
+const PAGE = 4096;
+
+async function settleFrame(space: AddressSpace, wait: FaultWait): Promise<number> {
+  let frame: number;
+  try {
+    frame = await wait.promise;
+  } catch {
+    frame = -Errno.EIO;
+  }
+  const r = space.completeFault(wait, frame);
+  if (r === Fault.OK || r === Fault.RETRY) return -Errno.EAGAIN; // look again
+  return r === Fault.OOM ? -Errno.ENOMEM : -Errno.EFAULT;
+}
+
+/** The frame behind the page holding `va` for a read or write by the kernel, or -EFAULT. */
+export async function userFrame(space: AddressSpace, va: number, write: boolean): Promise<number> {
+  for (let i = 0; i < 4; i++) {
+    const r = space.userFrame(va - (va % PAGE), write);
+    if (typeof r === 'number') return r;
+    const s = await settleFrame(space, r);
+    if (s !== -Errno.EAGAIN) return s;
+  }
+  return -Errno.EFAULT;
+}
+
+/** The frame, when it is there without waiting (the usual case), else -EAGAIN. */
+function frameNow(space: AddressSpace, va: number, write: boolean): number {
+  const r = space.userFrame(va - (va % PAGE), write);
+  return typeof r === 'number' ? r : -Errno.EAGAIN;
+}
+
+function rangeOk(addr: number, n: number): boolean {
+  return addr >= 0 && n >= 0 && addr <= Layout.USER_END && n <= Layout.USER_END - addr;
+}
+
+/**
+ * Calls fn(phys, offsetInBuffer, count) for each page piece of [addr, addr + n); 0 or the
+ * first error.
+ */
+export async function eachPiece(space: AddressSpace, addr: number, n: number, write: boolean,
+  fn: (phys: number, at: number, count: number) => void): Promise<number> {
+  if (!rangeOk(addr, n)) return -Errno.EFAULT;
+  let done = 0;
+  while (done < n) {
+    const va = addr + done;
+    const inPage = va % PAGE;
+    const count = PAGE - inPage < n - done ? PAGE - inPage : n - done;
+    let frame = frameNow(space, va, write);
+    if (frame === -Errno.EAGAIN) frame = await userFrame(space, va, write);
+    if (frame < 0) return frame;
+    fn(frame + inPage, done, count);
+    done += count;
+  }
+  return 0;
+}
+
+export async function readBytes(space: AddressSpace, addr: number, n: number): Promise<number[] | number> {
+  const out: number[] = [];
+  const r = await eachPiece(space, addr, n, false, (phys, _at, count) => {
+    for (let i = 0; i < count; i++) out.push(physRead8(phys + i));
+  });
+  return r < 0 ? r : out;
+}
+
+export async function writeBytes(space: AddressSpace, addr: number, bytes: number[]): Promise<number> {
+  return eachPiece(space, addr, bytes.length, true, (phys, at, count) => {
+    for (let i = 0; i < count; i++) physWrite8(phys + i, bytes[at + i]);
+  });
+}
+
+/** A 32-bit word at addr (unsigned), or -EFAULT (negative: a read can't return a negative word). */
+export async function readU32(space: AddressSpace, addr: number): Promise<number> {
+  if (addr % PAGE <= PAGE - 4) {
+    if (!rangeOk(addr, 4)) return -Errno.EFAULT;
+    let frame = frameNow(space, addr, false);
+    if (frame === -Errno.EAGAIN) frame = await userFrame(space, addr, false);
+    return frame < 0 ? frame : physRead32(frame + (addr % PAGE));
+  }
+  const b = await readBytes(space, addr, 4);
+  if (typeof b === 'number') return b;
+  return (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+}
+
+export async function writeU32(space: AddressSpace, addr: number, value: number): Promise<number> {
+  if (addr % PAGE <= PAGE - 4) {
+    if (!rangeOk(addr, 4)) return -Errno.EFAULT;
+    let frame = frameNow(space, addr, true);
+    if (frame === -Errno.EAGAIN) frame = await userFrame(space, addr, true);
+    if (frame < 0) return frame;
+    physWrite32(frame + (addr % PAGE), value);
+    return 0;
+  }
+  return writeBytes(space, addr, [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff]);
+}
+
+/** Writes 32-bit words at addr; 0 or -EFAULT. */
+export async function writeWords(space: AddressSpace, addr: number, words: number[]): Promise<number> {
+  return writeBytes(space, addr, wordsToBytes(words));
+}
+
+export function wordsToBytes(words: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    out.push(w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, (w >>> 24) & 0xff);
+  }
+  return out;
+}
+
+/** A NUL-terminated string at addr (bytes as UTF-8 decoded loosely: Latin-1), or -EFAULT / -ENAMETOOLONG. */
+export async function readString(space: AddressSpace, addr: number, max = 4096): Promise<string | number> {
+  let s = '';
+  let va = addr;
+  for (;;) {
+    if (!rangeOk(va, 1)) return -Errno.EFAULT;
+    let frame = frameNow(space, va, false);
+    if (frame === -Errno.EAGAIN) frame = await userFrame(space, va, false);
+    if (frame < 0) return frame;
+    const end = va - (va % PAGE) + PAGE;
+    for (; va < end; va++) {
+      const b = physRead8(frame + (va % PAGE));
+      if (b === 0) return utf8Decode(s);
+      if (s.length >= max) return -Errno.ENAMETOOLONG;
+      s += String.fromCharCode(b);
+    }
+  }
+}
+
+/** Decodes a string of byte-valued units as UTF-8 (invalid sequences stay as they are). */
+export function utf8Decode(bytes: string): string {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) if (bytes.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (ascii) return bytes;
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes.charCodeAt(i);
+    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+    if (need === 0 || i + need > bytes.length - 1) {
+      out += String.fromCharCode(b);
+      continue;
+    }
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes.charCodeAt(i + k);
+      if ((c & 0xc0) !== 0x80) { ok = false; break; }
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok) { out += String.fromCharCode(b); continue; }
+    out += String.fromCodePoint(cp);
+    i += need;
+  }
+  return out;
+}
+
+/** UTF-8 bytes of a string. */
+export function utf8Encode(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) { c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00); i++; }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return out;
+}
+
+/** A NULL-terminated array of string pointers (argv, envp), or -EFAULT / -E2BIG. */
+export async function readStringArray(space: AddressSpace, addr: number): Promise<string[] | number> {
+  const out: string[] = [];
+  if (addr === 0) return out;
+  let total = 0;
+  for (let i = 0; ; i++) {
+    const p = await readU32(space, addr + 4 * i);
+    if (p < 0) return p;
+    if (p === 0) return out;
+    const s = await readString(space, p, 131072);
+    if (typeof s === 'number') return s === -Errno.ENAMETOOLONG ? -Errno.E2BIG : s;
+    total += s.length + 1;
+    if (total > 2 * 1024 * 1024 || out.length > 65536) return -Errno.E2BIG;
+    out.push(s);
+  }
+}
+
+/** A read(2)/write(2) buffer in a process's memory. */
+export class UserBuffer implements IoTarget {
+  constructor(private readonly space: AddressSpace, readonly addr: number, readonly length: number) {}
+
+  fromPhys(pos: number, phys: number, n: number): Promise<number> {
+    return eachPiece(this.space, this.addr + pos, n, true, (p, at, count) => physCopy(p, phys + at, count));
+  }
+
+  fromBytes(pos: number, bytes: number[], n: number): Promise<number> {
+    return eachPiece(this.space, this.addr + pos, n, true, (p, at, count) => {
+      for (let i = 0; i < count; i++) physWrite8(p + i, bytes[at + i]);
+    });
+  }
+
+  toPhys(pos: number, phys: number, n: number): Promise<number> {
+    return eachPiece(this.space, this.addr + pos, n, false, (p, at, count) => physCopy(phys + at, p, count));
+  }
+
+  toBytes(pos: number, n: number): Promise<number[] | number> {
+    return readBytes(this.space, this.addr + pos, n);
+  }
+}
+
+/** The UserMemory face (ioctl arguments) of a process's address space. */
+export function userMemory(space: AddressSpace): UserMemory {
+  return {
+    read: (addr: number, n: number) => readBytes(space, addr, n),
+    write: (addr: number, bytes: number[]) => writeBytes(space, addr, bytes),
+  };
+}
+
