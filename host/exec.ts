@@ -12,7 +12,7 @@ import { S_IFDIR, S_IFREG, writeCpio, type CpioEntry } from '../image-builder/in
 import { bootImage, type GuestMachine } from './v86-runner.ts';
 
 export interface ExecOptions {
-  image: string;
+  image: Uint8Array | string;
   /** Path of the program on the host. */
   program: string;
   /** argv[0] and the rest, as the program will see them. */

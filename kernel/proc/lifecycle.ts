@@ -189,7 +189,7 @@ export async function deliverPending(p: Process): Promise<number> {
     if (act.handler === SIG_IGN) continue;
     const r = await setupFrame(p, sig, act, info);
     if (r < 0) {
-      kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: cannot deliver ' + signalName(sig) + ': bad stack');
+      kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: cannot deliver ' + signalName(sig) + ': bad stack ' + r);
       exitProcess(p, Sig.SEGV);
     }
     return NO_RESULT;

@@ -41,7 +41,8 @@ export function makeRunnable(p: Process): void {
 }
 
 export function block(p: Process): void {
-  p.state = State.BLOCKED;
+  // the operation p waits for may already have ended it (an async handler runs synchronously up to its first await)
+  if (p.state !== State.ZOMBIE) p.state = State.BLOCKED;
   unqueue(p);
 }
 

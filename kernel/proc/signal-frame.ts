@@ -53,7 +53,7 @@ export async function setupFrame(p: Process, sig: number, act: SigAction, info: 
   const sp = p.ctx.get(Reg.ESP);
   const rt = (act.flags & SaFlag.SIGINFO) !== 0;
   // FPU state: a 64-byte aligned FXSAVE image with the legacy header just below it
-  const fx = (sp - FXSAVE_SIZE) & ~63;
+  const fx = ((sp - FXSAVE_SIZE) & ~63) >>> 0; // addresses are unsigned: every mask is followed by >>> 0
   const fpstate = fx - FP_HEADER;
   const header: number[] = [];
   for (let i = 0; i < FP_HEADER; i++) header.push(0);
@@ -70,7 +70,7 @@ export async function setupFrame(p: Process, sig: number, act: SigAction, info: 
   let bytes: number[];
   if (rt) {
     const size = 4 * 4 + SIGINFO_SIZE + (5 + SIGCONTEXT_WORDS + 2) * 4 + 8;
-    frame = (((fpstate - size) + 4) & ~15) - 4;
+    frame = ((((fpstate - size) + 4) & ~15) >>> 0) - 4;
     const pinfo = frame + 16, puc = pinfo + SIGINFO_SIZE;
     const retcode = puc + (5 + SIGCONTEXT_WORDS + 2) * 4;
     bytes = wordsToBytes([act.restorer !== 0 && (act.flags & SaFlag.RESTORER) !== 0 ? act.restorer : retcode, sig, pinfo, puc]);
@@ -82,7 +82,7 @@ export async function setupFrame(p: Process, sig: number, act: SigAction, info: 
     bytes.push(0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0);
   } else {
     const size = 8 + SIGCONTEXT_WORDS * 4 + FPSTATE_UNUSED + 4 + 8;
-    frame = (((fpstate - size) + 4) & ~15) - 4;
+    frame = ((((fpstate - size) + 4) & ~15) >>> 0) - 4;
     const retcode = frame + 8 + SIGCONTEXT_WORDS * 4 + FPSTATE_UNUSED + 4;
     bytes = wordsToBytes([act.restorer !== 0 && (act.flags & SaFlag.RESTORER) !== 0 ? act.restorer : retcode, sig]);
     bytes = bytes.concat(wordsToBytes(sigcontext(p, fpstate, oldLo, trapno)));

@@ -1,0 +1,33 @@
+// uname, time, clock_gettime monotonic, getrusage faults, environment, isatty.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/utsname.h>
+#include <sys/resource.h>
+#include <sys/mman.h>
+int main(int argc, char **argv, char **envp) {
+  struct utsname u;
+  uname(&u);
+  printf("sysname %s machine-ok %d\n", u.sysname, strcmp(u.machine, "i686") == 0 || strcmp(u.machine, "i386") == 0 || strcmp(u.machine, "x86_64") == 0);
+  struct timespec a, b;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  struct timespec d = {0, 20 * 1000 * 1000};
+  nanosleep(&d, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  double ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+  printf("slept at least 20ms: %d\n", ms >= 19.9);
+  printf("time plausible: %d\n", time(NULL) > 1600000000);
+  struct rusage r0, r1;
+  getrusage(RUSAGE_SELF, &r0);
+  char *p = mmap(NULL, 100 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  for (int i = 0; i < 100; i++) p[i * 4096] = 1;
+  getrusage(RUSAGE_SELF, &r1);
+  printf("minor faults for 100 pages: %ld\n", r1.ru_minflt - r0.ru_minflt);
+  printf("argc %d\n", argc);
+  for (int i = 1; i < argc; i++) printf("arg %s\n", argv[i]);
+  printf("FOO=%s\n", getenv("FOO") ? getenv("FOO") : "(unset)");
+  printf("pid positive %d\n", getpid() > 0);
+  return 0;
+}
