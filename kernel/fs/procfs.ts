@@ -6,6 +6,7 @@ import { formatMaps } from '../mm/maps.ts';
 import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
 import { DynamicLink, TextFile } from './text-file.ts';
+import { ramfsStats } from './ramfs.ts';
 import { DirType, Mode, OpenFlag, makeStat, type DirEntry, type FileOps, type Inode, type Stat } from './types.ts';
 
 export const PROCFS_DEV = 0x0004;
@@ -98,7 +99,7 @@ function meminfo(): string {
   const f = kernel().frames;
   const kb = (pages: number) => String(pages * 4).padStart(8) + ' kB\n';
   return 'MemTotal:       ' + kb(f.managedCount) + 'MemFree:        ' + kb(f.freeCount) +
-    'MemAvailable:   ' + kb(f.freeCount) + 'Buffers:        ' + kb(0) + 'Cached:         ' + kb(0);
+    'MemAvailable:   ' + kb(f.freeCount) + 'Buffers:        ' + kb(0) + 'Cached:         ' + kb(ramfsStats.pages);
 }
 
 export class ProcRoot implements Inode {

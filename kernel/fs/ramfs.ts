@@ -15,10 +15,14 @@ import {
 } from './types.ts';
 
 const PAGE = 4096;
+/** The largest file (MAX_NON_LFS would be 2 GiB - 1; RAM is the real limit). */
+const MAX_FILE_SIZE = 0x7fff_ffff;
 /** The device number ramfs reports (Linux gives the root tmpfs an anonymous device 0:N). */
 export const RAMFS_DEV = 0x0001;
 
 let nextIno = 1;
+/** Frames held by ramfs files: the page cache of the root file system (/proc/meminfo Cached). */
+export const ramfsStats = { pages: 0 };
 
 export interface RamFsContext {
   frames: FrameAllocator;
@@ -97,9 +101,12 @@ interface Source {
 }
 
 export class RamFile extends RamNode implements Inode, MappedFile {
-  /** Frame of each page, 0 where not materialised yet. */
-  private pages: number[] = [];
+  /** Frame of each materialised page (sparse: a file may have holes). */
+  private pages = new Map<number, number>();
   private length: number;
+  /** Open file descriptions of the file; directory entries naming it. */
+  opens = 0;
+  links = 1;
   readonly path = '';
   readonly readable = true;
   readonly writable = true;
@@ -123,8 +130,8 @@ export class RamFile extends RamNode implements Inode, MappedFile {
 
   /** The frame of page `index` (materialised on first use), or -ENOMEM. The file keeps its reference. */
   getPage(index: number): number {
-    const have = index < this.pages.length ? this.pages[index] : 0;
-    if (have !== 0) return have;
+    const have = this.pages.get(index);
+    if (have !== undefined) return have;
     const frame = this.fs.frames.alloc();
     if (frame < 0) return frame;
     const from = index * PAGE;
@@ -134,13 +141,19 @@ export class RamFile extends RamNode implements Inode, MappedFile {
       physCopy(frame, this.source.phys + from, copied);
     }
     if (copied < PAGE) physFill(frame + copied, 0, PAGE - copied);
-    while (this.pages.length <= index) this.pages.push(0);
-    this.pages[index] = frame;
+    this.pages.set(index, frame);
+    ramfsStats.pages++;
     return frame;
   }
 
   open(): FileOps {
+    this.opens++;
     return FILE_OPS;
+  }
+
+  /** The last descriptor closed or the last name removed: an unnamed, unopened file gives its pages back. */
+  dropIfUnused(): void {
+    if (this.links === 0 && this.opens === 0) this.truncate(0);
   }
 
   mappable(): MappedFile {
@@ -167,6 +180,7 @@ export class RamFile extends RamNode implements Inode, MappedFile {
 
   /** write(2) at `offset`, growing the file; the count, or -errno. */
   async write(from: IoTarget, offset: number): Promise<number> {
+    if (offset + from.length > MAX_FILE_SIZE) return -Errno.EFBIG;
     const n = from.length;
     let done = 0;
     while (done < n) {
@@ -186,12 +200,18 @@ export class RamFile extends RamNode implements Inode, MappedFile {
 
   /** Truncates or extends (with zeros) to `length` bytes, freeing whole pages beyond it. */
   truncate(length: number): number {
+    if (length > MAX_FILE_SIZE) return -Errno.EFBIG;
     const keep = Math.ceil(length / PAGE);
-    for (let i = keep; i < this.pages.length; i++) if (this.pages[i] !== 0) this.fs.frames.unref(this.pages[i]);
-    if (this.pages.length > keep) this.pages.length = keep;
-    if (length % PAGE !== 0 && keep > 0 && keep - 1 < this.pages.length && this.pages[keep - 1] !== 0) {
-      physFill(this.pages[keep - 1] + (length % PAGE), 0, PAGE - (length % PAGE));
+    const drop: number[] = [];
+    for (const [index, frame] of this.pages) {
+      if (index < keep) continue;
+      this.fs.frames.unref(frame); // a page still mapped somewhere lives on in that mapping
+      ramfsStats.pages--;
+      drop.push(index);
     }
+    for (let i = 0; i < drop.length; i++) this.pages.delete(drop[i]);
+    const last = this.pages.get(keep - 1);
+    if (length % PAGE !== 0 && last !== undefined) physFill(last + (length % PAGE), 0, PAGE - (length % PAGE));
     if (this.source !== null && length < this.source.length) this.source = { phys: this.source.phys, length };
     this.length = length;
     this.mtime = this.fs.now();
@@ -203,6 +223,11 @@ const FILE_OPS: FileOps = {
   seekable: true,
   read: (f: OpenFile, to: IoTarget, offset: number) => (f.inode as RamFile).read(to, offset),
   write: (f: OpenFile, from: IoTarget, offset: number) => (f.inode as RamFile).write(from, offset),
+  release: (f: OpenFile) => {
+    const file = f.inode as RamFile;
+    file.opens--;
+    file.dropIfUnused();
+  },
 };
 
 export class RamLink extends RamNode implements Inode {

@@ -161,6 +161,8 @@ export class AddressSpace {
    * Returns the address or -EINVAL, -ENOMEM, -EEXIST, -EACCES, -EPERM, -ENODEV, -EBADF.
    */
   mmap(addr: number, length: number, prot: number, flags: number, target: MapTarget | null = null, pgoff = 0): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.ENOMEM;
     if (length === 0) return -Errno.EINVAL;
     const type = flags & MapFlag.TYPE;
     if (type !== MapFlag.SHARED && type !== MapFlag.PRIVATE) return -Errno.EINVAL;
@@ -262,6 +264,8 @@ export class AddressSpace {
 
   /** munmap(2): unmaps every page of [addr, addr + length); 0 or -EINVAL. */
   munmap(addr: number, length: number): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.EINVAL;
     if (!isPageAligned(addr) || length === 0 || addr > Layout.USER_END || length > Layout.USER_END - addr) return -Errno.EINVAL;
     const flush = new TlbFlush(this.pt.root);
     this.unmapRange(addr, addr + pageUp(length), flush);
@@ -341,6 +345,8 @@ export class AddressSpace {
    * are checked before anything changes (Linux may leave a prefix changed).
    */
   mprotect(addr: number, length: number, prot: number): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.ENOMEM;
     if (!isPageAligned(addr)) return -Errno.EINVAL;
     if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC | Prot.GROWSDOWN | Prot.GROWSUP)) !== 0) return -Errno.EINVAL;
     if ((prot & Prot.GROWSDOWN) !== 0 && (prot & Prot.GROWSUP) !== 0) return -Errno.EINVAL;
@@ -411,6 +417,8 @@ export class AddressSpace {
    * as Linux does.
    */
   brk(addr: number): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return this.brkEnd;
     if (addr < this.brkStart || addr > Layout.USER_END) return this.brkEnd;
     const oldTop = pageUp(this.brkEnd), newTop = pageUp(addr);
     if (newTop < oldTop) {
@@ -438,6 +446,8 @@ export class AddressSpace {
    * -ENOMEM when part of the range is unmapped (after acting on the mapped part, as Linux).
    */
   madvise(addr: number, length: number, advice: number): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.ENOMEM;
     if (!isPageAligned(addr) || advice < 0 || advice > Madv.DONTNEED) return -Errno.EINVAL;
     if (length > Layout.USER_END) return -Errno.EINVAL;
     const end = addr + pageUp(length);
@@ -474,6 +484,8 @@ export class AddressSpace {
    * supported (-EINVAL).
    */
   mremap(oldAddr: number, oldLength: number, newLength: number, flags: number, newAddr = 0): number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.EFAULT;
     if (!isPageAligned(oldAddr)) return -Errno.EINVAL;
     if ((flags & ~(Mremap.MAYMOVE | Mremap.FIXED)) !== 0) return -Errno.EINVAL;
     if ((flags & Mremap.FIXED) !== 0 && (flags & Mremap.MAYMOVE) === 0) return -Errno.EINVAL;
@@ -569,6 +581,8 @@ export class AddressSpace {
    * the parent intact.
    */
   fork(): AddressSpace | number {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.ENOMEM;
     const child = AddressSpace.create(this.shared, this.options());
     if (typeof child === 'number') return child;
     child.brkStart = this.brkStart;
@@ -606,6 +620,8 @@ export class AddressSpace {
    * Returns a FAULT_* code, or a FaultWait when the backing must be waited for.
    */
   fault(addr: number, access: number): number | FaultWait {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return Fault.SIGSEGV_MAPERR;
     if (addr >= Layout.USER_END) return Fault.SIGSEGV_MAPERR;
     const write = (access & FaultAccess.WRITE) !== 0;
     const va = pageDown(addr);
@@ -743,6 +759,8 @@ export class AddressSpace {
    * Marks the PTE accessed (and dirty for a write), as the MMU would.
    */
   userFrame(va: number, write: boolean): number | FaultWait {
+    // a system call of a process killed while it waited may finish after the space is gone
+    if (this.freed) return -Errno.EFAULT;
     for (let attempt = 0; attempt < 3; attempt++) {
       const e = va < Layout.USER_END ? this.pt.entry(va) : 0;
       if ((e & Pte.P) !== 0 && (!write || (e & Pte.RW) !== 0)) {

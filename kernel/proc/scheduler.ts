@@ -175,7 +175,7 @@ function faultOutcome(p: Process, r: number, addr: number): boolean {
     pid: 0, addr, status: 0,
   };
   if (!p.signals.wouldAct(info.signo) || p.signals.actions[info.signo].handler === 0) {
-    k.log('tskern: ' + p.comm + '[' + p.pid + ']: ' + (bus ? 'bus error' : 'segfault') + ' at ' + hex32(addr) +
+    k.log('tskern: ' + p.comm + '[' + p.pid + ']: ' + (bus ? 'bus error' : r === Fault.SIGSEGV_ACCERR ? 'segfault (access)' : 'segfault (no mapping)') + ' at ' + hex32(addr) +
       ' ip ' + hex32(ip) + ' error ' + p.ctx.get(Reg.ERROR));
   }
   forceSignal(p, info);

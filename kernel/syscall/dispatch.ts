@@ -16,8 +16,8 @@ export type Syscall = (p: Process, a: number, b: number, c: number, d: number, e
 
 const table: (Syscall | undefined)[] = [];
 const names: string[] = [];
-/** How many times each number was called (for /proc and the fuzzer's report). */
-export const syscallCounts: number[] = [];
+/** Unknown numbers already reported in the kernel log. */
+const reported = new Set<number>();
 
 export function register(nr: number, name: string, handler: Syscall): void {
   table[nr] = handler;
@@ -35,7 +35,11 @@ export function dispatchSyscall(p: Process): SyscallResult {
   kernel().currentPid = p.pid;
   const h = nr < table.length ? table[nr] : undefined;
   if (h === undefined) {
-    kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: unknown system call ' + nr + ' (-ENOSYS)');
+    // one log line per unknown number, so a program probing many cannot flood the log
+    if (!reported.has(nr)) {
+      reported.add(nr);
+      kernel().log('tskern: ' + p.comm + '[' + p.pid + ']: unknown system call ' + nr + ' (-ENOSYS)');
+    }
     return -Errno.ENOSYS;
   }
   return h(p, c.get(Reg.EBX), c.get(Reg.ECX), c.get(Reg.EDX), c.get(Reg.ESI), c.get(Reg.EDI), c.get(Reg.EBP));

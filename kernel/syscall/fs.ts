@@ -341,6 +341,10 @@ async function unlinkAt(p: Process, dirfd: number, pathAddr: number, flags: numb
     return -Errno.EISDIR;
   }
   r.dir.entries.delete(r.name);
+  if (target instanceof RamFile) {
+    target.links--;
+    target.dropIfUnused();
+  }
   return 0;
 }
 
@@ -369,6 +373,10 @@ async function renameAt(p: Process, olddirfd: number, oldAddr: number, newdirfd:
   }
   from.dir.entries.delete(from.name);
   to.dir.entries.set(to.name, node);
+  if (existing instanceof RamFile) {
+    existing.links--;
+    existing.dropIfUnused();
+  }
   return 0;
 }
 

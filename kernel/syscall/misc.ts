@@ -74,10 +74,17 @@ async function getThreadArea(p: Process, addr: number): Promise<number> {
 async function getrandom(p: Process, buf: number, len: number, flags: number): Promise<number> {
   if ((flags & ~7) !== 0) return -Errno.EINVAL;
   const n = len > 33554431 ? 33554431 : len;
-  const bytes: number[] = [];
-  for (let i = 0; i < n; i++) bytes.push(Math.floor(Math.random() * 256));
-  const w = await writeBytes(p.mm.space, buf, bytes);
-  return w < 0 ? w : n;
+  // a page at a time: the kernel's own heap never holds a user-sized buffer
+  let done = 0;
+  while (done < n) {
+    const chunk = n - done < 4096 ? n - done : 4096;
+    const bytes: number[] = [];
+    for (let i = 0; i < chunk; i++) bytes.push(Math.floor(Math.random() * 256));
+    const w = await writeBytes(p.mm.space, buf + done, bytes);
+    if (w < 0) return done > 0 ? done : w;
+    done += chunk;
+  }
+  return n;
 }
 
 /** Waiters on futex words: (pid, address) -> wake-ups. */

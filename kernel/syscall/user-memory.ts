@@ -121,8 +121,9 @@ export function wordsToBytes(words: number[]): number[] {
   return out;
 }
 
-/** A NUL-terminated string at addr (bytes as UTF-8 decoded loosely: Latin-1), or -EFAULT / -ENAMETOOLONG. */
+/** A NUL-terminated string at addr (UTF-8 decoded), or -EFAULT / -ENAMETOOLONG past `max` bytes. */
 export async function readString(space: AddressSpace, addr: number, max = 4096): Promise<string | number> {
+  // built a page at a time, so a long string costs linear time
   let s = '';
   let va = addr;
   for (;;) {
@@ -131,12 +132,14 @@ export async function readString(space: AddressSpace, addr: number, max = 4096):
     if (frame === -Errno.EAGAIN) frame = await userFrame(space, va, false);
     if (frame < 0) return frame;
     const end = va - (va % PAGE) + PAGE;
+    let piece = '';
     for (; va < end; va++) {
       const b = physRead8(frame + (va % PAGE));
-      if (b === 0) return utf8Decode(s);
-      if (s.length >= max) return -Errno.ENAMETOOLONG;
-      s += String.fromCharCode(b);
+      if (b === 0) return utf8Decode(s + piece);
+      if (s.length + piece.length >= max) return -Errno.ENAMETOOLONG;
+      piece += String.fromCharCode(b);
     }
+    s += piece;
   }
 }
 
@@ -160,7 +163,9 @@ export function utf8Decode(bytes: string): string {
       if ((c & 0xc0) !== 0x80) { ok = false; break; }
       cp = (cp << 6) | (c & 0x3f);
     }
-    if (!ok) { out += String.fromCharCode(b); continue; }
+    // overlong forms, surrogates and values past U+10FFFF stay as raw bytes
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000)) { out += String.fromCharCode(b); continue; }
     out += String.fromCodePoint(cp);
     i += need;
   }
