@@ -46,10 +46,17 @@ abstract class RamNode {
 export class RamDir extends RamNode implements Inode {
   readonly entries = new Map<string, Inode>();
   parent: RamDir;
+  /** The path it was made at (names files for /proc/PID/maps). */
+  path = '/';
 
   constructor(fs: RamFsContext, mode: number, mtime: number, parent: RamDir | null) {
     super(fs, Mode.DIR | (mode & 0o7777), mtime);
     this.parent = parent === null ? this : parent;
+  }
+
+  /** The path of a child called `name`. */
+  childPath(name: string): string {
+    return (this.path === '/' ? '' : this.path) + '/' + name;
   }
 
   size(): number {
@@ -81,6 +88,7 @@ export class RamDir extends RamNode implements Inode {
     if (this.entries.has(name)) return -Errno.EEXIST;
     const now = this.fs.now();
     const node = (mode & Mode.TYPE) === Mode.DIR ? new RamDir(this.fs, mode, now, this) : new RamFile(this.fs, mode, now, null);
+    node.path = this.childPath(name);
     this.entries.set(name, node);
     this.mtime = now;
     return node;
@@ -89,6 +97,7 @@ export class RamDir extends RamNode implements Inode {
   /** Links an existing inode under `name` (building the tree; rename). */
   link(name: string, inode: Inode): void {
     this.entries.set(name, inode);
+    if (inode instanceof RamDir || inode instanceof RamFile) inode.path = this.childPath(name);
   }
 }
 
@@ -107,7 +116,8 @@ export class RamFile extends RamNode implements Inode, MappedFile {
   /** Open file descriptions of the file; directory entries naming it. */
   opens = 0;
   links = 1;
-  readonly path = '';
+  /** The name it was created or last renamed under (/proc/PID/maps). */
+  path = '';
   readonly readable = true;
   readonly writable = true;
 

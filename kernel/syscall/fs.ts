@@ -372,7 +372,7 @@ async function renameAt(p: Process, olddirfd: number, oldAddr: number, newdirfd:
     node.parent = to.dir;
   }
   from.dir.entries.delete(from.name);
-  to.dir.entries.set(to.name, node);
+  to.dir.link(to.name, node);
   if (existing instanceof RamFile) {
     existing.links--;
     existing.dropIfUnused();
