@@ -28,6 +28,7 @@ const CASES: Case[] = [
   { name: 'files', args: ['/tmp'], linuxArgs: () => [mkdtempSync(join(tmpdir(), 'tskern-files-'))] },
   { name: 'misc', args: ['one', 'two words'] },
   { name: 'abort' },
+  { name: 'preempt' },
   { name: 'stdin-echo', stdin: 'first line\nsecond line\nno newline at the end' },
 ];
 
