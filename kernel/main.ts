@@ -4,12 +4,15 @@
 // rest to the event loop (runtime/prelude/async.ts): microtasks, due timers, then
 // `sti; hlt` until the next interrupt, whose handlers run from the loop's interrupt hook.
 
-import { bootReport, commandLine, irqCount, virtRead32 } from './arch/intrinsics.ts';
+import { bootReport, commandLine, irqCount, readCr3, virtRead32 } from './arch/intrinsics.ts';
 import { installInterrupts, onIrq } from './arch/irq.ts';
 import { installTraps } from './arch/traps.ts';
 import { setPitFrequency } from './dev/pit.ts';
 import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
+import { createKernelMemory } from './mm/boot-memory.ts';
+import { publishKernel, startInspectChannel } from './debug/inspect-channel.ts';
+import { runInspectDemo } from './debug/inspect-demo.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -92,6 +95,19 @@ export function startKernel(console: Uart16550): void {
   onIrq(IRQ_TIMER, (frame) => {
     ticks += frame.count;
   });
+  // The VM inspector's demo: the kernel's memory, the inspect channel (docs/inspect-channel.md)
+  // with the kernel's own tables as pid 0, and demo address spaces. Not done on every boot
+  // yet: setting up the frame allocator costs ~70M guest instructions today.
+  const many = options.includes('test=inspect-many');
+  if (many || options.includes('test=inspect')) {
+    const memory = createKernelMemory();
+    if (typeof memory === 'number' || startInspectChannel(memory.frames, memory.shared.zeroPage) < 0) {
+      console.write('inspect: no memory for the inspect channel\n');
+    } else {
+      publishKernel(0, readCr3());
+      runInspectDemo((line) => console.write(line + '\n'), memory, many);
+    }
+  }
   const input = new SerialInput(console);
   onIrq(IRQ_COM1, () => input.onInterrupt());
   if (!options.includes('quiet')) console.write('serial console: typed characters are echoed\n');
