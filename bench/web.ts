@@ -40,7 +40,8 @@ try {
     await page.waitForFunction(() => window.tskern !== undefined, { timeout: 60_000 });
     await page.evaluate(() => window.tskern.ready);
     const at = (await page.evaluate(() => window.tskern.readyAt))!;
-    process.stdout.write(`  load ${i + 1}: ${at.ms.toFixed(0)} ms, ${(at.instructions / 1e6).toFixed(2)}M guest instructions\n`);
+    process.stdout.write(`  load ${i + 1}: ${at.ms.toFixed(0)} ms, ${(at.instructions / 1e6).toFixed(2)}M guest instructions` +
+      ` (script started at ${at.scriptMs.toFixed(0)} ms, v86 loaded at ${at.loadedMs.toFixed(0)} ms)\n`);
     await page.close();
   }
 

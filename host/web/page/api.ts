@@ -21,8 +21,12 @@ export interface TskernPage {
   pageCell(va: number): { x: number; y: number } | null;
   /** The terminal's size in character cells. */
   terminalSize(): { cols: number; rows: number };
-  /** Filled in when `ready` resolves: wall time from navigation start and guest instructions. */
-  readyAt: { ms: number; instructions: number } | null;
+  /**
+   * Filled in when `ready` resolves: wall times from navigation start (ms: the prompt,
+   * scriptMs: the page's script started, loadedMs: v86 had its core and the image) and the
+   * guest instructions executed to the prompt.
+   */
+  readyAt: { ms: number; instructions: number; scriptMs: number; loadedMs: number } | null;
   /** Mean cost of an inspector refresh of `pid` over `rounds`: reading and walking only, and with drawing. */
   refreshCost(pid: number, rounds: number): { pages: number; walkMs: number; totalMs: number };
 }

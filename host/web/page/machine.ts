@@ -13,6 +13,8 @@ const DEFAULT_MEMORY_MIB = 128;
 
 export interface PageMachineOptions {
   image: ArrayBuffer;
+  /** v86's core, compiled (see compileV86). */
+  wasm: Promise<WebAssembly.Module>;
   cmdline: string;
   memoryMiB?: number;
   screen: HTMLElement;
@@ -22,10 +24,22 @@ interface V86Io {
   v86: { cpu: { io: { register_write(port: number, device: object, w8: (v: number) => void, w16: (v: number) => void, w32: (v: number) => void): void } } };
 }
 
+/**
+ * Starts fetching and compiling v86's WebAssembly core (streaming: compiled while it
+ * downloads), to run in parallel with the image's download.
+ */
+export function compileV86(): Promise<WebAssembly.Module> {
+  return WebAssembly.compileStreaming(fetch('v86.wasm'))
+    // a server that does not say application/wasm: compile the bytes
+    .catch(async () => WebAssembly.compile(await (await fetch('v86.wasm')).arrayBuffer()));
+}
+
 export class PageMachine {
   readonly emulator: V86;
   /** Physical address of the kernel's inspect channel, once announced. */
   inspectBase: number | null = null;
+  /** performance.now() when v86 had loaded the image and was about to start the CPU. */
+  loadedAt = 0;
   /** The guest's power-off status, once it powered off. */
   exitStatus: number | null = null;
   private readonly counter: ExtendedCounter;
@@ -34,7 +48,7 @@ export class PageMachine {
 
   constructor(opts: PageMachineOptions) {
     this.emulator = new V86({
-      wasm_path: 'v86.wasm',
+      wasm_fn: async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(await opts.wasm, imports)).exports,
       multiboot: { buffer: opts.image },
       cmdline: opts.cmdline,
       memory_size: (opts.memoryMiB ?? DEFAULT_MEMORY_MIB) * 1024 * 1024,
@@ -52,6 +66,7 @@ export class PageMachine {
     this.emulator.add_listener('serial0-output-byte', (byte: number) => this.receive(byte, 0));
     this.emulator.add_listener('serial1-output-byte', (byte: number) => this.receive(byte, 1));
     this.emulator.add_listener('emulator-ready', () => this.installHooks());
+    this.emulator.add_listener('emulator-loaded', () => { this.loadedAt = performance.now(); });
   }
 
   /** Calls `cb` with COM1 (port 0) and COM2 (port 1) output, a chunk per slice of emulation. */

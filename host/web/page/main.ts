@@ -5,7 +5,7 @@
 import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
 import { inspectSpace, type InspectedProcess } from '../../inspect/inspect.ts';
 import { InspectorView } from './inspector-view.ts';
-import { PageMachine } from './machine.ts';
+import { PageMachine, compileV86 } from './machine.ts';
 import { PROMPT } from './prompt.ts';
 import type { TskernPage } from './api.ts';
 import { openTerminal } from './terminal.ts';
@@ -26,9 +26,11 @@ async function start(): Promise<void> {
   const cmdline = params.get('cmdline') ?? '';
   const memoryMiB = params.has('memory') ? Number(params.get('memory')) : undefined;
   const status = $('status');
+  const started = performance.now();
+  const wasm = compileV86();
   const image = await (await fetch('tskern.elf')).arrayBuffer();
 
-  const machine = new PageMachine({ image, cmdline, memoryMiB, screen: $('screen') });
+  const machine = new PageMachine({ image, wasm, cmdline, memoryMiB, screen: $('screen') });
   const term = openTerminal($('terminal'), (data) => machine.send(data));
   let text = '';
   const decoder = new TextDecoder();
@@ -39,7 +41,7 @@ async function start(): Promise<void> {
     if (port !== 0) return;
     text += decoder.decode(bytes, { stream: true });
     if (api.readyAt === null && text.includes(PROMPT)) {
-      api.readyAt = { ms: performance.now(), instructions: machine.instructionCount() };
+      api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt };
       status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
         (cmdline ? `, cmdline "${cmdline}"` : '');
       markReady();
