@@ -2,7 +2,8 @@
 // keys typed into the xterm terminal reach COM1 and come back, and the VM inspector's view
 // of the test=inspect address spaces (read from guest memory by the page) matches what the
 // kernel itself reports for each page and what the scenario made (zero page, private,
-// copy-on-write after fork, shared). Saves a screenshot in build/artifacts/.
+// copy-on-write after fork, shared), and follows the changes typed on the console (a write
+// breaking copy-on-write, an unmap, a fork, an exit). Saves a screenshot in build/artifacts/.
 // Skipped, saying why, when no Chromium can be found, unless CI is set: then it fails.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -108,7 +109,7 @@ describe('the web page', () => {
     await page.close();
   }, BOOT_MS * 2);
 
-  test.skipIf(skip)(`the inspector shows test=inspect's spaces as the kernel reports them${note}`, async () => {
+  test.skipIf(skip)(`the inspector shows test=inspect's spaces as the kernel reports them, and follows typed changes${note}`, async () => {
     const page = await openPage('test=inspect');
     const serial = await waitForSerial(page, 'inspect: ready');
     const kernelSays = [...serial.matchAll(/inspect: pid=(\d+) va=([0-9a-f]{8}) pte=([0-9a-f]{8}) count=(\d+) kind=(\w+)/g)]
@@ -159,6 +160,42 @@ describe('the web page', () => {
     expect(info).toContain('kind   cow');
     expect(info).toContain(`frame  ${page5(2).frame.toString(16).padStart(8, '0')}  reference count 2`);
     expect(info).toContain('area   08048000-08058000 rw-p');
+
+    // commands typed into the terminal change the spaces; the inspector sees it at once
+    const run = async (command: string) => {
+      const before = (await page.evaluate(() => window.tskern.serialText())).split('inspect: done').length;
+      await page.click('#terminal');
+      await page.keyboard.type(command);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => window.tskern.serialText().split('inspect: done').length > n, { timeout: 20_000 }, before);
+    };
+    const now = (pid: number) => page.evaluate((p) => window.tskern.inspect(p), pid);
+    await run('write 2 5'); // the child's write breaks copy-on-write: a copy for the child
+    let child = await now(2), parent = await now(1);
+    const c5 = child.pages.find((p) => p.va === ANON_BASE + 5 * PAGE)!;
+    const p5 = parent.pages.find((p) => p.va === ANON_BASE + 5 * PAGE)!;
+    expect([c5.kind, c5.count, c5.bits.dirty]).toEqual(['private', 1, true]);
+    expect(c5.frame).not.toBe(page5(1).frame);
+    expect([p5.kind, p5.frame, p5.count]).toEqual(['cow', page5(1).frame, 1]); // reused on its next write
+    const said = /inspect: pid=2 va=0804d000 pte=([0-9a-f]{8}) count=1 kind=private/.exec(await page.evaluate(() => window.tskern.serialText()));
+    expect(said && parseInt(said[1], 16)).toBe(c5.pte);
+
+    await run('unmap 1 6'); // the page vanishes and the area splits around it
+    parent = await now(1);
+    expect(parent.pages.some((p) => p.va === ANON_BASE + 6 * PAGE)).toBe(false);
+    expect(parent.vmas.map((v) => [v.start, v.end])).toEqual([
+      [ANON_BASE, ANON_BASE + 6 * PAGE], [ANON_BASE + 7 * PAGE, ANON_BASE + 16 * PAGE], [SHARED_BASE, SHARED_BASE + 2 * PAGE]]);
+
+    await run('fork 2'); // the child's own pages turn copy-on-write in both
+    expect((await page.evaluate(() => window.tskern.processes())).map((p) => [p.pid, p.name])).toContainEqual([3, 'fork-of-2']);
+    const grandchild = await now(3);
+    child = await now(2);
+    for (const proc of [child, grandchild]) {
+      const p4 = proc.pages.find((p) => p.va === ANON_BASE + 4 * PAGE)!;
+      expect([p4.kind, p4.count]).toEqual(['cow', 2]);
+    }
+    await run('exit 3');
+    expect((await page.evaluate(() => window.tskern.processes())).map((p) => p.pid)).toEqual([0, 1, 2]);
 
     const artifacts = join(projectRoot(), 'build', 'artifacts');
     mkdirSync(artifacts, { recursive: true });
