@@ -10,8 +10,10 @@ import { PROMPT } from './prompt.ts';
 import type { TskernPage } from './api.ts';
 import { openTerminal } from './terminal.ts';
 
-/** How often the inspector redraws while "live" is on. */
+/** How often the inspector redraws while "live" is on, at most. */
 const REFRESH_MS = 250;
+/** The inspector takes at most this share of the page's main thread (the emulator needs the rest). */
+const REFRESH_SHARE = 0.2;
 
 declare global {
   interface Window {
@@ -70,6 +72,7 @@ async function start(): Promise<void> {
     return inspectSpace(read, snap, space);
   };
 
+  let lastCost = 0;
   function refresh(): void {
     if (machine.inspectBase === null) {
       refreshLabel.textContent = 'no inspect channel announced (try ?cmdline=test%3Dinspect)';
@@ -98,9 +101,16 @@ async function start(): Promise<void> {
     const t1 = performance.now();
     view.render(proc);
     const t2 = performance.now();
+    lastCost = t2 - t0;
     refreshLabel.textContent = `refresh ${(t2 - t0).toFixed(1)} ms (walk ${(t1 - t0).toFixed(1)}, draw ${(t2 - t1).toFixed(1)})`;
   }
-  setInterval(() => { if ($<HTMLInputElement>('live').checked) refresh(); }, REFRESH_MS);
+  // A big process costs tens of milliseconds per refresh: space the refreshes out so that
+  // the emulator keeps most of the main thread.
+  const tick = () => {
+    if ($<HTMLInputElement>('live').checked) refresh();
+    setTimeout(tick, Math.max(REFRESH_MS, lastCost / REFRESH_SHARE));
+  };
+  setTimeout(tick, REFRESH_MS);
 
   const api: TskernPage = {
     send: (s) => machine.send(s),
