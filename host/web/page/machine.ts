@@ -43,6 +43,8 @@ export class PageMachine {
   /** The guest's power-off status, once it powered off. */
   exitStatus: number | null = null;
   private readonly counter: ExtendedCounter;
+  /** Called once when the guest powers off, with its status. */
+  onPowerOff: (status: number) => void = () => {};
   private readonly serialListeners: ((bytes: Uint8Array, port: number) => void)[] = [];
   private readonly pending: number[][] = [[], []];
 
@@ -96,6 +98,7 @@ export class PageMachine {
       if (this.exitStatus !== null) return;
       this.exitStatus = v & 0xff;
       void this.emulator.stop();
+      this.onPowerOff(this.exitStatus);
     };
     io.register_write(POWER_OFF_PORT, this, powerOff, powerOff, powerOff);
   }

@@ -26,8 +26,10 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const cmdline = params.get('cmdline') ?? '';
-  const memoryMiB = params.has('memory') ? Number(params.get('memory')) : undefined;
   const status = $('status');
+  const memoryParam = params.get('memory');
+  const memoryMiB = memoryParam !== null && /^\d+$/.test(memoryParam) && Number(memoryParam) >= 2 && Number(memoryParam) <= 2047 ? Number(memoryParam) : undefined;
+  if (memoryParam !== null && memoryMiB === undefined) throw new Error(`memory=${memoryParam}: give a whole number of MiB from 2 to 2047`);
   const started = performance.now();
   const wasm = compileV86();
   const image = await (await fetch('tskern.elf')).arrayBuffer();
@@ -50,6 +52,7 @@ async function start(): Promise<void> {
     }
   });
   status.textContent = 'booting...';
+  machine.onPowerOff = (code) => { status.textContent = `the guest powered off with status ${code}`; };
 
   const view = new InspectorView($<HTMLCanvasElement>('map'), $('maps'), $('page-info'), $('legend'));
   const picker = $<HTMLSelectElement>('pid');
