@@ -1,6 +1,6 @@
 // The `tskern` command: build the kernel image and boot it in v86 on this terminal.
 
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
@@ -14,6 +14,10 @@ import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner
 import { bootExec } from './exec.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { KERNEL_BASE } from '../boot/layout.ts';
+import { buildWebPage } from './web/build.ts';
+import { servePage } from './web/serve.ts';
+
+const DEFAULT_WEB_PORT = 8086;
 
 export const USAGE = `usage: tskern <command> [options]
 
@@ -36,6 +40,10 @@ commands:
                                  memory-management self-test selected (selftest=mm) and
                                  exit with its verdict (0: every check passed and every
                                  frame came back)
+  web [--port N] [--out DIR]     build the web page (v86, terminal, screen, VM inspector)
+                                 and serve it on 127.0.0.1:N (default ${DEFAULT_WEB_PORT}, 0: any
+                                 free port), printing its URL first; with --out, write it
+                                 to DIR as static files instead (npm run build:web)
   help                           show this help
 
 options for boot and start:
@@ -122,6 +130,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return selftest(rest);
     case 'exec':
       return execCommand(rest);
+    case 'web':
+      return web(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
@@ -252,6 +262,35 @@ async function selftest(args: string[]): Promise<number> {
   }
   await machine.stop();
   return status;
+}
+
+/** `tskern web`: builds the page (and the image when stale); serves it, or writes it to --out. */
+async function web(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { port: { type: 'string' }, out: { type: 'string' } } }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const port = values.port === undefined ? DEFAULT_WEB_PORT : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, not '${values.port}'`);
+  let image = defaultImagePath();
+  if (isStale(image, imageSourceDirs())) image = await build();
+  if (values.out !== undefined) {
+    await buildWebPage(resolve(values.out), image);
+    process.stderr.write(`tskern: wrote the page to ${resolve(values.out)}\n`);
+    return 0;
+  }
+  const dir = resolve(dirname(image), 'web');
+  await buildWebPage(dir, image);
+  const server = await servePage(dir, port);
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write('tskern: serving the page; Ctrl-C stops\n');
+  return new Promise<number>((done) => {
+    const stop = () => { void server.close().then(() => done(0)); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 function describe(err: unknown): string {

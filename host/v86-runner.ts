@@ -7,6 +7,7 @@ import { V86 } from 'v86';
 import { ExtendedCounter } from './instruction-counter.ts';
 import { assertBootable } from './multiboot.ts';
 import { instantiateV86Wasm } from './v86-wasm.ts';
+import { INSPECT_PORT } from '../kernel/debug/inspect-layout.ts';
 
 export const POWER_OFF_PORT = 0xf4;
 export const DEFAULT_MEMORY_MIB = 128;
@@ -72,6 +73,8 @@ export interface GuestMachine {
   instructionPointer(): number;
   /** The guest's general registers (eax, ecx, edx, ebx, esp, ebp, esi, edi), as unsigned numbers. */
   generalRegisters(): number[];
+  /** Physical address of the kernel's inspect channel once announced (docs/inspect-channel.md), else null. */
+  inspectChannel(): number | null;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -148,6 +151,7 @@ class V86Machine implements GuestMachine {
   private readonly errorListeners = new Set<(bytes: Uint8Array) => void>();
   private readonly waiters = new Set<Waiter>();
   private sampler?: NodeJS.Timeout;
+  private inspectBase: number | null = null;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
     failBoot: (err: unknown) => void, initrd?: Uint8Array) {
@@ -196,6 +200,8 @@ class V86Machine implements GuestMachine {
     // which would kill the Node process; ours records the status instead.
     const powerOff = (value: number) => this.powerOff(value & 0xff);
     v86.cpu.io.register_write(POWER_OFF_PORT, this, powerOff, powerOff, powerOff);
+    const announce = (value: number) => { this.inspectBase = value >>> 0; };
+    v86.cpu.io.register_write(INSPECT_PORT, this, () => {}, () => {}, announce);
     // A panic in v86's core (e.g. "Unimplemented: #GP handler") is thrown from the tick
     // that runs the CPU; without this it would be an uncaught exception in a timer.
     const tick = v86.do_tick;
@@ -351,5 +357,9 @@ class V86Machine implements GuestMachine {
 
   generalRegisters(): number[] {
     return Array.from(this.internals.cpu.reg32, (r) => r >>> 0);
+  }
+
+  inspectChannel(): number | null {
+    return this.inspectBase;
   }
 }

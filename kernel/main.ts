@@ -4,13 +4,16 @@
 // rest to the event loop (runtime/prelude/async.ts): microtasks, due timers, then
 // `sti; hlt` until the next interrupt, whose handlers run from the loop's interrupt hook.
 
-import { bootReport, commandLine, irqCount, virtRead32 } from './arch/intrinsics.ts';
+import { bootReport, commandLine, irqCount, readCr3, virtRead32 } from './arch/intrinsics.ts';
 import { installInterrupts, onIrq } from './arch/irq.ts';
 import { installTraps } from './arch/traps.ts';
 import { setPitFrequency } from './dev/pit.ts';
 import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
 import { startProcesses } from './proc/boot.ts';
+import { createKernelMemory } from './mm/boot-memory.ts';
+import { publishKernel, startInspectChannel } from './debug/inspect-channel.ts';
+import { InspectDemo } from './debug/inspect-demo.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -43,13 +46,25 @@ async function mmSelftest(console: Uart16550): Promise<void> {
 /** Timer ticks seen by the IRQ 0 handler. */
 let ticks = 0;
 
-/** Echoes what arrives on the serial line (Enter as a new line, Backspace erasing). */
-export async function echo(input: SerialInput, out: Uart16550): Promise<never> {
+/**
+ * Echoes what arrives on the serial line (Enter as a new line, Backspace erasing); with
+ * `onLine`, also hands it each line typed (ASCII, Backspace applied) at Enter.
+ */
+export async function echo(input: SerialInput, out: Uart16550, onLine?: (line: string) => void): Promise<never> {
+  let line = '';
   for (;;) {
     const b = await input.read();
-    if (b === 0x0d) out.write('\n');
-    else if (b === 0x7f || b === 0x08) out.write('\b \b');
-    else out.writeByte(b);
+    if (b === 0x0d) {
+      out.write('\n');
+      if (onLine !== undefined) onLine(line);
+      line = '';
+    } else if (b === 0x7f || b === 0x08) {
+      out.write('\b \b');
+      line = line.slice(0, -1);
+    } else {
+      out.writeByte(b);
+      if (onLine !== undefined && b >= 0x20 && b < 0x7f) line += String.fromCharCode(b);
+    }
   }
 }
 
@@ -103,10 +118,25 @@ export function startKernel(console: Uart16550): void {
       for (let b = console.readByte(); b >= 0; b = console.readByte()) tty.receive(b);
     });
   } else {
+    // The VM inspector's demo: the kernel's memory, the inspect channel (docs/inspect-channel.md)
+    // with the kernel's own tables as pid 0, and demo address spaces that typed commands change.
+    const many = options.includes('test=inspect-many');
+    let demo: InspectDemo | null = null;
+    if (many || options.includes('test=inspect')) {
+      const memory = createKernelMemory();
+      if (typeof memory === 'number' || startInspectChannel(memory.frames, memory.shared.zeroPage) < 0) {
+        console.write('inspect: no memory for the inspect channel\n');
+      } else {
+        publishKernel(0, readCr3());
+        demo = new InspectDemo((line) => console.write(line + '\n'), memory);
+        demo.start(many);
+      }
+    }
     const input = new SerialInput(console);
     onIrq(IRQ_COM1, () => input.onInterrupt());
     if (!options.includes('quiet')) console.write('serial console: typed characters are echoed\n');
-    void echo(input, console);
+    const inspectDemo = demo;
+    void echo(input, console, inspectDemo === null ? undefined : (line) => inspectDemo.command(line));
   }
   if (options.includes('test=kfault')) faultDemo(console);
   if (options.includes('test=tasks')) void tasksDemo(console);

@@ -7,18 +7,16 @@
 // The frame allocator gets the RAM above the native code's memory (image, stacks and the
 // interpreter heap end at physReservedEnd), as the kernel proper will.
 
-import { bootInfoAddress, physRead32, physReservedEnd, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { physRead32, physReservedEnd, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { AddressSpace, Fault, FaultAccess, createMmShared, type MmShared } from './address-space.ts';
 import { Errno, errnoName } from './errno.ts';
-import { FrameAllocator, type PhysRange } from './frames.ts';
+import { usableRam } from './boot-memory.ts';
+import { FrameAllocator } from './frames.ts';
 import { dumpPageTables, formatMaps } from './maps.ts';
 import { Mm } from './mm.ts';
 import { MapFlag, Prot } from './mman.ts';
-import { readMemoryMap } from './multiboot.ts';
 
 const PAGE = 4096;
-/** The kernel's direct map covers RAM up to here (boot/layout.ts DIRECT_MAP_MAX). */
-const DIRECT_MAP_END = 0x3800_0000;
 const BASE = 0x0804_8000;
 const ANON_PRIVATE = MapFlag.PRIVATE | MapFlag.ANONYMOUS;
 const RW = Prot.READ | Prot.WRITE;
@@ -46,18 +44,6 @@ class Checks {
   equal(actual: number | string | boolean, expected: number | string | boolean, what: string): void {
     this.ok(actual === expected, what + ': got ' + String(actual) + ', expected ' + String(expected));
   }
-}
-
-/** The RAM the frame allocator may use: the loader's map above the native code's memory. */
-function usableRam(): PhysRange[] {
-  const floor = physReservedEnd();
-  const out: PhysRange[] = [];
-  for (const r of readMemoryMap(bootInfoAddress())) {
-    const start = r.start > floor ? r.start : floor;
-    const end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
-    if (end > start) out.push({ start, end });
-  }
-  return out;
 }
 
 /** A fault's result code (anonymous memory never waits for a backing object). */

@@ -5,7 +5,7 @@ import { bootImage, type GuestMachine } from '../../host/v86-runner.ts';
 import { KERNEL_BASE } from '../../boot/layout.ts';
 import { TEST_FAULT_ADDRESS } from '../../boot/kernel-main.ts';
 import { hexField, kernelImage, kernelSymbol } from './kernel-image.ts';
-import { readPdpt, translate } from './pae-walk.ts';
+import { readPdpt, translate } from '../../host/inspect/pae-walk.ts';
 
 const CR0_PE = 1, CR0_WP = 1 << 16, CR0_PG = 1 << 31, CR4_PAE = 1 << 5;
 

@@ -14,7 +14,7 @@
 // with the tables in memory.
 
 import { FakePortBus } from '../kernel/fake-hardware.ts';
-import { readPdpt, translate, type Entry64, type Translation } from '../boot/pae-walk.ts';
+import { readPdpt, translate, type Entry64, type Translation } from '../../host/inspect/pae-walk.ts';
 
 export interface TlbEntry {
   /** Physical page. */

@@ -7,7 +7,7 @@ import { Errno } from '../../kernel/mm/errno.ts';
 import { MapFlag, Prot } from '../../kernel/mm/mman.ts';
 import { ShmemObject } from '../../kernel/mm/shmem.ts';
 import { Vm } from '../../kernel/mm/vma.ts';
-import { translate } from '../boot/pae-walk.ts';
+import { translate } from '../../host/inspect/pae-walk.ts';
 import { TestDevice, TestFile, frameAt, load, store, userAccess } from './helpers.ts';
 import { BOOT, boot, newSpace, type Booted } from './setup.ts';
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PageTables, Pte, needsFlush } from '../../kernel/mm/page-table.ts';
 import { Tlb, TlbFlush } from '../../kernel/mm/tlb.ts';
-import { translate, walkUser } from '../boot/pae-walk.ts';
+import { translate, walkUser } from '../../host/inspect/pae-walk.ts';
 import { BOOT, boot, type Booted } from './setup.ts';
 
 let b: Booted;

@@ -16,7 +16,7 @@ import { Madv, MapFlag, Mremap, Prot } from '../../kernel/mm/mman.ts';
 import { Pte } from '../../kernel/mm/page-table.ts';
 import { ShmemObject } from '../../kernel/mm/shmem.ts';
 import { Vm } from '../../kernel/mm/vma.ts';
-import { walkUser } from '../boot/pae-walk.ts';
+import { walkUser } from '../../host/inspect/pae-walk.ts';
 import { TestFile, load, store } from './helpers.ts';
 import { P, SpaceModel, accessOutcome, expectedByte, type Backing, type PageRec } from './model.ts';
 import { Prng, seeds } from './prng.ts';

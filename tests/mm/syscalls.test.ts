@@ -5,7 +5,7 @@ import { AddressSpace, Fault } from '../../kernel/mm/address-space.ts';
 import { Errno } from '../../kernel/mm/errno.ts';
 import { Madv, MapFlag, Mremap, Prot } from '../../kernel/mm/mman.ts';
 import { Vm } from '../../kernel/mm/vma.ts';
-import { translate } from '../boot/pae-walk.ts';
+import { translate } from '../../host/inspect/pae-walk.ts';
 import { TestDevice, TestFile, frameAt, load, store } from './helpers.ts';
 import { BOOT, boot, newSpace, type Booted } from './setup.ts';
 

@@ -1,6 +1,7 @@
-// A test-side PAE page walker: reads the tables out of (guest or simulated) physical memory
-// the way the MMU does, so a wrongly formatted entry fails the test that relies on it.
-// Used on v86's guest memory (tests/boot) and on the simulated memory of tests/mm.
+// A PAE page walker over (guest or simulated) physical memory, read the way the MMU reads
+// it: tests use translate/walkUser so that a wrongly formatted entry fails them (on v86's
+// guest memory in tests/boot, on the simulated memory of tests/mm); the VM inspector
+// (host/inspect/inspect.ts) walks whole tables with walkTables.
 
 export type ReadPhys = (addr: number, len: number) => Uint8Array;
 
@@ -125,4 +126,53 @@ export function walkUser(read: ReadPhys, cr3: number): UserWalk {
     }
   }
   return out;
+}
+
+/** One present leaf mapping of the user half found by walkTables. */
+export interface LeafMapping {
+  va: number;
+  /** Low dword of the PTE (or of the PDE of a 2 MiB page). */
+  entry: number;
+  /** Its physical address. */
+  entryAddr: number;
+  /** A 2 MiB page (PDE with PS). */
+  large: boolean;
+}
+
+/**
+ * Every present page of the user half (PDPT[0..2]) of the space whose CR3 is `cr3`, in
+ * address order, with 2 MiB pages as one mapping each. Unlike walkUser it checks no format
+ * (the inspector shows whatever the tables hold) and reads each table in one piece, so a
+ * walk costs one read per table rather than one per entry. Non-present entries are left out.
+ */
+export function walkTables(read: ReadPhys, cr3: number): LeafMapping[] {
+  const out: LeafMapping[] = [];
+  const pdptAddr = (cr3 & ~0x1f) >>> 0;
+  const pdpt = words(read(pdptAddr, 32));
+  for (let i = 0; i < 3; i++) {
+    const pdpte = pdpt.getUint32(i * 8, true);
+    if (!(pdpte & 1)) continue;
+    const pdAddr = (pdpte & ~0xfff) >>> 0;
+    const pd = words(read(pdAddr, 4096));
+    for (let j = 0; j < 512; j++) {
+      const pde = pd.getUint32(j * 8, true);
+      if (!(pde & 1)) continue;
+      const base = i * 0x4000_0000 + j * 0x20_0000;
+      if (pde & 0x80) {
+        out.push({ va: base, entry: pde, entryAddr: pdAddr + j * 8, large: true });
+        continue;
+      }
+      const ptAddr = (pde & ~0xfff) >>> 0;
+      const pt = words(read(ptAddr, 4096));
+      for (let k = 0; k < 512; k++) {
+        const pte = pt.getUint32(k * 8, true);
+        if (pte & 1) out.push({ va: base + k * 0x1000, entry: pte, entryAddr: ptAddr + k * 8, large: false });
+      }
+    }
+  }
+  return out;
+}
+
+function words(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -1,0 +1,144 @@
+// The page: boots the kernel image in v86 with its COM1 on an xterm terminal, its VGA
+// screen beside it and the VM inspector below, and offers `window.tskern` to tests.
+// URL parameters: cmdline (the kernel command line, e.g. ?cmdline=test%3Dinspect), memory (MiB).
+
+import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
+import { inspectSpace, type InspectedProcess } from '../../inspect/inspect.ts';
+import { InspectorView } from './inspector-view.ts';
+import { PageMachine, compileV86 } from './machine.ts';
+import { PROMPT } from './prompt.ts';
+import type { TskernPage } from './api.ts';
+import { openTerminal } from './terminal.ts';
+
+/** How often the inspector redraws while "live" is on, at most. */
+const REFRESH_MS = 250;
+/** The inspector takes at most this share of the page's main thread (the emulator needs the rest). */
+const REFRESH_SHARE = 0.2;
+
+declare global {
+  interface Window {
+    tskern: TskernPage;
+  }
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const cmdline = params.get('cmdline') ?? '';
+  const status = $('status');
+  const memoryParam = params.get('memory');
+  const memoryMiB = memoryParam !== null && /^\d+$/.test(memoryParam) && Number(memoryParam) >= 2 && Number(memoryParam) <= 2047 ? Number(memoryParam) : undefined;
+  if (memoryParam !== null && memoryMiB === undefined) throw new Error(`memory=${memoryParam}: give a whole number of MiB from 2 to 2047`);
+  const started = performance.now();
+  const wasm = compileV86();
+  const image = await (await fetch('tskern.elf')).arrayBuffer();
+
+  const machine = new PageMachine({ image, wasm, cmdline, memoryMiB, screen: $('screen') });
+  const term = openTerminal($('terminal'), (data) => machine.send(data));
+  let text = '';
+  const decoder = new TextDecoder();
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  machine.onSerial((bytes, port) => {
+    term.write(bytes);
+    if (port !== 0) return;
+    text += decoder.decode(bytes, { stream: true });
+    if (api.readyAt === null && text.includes(PROMPT)) {
+      api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt };
+      status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
+        (cmdline ? `, cmdline "${cmdline}"` : '');
+      markReady();
+    }
+  });
+  status.textContent = 'booting...';
+  machine.onPowerOff = (code) => { status.textContent = `the guest powered off with status ${code}`; };
+
+  const view = new InspectorView($<HTMLCanvasElement>('map'), $('maps'), $('page-info'), $('legend'));
+  const picker = $<HTMLSelectElement>('pid');
+  const refreshLabel = $('refresh');
+  // the highest pid (the newest process) until the user picks one
+  let chosen: number | null = null;
+  let picked = false;
+  picker.addEventListener('change', () => { chosen = Number(picker.value); picked = true; refresh(); });
+
+  const read = (addr: number, len: number) => machine.readPhys(addr, len);
+  const channel = (): ChannelSnapshot => {
+    if (machine.inspectBase === null) throw new Error('the kernel announced no inspect channel (boot with test=inspect until processes publish theirs)');
+    return readChannel(read, machine.inspectBase);
+  };
+  const inspect = (pid?: number): InspectedProcess => {
+    const snap = channel();
+    const spaces = snap.spaces;
+    const space = pid === undefined ? spaces[spaces.length - 1] : spaces.find((s) => s.pid === pid);
+    if (!space) throw new Error(pid === undefined ? 'no process is published' : `pid ${pid} is not published`);
+    return inspectSpace(read, snap, space);
+  };
+
+  let lastCost = 0;
+  function refresh(): void {
+    if (machine.inspectBase === null) {
+      refreshLabel.textContent = 'no inspect channel announced (try ?cmdline=test%3Dinspect)';
+      return;
+    }
+    const t0 = performance.now();
+    let snap: ChannelSnapshot;
+    try {
+      snap = channel();
+    } catch (err) {
+      refreshLabel.textContent = String(err);
+      return;
+    }
+    const options = snap.spaces.map((s) => `${s.pid}:${s.name}`).join(',');
+    if (picker.dataset.options !== options) {
+      picker.dataset.options = options;
+      picker.replaceChildren(...snap.spaces.map((s) => new Option(`${s.pid} ${s.name}`, String(s.pid))));
+    }
+    if (!picked || !snap.spaces.some((s) => s.pid === chosen)) {
+      picked = false;
+      chosen = snap.spaces.length ? snap.spaces[snap.spaces.length - 1].pid : null;
+    }
+    if (chosen === null) return;
+    picker.value = String(chosen);
+    const proc = inspectSpace(read, snap, snap.spaces.find((s) => s.pid === chosen)!);
+    const t1 = performance.now();
+    view.render(proc);
+    const t2 = performance.now();
+    lastCost = t2 - t0;
+    refreshLabel.textContent = `refresh ${(t2 - t0).toFixed(1)} ms (walk ${(t1 - t0).toFixed(1)}, draw ${(t2 - t1).toFixed(1)})`;
+  }
+  // A big process costs tens of milliseconds per refresh: space the refreshes out so that
+  // the emulator keeps most of the main thread.
+  const tick = () => {
+    if ($<HTMLInputElement>('live').checked) refresh();
+    setTimeout(tick, Math.max(REFRESH_MS, lastCost / REFRESH_SHARE));
+  };
+  setTimeout(tick, REFRESH_MS);
+
+  const api: TskernPage = {
+    send: (s) => machine.send(s),
+    serialText: () => text,
+    ready,
+    processes: () => channel().spaces.map(({ pid, name, cr3, kernel }) => ({ pid, name, cr3, kernel })),
+    inspect,
+    instructions: () => machine.instructionCount(),
+    terminalSize: () => ({ cols: term.cols, rows: term.rows }),
+    pageCell: (va) => view.cellCentre(va),
+    readyAt: null,
+    refreshCost(pid, rounds) {
+      let pages = 0;
+      const t0 = performance.now();
+      for (let i = 0; i < rounds; i++) pages = inspect(pid).pages.length;
+      const t1 = performance.now();
+      for (let i = 0; i < rounds; i++) view.render(inspect(pid));
+      const t2 = performance.now();
+      return { pages, walkMs: (t1 - t0) / rounds, totalMs: (t2 - t1) / rounds };
+    },
+  };
+  window.tskern = api;
+}
+
+void start().catch((err: unknown) => {
+  $('status').textContent = `failed: ${String(err)}`;
+  throw err;
+});
