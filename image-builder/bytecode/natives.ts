@@ -101,6 +101,13 @@ export const NATIVES = [
   { name: 'virtWrite32', argc: 2, doc: 'virtWrite32(va, v): as virtWrite8, 32 bits' },
   { name: 'commandLine', argc: 0, doc: 'the boot command line (multiboot), a string ("" if none)' },
   { name: 'bootReport', argc: 0, doc: 'the native boot report of the kernel image: memory size, CR0/CR3/CR4 and the command line on COM1 (unless `quiet`), then the native test options (poweroff, test=pagefault|ud|divide); returns undefined' },
+  // ---- tsvm, the user build (issue 11): its arguments and Linux i386 system calls ----------
+  // Only tsvm implements syscall/memRead/memWrite; the kernel image stops naming them, the
+  // reference interpreter throws. user/lib/sys.ts wraps them for user programs.
+  { name: 'processStrings', argc: 1, doc: 'processStrings(which): tsvm\'s argv (which = 0: [tsvm, program, ...args] as it was started) or environment (1: "NAME=value" strings) as a new array of byte strings (one unit per byte, not decoded); undefined outside tsvm' },
+  { name: 'syscall', argc: 7, doc: 'syscall(nr, a, b, c, d, e, f): the Linux i386 system call nr (int 0x80; eax = nr, ebx..ebp = the six arguments, each ToUint32); returns eax: a negative errno (-4095..-1) as an int32, anything else as an unsigned number (addresses above 2^31 stay positive). tsvm only' },
+  { name: 'memRead', argc: 2, doc: 'memRead(address, length): a new byte string of the `length` bytes of this process\'s memory at address (a bad address kills the process with SIGSEGV, as it would a C program). tsvm only' },
+  { name: 'memWrite', argc: 2, doc: 'memWrite(address, bytes): store the units of the byte string `bytes` (each 0..255, else RangeError, nothing written) at address; returns the number of bytes written. tsvm only' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

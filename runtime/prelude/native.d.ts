@@ -84,6 +84,11 @@ declare const __native: {
   virtWrite32(va: number, value: number): void;
   commandLine(): string;
   bootReport(): void;
+  // tsvm, the user build (natives.ts; user/lib/sys.ts wraps them)
+  processStrings(which: 0 | 1): string[] | undefined;
+  syscall(nr: number, a: number, b: number, c: number, d: number, e: number, f: number): number;
+  memRead(address: number, length: number): string;
+  memWrite(address: number, bytes: string): number;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */
