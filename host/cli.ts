@@ -6,7 +6,9 @@ import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
 import { CompileError, compileProgram } from '../image-builder/compiler/index.ts';
 import { assembleKernel } from '../image-builder/build.ts';
-import { encodeModule } from '../image-builder/bytecode/index.ts';
+import { encodeModule, withShebang } from '../image-builder/bytecode/index.ts';
+import { buildTsvm } from '../image-builder/tsvm.ts';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { runOnTerminal } from './terminal.ts';
@@ -16,10 +18,15 @@ import { KERNEL_BASE } from '../boot/layout.ts';
 export const USAGE = `usage: tskern <command> [options]
 
 commands:
-  build                          build the kernel image (build/tskern.elf)
+  build                          build the kernel image (build/tskern.elf) and tsvm,
+                                 the user build of the interpreter (build/tsvm)
   boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
   start [options]                build if sources changed, then boot
   disasm FILE.ts                 compile FILE.ts and print its bytecode
+  compile FILE.ts [-o OUT] [--no-prelude]
+                                 compile a user program for tsvm into OUT (default
+                                 FILE.tsbc): an executable bytecode file starting with
+                                 #!/bin/tsvm; run it with 'tsvm OUT ARGS...'
   run FILE.ts [--stats] [--memory MiB] [--no-prelude] [--cmdline S]
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
@@ -74,6 +81,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
 async function build(): Promise<string> {
   const path = await buildImage();
   process.stderr.write(`tskern: built ${path}\n`);
+  process.stderr.write(`tskern: built ${buildTsvm()}\n`);
   return path;
 }
 
@@ -110,6 +118,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
     }
     case 'run':
       return runFile(rest);
+    case 'compile':
+      return compileFile(rest);
     case 'selftest':
       return selftest(rest);
     case undefined:
@@ -119,6 +129,32 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
   }
 }
 
+
+/** `tskern compile FILE.ts [-o OUT]`: an executable bytecode file for tsvm. */
+function compileFile(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, 'no-prelude': { type: 'boolean' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [file, extra] = parsed.positionals;
+  if (!file || extra !== undefined || !/\.[jt]s$/.test(file)) throw new UsageError('compile takes one FILE.ts');
+  const out = resolve(parsed.values.output ?? file.replace(/\.[jt]s$/, '.tsbc'));
+  let container: Uint8Array;
+  try {
+    container = encodeModule(compileProgram(resolve(file), { prelude: parsed.values['no-prelude'] !== true, target: 'user' }).module);
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  writeFileSync(out, withShebang(container));
+  chmodSync(out, 0o755);
+  return 0;
+}
 
 async function runFile(args: string[]): Promise<number> {
   let parsed;

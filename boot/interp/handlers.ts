@@ -7,7 +7,7 @@ import {
   X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { FunctionFlag, OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, platform, root, userBuild, var32 } from './asm.ts';
 import {
@@ -909,7 +909,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
         default:
           if (userBuild()) {
             // tsvm: the kernel's natives (ports, physical memory, CPU state) do not exist
-            if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `native ${n.name} is not available in tsvm, the user build (kernel only)`);
+            if (KERNEL_ONLY_NATIVES.has(n.name)) fatal(a, `native ${n.name} is kernel-only: not available in tsvm, the user build`);
+            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
           } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name)) {
             fatal(a, `unimplemented native ${n.name} (#${i})`);
           }

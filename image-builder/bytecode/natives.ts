@@ -207,4 +207,20 @@ export const Intrinsic = {
 
 export type NativeName = (typeof NATIVES)[number]['name'];
 
+/**
+ * Natives of the kernel image only (hardware, physical memory, CPU state, the boot loader's
+ * data): tsvm, the user build, has none of them. The compiler rejects them in user programs
+ * (CompileOptions.target 'user', file:line:col); a tsvm running such bytecode anyway stops
+ * naming the native.
+ */
+export const KERNEL_ONLY_NATIVES: ReadonlySet<NativeName> = new Set<NativeName>([
+  'outb', 'inb', 'outw', 'inw', 'outl', 'inl',
+  'physRead8', 'physRead16', 'physRead32', 'physWrite8', 'physWrite16', 'physWrite32', 'physFill', 'physCopy',
+  'readCr3', 'writeCr3', 'invlpg', 'bootCommandLine', 'bootInfoAddress', 'physReservedEnd',
+  'cli', 'sti', 'hlt', 'rdtsc', 'readCr0', 'writeCr0', 'readCr2', 'readCr4', 'writeCr4',
+  'irqTake', 'irqCount', 'irqClaim', 'contextRead', 'contextWrite',
+  'virtRead8', 'virtRead16', 'virtRead32', 'virtWrite8', 'virtWrite16', 'virtWrite32',
+  'commandLine', 'bootReport',
+]);
+
 export const Native = Object.fromEntries(NATIVES.map((n, i) => [n.name, i])) as { readonly [K in NativeName]: number };
