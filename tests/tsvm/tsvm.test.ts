@@ -3,7 +3,7 @@
 // line, bad files), kernel-only natives, and user/lib/sys.ts's system calls.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -40,6 +40,39 @@ describe('the tsvm executable', () => {
     const entry = elf.readUInt32LE(24);
     expect(entry).toBe(assembleTsvm().linked.symbols.get('_start'));
   });
+});
+
+/** Runs the real launcher: `node bin/tskern.js ARGS...`. */
+function tskern(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const launcher = fileURLToPath(new URL('../../bin/tskern.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [launcher, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('tskern compile', () => {
+  test(`writes an executable #!/bin/tsvm bytecode file that tsvm runs${skipNote}`, async () => {
+    const out = join(workDir, 'compiled.tsbc');
+    const r = await tskern(['compile', prog('exit-code.ts'), '-o', out]);
+    expect(r).toEqual({ code: 0, stderr: '' });
+    const file = readFileSync(out);
+    expect(file.subarray(0, TSVM_SHEBANG.length).toString('latin1')).toBe('#!/bin/tsvm\n');
+    expect(statSync(out).mode & 0o777).toBe(0o755);
+    if (!qemuAvailable) return;
+    const run = await runTsvm([out, 'exit', '6']);
+    expect([run.stdout, run.status]).toEqual(['start exit\n', 6]);
+  }, 60_000);
+
+  test('rejects a kernel-only native with file:line:col and status 2', async () => {
+    const r = await tskern(['compile', prog('kernel-native.ts'), '-o', join(workDir, 'never.tsbc')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kernel-native\.ts:4:13: __native\.inb is kernel-only: user programs \(tsvm\) cannot call it\n$/);
+    expect(existsSync(join(workDir, 'never.tsbc'))).toBe(false);
+  }, 60_000);
 });
 
 describe(`tsvm under ${QEMU_I386}${skipNote}`, () => {
