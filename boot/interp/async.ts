@@ -123,7 +123,7 @@ export function emitAsyncNative(h: H, name: NativeName): boolean {
       a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
       a.movsd(qword(sym('idle_deadline')), xmm0);
       if (userBuild()) {
-        // tsvm: sleep (clock_nanosleep) until the deadline; nothing else can wake it yet
+        // tsvm: sleep (nanosleep, boot/user/clock.ts) until the deadline; nothing else wakes it yet
         a.call('tsvm_sleep_until');
         loadTag(h, TAG.undef);
         return true;
