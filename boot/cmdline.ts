@@ -13,6 +13,14 @@ export function emitCmdline(a: X86Assembler): void {
     a.label('cmdline_ptr_done').ret();
   });
 
+  emitCmdlineHas(a);
+}
+
+/**
+ * cmdline_has over whatever `cmdline_ptr` returns (the kernel's command line; in tsvm the
+ * TSVM_OPTIONS environment variable, boot/user/console.ts).
+ */
+export function emitCmdlineHas(a: X86Assembler): void {
   // cmdline_has: esi = option (NUL-terminated). Returns eax = 1 if the command line has
   // it as a whole space-separated word, else 0.
   routine(a, 'cmdline_has', () => {

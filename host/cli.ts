@@ -6,12 +6,14 @@ import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
 import { CompileError, compileProgram } from '../image-builder/compiler/index.ts';
 import { assembleKernel } from '../image-builder/build.ts';
-import { encodeModule } from '../image-builder/bytecode/index.ts';
+import { encodeModule, withShebang } from '../image-builder/bytecode/index.ts';
+import { buildTsvm } from '../image-builder/tsvm.ts';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
-import { bootExec } from './exec.ts';
+import { bootExec, isScript, scriptFiles } from './exec.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { KERNEL_BASE } from '../boot/layout.ts';
 import { buildWebPage } from './web/build.ts';
@@ -22,16 +24,22 @@ const DEFAULT_WEB_PORT = 8086;
 export const USAGE = `usage: tskern <command> [options]
 
 commands:
-  build                          build the kernel image (build/tskern.elf)
+  build                          build the kernel image (build/tskern.elf) and tsvm,
+                                 the user build of the interpreter (build/tsvm)
   boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
   start [options]                build if sources changed, then boot
   disasm FILE.ts                 compile FILE.ts and print its bytecode
+  compile FILE.ts [-o OUT] [--no-prelude]
+                                 compile a user program for tsvm into OUT (default
+                                 FILE.tsbc): an executable bytecode file starting with
+                                 #!/bin/tsvm; run it with 'tsvm OUT ARGS...'
   run FILE.ts [--stats] [--memory MiB] [--no-prelude] [--cmdline S]
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
                                  exit status is the program's (2 on a compile error)
   exec [--memory MiB] [--cmdline S] PROGRAM [ARGS...]
-                                 run PROGRAM (a static i386 Linux executable) as the
+                                 run PROGRAM (a static i386 Linux executable, or a
+                                 TypeScript program, run by /bin/tsvm) as the
                                  kernel's first process with ARGS, the host's stdin,
                                  stdout and stderr, and exit with its status (128+N
                                  when killed by signal N); KEY=VALUE words of --cmdline
@@ -90,6 +98,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
 async function build(): Promise<string> {
   const path = await buildImage();
   process.stderr.write(`tskern: built ${path}\n`);
+  process.stderr.write(`tskern: built ${buildTsvm()}\n`);
   return path;
 }
 
@@ -126,6 +135,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
     }
     case 'run':
       return runFile(rest);
+    case 'compile':
+      return compileFile(rest);
     case 'selftest':
       return selftest(rest);
     case 'exec':
@@ -139,6 +150,32 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
   }
 }
 
+
+/** `tskern compile FILE.ts [-o OUT]`: an executable bytecode file for tsvm. */
+function compileFile(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, 'no-prelude': { type: 'boolean' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [file, extra] = parsed.positionals;
+  if (!file || extra !== undefined || !/\.[jt]s$/.test(file)) throw new UsageError('compile takes one FILE.ts');
+  const out = resolve(parsed.values.output ?? file.replace(/\.[jt]s$/, '.tsbc'));
+  let container: Uint8Array;
+  try {
+    container = encodeModule(compileProgram(resolve(file), { prelude: parsed.values['no-prelude'] !== true, target: 'user' }).module);
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  writeFileSync(out, withShebang(container));
+  chmodSync(out, 0o755);
+  return 0;
+}
 
 async function runFile(args: string[]): Promise<number> {
   let parsed;
@@ -209,7 +246,19 @@ async function execCommand(args: string[]): Promise<number> {
   const ttys = { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true };
   // Input that is not a terminal is handed over whole, as a file the program reads to its end.
   const stdinBytes = ttys.stdin ? undefined : new Uint8Array(readFileSync(0));
-  const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes });
+  let script: ReturnType<typeof scriptFiles> | undefined;
+  if (isScript(program)) {
+    try {
+      script = scriptFiles(resolve(program));
+    } catch (err) {
+      if (err instanceof CompileError) {
+        process.stderr.write(`${err.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+  }
+  const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes, ...script });
   machine.onSerial((bytes) => process.stdout.write(bytes));
   machine.onErrorSerial((bytes) => process.stderr.write(bytes));
   let restore = () => {};

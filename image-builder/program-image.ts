@@ -2,7 +2,7 @@
 // loader finds it at the label `tsbc_image` (8-byte aligned, in .rodata).
 
 import type { X86Assembler } from './x86/index.ts';
-import { HEADER_SIZE, TSBC_MAGIC, TSBC_VERSION } from './bytecode/index.ts';
+import { HEADER_SIZE, TSBC_MAGIC, TSBC_VERSION, stripShebang } from './bytecode/index.ts';
 
 export const PROGRAM_LABEL = 'tsbc_image';
 
@@ -17,8 +17,9 @@ export function checkProgram(bytes: Uint8Array): void {
   if (entry >= functions) throw new Error(`program: entry function ${entry} of ${functions}`);
 }
 
-/** Emit the container into .rodata. */
-export function emitProgramImage(a: X86Assembler, bytes: Uint8Array): void {
+/** Emit the container (a leading `#!` line is skipped) into .rodata. */
+export function emitProgramImage(a: X86Assembler, file: Uint8Array): void {
+  const bytes = stripShebang(file);
   checkProgram(bytes);
   const back = a.currentSection;
   a.section('.rodata').align(16).label(PROGRAM_LABEL);

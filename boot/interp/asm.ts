@@ -31,6 +31,33 @@ export const opByte = (disp: number): Mem => byte({ base: esi, disp });
 export const opWord = (disp: number): Mem => word({ base: esi, disp });
 export const opDword = (disp: number): Mem => dword({ base: esi, disp });
 
+/**
+ * Which program the interpreter is emitted into: the kernel image (ring 0, natives on ports
+ * and physical memory) or tsvm, the user build (a Linux i386 executable whose natives are
+ * system calls; boot/user/). One source, two targets: the few places that differ ask
+ * `userBuild()` and call the routines `platform()` names.
+ */
+export type Target = 'kernel' | 'user';
+let target: Target = 'kernel';
+export function setTarget(t: Target): void { target = t; }
+export function userBuild(): boolean { return target === 'user'; }
+
+/**
+ * The routines the interpreter needs from the code around it, by target (same contracts:
+ * boot/serial.ts, boot/kernel-main.ts and runtime.ts for the kernel, boot/user/ for tsvm).
+ * writeOut/writeErr: eax = string, written as UTF-8 to the program's stdout/stderr;
+ * putsErr: esi = NUL-terminated text to stderr; diagPuts/diagPutDec32: the fatal report's
+ * stream (esi = text; eax = unsigned number); exit: al = status, never returns;
+ * programDone: jump target when the entry function returns.
+ */
+export function platform() {
+  return userBuild()
+    ? { writeOut: 'stdout_write_string', writeErr: 'stderr_write_string', putsErr: 'stderr_puts',
+      diagPuts: 'stderr_puts', diagPutDec32: 'stderr_put_dec32', exit: 'tsvm_exit', programDone: 'tsvm_program_done' }
+    : { writeOut: 'serial_write_string', writeErr: 'com2_write_string', putsErr: 'com2_puts',
+      diagPuts: 'serial_puts', diagPutDec32: 'serial_put_dec32', exit: 'power_off', programDone: 'interp_program_done' };
+}
+
 let statsBuild = false;
 /** While set, every dispatch copy also counts the op (op_count/op_count_hi): stats builds. */
 export function setStatsBuild(on: boolean): void { statsBuild = on; }

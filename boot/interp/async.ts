@@ -5,7 +5,7 @@
 
 import { byte, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word, xmm0, type X86Assembler } from '../../image-builder/x86/index.ts';
 import { Intrinsic, OPCODES, operandOffset, instructionLength, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
-import { V, T, dispatch, root } from './asm.ts';
+import { V, T, dispatch, root, userBuild } from './asm.ts';
 import { H, loadTag, valueAt } from './handlers.ts';
 import { FN_INDEX, FRAME_NATIVE_RETURN, FRAME_PARKED, FRAME_REGS, FRAME_SLOT, INTRINSIC_COUNT, KIND, TAG, fslot, slot } from './layout.ts';
 import { FN_RECORDS, copyValue, fatal, intrinsicFunction, loadCodeBase, saveResumePc } from './runtime.ts';
@@ -122,6 +122,12 @@ export function emitAsyncNative(h: H, name: NativeName): boolean {
       h.reg(eax, 2);
       a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_f64');
       a.movsd(qword(sym('idle_deadline')), xmm0);
+      if (userBuild()) {
+        // tsvm: sleep (nanosleep, boot/user/clock.ts) until the deadline; nothing else wakes it yet
+        a.call('tsvm_sleep_until');
+        loadTag(h, TAG.undef);
+        return true;
+      }
       a.label(loop).call('clock_mono_ms');
       a.ucomisd(xmm0, qword(sym('idle_deadline'))).jae(done).jp(done);
       a.mov(eax, dword(sym('irq_pending'))).test(eax, dword(sym('irq_claimed'))).jnz(done); // a claimed IRQ arrived

@@ -7,9 +7,9 @@ import {
   X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { FunctionFlag, OPCODES, NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
-import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, root, var32 } from './asm.ts';
+import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
   OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
@@ -21,6 +21,7 @@ import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
+import { emitUserNative, emitUserRuntime } from './user-natives.ts';
 import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 
 /** A handler under construction. */
@@ -838,7 +839,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).je(pop);
     a.label(end);
     // The top-level frame returned: what happens next is the kernel's choice (kernel-main.ts).
-    a.jmp('interp_program_done');
+    a.jmp(platform().programDone);
     h.later.add(() => {
       const noCtor = h.label('noctor'), keepThis = h.label('this'), hole = h.label('hole');
       a.label(slow);
@@ -887,7 +888,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       switch (n.name) {
         case 'writeStdout':
         case 'writeStderr': {
-          const write = n.name === 'writeStdout' ? 'serial_write_string' : 'com2_write_string';
+          const write = n.name === 'writeStdout' ? platform().writeOut : platform().writeErr;
           const notStr = h.label('notstr');
           h.reg(ecx, 2);
           a.cmp(T(ecx), TAG.cell).jne(notStr).mov(eax, V(ecx)).cmp(byte(eax), KIND.String).jne(notStr);
@@ -899,14 +900,20 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
         }
         case 'exit':
           h.reg(eax, 2);
-          a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').call('power_off');
+          a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('num_to_int32').call(platform().exit);
           break;
         case 'globalObject':
           storeRoot(h, 0, 'global');
           h.next();
           break;
         default:
-          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (userBuild()) {
+            // tsvm: the kernel's natives (ports, physical memory, CPU state) do not exist
+            if (KERNEL_ONLY_NATIVES.has(n.name)) fatal(a, `native ${n.name} is kernel-only: not available in tsvm, the user build`);
+            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name)) {
+            fatal(a, `unimplemented native ${n.name} (#${i})`);
+          }
       }
     });
     a.label(bad);
@@ -1357,7 +1364,8 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
   emitAsyncRuntime(a);
-  emitKernelRuntime(a);
+  if (userBuild()) emitUserRuntime(a);
+  else emitKernelRuntime(a);
   Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();

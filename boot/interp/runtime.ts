@@ -13,7 +13,7 @@ import {
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
-import { dispatch, root, var32 } from './asm.ts';
+import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
@@ -115,20 +115,21 @@ function emitFatal(a: X86Assembler): void {
   // interp_fatal: eax = NUL-terminated message. Prints it with the position (function
   // index and pc of the current instruction, from esi/ebx/ebp) and powers off.
   routine(a, 'interp_fatal', () => {
-    a.cli();
+    if (!userBuild()) a.cli();
+    const P = platform();
     a.mov(var32('fatal_esi'), esi);
-    a.mov(esi, sym(cstring(a, '\r\ntskern interp: fatal: '))).call('serial_puts');
-    a.mov(esi, eax).call('serial_puts');
+    a.mov(esi, sym(cstring(a, userBuild() ? 'tsvm: fatal: ' : '\r\ntskern interp: fatal: '))).call(P.diagPuts);
+    a.mov(esi, eax).call(P.diagPuts);
     a.test(ebp, ebp).jz('interp_fatal_noloc');
     a.cmp(dword(ebp, fslot(FRAME_SLOT.function) + 4), TAG.cell).jne('interp_fatal_noloc');
-    a.mov(esi, sym(cstring(a, ' (function '))).call('serial_puts');
-    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(eax, FN_INDEX)).call('serial_put_dec32');
-    a.mov(esi, sym(cstring(a, ', pc '))).call('serial_puts');
-    a.mov(eax, var32('fatal_esi')).sub(eax, ebx).sub(eax, 1).call('serial_put_dec32');
-    a.mov(esi, sym(cstring(a, ')'))).call('serial_puts');
+    a.mov(esi, sym(cstring(a, ' (function '))).call(P.diagPuts);
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(eax, FN_INDEX)).call(P.diagPutDec32);
+    a.mov(esi, sym(cstring(a, ', pc '))).call(P.diagPuts);
+    a.mov(eax, var32('fatal_esi')).sub(eax, ebx).sub(eax, 1).call(P.diagPutDec32);
+    a.mov(esi, sym(cstring(a, ')'))).call(P.diagPuts);
     a.label('interp_fatal_noloc');
-    a.mov(esi, sym(cstring(a, '\r\n'))).call('serial_puts');
-    a.mov(al, INTERP_FATAL_STATUS).call('power_off');
+    a.mov(esi, sym(cstring(a, userBuild() ? '\n' : '\r\n'))).call(P.diagPuts);
+    a.mov(al, INTERP_FATAL_STATUS).call(P.exit);
   });
 }
 
@@ -154,6 +155,7 @@ function emitHeap(a: X86Assembler): void {
     a.lea(eax, mem(ebp, -FRAME_REGS)).mov(root('frame'), eax).mov(root('frame', 4), TAG.cell).jmp('gc_go');
     a.label('gc_no_frame').mov(root('frame'), 0).mov(root('frame', 4), TAG.null);
     a.label('gc_go');
+    a.label('gc_again'); // (tsvm: once more into a larger to-space, see below)
     a.mov(edi, var32('to_base')); // edi = free
     a.mov(ebx, sym('vm_roots'));
     a.label('gc_roots').cmp(ebx, sym('vm_roots_end')).jae('gc_roots_done');
@@ -173,6 +175,9 @@ function emitHeap(a: X86Assembler): void {
     a.mov(eax, var32('from_end')).mov(ecx, var32('to_end')).mov(var32('from_end'), ecx).mov(var32('to_end'), eax);
     a.mov(var32('heap_ptr'), edi).mov(var32('heap_limit'), ecx);
     a.add(var32('gc_count'), 1);
+    // tsvm's heap grows: when the live data and the request fill more than half the new
+    // semispace, tsvm_heap_policy maps a larger pair and asks for a second copy into it.
+    if (userBuild()) a.call('tsvm_heap_policy').test(eax, eax).jnz('gc_again');
     // enough room?
     a.mov(eax, ecx).sub(eax, edi).cmp(eax, var32('gc_need')).jb('gc_oom');
     // In stress mode every allocation collects: the limit allows exactly this request.
@@ -484,6 +489,26 @@ function emitNumbers(a: X86Assembler): void {
   });
 }
 
+/** COM2 output for the kernel build (the program's stderr); tsvm writes to fd 2 instead. */
+function emitCom2(a: X86Assembler): void {
+  // com2_putc: al = byte, to COM2 (0x2F8), waiting for the transmit holding register.
+  routine(a, 'com2_putc', () => {
+    a.push(eax).push(edx);
+    a.mov(ah, al);
+    a.mov(edx, 0x2f8 + 5);
+    a.label('com2_wait').in(al, dx).test(al, 0x20).jz('com2_wait');
+    a.mov(edx, 0x2f8).mov(al, ah).out(dx, al);
+    a.pop(edx).pop(eax).ret();
+  });
+  // com2_puts: esi = NUL-terminated string, to COM2.
+  routine(a, 'com2_puts', () => {
+    a.push(eax).push(esi);
+    a.label('com2_puts_loop').mov(al, byte(esi)).test(al, al).jz('com2_puts_done');
+    a.call('com2_putc').add(esi, 1).jmp('com2_puts_loop');
+    a.label('com2_puts_done').pop(esi).pop(eax).ret();
+  });
+}
+
 function emitStrings(a: X86Assembler): void {
   // str_alloc: ecx = length in units, edx = 0 or STRING_TWO_BYTE. eax = new string
   // (length set, hash 0, units uninitialised). May allocate.
@@ -499,7 +524,12 @@ function emitStrings(a: X86Assembler): void {
 
   // serial_write_string / com2_write_string: eax = string. Writes its units to COM1 (the
   // program's stdout) / COM2 (its stderr) as UTF-8. Preserves all registers.
-  for (const [name, putc] of [['serial_write_string', 'serial_putc'], ['com2_write_string', 'com2_putc']] as const) {
+  // In tsvm the writers are stdout_/stderr_write_string over the buffered stdout_/stderr_putc
+  // of boot/user/ and flush once at the end (one write(2) per call, at least).
+  const writers = userBuild()
+    ? [['stdout_write_string', 'stdout_putc', 'stdout_flush'], ['stderr_write_string', 'stderr_putc', 'stderr_flush']] as const
+    : [['serial_write_string', 'serial_putc', ''], ['com2_write_string', 'com2_putc', '']] as const;
+  for (const [name, putc, flush] of writers) {
     const l = (x: string) => `${name}_${x}`;
     routine(a, name, () => {
       a.pushad();
@@ -531,25 +561,12 @@ function emitStrings(a: X86Assembler): void {
       a.label(l('low2')).mov(eax, edx).shr(eax, 6).and(eax, 0x3f).or(eax, 0x80).call(putc);
       a.label(l('last')).mov(eax, edx).and(eax, 0x3f).or(eax, 0x80).call(putc);
       a.label(l('next')).sub(ecx, 1).jmp(l('loop'));
-      a.label(l('done')).popad().ret();
+      a.label(l('done'));
+      if (flush) a.call(flush);
+      a.popad().ret();
     });
   }
-  // com2_putc: al = byte, to COM2 (0x2F8), waiting for the transmit holding register.
-  routine(a, 'com2_putc', () => {
-    a.push(eax).push(edx);
-    a.mov(ah, al);
-    a.mov(edx, 0x2f8 + 5);
-    a.label('com2_wait').in(al, dx).test(al, 0x20).jz('com2_wait');
-    a.mov(edx, 0x2f8).mov(al, ah).out(dx, al);
-    a.pop(edx).pop(eax).ret();
-  });
-  // com2_puts: esi = NUL-terminated string, to COM2.
-  routine(a, 'com2_puts', () => {
-    a.push(eax).push(esi);
-    a.label('com2_puts_loop').mov(al, byte(esi)).test(al, al).jz('com2_puts_done');
-    a.call('com2_putc').add(esi, 1).jmp('com2_puts_loop');
-    a.label('com2_puts_done').pop(esi).pop(eax).ret();
-  });
+  if (!userBuild()) emitCom2(a);
 
   // copy_units: esi = source string, edi = destination units pointer (advanced),
   // edx = destination width flag (0 or STRING_TWO_BYTE). Clobbers eax, ecx, esi.
@@ -871,18 +888,19 @@ function emitExceptions(a: X86Assembler): void {
     a.mov(var32('call_cont'), sym('unwind_report_cont'));
     a.jmp('interp_call_vector');
     a.label('unwind_report_cont'); // eax:edx = FormatUncaught's result
-    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('com2_puts');
+    const P = platform();
+    a.mov(esi, sym(cstring(a, 'Uncaught '))).call(P.putsErr);
     a.cmp(edx, TAG.cell).jne('unwind_other');
     a.cmp(byte(eax), KIND.String).jne('unwind_other');
-    a.call('com2_write_string').jmp('unwind_end');
+    a.call(P.writeErr).jmp('unwind_end');
     a.label('unwind_plain');
-    a.mov(esi, sym(cstring(a, 'Uncaught '))).call('com2_puts');
+    a.mov(esi, sym(cstring(a, 'Uncaught '))).call(P.putsErr);
     a.cmp(root('exception', 4), TAG.cell).jne('unwind_other');
     a.mov(eax, root('exception')).cmp(byte(eax), KIND.String).jne('unwind_other');
-    a.call('com2_write_string').jmp('unwind_end');
-    a.label('unwind_other').mov(esi, sym(cstring(a, '(a value that is not a string)'))).call('com2_puts');
-    a.label('unwind_end').mov(esi, sym(cstring(a, '\n'))).call('com2_puts');
-    a.mov(al, UNCAUGHT_STATUS).call('power_off');
+    a.call(P.writeErr).jmp('unwind_end');
+    a.label('unwind_other').mov(esi, sym(cstring(a, '(a value that is not a string)'))).call(P.putsErr);
+    a.label('unwind_end').mov(esi, sym(cstring(a, '\n'))).call(P.putsErr);
+    a.mov(al, UNCAUGHT_STATUS).call(P.exit);
   });
 
   // interp_call_vector (jump target): call tmp0 (a Function) with this = tmp1 and the
@@ -1083,27 +1101,34 @@ function emitLoader(a: X86Assembler): void {
   // interp_start: never returns. Sets up SSE, the heap and the constants, then calls the
   // module's entry function.
   routine(a, 'interp_start', () => {
-    a.cli().cld();
+    if (!userBuild()) a.cli();
+    a.cld();
     a.mov(var32('interp_esp'), esp);
-    a.mov(eax, cr0).and(eax, ~((1 << 2) | (1 << 3))).or(eax, 1 << 1).mov(cr0, eax); // EM=0 TS=0 MP=1
-    a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
+    if (!userBuild()) { // (Linux user space has SSE on already)
+      a.mov(eax, cr0).and(eax, ~((1 << 2) | (1 << 3))).or(eax, 1 << 1).mov(cr0, eax); // EM=0 TS=0 MP=1
+      a.mov(eax, cr4).or(eax, (1 << 9) | (1 << 10)).mov(cr4, eax); // OSFXSR, OSXMMEXCPT
+    }
     a.db(0xdb, 0xe3); // fninit
     a.movdqu(FRAME_XMM.undef, mem(sym('xmm_undef'))).movdqu(FRAME_XMM.int0, mem(sym('xmm_int0')));
     a.movdqu(FRAME_XMM.handlerFlags, mem(sym('xmm_handler_flags'))).movdqu(FRAME_XMM.hole, mem(sym('xmm_hole')));
     a.mov(esi, sym(cstring(a, 'gcstress'))).call('cmdline_has').mov(var32('gc_stress'), eax);
-    // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
-    a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
-    a.label('is_heap_ok').and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
-    a.mov(ecx, sym('bss_end')).add(ecx, 0xfff).and(ecx, ~0xfff);
-    // ...or after the boot modules (the initial file system), which loaders put there
-    a.push(eax).call('modules_end').cmp(eax, ecx).jbe('is_after_modules').mov(ecx, eax);
-    a.label('is_after_modules').pop(eax);
-    a.lea(edx, mem({ base: ecx, index: eax, scale: 2 })).sub(edx, KERNEL_BASE).cmp(edx, var32('ram_top')).jbe('is_fits');
-    a.xor(ebp, ebp);
-    fatal(a, 'not enough RAM for the heap');
-    a.label('is_fits');
-    a.mov(var32('from_base'), ecx).mov(var32('heap_ptr'), ecx).add(ecx, eax).mov(var32('from_end'), ecx);
-    a.mov(var32('heap_limit'), ecx).mov(var32('to_base'), ecx).add(ecx, eax).mov(var32('to_end'), ecx);
+    if (userBuild()) {
+      a.call('tsvm_heap_init'); // two semispaces from mmap2 (boot/user/heap.ts)
+    } else {
+      // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
+      a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
+      a.label('is_heap_ok').and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
+      a.mov(ecx, sym('bss_end')).add(ecx, 0xfff).and(ecx, ~0xfff);
+      // ...or after the boot modules (the initial file system), which loaders put there
+      a.push(eax).call('modules_end').cmp(eax, ecx).jbe('is_after_modules').mov(ecx, eax);
+      a.label('is_after_modules').pop(eax);
+      a.lea(edx, mem({ base: ecx, index: eax, scale: 2 })).sub(edx, KERNEL_BASE).cmp(edx, var32('ram_top')).jbe('is_fits');
+      a.xor(ebp, ebp);
+      fatal(a, 'not enough RAM for the heap');
+      a.label('is_fits');
+      a.mov(var32('from_base'), ecx).mov(var32('heap_ptr'), ecx).add(ecx, eax).mov(var32('from_end'), ecx);
+      a.mov(var32('heap_limit'), ecx).mov(var32('to_base'), ecx).add(ecx, eax).mov(var32('to_end'), ecx);
+    }
     a.cmp(var32('gc_stress'), 0).je('is_no_stress').mov(ecx, var32('heap_ptr')).mov(var32('heap_limit'), ecx);
     a.label('is_no_stress');
     a.xor(ebp, ebp).xor(ebx, ebx);

@@ -223,8 +223,32 @@ export function encodeModule(m: CompiledModule): Uint8Array {
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
-/** Read a .tsbc container back (the disassembler and the tests use this). */
-export function decodeModule(bytes: Uint8Array): CompiledModule {
+/**
+ * The first line `tskern compile` gives a bytecode file: a kernel's execve runs the file
+ * with /bin/tsvm, which skips the line (as every loader of a container does).
+ */
+export const TSVM_SHEBANG = '#!/bin/tsvm\n';
+
+/** The container in a file that may start with a `#!...` line ending in a newline: the bytes after that line. */
+export function stripShebang(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 2 || bytes[0] !== 0x23 || bytes[1] !== 0x21) return bytes;
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) throw new Error('bytecode file: the #! line does not end');
+  return bytes.subarray(nl + 1);
+}
+
+/** A file for `tskern compile`: TSVM_SHEBANG, then the container. */
+export function withShebang(container: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(TSVM_SHEBANG);
+  const out = new Uint8Array(head.length + container.length);
+  out.set(head, 0);
+  out.set(container, head.length);
+  return out;
+}
+
+/** Read a .tsbc container back (the disassembler and the tests use this); a leading `#!` line is skipped. */
+export function decodeModule(file: Uint8Array): CompiledModule {
+  const bytes = stripShebang(file);
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.readUInt32LE(0) !== TSBC_MAGIC) throw new Error('not a tskern bytecode module (bad magic)');
   if (b.readUInt16LE(4) !== TSBC_VERSION) throw new Error(`bytecode version ${b.readUInt16LE(4)}, expected ${TSBC_VERSION}`);

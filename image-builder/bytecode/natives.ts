@@ -104,6 +104,13 @@ export const NATIVES = [
   // ---- processes: user mode (kernel/proc; boot/interp/kernel-natives.ts) ------------------
   { name: 'enterUser', argc: 1, doc: 'enterUser(ctx): run ring-3 code from the user context block at physical address ctx (words 0-18: the registers in boot/traps.ts FRAME order; word 19: CR2; offset 512: an FXSAVE image) until the next trap (exception, IRQ or int 0x80); the trap\'s registers, CR2 and FPU/SSE state are saved back into the block; returns the trap vector as an int32. cs/ss/ds/es, the privileged eflags bits, bad fs/gs selectors and MXCSR\'s reserved bits are forced to safe values first' },
   { name: 'gdtSetTls', argc: 3, doc: 'gdtSetTls(index, lo, hi): write the 8-byte descriptor (lo, hi: its two 32-bit halves) into GDT entry index, which must be a TLS entry (6, 7 or 8); returns 0, or -1 for any other index' },
+  // ---- tsvm, the user build (issue 11): its arguments and Linux i386 system calls ----------
+  // Only tsvm implements syscall/memRead/memWrite; the kernel image stops naming them, the
+  // reference interpreter throws. user/lib/sys.ts wraps them for user programs.
+  { name: 'processStrings', argc: 1, doc: 'processStrings(which): tsvm\'s argv (which = 0: [tsvm, program, ...args] as it was started) or environment (1: "NAME=value" strings) as a new array of byte strings (one unit per byte, not decoded); undefined outside tsvm' },
+  { name: 'syscall', argc: 7, doc: 'syscall(nr, a, b, c, d, e, f): the Linux i386 system call nr (int 0x80; eax = nr, ebx..ebp = the six arguments, each ToUint32); returns eax: a negative errno (-4095..-1) as an int32, anything else as an unsigned number (addresses above 2^31 stay positive). tsvm only' },
+  { name: 'memRead', argc: 2, doc: 'memRead(address, length): a new byte string of the `length` bytes of this process\'s memory at address (a bad address kills the process with SIGSEGV, as it would a C program). tsvm only' },
+  { name: 'memWrite', argc: 2, doc: 'memWrite(address, bytes): store the units of the byte string `bytes` (each 0..255, else RangeError, nothing written) at address; returns the number of bytes written. tsvm only' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -209,5 +216,21 @@ export const Intrinsic = {
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];
+
+/**
+ * Natives of the kernel image only (hardware, physical memory, CPU state, the boot loader's
+ * data): tsvm, the user build, has none of them. The compiler rejects them in user programs
+ * (CompileOptions.target 'user', file:line:col); a tsvm running such bytecode anyway stops
+ * naming the native.
+ */
+export const KERNEL_ONLY_NATIVES: ReadonlySet<NativeName> = new Set<NativeName>([
+  'outb', 'inb', 'outw', 'inw', 'outl', 'inl',
+  'physRead8', 'physRead16', 'physRead32', 'physWrite8', 'physWrite16', 'physWrite32', 'physFill', 'physCopy',
+  'readCr3', 'writeCr3', 'invlpg', 'bootCommandLine', 'bootInfoAddress', 'physReservedEnd',
+  'cli', 'sti', 'hlt', 'rdtsc', 'readCr0', 'writeCr0', 'readCr2', 'readCr4', 'writeCr4',
+  'irqTake', 'irqCount', 'irqClaim', 'contextRead', 'contextWrite',
+  'virtRead8', 'virtRead16', 'virtRead32', 'virtWrite8', 'virtWrite16', 'virtWrite32',
+  'commandLine', 'bootReport', 'enterUser', 'gdtSetTls',
+]);
 
 export const Native = Object.fromEntries(NATIVES.map((n, i) => [n.name, i])) as { readonly [K in NativeName]: number };

@@ -99,7 +99,9 @@ export class ModuleCompiler {
 
   /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
   constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
-    readonly libraryFiles: ReadonlySet<number> = new Set()) {
+    readonly libraryFiles: ReadonlySet<number> = new Set(),
+    /** Natives the target lacks (tsvm: the kernel-only ones): calling one is a compile error. */
+    readonly unavailableNatives: ReadonlySet<string> = new Set()) {
     this.analysis = new ScopeAnalysis(sf);
   }
 
@@ -2426,6 +2428,9 @@ export class FnCompiler {
     }
     const id = NATIVES.findIndex((x) => x.name === name);
     if (id < 0) this.unsupported(n, `unknown native '${name}' (__native.${name})`);
+    if (this.m.unavailableNatives.has(name)) {
+      throw new CompileError(`${this.m.where(n)}: __native.${name} is kernel-only: user programs (tsvm) cannot call it`);
+    }
     if (n.arguments.length !== NATIVES[id].argc || n.arguments.some((a) => ts.isSpreadElement(a))) {
       throw new CompileError(`${this.m.where(n)}: __native.${name} takes ${NATIVES[id].argc} argument(s), not ${n.arguments.length}`);
     }

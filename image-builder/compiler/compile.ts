@@ -4,7 +4,7 @@ import { buildSync, type Message } from 'esbuild';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import type { CompiledModule } from '../bytecode/index.ts';
+import { KERNEL_ONLY_NATIVES, type CompiledModule } from '../bytecode/index.ts';
 import { ModuleCompiler } from './codegen.ts';
 import { CompileError } from './errors.ts';
 import { SourceMap } from './sourcemap.ts';
@@ -19,6 +19,12 @@ export interface CompileOptions {
   prelude?: boolean;
   /** Identifiers replaced by JavaScript expressions at bundle time (esbuild `define`). */
   define?: Record<string, string>;
+  /**
+   * What runs the program (default 'kernel': the kernel image, where every native exists).
+   * 'user': tsvm, the user build; a call of a kernel-only native (KERNEL_ONLY_NATIVES) is a
+   * compile error naming file:line:col.
+   */
+  target?: 'kernel' | 'user';
 }
 
 /** A file name for messages and stacks: relative to root inside it, absolute outside. */
@@ -83,6 +89,7 @@ export function compileProgram(entryFile: string, opts: CompileOptions = {}): { 
   // by its value ("5 is not a function"), as V8's builtins do, not by its parameter's name.
   const runtimeDir = fileURLToPath(new URL('../../runtime/', import.meta.url));
   const libraryFiles = new Set(map.sources.flatMap((s, i) => (resolve(dirname(outfile), s).startsWith(runtimeDir) ? [i] : [])));
-  const module = new ModuleCompiler(sf, map, files, libraryFiles).compile();
+  const unavailable = opts.target === 'user' ? KERNEL_ONLY_NATIVES : new Set<string>();
+  const module = new ModuleCompiler(sf, map, files, libraryFiles, unavailable).compile();
   return { module, js: jsFile.text };
 }

@@ -354,6 +354,8 @@ const processObj: any = {};
 hidden(GLOBAL$, 'process', processObj);
 processObj.argv = ['tskern', 'program'];
 processObj.env = {};
+// Under tsvm (the user build) the process's own argv and environment, as Node gives them.
+installProcessStrings(processObj);
 processObj.exitCode = undefined;
 processObj.platform = 'tskern';
 install(processObj, {
@@ -380,3 +382,45 @@ __native.registerIntrinsic(12, function FormatUncaught(v: unknown): string {
   return inspect(v, intro);
 });
 void numberToString;
+
+/** A string of bytes (one unit per byte) decoded as UTF-8; malformed sequences give U+FFFD. */
+function utf8Decode(bytes: string): string {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) if (__native.charCodeAt(bytes, i) >= 0x80) { ascii = false; break; }
+  if (ascii) return bytes;
+  const units: number[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    const b = __native.charCodeAt(bytes, i);
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    let cp = n === 0 ? b : n === 1 ? b & 0x1f : n === 2 ? b & 0x0f : b & 0x07;
+    let ok = n >= 0 && i + n < bytes.length;
+    for (let k = 1; ok && k <= n; k++) {
+      const c = __native.charCodeAt(bytes, i + k);
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff)))) ok = false;
+    if (!ok) { units.push(0xfffd); i += 1; continue; }
+    if (cp >= 0x10000) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    else units.push(cp);
+    i += n + 1;
+  }
+  return __native.stringFromUnits(units);
+}
+
+/** process.argv and process.env from tsvm's argv and environment (nothing in the kernel image). */
+function installProcessStrings(proc: any): void {
+  const argv = __native.processStrings(0);
+  if (argv === undefined) return;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) args.push(utf8Decode(argv[i]));
+  proc.argv = args;
+  const env: any = {};
+  const envp = __native.processStrings(1) ?? [];
+  for (let i = 0; i < envp.length; i++) {
+    const eq = __native.stringIndexOf(envp[i], '=', 0);
+    if (eq > 0) env[utf8Decode(__native.stringSlice(envp[i], 0, eq))] = utf8Decode(__native.stringSlice(envp[i], eq + 1, envp[i].length));
+  }
+  proc.env = env;
+}

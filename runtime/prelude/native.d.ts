@@ -88,6 +88,11 @@ declare const __native: {
   /** Writes GDT TLS entry `index` (6-8) as the descriptor halves lo, hi; 0, or -1 for another index. */
   gdtSetTls(index: number, lo: number, hi: number): number;
   bootReport(): void;
+  // tsvm, the user build (natives.ts; user/lib/sys.ts wraps them)
+  processStrings(which: 0 | 1): string[] | undefined;
+  syscall(nr: number, a: number, b: number, c: number, d: number, e: number, f: number): number;
+  memRead(address: number, length: number): string;
+  memWrite(address: number, bytes: string): number;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */

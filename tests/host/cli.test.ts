@@ -107,6 +107,7 @@ describe('tskern build, then boot the kernel', () => {
     const built = await tskern(['build']);
     expect(built.code).toBe(0);
     expect(built.stderr).toMatch(/built .*build\/tskern\.elf/);
+    expect(built.stderr).toMatch(/built .*build\/tsvm\n/);
     const run = await tskern(['boot', '--cmdline', 'poweroff'], '');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^tskern \d+\.\d+\.\d+ /);
