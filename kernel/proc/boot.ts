@@ -7,7 +7,7 @@
 // else the bytes in /.init/stdin), stdout on COM1 and stderr on COM2; `ttys=` says which of
 // the three are terminals on the host. The kernel log goes to COM2 then, never to stdout.
 
-import { bootInfoAddress, physRead8, physReservedEnd, readCr3, setRunUserHook } from '../arch/intrinsics.ts';
+import { bootInfoAddress, physRead8, readCr3, setRunUserHook } from '../arch/intrinsics.ts';
 import { Tty } from '../dev/tty.ts';
 import { Uart16550 } from '../dev/uart16550.ts';
 import { makeDevfs, ttyOps } from '../fs/devfs.ts';
@@ -16,10 +16,10 @@ import { ProcRoot } from '../fs/procfs.ts';
 import { RamDir, RamFile, type RamFsContext } from '../fs/ramfs.ts';
 import { Mode, OpenFile, OpenFlag, type FileOps, type Inode } from '../fs/types.ts';
 import { Vfs } from '../fs/vfs.ts';
-import { AddressSpace, createMmShared } from '../mm/address-space.ts';
-import { FrameAllocator, type PhysRange } from '../mm/frames.ts';
+import { AddressSpace } from '../mm/address-space.ts';
+import { createKernelMemory } from '../mm/boot-memory.ts';
 import { Mm } from '../mm/mm.ts';
-import { readMemoryMap } from '../mm/multiboot.ts';
+import { publishKernel, startInspectChannel } from '../debug/inspect-channel.ts';
 import { errnoName } from '../mm/errno.ts';
 import { registerFsSyscalls } from '../syscall/fs.ts';
 import { registerMiscSyscalls } from '../syscall/misc.ts';
@@ -37,20 +37,7 @@ import { sendSignal } from './lifecycle.ts';
 import { SiCode } from './signal.ts';
 import { UserContext } from './user-context.ts';
 
-/** The direct map's end (boot/layout.ts DIRECT_MAP_MAX): frames must be reachable through it. */
-const DIRECT_MAP_END = 0x3800_0000;
 const COM2 = 0x2f8;
-
-function usableRam(): PhysRange[] {
-  const floor = physReservedEnd();
-  const out: PhysRange[] = [];
-  for (const r of readMemoryMap(bootInfoAddress())) {
-    const start = r.start > floor ? r.start : floor;
-    const end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
-    if (end > start) out.push({ start, end });
-  }
-  return out;
-}
 
 /** The value of `key=` on the command line, or null. */
 function option(words: string[], key: string): string | null {
@@ -117,9 +104,11 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   errorPort.init();
   const logPort = execMode ? errorPort : console;
 
-  const frames = new FrameAllocator({ available: usableRam(), reserved: [], limit: DIRECT_MAP_END });
-  const shared = createMmShared(frames);
-  if (typeof shared === 'number') throw new Error('boot: no memory for the zero page');
+  const memory = createKernelMemory();
+  if (typeof memory === 'number') throw new Error('boot: no memory for the zero page');
+  const frames = memory.frames, shared = memory.shared;
+  // the VM inspector's window on the address spaces (docs/inspect-channel.md)
+  if (startInspectChannel(frames, shared.zeroPage) >= 0) publishKernel(0, readCr3());
   const fsContext: RamFsContext = { frames, now: () => Math.floor(Date.now() / 1000) };
   const root = new RamDir(fsContext, 0o755, 0, null);
   const members = unpackInitramfs(module, root, fsContext);

@@ -12,6 +12,7 @@ import { loadProgram } from './exec.ts';
 import { kernel } from './kernel-state.ts';
 import type { Process } from './process.ts';
 import { leaveAddressSpace } from './scheduler.ts';
+import { areasChanged } from './inspect.ts';
 
 interface Target {
   file: Resolved;
@@ -76,6 +77,7 @@ export async function execve(p: Process, path: string, argv: string[], envp: str
   p.exe = target.file.path;
   p.argv = target.argv.slice();
   p.clearChildTid = 0;
+  areasChanged(p);
   if (p.vforkDone !== null) {
     const done = p.vforkDone;
     p.vforkDone = null;

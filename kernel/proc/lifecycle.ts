@@ -12,6 +12,7 @@ import { setupFrame } from './signal-frame.ts';
 import { Default, SIG_DFL, SIG_IGN, SaFlag, SiCode, Sig, defaultAction, signalName, type SigInfo } from './signal.ts';
 import { Reg, UserContext } from './user-context.ts';
 import { NO_RESULT } from '../syscall/dispatch.ts';
+import { areasChanged, processGone } from './inspect.ts';
 
 /** wait(2) status words. */
 export const exitedStatus = (code: number): number => (code & 0xff) << 8;
@@ -44,6 +45,7 @@ export function forkProcess(p: Process): number {
   child.startTicks = p.userTicks;
   ctx.set(Reg.EAX, 0);
   addProcess(child, p);
+  areasChanged(child);
   makeRunnable(child);
   return child.pid;
 }
@@ -62,6 +64,7 @@ export function finishProcess(p: Process, status: number): void {
     wake();
   }
   p.fds.closeAll();
+  processGone(p);
   leaveAddressSpace(p);
   p.mm.space.free();
   p.ctx.free();

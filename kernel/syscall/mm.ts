@@ -8,6 +8,7 @@ import type { Process } from '../proc/process.ts';
 import { readBytes } from './user-memory.ts';
 import { int, register } from './dispatch.ts';
 import { OpenFlag } from '../fs/types.ts';
+import { areasChanged } from '../proc/inspect.ts';
 
 const PAGE = 4096;
 
@@ -24,21 +25,27 @@ function mmapCommon(p: Process, addr: number, len: number, prot: number, flags: 
   return p.mm.space.mmap(addr, len, prot, flags, { file }, pgoff);
 }
 
+/** A result that changed p's areas (when it succeeded) is noted for the VM inspector. */
+function changed(p: Process, r: number): number {
+  if (r >= 0) areasChanged(p);
+  return r;
+}
+
 export function registerMmSyscalls(): void {
-  register(45, 'brk', (p, addr) => p.mm.space.brk(addr));
-  register(192, 'mmap2', (p, addr, len, prot, flags, fd, pgoff) => mmapCommon(p, addr, len, prot, flags, int(fd), pgoff));
+  register(45, 'brk', (p, addr) => changed(p, p.mm.space.brk(addr)));
+  register(192, 'mmap2', (p, addr, len, prot, flags, fd, pgoff) => changed(p, mmapCommon(p, addr, len, prot, flags, int(fd), pgoff)));
   register(90, 'old_mmap', async (p, args) => {
     const b = await readBytes(p.mm.space, args, 24);
     if (typeof b === 'number') return b;
     const w: number[] = [];
     for (let i = 0; i < 6; i++) w.push((b[4 * i] | (b[4 * i + 1] << 8) | (b[4 * i + 2] << 16) | (b[4 * i + 3] << 24)) >>> 0);
     if (w[5] % PAGE !== 0) return -Errno.EINVAL;
-    return mmapCommon(p, w[0], w[1], w[2], w[3], w[4] | 0, w[5] / PAGE);
+    return changed(p, mmapCommon(p, w[0], w[1], w[2], w[3], w[4] | 0, w[5] / PAGE));
   });
-  register(91, 'munmap', (p, addr, len) => p.mm.space.munmap(addr, len));
-  register(125, 'mprotect', (p, addr, len, prot) => p.mm.space.mprotect(addr, len, prot));
+  register(91, 'munmap', (p, addr, len) => changed(p, p.mm.space.munmap(addr, len)));
+  register(125, 'mprotect', (p, addr, len, prot) => changed(p, p.mm.space.mprotect(addr, len, prot)));
   register(219, 'madvise', (p, addr, len, advice) => p.mm.space.madvise(addr, len, advice));
-  register(163, 'mremap', (p, old, oldLen, newLen, flags, newAddr) => p.mm.space.mremap(old, oldLen, newLen, flags, newAddr));
+  register(163, 'mremap', (p, old, oldLen, newLen, flags, newAddr) => changed(p, p.mm.space.mremap(old, oldLen, newLen, flags, newAddr)));
   register(144, 'msync', (p, addr, len, flags) => {
     if (addr % PAGE !== 0 || (flags & ~7) !== 0 || (flags & 5) === 5) return -Errno.EINVAL;
     // ramfs pages are the file itself: nothing to write back. Unmapped ranges are ENOMEM.
