@@ -1,5 +1,6 @@
 // The `tskern` command: build the kernel image and boot it in v86 on this terminal.
 
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
@@ -8,6 +9,7 @@ import { CompileError, compileProgram } from '../image-builder/compiler/index.ts
 import { assembleKernel } from '../image-builder/build.ts';
 import { encodeModule } from '../image-builder/bytecode/index.ts';
 import { isStale } from './freshness.ts';
+import { mkfs, MkfsError, readTree, type Entry } from '../image-builder/ext2/mkfs.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB } from './v86-runner.ts';
@@ -24,6 +26,10 @@ commands:
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
                                  exit status is the program's (2 on a compile error)
+  mkfs IMAGE DIR [--size MiB] [--block-size 1024|4096]
+                                 write an ext2 file system image holding DIR's
+                                 files, directories and symbolic links (default size:
+                                 twice the contents plus 4 MiB)
   selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
                                  memory-management self-test selected (selftest=mm) and
                                  exit with its verdict (0: every check passed and every
@@ -33,6 +39,8 @@ commands:
 options for boot and start:
   --cmdline S     multiboot command line for the kernel, e.g. test=pagefault
   --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
+  --disk IMAGE    attach IMAGE (e.g. from 'tskern mkfs') as the second ATA disk (hdb);
+                  what the guest writes to it is written back to the file at power-off
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
 Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
@@ -112,6 +120,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return runFile(rest);
     case 'selftest':
       return selftest(rest);
+    case 'mkfs':
+      return mkfsCommand(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
@@ -189,6 +199,50 @@ async function selftest(args: string[]): Promise<number> {
   }
   await machine.stop();
   return status;
+}
+
+/** `tskern mkfs IMAGE DIR [--size MiB] [--block-size N]`. */
+function mkfsCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { size: { type: 'string' }, 'block-size': { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [image, dir] = parsed.positionals;
+  if (parsed.positionals.length !== 2) throw new UsageError('mkfs takes IMAGE DIR');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  const blockSize = parsed.values['block-size'] === undefined ? 1024 : Number(parsed.values['block-size']);
+  if (blockSize !== 1024 && blockSize !== 4096) throw new UsageError(`--block-size takes 1024 or 4096, not '${parsed.values['block-size']}'`);
+  const tree = readTree(dir);
+  let size: number;
+  if (parsed.values.size === undefined) {
+    size = Math.ceil((2 * treeBytes(tree) + (4 << 20)) / (1 << 20)) << 20;
+  } else {
+    if (!/^\d+$/.test(parsed.values.size) || Number(parsed.values.size) < 1 || Number(parsed.values.size) > 4095) {
+      throw new UsageError(`--size takes a whole number of MiB from 1 to 4095, not '${parsed.values.size}'`);
+    }
+    size = Number(parsed.values.size) << 20;
+  }
+  try {
+    writeFileSync(image, mkfs(tree, { size: size >>> 0, blockSize }));
+  } catch (err) {
+    if (err instanceof MkfsError) {
+      process.stderr.write(`tskern: mkfs: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
+  process.stderr.write(`tskern: wrote ${image} (ext2, ${(size >>> 0) >> 20} MiB, ${blockSize}-byte blocks)\n`);
+  return 0;
+}
+
+function treeBytes(e: Entry): number {
+  if (e.kind === 'file') return e.data.length + 4096;
+  if (e.kind === 'symlink') return 4096;
+  let n = 4096;
+  for (const c of e.entries.values()) n += treeBytes(c);
+  return n;
 }
 
 function describe(err: unknown): string {

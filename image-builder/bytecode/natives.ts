@@ -101,6 +101,9 @@ export const NATIVES = [
   { name: 'virtWrite32', argc: 2, doc: 'virtWrite32(va, v): as virtWrite8, 32 bits' },
   { name: 'commandLine', argc: 0, doc: 'the boot command line (multiboot), a string ("" if none)' },
   { name: 'bootReport', argc: 0, doc: 'the native boot report of the kernel image: memory size, CR0/CR3/CR4 and the command line on COM1 (unless `quiet`), then the native test options (poweroff, test=pagefault|ud|divide); returns undefined' },
+  // ---- storage (issue 10): block transfers between a port and physical memory for kernel/dev/ata.ts --
+  { name: 'insw', argc: 3, doc: 'insw(port, p, count): rep insw: read `count` 16-bit words from port into physical memory from p (through the direct map; a range beyond it stops the machine); returns undefined' },
+  { name: 'outsw', argc: 3, doc: 'outsw(port, p, count): rep outsw: write `count` 16-bit words from physical memory at p to port; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

@@ -40,6 +40,13 @@ export class FakePortBus implements Intrinsics {
   inw(port: number): number { return this.inb(port) | (this.inb(port + 1) << 8); }
   outl(port: number, value: number): void { this.outw(port, value & 0xffff); this.outw(port + 2, (value >>> 16) & 0xffff); }
   inl(port: number): number { return (this.inw(port) | (this.inw(port + 2) << 16)) >>> 0; }
+  /** rep insw / rep outsw: word by word through the port and physical memory (FakeMachine has it). */
+  insw(port: number, phys: number, count: number): void {
+    for (let i = 0; i < count; i++) this.physWrite16(phys + 2 * i, this.inw(port));
+  }
+  outsw(port: number, phys: number, count: number): void {
+    for (let i = 0; i < count; i++) this.outw(port, this.physRead16(phys + 2 * i));
+  }
 
   // A port bus has no memory or MMU: tests that need them use FakeMachine (tests/mm/fake-machine.ts).
   physRead8(_p: number): number { return noMemory(); }

@@ -1,0 +1,232 @@
+// ATA (IDE) disks on the primary channel, PIO, interrupt-driven (IRQ 14).
+//
+// One request runs at a time per channel (the two drives share the task file); the rest
+// wait in a FIFO queue. A request is a command (READ SECTORS 0x20, WRITE SECTORS 0x30,
+// IDENTIFY 0xEC, FLUSH CACHE 0xE7) on up to 256 sectors; each sector's data moves with one
+// `insw`/`outsw` native (rep insw/outsw into the frame through the direct map). The drive
+// raises IRQ 14 when a sector is ready (read) or taken (write) and when the command ends;
+// the handler reads STATUS (which lowers the IRQ), moves the next sector, and settles the
+// request's Promise when the last one is done.
+//
+// Errors are values, never hangs: ERR or DF in STATUS, a status of 0 or 0xFF (no drive,
+// floating bus), a drive that never raises DRQ, or no interrupt within TIMEOUT_MS settle
+// the request with -EIO, and a timed-out channel is reset (SRST) before the next request.
+//
+// Why PIO and not bus-master DMA: both v86 (its PIIX-like controller, BMIDE ports fixed at
+// 0xB400) and QEMU (PIIX3, BAR4 assigned by the firmware) implement bus-master DMA, but
+// finding the BMIDE base in QEMU needs PCI configuration-space enumeration, which the
+// kernel does not have yet; with `insw` as one native per sector PIO costs the guest little
+// (see bench/disk.ts for sectors/s).
+
+import { inb, insw, outb, outsw, physRead16 } from '../arch/intrinsics.ts';
+import { onIrq } from '../arch/irq.ts';
+import { Errno } from '../mm/errno.ts';
+import { SECTOR_SIZE, type BlockDevice } from './block.ts';
+
+export const ATA_PRIMARY = 0x1f0, ATA_PRIMARY_CONTROL = 0x3f6, ATA_PRIMARY_IRQ = 14;
+
+enum Reg { DATA = 0, ERROR = 1, COUNT = 2, LBA0 = 3, LBA1 = 4, LBA2 = 5, DRIVE = 6, STATUS = 7, COMMAND = 7 }
+enum Status { ERR = 0x01, DRQ = 0x08, DF = 0x20, DRDY = 0x40, BSY = 0x80 }
+export enum Cmd { READ = 0x20, WRITE = 0x30, FLUSH = 0xe7, IDENTIFY = 0xec }
+/** Device control register: SRST resets both drives; nIEN (bit 1) clear lets the drive interrupt. */
+enum Control { INTERRUPTS_ON = 0x00, SRST = 0x04 }
+
+/** No interrupt for this long ends a request with EIO. */
+export const TIMEOUT_MS = 2000;
+/** Status polls while waiting for BSY to clear or DRQ to rise before a command's data. */
+const POLL_LIMIT = 100_000;
+const LBA28_LIMIT = 0x1000_0000;
+
+interface Request {
+  drive: number;
+  command: Cmd;
+  lba: number;
+  count: number;
+  phys: number;
+  /** Sectors moved so far. */
+  done: number;
+  resolve: (result: number) => void;
+}
+
+/** The task file of one channel: the queue, the request in flight, the interrupt handler. */
+export class AtaChannel {
+  private readonly queue: Request[] = [];
+  private current: Request | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** Interrupts that came with no request in flight (a reset, a drive's power-on IRQ). */
+  spurious = 0;
+  /** Requests ended with EIO, by cause. */
+  errors = 0;
+  timeouts = 0;
+
+  constructor(readonly base = ATA_PRIMARY, readonly control = ATA_PRIMARY_CONTROL, readonly irq = ATA_PRIMARY_IRQ) {}
+
+  /** Takes the channel's IRQ and enables the drives' interrupts. */
+  install(): void {
+    outb(this.control, Control.INTERRUPTS_ON);
+    onIrq(this.irq, () => this.onInterrupt());
+  }
+
+  /**
+   * Identifies the drive (0 master, 1 slave) with IDENTIFY DEVICE into the 512 bytes at
+   * `scratch`; its disk, or -ENXIO when no ATA drive answers, -EIO on an error.
+   */
+  async probe(drive: number, scratch: number): Promise<AtaDisk | number> {
+    outb(this.base + Reg.DRIVE, 0xa0 | (drive << 4));
+    this.settle();
+    const s = inb(this.base + Reg.STATUS);
+    if (s === 0 || s === 0xff) return -Errno.ENXIO;
+    const r = await this.submit(drive, Cmd.IDENTIFY, 0, 1, scratch);
+    if (r < 0) return r === -Errno.EIO ? -Errno.ENXIO : r;
+    const word = (i: number) => physRead16(scratch + 2 * i);
+    const sectors = (word(60) | (word(61) << 16)) >>> 0;
+    if (sectors === 0) return -Errno.ENXIO;
+    return new AtaDisk(this, drive, sectors);
+  }
+
+  /** Queues a command; settles with 0 or -EIO once the drive has finished it. */
+  submit(drive: number, command: Cmd, lba: number, count: number, phys: number): Promise<number> {
+    return new Promise<number>((resolve) => {
+      this.queue.push({ drive, command, lba, count, phys, done: 0, resolve });
+      if (this.current === null) this.startNext();
+    });
+  }
+
+  /** About 400 ns for the drive to present its status after a select (four status reads). */
+  private settle(): void {
+    for (let i = 0; i < 4; i++) inb(this.control);
+  }
+
+  /** Polls the alternate status until `mask` bits are clear and `want` bits set; the status, or -1 after POLL_LIMIT polls. */
+  private poll(clear: number, want: number): number {
+    for (let i = 0; i < POLL_LIMIT; i++) {
+      const s = inb(this.control);
+      if (s === 0xff || s === 0) return s;
+      if ((s & Status.BSY) === 0 && (s & (Status.ERR | Status.DF)) !== 0) return s;
+      if ((s & clear) === 0 && (s & want) === want) return s;
+    }
+    return -1;
+  }
+
+  private startNext(): void {
+    const req = this.queue.shift();
+    if (req === undefined) {
+      this.current = null;
+      return;
+    }
+    this.current = req;
+    outb(this.base + Reg.DRIVE, 0xe0 | (req.drive << 4) | ((req.lba >>> 24) & 0x0f));
+    this.settle();
+    const ready = this.poll(Status.BSY, 0);
+    if (ready < 0 || ready === 0 || ready === 0xff || (ready & Status.BSY) !== 0) {
+      this.finish(-Errno.EIO);
+      return;
+    }
+    outb(this.base + Reg.COUNT, req.count & 0xff);
+    outb(this.base + Reg.LBA0, req.lba & 0xff);
+    outb(this.base + Reg.LBA1, (req.lba >>> 8) & 0xff);
+    outb(this.base + Reg.LBA2, (req.lba >>> 16) & 0xff);
+    outb(this.base + Reg.COMMAND, req.command);
+    this.timer = setTimeout(() => this.onTimeout(req), TIMEOUT_MS);
+    if (req.command === Cmd.WRITE) {
+      // The first sector goes out without an interrupt, as soon as the drive asks (DRQ).
+      const s = this.poll(Status.BSY, Status.DRQ);
+      if (s <= 0 || s === 0xff || (s & (Status.ERR | Status.DF)) !== 0 || (s & Status.DRQ) === 0) {
+        this.finish(-Errno.EIO);
+        return;
+      }
+      outsw(this.base + Reg.DATA, req.phys, SECTOR_SIZE / 2);
+    }
+  }
+
+  private onInterrupt(): void {
+    const s = inb(this.base + Reg.STATUS); // reading STATUS acknowledges the drive's interrupt
+    const req = this.current;
+    if (req === null) {
+      this.spurious++;
+      return;
+    }
+    if (s === 0xff || s === 0 || (s & (Status.ERR | Status.DF)) !== 0) {
+      this.finish(-Errno.EIO);
+      return;
+    }
+    if ((s & Status.BSY) !== 0) return; // not for us yet
+    switch (req.command) {
+      case Cmd.READ:
+      case Cmd.IDENTIFY:
+        if ((s & Status.DRQ) === 0) { this.finish(-Errno.EIO); return; }
+        insw(this.base + Reg.DATA, req.phys + req.done * SECTOR_SIZE, SECTOR_SIZE / 2);
+        req.done++;
+        if (req.done === req.count) this.finish(0);
+        return;
+      case Cmd.WRITE:
+        req.done++;
+        if (req.done === req.count) { this.finish(0); return; }
+        if ((s & Status.DRQ) === 0) { this.finish(-Errno.EIO); return; }
+        outsw(this.base + Reg.DATA, req.phys + req.done * SECTOR_SIZE, SECTOR_SIZE / 2);
+        return;
+      default:
+        this.finish(0);
+    }
+  }
+
+  private onTimeout(req: Request): void {
+    if (this.current !== req) return;
+    this.timeouts++;
+    this.timer = undefined;
+    // A drive that went silent may still be busy: reset both drives of the channel.
+    outb(this.control, Control.SRST);
+    this.settle();
+    outb(this.control, Control.INTERRUPTS_ON);
+    this.finish(-Errno.EIO);
+  }
+
+  private finish(result: number): void {
+    const req = this.current;
+    if (req === null) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (result < 0) this.errors++;
+    this.current = null;
+    req.resolve(result);
+    this.startNext();
+  }
+}
+
+/** One drive of a channel, as a BlockDevice. */
+export class AtaDisk implements BlockDevice {
+  readonly name: string;
+  readonly dev: number;
+
+  constructor(readonly channel: AtaChannel, readonly drive: number, readonly sectors: number) {
+    this.name = drive === 0 ? 'hda' : 'hdb';
+    this.dev = (3 << 8) | (drive * 64);
+  }
+
+  read(sector: number, count: number, phys: number): Promise<number> {
+    return this.transfer(Cmd.READ, sector, count, phys);
+  }
+
+  write(sector: number, count: number, phys: number): Promise<number> {
+    return this.transfer(Cmd.WRITE, sector, count, phys);
+  }
+
+  flush(): Promise<number> {
+    return this.channel.submit(this.drive, Cmd.FLUSH, 0, 0, 0);
+  }
+
+  /** Splits a transfer into commands of at most 256 sectors (an ATA count of 0 means 256). */
+  private async transfer(command: Cmd, sector: number, count: number, phys: number): Promise<number> {
+    if (!Number.isInteger(sector) || !Number.isInteger(count) || sector < 0 || count < 0) return -Errno.EINVAL;
+    if (sector + count > this.sectors || sector + count > LBA28_LIMIT) return -Errno.EINVAL;
+    while (count > 0) {
+      const n = count > 256 ? 256 : count;
+      const r = await this.channel.submit(this.drive, command, sector, n, phys);
+      if (r < 0) return r;
+      sector += n;
+      count -= n;
+      phys += n * SECTOR_SIZE;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,75 @@
+// The host's ext2 image writer (image-builder/ext2/mkfs.ts), checked by e2fsprogs: every
+// image must pass `e2fsck -fn`, and debugfs must read back each file, link and directory.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mkfs, MkfsError, type Entry } from '../../image-builder/ext2/mkfs.ts';
+import { debugfs, debugfsList, e2fsck, e2fsprogsNote, skipE2fsprogs } from './e2fsprogs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tskern-mkfs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Bytes whose every 4-byte word differs, so a misplaced block shows. */
+export function pattern(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+const file = (data: Uint8Array | string): Entry => ({ kind: 'file', data: typeof data === 'string' ? new TextEncoder().encode(data) : data });
+const dirOf = (entries: Record<string, Entry>): Entry => ({ kind: 'dir', entries: new Map(Object.entries(entries)) });
+
+function tree(): Entry {
+  return dirOf({
+    'hello.txt': file('hello, ext2\n'),
+    'empty': file(''),
+    'direct.bin': file(pattern(11 * 1024 + 7, 1)),
+    'single.bin': file(pattern(200 * 1024, 2)), // past 12 blocks of 1 KiB: single indirect
+    'double.bin': file(pattern(300 * 1024 + 5, 3)), // past 12 + 256 blocks of 1 KiB: double indirect
+    'link': { kind: 'symlink', target: 'hello.txt' },
+    'longlink': { kind: 'symlink', target: 'd/'.repeat(40) + 'x' },
+    'etc': dirOf({ 'motd': file('welcome\n'), 'nested': dirOf({ 'deep.txt': file('deep\n') }) }),
+    'many': dirOf(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`entry-with-a-long-name-${i}`, file(`#${i}\n`)]))),
+  });
+}
+
+describe('mkfs', () => {
+  for (const blockSize of [1024, 4096] as const) {
+    test.skipIf(skipE2fsprogs)(`${blockSize}-byte blocks: e2fsck -fn is clean and debugfs reads every file back${e2fsprogsNote}`, () => {
+      const image = join(dir, `t${blockSize}.img`);
+      const t = tree();
+      writeFileSync(image, mkfs(t, { size: 8 << 20, blockSize }));
+      const fsck = e2fsck(image);
+      expect(fsck.output).not.toMatch(/Fix\?|Clear\?|Salvage\?|Create\?/);
+      expect(fsck.status).toBe(0);
+      const root = (t as Extract<Entry, { kind: 'dir' }>).entries;
+      for (const name of ['hello.txt', 'empty', 'direct.bin', 'single.bin', 'double.bin']) {
+        expect(Buffer.compare(debugfs(image, `cat /${name}`), Buffer.from((root.get(name) as { data: Uint8Array }).data)), name).toBe(0);
+      }
+      expect(debugfs(image, 'cat /etc/nested/deep.txt').toString()).toBe('deep\n');
+      expect(debugfs(image, 'stat /link').toString()).toMatch(/Fast link dest: "hello.txt"/);
+      expect(debugfs(image, 'cat /longlink').toString()).toBe('d/'.repeat(40) + 'x');
+      expect(debugfsList(image, '/')).toEqual(['direct.bin', 'double.bin', 'empty', 'etc', 'hello.txt', 'link', 'longlink', 'lost+found', 'many', 'single.bin']);
+      expect(debugfsList(image, '/many')).toHaveLength(150);
+      expect(debugfs(image, 'cat /many/entry-with-a-long-name-149').toString()).toBe('#149\n');
+    });
+  }
+
+  test.skipIf(skipE2fsprogs)(`a file through triple indirect blocks and several block groups${e2fsprogsNote}`, () => {
+    const image = join(dir, 'triple.img');
+    const big = pattern((12 + 256 + 65536 + 10) * 1024, 9);
+    writeFileSync(image, mkfs(dirOf({ 'big': file(big) }), { size: 80 << 20, blockSize: 1024 }));
+    expect(e2fsck(image).status).toBe(0);
+    expect(Buffer.compare(debugfs(image, 'cat /big'), Buffer.from(big))).toBe(0);
+  }, 60_000);
+
+  test('too many files for the image is an MkfsError, not a corrupt image', () => {
+    expect(() => mkfs(dirOf({ big: file(new Uint8Array(3 << 20)) }), { size: 2 << 20 })).toThrow(MkfsError);
+    expect(() => mkfs(dirOf({}), { size: 1000 })).toThrow(MkfsError);
+  });
+});
