@@ -25,6 +25,17 @@ export enum Errno {
   ENODEV = 19,
   EINVAL = 22,
   EOPNOTSUPP = 95,
+  // file systems (kernel/fs)
+  EXDEV = 18,
+  ENOTDIR = 20,
+  EISDIR = 21,
+  EFBIG = 27,
+  ENOSPC = 28,
+  EROFS = 30,
+  EMLINK = 31,
+  ENAMETOOLONG = 36,
+  ENOTEMPTY = 39,
+  ELOOP = 40,
 }
 
 /** The name of an errno value, positive or negated ("EINVAL"), or "E?" and the number. */
@@ -44,6 +55,16 @@ export function errnoName(e: number): string {
     case Errno.ENODEV: return 'ENODEV';
     case Errno.EINVAL: return 'EINVAL';
     case Errno.EOPNOTSUPP: return 'EOPNOTSUPP';
+    case Errno.EXDEV: return 'EXDEV';
+    case Errno.ENOTDIR: return 'ENOTDIR';
+    case Errno.EISDIR: return 'EISDIR';
+    case Errno.EFBIG: return 'EFBIG';
+    case Errno.ENOSPC: return 'ENOSPC';
+    case Errno.EROFS: return 'EROFS';
+    case Errno.EMLINK: return 'EMLINK';
+    case Errno.ENAMETOOLONG: return 'ENAMETOOLONG';
+    case Errno.ENOTEMPTY: return 'ENOTEMPTY';
+    case Errno.ELOOP: return 'ELOOP';
     default: return 'E?' + (e < 0 ? -e : e);
   }
 }

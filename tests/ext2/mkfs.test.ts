@@ -6,20 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { mkfs, MkfsError, type Entry } from '../../image-builder/ext2/mkfs.ts';
 import { debugfs, debugfsList, e2fsck, e2fsprogsNote, skipE2fsprogs } from './e2fsprogs.ts';
+import { pattern } from './pattern.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tskern-mkfs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Bytes whose every 4-byte word differs, so a misplaced block shows. */
-export function pattern(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 const file = (data: Uint8Array | string): Entry => ({ kind: 'file', data: typeof data === 'string' ? new TextEncoder().encode(data) : data });
 const dirOf = (entries: Record<string, Entry>): Entry => ({ kind: 'dir', entries: new Map(Object.entries(entries)) });
