@@ -34,6 +34,9 @@ commands:
                                  memory-management self-test selected (selftest=mm) and
                                  exit with its verdict (0: every check passed and every
                                  frame came back)
+  selftest ext2 --disk IMAGE     boot with selftest=ext2 and IMAGE as hdb: the kernel
+                                 reads, creates, renames and removes files on it, syncs
+                                 and powers off (IMAGE holds the result)
   help                           show this help
 
 options for boot and start:
@@ -55,6 +58,8 @@ interface BootArgs {
   image?: string;
   cmdline?: string;
   memoryMiB: number;
+  /** --disk IMAGE: attached as hdb. */
+  disk?: string;
 }
 
 function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
@@ -63,7 +68,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { cmdline: { type: 'string' }, memory: { type: 'string' } },
+      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -76,7 +81,10 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
   if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
     throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
   }
-  return { image: positionals[0], cmdline: values.cmdline, memoryMiB };
+  if (values.disk !== undefined && (!existsSync(values.disk) || !statSync(values.disk).isFile())) {
+    throw new UsageError(`--disk: no such file: ${values.disk}`);
+  }
+  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, disk: values.disk };
 }
 
 async function build(): Promise<string> {
@@ -85,8 +93,8 @@ async function build(): Promise<string> {
   return path;
 }
 
-async function boot(image: string, { cmdline, memoryMiB }: BootArgs): Promise<number> {
-  const machine = await bootImage({ image, cmdline, memoryMiB });
+async function boot(image: string, { cmdline, memoryMiB, disk }: BootArgs): Promise<number> {
+  const machine = await bootImage({ image, cmdline, memoryMiB, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
   return runOnTerminal(machine);
 }
 
@@ -179,16 +187,17 @@ async function runFile(args: string[]): Promise<number> {
   return status;
 }
 
-const SELFTESTS = ['mm'];
+const SELFTESTS = ['mm', 'ext2'];
 
 /** Boots the kernel image headless with `selftest=NAME`: COM1 to stdout, its status as ours. */
 async function selftest(args: string[]): Promise<number> {
   const name = args[0];
   if (!name || !SELFTESTS.includes(name)) throw new UsageError(`selftest takes one of: ${SELFTESTS.join(', ')}`);
-  const { memoryMiB } = parseBootArgs(args.slice(1), false);
+  const { memoryMiB, disk } = parseBootArgs(args.slice(1), false);
+  if (name === 'ext2' && disk === undefined) throw new UsageError('selftest ext2 needs --disk IMAGE (an image made by tskern mkfs)');
   let image = defaultImagePath();
   if (isStale(image, imageSourceDirs())) image = await build();
-  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}` });
+  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}`, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
   machine.onSerial((bytes) => process.stdout.write(bytes));
   let status: number;
   try {

@@ -2,6 +2,7 @@
 // starts it in 32-bit protected mode with paging off. The host only observes the guest
 // (serial output, memory, control registers, instruction count) and feeds it serial input.
 
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { V86 } from 'v86';
 import { ExtendedCounter } from './instruction-counter.ts';
@@ -19,7 +20,27 @@ export interface BootOptions {
   /** The multiboot command line. */
   cmdline?: string;
   memoryMiB?: number;
+  /** The primary channel's master ATA disk (v86 `hda`). */
+  hda?: DiskOption;
+  /**
+   * The primary channel's slave ATA disk (v86 `hdb`): `--disk IMAGE`. v86 attaches a slave
+   * only next to a master, so without `hda` a blank 1 MiB master (in memory) is added.
+   */
+  hdb?: DiskOption;
 }
+
+/** A disk image for an ATA drive: a host file, or bytes held in memory. */
+export interface DiskOption {
+  /** Host file: read at boot; what the guest wrote is written back when the machine ends (power-off, stop, crash). */
+  path?: string;
+  /** Image bytes (when no path): the guest's writes land in a copy, read it with GuestMachine.disk. */
+  bytes?: Uint8Array;
+  /** Do not write the file back. */
+  readOnly?: boolean;
+}
+
+export type DiskName = 'hda' | 'hdb';
+const BLANK_MASTER_BYTES = 1 << 20;
 
 export interface ControlRegisters {
   cr0: number;
@@ -70,6 +91,8 @@ export interface GuestMachine {
   instructionPointer(): number;
   /** The guest's general registers (eax, ecx, edx, ebx, esp, ebp, esi, edi), as unsigned numbers. */
   generalRegisters(): number[];
+  /** The current bytes of an attached disk (a view of the emulated disk; undefined if none). */
+  disk(name: DiskName): Uint8Array | undefined;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -119,10 +142,31 @@ export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
   if (!Number.isInteger(memoryMiB) || memoryMiB < 2 || memoryMiB > 2047) {
     throw new RangeError(`memory size must be a whole number of MiB from 2 to 2047, not ${memoryMiB}`);
   }
+  const disks = new Map<DiskName, AttachedDisk>();
+  for (const name of ['hda', 'hdb'] as const) {
+    const d = opts[name];
+    if (d === undefined) continue;
+    let data: Uint8Array;
+    if (d.path !== undefined) data = new Uint8Array(await readFile(d.path));
+    else if (d.bytes !== undefined) data = new Uint8Array(d.bytes);
+    else throw new TypeError(`${name}: a disk needs a path or bytes`);
+    if (data.length === 0 || data.length % 512 !== 0) {
+      throw new RangeError(`${name}: a disk image must be a whole number of 512-byte sectors, not ${data.length} bytes`);
+    }
+    disks.set(name, { data, path: d.readOnly ? undefined : d.path });
+  }
+  if (disks.has('hdb') && !disks.has('hda')) disks.set('hda', { data: new Uint8Array(BLANK_MASTER_BYTES), path: undefined });
   return new Promise((resolve, reject) => {
-    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, reject);
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject);
     machine.whenLoaded(() => resolve(machine));
   });
+}
+
+interface AttachedDisk {
+  /** The bytes v86 reads and writes in place (its own ArrayBuffer). */
+  data: Uint8Array;
+  /** Where to write them back, if anywhere. */
+  path: string | undefined;
 }
 
 type Waiter = { matches: () => boolean; settle: (why?: string) => void };
@@ -148,7 +192,7 @@ class V86Machine implements GuestMachine {
   private sampler?: NodeJS.Timeout;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
-    failBoot: (err: unknown) => void) {
+    private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void) {
     this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
     // Callers that only await output must not crash the process with an unhandled rejection.
     this.exited.catch(() => {});
@@ -162,6 +206,9 @@ class V86Machine implements GuestMachine {
       multiboot: { buffer: new Uint8Array(image).buffer },
       cmdline,
       memory_size: memoryMiB * 1024 * 1024,
+      // v86 reads and writes these ArrayBuffers in place (a SyncBuffer over each).
+      ...(disks.has('hda') ? { hda: { buffer: disks.get('hda')!.data.buffer as ArrayBuffer } } : {}),
+      ...(disks.has('hdb') ? { hdb: { buffer: disks.get('hdb')!.data.buffer as ArrayBuffer } } : {}),
       autostart: true,
       // COM2 carries the guest program's error stream (stderr), COM1 everything else.
       uart1: true,
@@ -241,11 +288,21 @@ class V86Machine implements GuestMachine {
   }
 
   private end(): void {
+    this.writeBackDisks();
     this.flushSerial();
     this.counter.read();
     this.ended = true;
     clearInterval(this.sampler);
     for (const w of this.waiters) w.settle('the machine ended');
+  }
+
+  /** Writes each file-backed disk's bytes back to its file (what the guest wrote is on the host). */
+  private writeBackDisks(): void {
+    for (const d of this.disks.values()) if (d.path !== undefined) writeFileSync(d.path, d.data);
+  }
+
+  disk(name: DiskName): Uint8Array | undefined {
+    return this.disks.get(name)?.data;
   }
 
   private receiveError(byte: number): void {

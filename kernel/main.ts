@@ -10,6 +10,7 @@ import { installTraps } from './arch/traps.ts';
 import { setPitFrequency } from './dev/pit.ts';
 import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
+import { runStorageSelftest } from './fs/selftest.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -36,6 +37,16 @@ async function mmSelftest(console: Uart16550): Promise<void> {
   console.write(r.passed + ' passed, ' + r.failed + ' failed\n');
   console.write('frames free before=' + r.framesBefore + ' after=' + r.framesAfter + '\n');
   process.exit(r.failed === 0 && r.framesBefore === r.framesAfter ? 0 : 1);
+}
+
+/** `selftest=ext2`: the storage stack on the disk attached as hdb; power off with its verdict. */
+async function storageSelftest(console: Uart16550): Promise<void> {
+  installTraps();
+  installInterrupts();
+  setPitFrequency(HZ);
+  const r = await runStorageSelftest((line) => console.write(line + '\n'), commandLine().split(' '));
+  console.write(r.passed + ' passed, ' + r.failed + ' failed\n');
+  process.exit(r.failed === 0 ? 0 : 1);
 }
 
 /** Timer ticks seen by the IRQ 0 handler. */
@@ -103,5 +114,6 @@ export function startKernel(console: Uart16550): void {
 if (typeof TSKERN_VERSION === 'string') {
   const console = kernelMain(TSKERN_VERSION);
   if (hasOption(commandLine(), 'selftest=mm')) void mmSelftest(console);
+  else if (hasOption(commandLine(), 'selftest=ext2')) void storageSelftest(console);
   else startKernel(console);
 }

@@ -10,7 +10,7 @@
 //
 // Errors are values, never hangs: ERR or DF in STATUS, a status of 0 or 0xFF (no drive,
 // floating bus), a drive that never raises DRQ, or no interrupt within TIMEOUT_MS settle
-// the request with -EIO, and a timed-out channel is reset (SRST) before the next request.
+// the request with -EIO, and the channel is reset (SRST) before the next request.
 //
 // Why PIO and not bus-master DMA: both v86 (its PIIX-like controller, BMIDE ports fixed at
 // 0xB400) and QEMU (PIIX3, BAR4 assigned by the firmware) implement bus-master DMA, but
@@ -174,11 +174,15 @@ export class AtaChannel {
     if (this.current !== req) return;
     this.timeouts++;
     this.timer = undefined;
-    // A drive that went silent may still be busy: reset both drives of the channel.
+    this.finish(-Errno.EIO);
+  }
+
+  /** Software reset of both drives (SRST): after an error the task file is in an unknown state. */
+  private reset(): void {
     outb(this.control, Control.SRST);
     this.settle();
     outb(this.control, Control.INTERRUPTS_ON);
-    this.finish(-Errno.EIO);
+    this.poll(Status.BSY, 0);
   }
 
   private finish(result: number): void {
@@ -186,8 +190,11 @@ export class AtaChannel {
     if (req === null) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (result < 0) this.errors++;
     this.current = null;
+    if (result < 0) {
+      this.errors++;
+      this.reset();
+    }
     req.resolve(result);
     this.startNext();
   }

@@ -49,7 +49,7 @@ class Checks {
 }
 
 /** The RAM the frame allocator may use: the loader's map above the native code's memory. */
-function usableRam(): PhysRange[] {
+export function usableRam(): PhysRange[] {
   const floor = physReservedEnd();
   const out: PhysRange[] = [];
   for (const r of readMemoryMap(bootInfoAddress())) {
