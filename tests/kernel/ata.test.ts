@@ -1,0 +1,95 @@
+// kernel/dev/ata.ts against the ATA model of fake-ata.ts on a FakeMachine: identify,
+// queued interrupt-driven PIO reads and writes through insw/outsw, and every failure
+// (ERR, absent drive, a drive that never interrupts, past the end) as -errno, never a hang.
+import { afterEach, describe, expect, test } from 'vitest';
+import { installInterrupts } from '../../kernel/arch/irq.ts';
+import { AtaChannel, AtaDisk, TIMEOUT_MS } from '../../kernel/dev/ata.ts';
+import { Errno } from '../../kernel/mm/errno.ts';
+import { boot, type Booted } from '../mm/setup.ts';
+import { pattern } from '../ext2/pattern.ts';
+import { FakeAtaChannel } from './fake-ata.ts';
+
+let booted: Booted | undefined;
+afterEach(() => {
+  booted?.restore();
+  booted = undefined;
+});
+
+function setup(drives: (Uint8Array | null)[]) {
+  booted = boot(8);
+  const m = booted.m;
+  const fake = new FakeAtaChannel(drives, () => {
+    m.raiseIrq(14);
+    m.interruptHook?.();
+  });
+  m.attach(0x1f0, 8, fake.task).attach(0x3f6, 1, fake.control);
+  installInterrupts();
+  const channel = new AtaChannel();
+  channel.install();
+  return { m, fake, channel, frames: booted.frames };
+}
+
+async function disk(channel: AtaChannel, drive: number, scratch: number): Promise<AtaDisk> {
+  const d = await channel.probe(drive, scratch);
+  if (typeof d === 'number') throw new Error('probe: ' + d);
+  return d;
+}
+
+describe('ATA PIO driver', () => {
+  test('identify, then writes and reads of many sectors land where they should', async () => {
+    const image = new Uint8Array(1 << 20);
+    const { m, fake, channel, frames } = setup([null, image]);
+    const buf = 0x30_0000, back = 0x34_0000;
+    expect(await channel.probe(0, buf)).toBe(-Errno.ENXIO);
+    const hdb = await disk(channel, 1, buf);
+    expect(hdb.name).toBe('hdb');
+    expect(hdb.sectors).toBe(2048);
+    const data = pattern(300 * 512, 3);
+    m.mem.set(data, buf);
+    // 300 sectors: two commands (256 + 44).
+    expect(await hdb.write(100, 300, buf)).toBe(0);
+    expect(Buffer.compare(Buffer.from(image.subarray(100 * 512, 400 * 512)), Buffer.from(data))).toBe(0);
+    expect(await hdb.read(100, 300, back)).toBe(0);
+    expect(Buffer.compare(Buffer.from(m.mem.subarray(back, back + data.length)), Buffer.from(data))).toBe(0);
+    expect(await hdb.flush()).toBe(0);
+    expect(fake.commands.filter((c) => c === 0x30)).toHaveLength(2);
+    expect(fake.violations).toEqual([]);
+    expect(frames.freeCount).toBeGreaterThan(0);
+  });
+
+  test('requests issued together are queued: one command at a time, each completes', async () => {
+    const image = pattern(64 * 512, 4);
+    const { m, fake, channel } = setup([image, null]);
+    const hda = await disk(channel, 0, 0x30_0000);
+    const rs = await Promise.all([0, 1, 2, 3].map((i) => hda.read(i * 8, 8, 0x30_0000 + i * 4096)));
+    expect(rs).toEqual([0, 0, 0, 0]);
+    expect(Buffer.compare(Buffer.from(m.mem.subarray(0x30_0000, 0x30_0000 + 32 * 512)), Buffer.from(image.subarray(0, 32 * 512)))).toBe(0);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('a drive error is EIO, the channel is reset, and the next request works', async () => {
+    const image = pattern(64 * 512, 5);
+    const { fake, channel } = setup([image, null]);
+    const hda = await disk(channel, 0, 0x30_0000);
+    fake.badSectors.add(5);
+    expect(await hda.read(4, 4, 0x30_0000)).toBe(-Errno.EIO);
+    expect(await hda.write(5, 1, 0x30_0000)).toBe(-Errno.EIO);
+    expect(fake.resets).toBe(2);
+    expect(await hda.read(8, 4, 0x30_0000)).toBe(0);
+    expect(await hda.read(64, 1, 0x30_0000)).toBe(-Errno.EINVAL); // past the end: no command at all
+    expect(channel.errors).toBe(2);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test(`a drive that never interrupts: EIO after ${TIMEOUT_MS} ms, not a hang`, async () => {
+    const { fake, channel } = setup([pattern(64 * 512, 6), null]);
+    const hda = await disk(channel, 0, 0x30_0000);
+    fake.silent = true;
+    const t0 = Date.now();
+    expect(await hda.read(0, 1, 0x30_0000)).toBe(-Errno.EIO);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(channel.timeouts).toBe(1);
+    fake.silent = false;
+    expect(await hda.read(0, 1, 0x30_0000)).toBe(0);
+  }, 10_000);
+});
