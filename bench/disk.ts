@@ -1,0 +1,44 @@
+// ATA PIO throughput of the kernel's driver (kernel/dev/ata.ts) in v86: the kernel boots
+// with `selftest=ext2 diskbench` and a scratch ext2 image as hdb, reads 4096 sectors with
+// 8 and 128 sectors per request and writes 1024 with 8, between benchmark markers. Prints
+// guest instructions per sector (v86's exact counter), sectors/s in the guest's own clock
+// (emulated time, v86's PIT/TSC), and host wall time. Figures only, no assertions.
+//
+//   npm run bench   (or: npx esbuild bench/disk.ts --bundle --platform=node --format=esm \
+//     --packages=external --outfile=build/bench/disk.mjs && node build/bench/disk.mjs)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assembleKernel } from '../image-builder/build.ts';
+import { mkfs } from '../image-builder/ext2/mkfs.ts';
+import { MarkerRecorder } from '../host/bench-markers.ts';
+import { bootImage } from '../host/v86-runner.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tskern-diskbench-'));
+const disk = join(dir, 'hdb.img');
+writeFileSync(disk, mkfs({ kind: 'dir', entries: new Map([['data', { kind: 'dir', entries: new Map([['cold.bin', { kind: 'file', data: new Uint8Array(12288) }]]) }]]) }, { size: 8 << 20 }));
+const machine = await bootImage({ image: assembleKernel().elf, cmdline: 'selftest=ext2 diskbench', hdb: { path: disk } });
+const recorder = new MarkerRecorder(machine);
+const wall = new Map<string, number>();
+machine.onSerialLine((line) => {
+  const m = /^@@([BE]) (\S+)/.exec(line);
+  if (m) wall.set(m[1] + m[2], performance.now());
+});
+await machine.exited.catch(() => {});
+await machine.stop();
+rmSync(dir, { recursive: true, force: true });
+
+console.log('ATA PIO in v86 (kernel/dev/ata.ts; one insw/outsw native per sector)');
+for (const s of recorder.segments) {
+  const guest = new RegExp(`^pio (read|write) ${s.name.split('_').pop()} sectors/request: ${s.ops} sectors in (\\d+) ms`, 'm');
+  const lines = machine.output.split('\n').filter((l) => l.startsWith('pio ' + (s.name.includes('read') ? 'read' : 'write')));
+  const g = lines.map((l) => guest.exec(l)).find((x) => x);
+  const guestMs = g ? Number(g[2]) : NaN;
+  const hostMs = (wall.get('E' + s.name) ?? NaN) - (wall.get('B' + s.name) ?? NaN);
+  console.log(
+    `${s.name.padEnd(16)} ${String(s.ops).padStart(5)} sectors  ${s.perOp.toFixed(0).padStart(7)} guest instructions/sector  ` +
+    `${(s.ops / (guestMs / 1000)).toFixed(0).padStart(7)} sectors/s guest time (${guestMs} ms)  ` +
+    `${(s.ops / (hostMs / 1000)).toFixed(0).padStart(7)} sectors/s host wall time`,
+  );
+}
+if (recorder.segments.length === 0) console.log('no benchmark markers: the guest said\n' + machine.output);
