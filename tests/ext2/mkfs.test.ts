@@ -1,6 +1,8 @@
 // The host's ext2 image writer (image-builder/ext2/mkfs.ts), checked by e2fsprogs: every
 // image must pass `e2fsck -fn`, and debugfs must read back each file, link and directory.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -62,4 +64,38 @@ describe('mkfs', () => {
     expect(() => mkfs(dirOf({ big: file(new Uint8Array(3 << 20)) }), { size: 2 << 20 })).toThrow(MkfsError);
     expect(() => mkfs(dirOf({}), { size: 1000 })).toThrow(MkfsError);
   });
+});
+
+describe('tskern mkfs', () => {
+  const launcher = fileURLToPath(new URL('../../bin/tskern.js', import.meta.url));
+  const run = (args: string[]) => spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8' });
+
+  test.skipIf(skipE2fsprogs)(`writes DIR's tree into IMAGE${e2fsprogsNote}`, () => {
+    const src = join(dir, 'src');
+    mkdirSync(join(src, 'sub'), { recursive: true });
+    writeFileSync(join(src, 'a.txt'), 'from the command line\n');
+    writeFileSync(join(src, 'sub', 'b.bin'), pattern(70_000, 12));
+    symlinkSync('a.txt', join(src, 'l'));
+    const image = join(dir, 'cli.img');
+    const r = run(['mkfs', image, src, '--size', '3', '--block-size', '4096']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/wrote .*cli\.img \(ext2, 3 MiB, 4096-byte blocks\)/);
+    expect(statSync(image).size).toBe(3 << 20);
+    expect(e2fsck(image).status).toBe(0);
+    expect(debugfs(image, 'cat /a.txt').toString()).toBe('from the command line\n');
+    expect(Buffer.compare(debugfs(image, 'cat /sub/b.bin'), Buffer.from(pattern(70_000, 12)))).toBe(0);
+    expect(debugfsList(image, '/')).toEqual(['a.txt', 'l', 'lost+found', 'sub']);
+  }, 60_000);
+
+  test('bad usage exits with 2; contents that do not fit exit with 1', () => {
+    expect(run(['mkfs', join(dir, 'x.img')]).status).toBe(2);
+    expect(run(['mkfs', join(dir, 'x.img'), join(dir, 'missing-dir')]).status).toBe(2);
+    expect(run(['mkfs', join(dir, 'x.img'), dir, '--block-size', '2048']).status).toBe(2);
+    const big = join(dir, 'bigsrc');
+    mkdirSync(big, { recursive: true });
+    writeFileSync(join(big, 'f'), new Uint8Array(2 << 20));
+    const r = run(['mkfs', join(dir, 'x.img'), big, '--size', '1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/mkfs: the files do not fit/);
+  }, 60_000);
 });
