@@ -93,6 +93,8 @@ export interface GuestMachine {
   generalRegisters(): number[];
   /** The current bytes of an attached disk (a view of the emulated disk; undefined if none). */
   disk(name: DiskName): Uint8Array | undefined;
+  /** A copy of the display memory behind the VBE linear framebuffer (physical 0xE0000000), from `offset`. */
+  readVideoMemory(offset: number, len: number): Uint8Array;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -125,6 +127,7 @@ interface V86Internals {
       instruction_pointer: Int32Array;
       reg32: Int32Array;
       memory_size: ArrayLike<number>;
+      devices: { vga?: { svga_memory: Uint8Array } };
       io: {
         register_write(port: number, device: object, w8: (v: number) => void,
           w16: (v: number) => void, w32: (v: number) => void): void;
@@ -299,6 +302,15 @@ class V86Machine implements GuestMachine {
   /** Writes each file-backed disk's bytes back to its file (what the guest wrote is on the host). */
   private writeBackDisks(): void {
     for (const d of this.disks.values()) if (d.path !== undefined) writeFileSync(d.path, d.data);
+  }
+
+  readVideoMemory(offset: number, len: number): Uint8Array {
+    const vram = this.internals.cpu.devices.vga?.svga_memory;
+    if (vram === undefined) throw new Error('this machine has no VGA device');
+    if (!Number.isInteger(offset) || !Number.isInteger(len) || offset < 0 || len < 0 || offset + len > vram.length) {
+      throw new RangeError(`readVideoMemory(${offset}, ${len}) is outside the ${vram.length} bytes of display memory`);
+    }
+    return vram.slice(offset, offset + len);
   }
 
   disk(name: DiskName): Uint8Array | undefined {

@@ -11,6 +11,7 @@ import { setPitFrequency } from './dev/pit.ts';
 import { COM1, SerialInput, Uart16550 } from './dev/uart16550.ts';
 import { runMmSelftest } from './mm/selftest.ts';
 import { runStorageSelftest } from './fs/selftest.ts';
+import { runFbTest } from './dev/fb-test.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -115,5 +116,6 @@ if (typeof TSKERN_VERSION === 'string') {
   const console = kernelMain(TSKERN_VERSION);
   if (hasOption(commandLine(), 'selftest=mm')) void mmSelftest(console);
   else if (hasOption(commandLine(), 'selftest=ext2')) void storageSelftest(console);
+  else if (hasOption(commandLine(), 'test=fb')) process.exit(runFbTest((line) => console.write(line + '\n')) === 0 ? 0 : 1);
   else startKernel(console);
 }
