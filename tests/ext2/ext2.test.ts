@@ -222,6 +222,39 @@ describe('ext2: changes the kernel makes are what e2fsprogs sees', () => {
   }, 60_000);
 });
 
+describe('ext2: metadata and data blocks do not overwrite each other', () => {
+  test.skipIf(skipE2fsprogs)(`a freed indirect block reused for file data keeps the data${e2fsprogsNote}`, async () => {
+    const { fs, m, image } = await mountSample(1024, 4, dirOf({}));
+    // A's indirect block is written (dirty in the metadata cache), then freed with A.
+    const a = ok(await fs.root.create('a', 0o644));
+    expect(await writeAt(a, m, 0, pattern(20 * 1024, 1))).toBe(20 * 1024);
+    expect(await fs.root.unlink('a')).toBe(0);
+    // B takes the lowest free blocks again: writing its tail first puts B's indirect block
+    // and first tail block in A's first data blocks, so A's indirect block becomes B's data.
+    const data = pattern(40 * 1024, 2);
+    const b = ok(await fs.root.create('b', 0o644));
+    expect(await writeAt(b, m, 12 * 1024, data.subarray(12 * 1024))).toBe(28 * 1024);
+    expect(await writeAt(b, m, 0, data.subarray(0, 12 * 1024))).toBe(12 * 1024);
+    expect(await fs.sync()).toBe(0);
+    const path = checkImage('reuse.img', image);
+    expect(Buffer.compare(debugfs(path, 'cat /b'), Buffer.from(data))).toBe(0);
+  });
+
+  test.skipIf(skipE2fsprogs)(`dirty pages past a truncation never reach the disk${e2fsprogsNote}`, async () => {
+    const { fs, m, image } = await mountSample(1024, 4, dirOf({}));
+    const a = ok(await fs.root.create('a', 0o644));
+    expect(await writeAt(a, m, 0, pattern(30 * 1024, 3))).toBe(30 * 1024);
+    expect(await a.truncate(100)).toBe(0); // before any writeback: the dropped pages were dirty
+    const b = ok(await fs.root.create('b', 0o644));
+    const data = pattern(30 * 1024, 4);
+    expect(await writeAt(b, m, 0, data)).toBe(data.length);
+    expect(await fs.sync()).toBe(0);
+    const path = checkImage('trunc-dirty.img', image);
+    expect(Buffer.compare(debugfs(path, 'cat /b'), Buffer.from(data))).toBe(0);
+    expect(Buffer.compare(debugfs(path, 'cat /a'), Buffer.from(pattern(30 * 1024, 3).subarray(0, 100)))).toBe(0);
+  });
+});
+
 describe('ext2: errors are errno values', () => {
   test('EEXIST, ENOTEMPTY, EISDIR, ENOTDIR, EINVAL (a directory into itself), ENAMETOOLONG, EXDEV', async () => {
     const { fs } = await mountSample(1024);

@@ -66,11 +66,18 @@ describe('selftest=ext2 with a disk as hdb', () => {
 
   for (const blockSize of [1024, 4096] as const) {
     test.skipIf(skipE2fsprogs)(`v86, ${blockSize}-byte blocks: the guest reads the host's files and e2fsprogs reads the guest's${e2fsprogsNote}`, async () => {
+      // 1 KiB blocks: a host file, written back at power-off; 4 KiB: bytes in memory, read back with disk().
       const path = join(tmp, `v86-${blockSize}.img`);
-      writeFileSync(path, mkfs(tree(), { size: 8 << 20, blockSize }));
-      const m = await bootImage({ image: kernel, cmdline: 'selftest=ext2', hdb: { path } });
+      const bytes = mkfs(tree(), { size: 8 << 20, blockSize });
+      writeFileSync(path, bytes);
+      const m = await bootImage({ image: kernel, cmdline: 'selftest=ext2', hdb: blockSize === 1024 ? { path } : { bytes } });
       const status = await m.exited;
       await m.stop();
+      if (blockSize === 4096) {
+        expect(Buffer.compare(readFileSync(path), Buffer.from(bytes))).toBe(0); // the file was not involved
+        writeFileSync(path, m.disk('hdb')!);
+      }
+      expect(m.disk('hda')?.length).toBe(1 << 20); // the blank master v86 needs next to a slave
       const out = m.output;
       expect(out).not.toContain('FAIL');
       expect(out).toMatch(/hdb: 16384 sectors/);
