@@ -2,7 +2,8 @@
 // with `selftest=ext2 diskbench` and a scratch ext2 image as hdb, reads 4096 sectors with
 // 8 and 128 sectors per request and writes 1024 with 8, between benchmark markers. Prints
 // guest instructions per sector (v86's exact counter), sectors/s in the guest's own clock
-// (emulated time, v86's PIT/TSC), and host wall time. Figures only, no assertions.
+// (v86's clock follows the host's, so it varies with the load like the wall time; the
+// instruction counts do not), and host wall time. Figures only, no assertions.
 //
 //   npm run bench   (or: npx esbuild bench/disk.ts --bundle --platform=node --format=esm \
 //     --packages=external --outfile=build/bench/disk.mjs && node build/bench/disk.mjs)
@@ -28,7 +29,7 @@ await machine.exited.catch(() => {});
 await machine.stop();
 rmSync(dir, { recursive: true, force: true });
 
-console.log('ATA PIO in v86 (kernel/dev/ata.ts; one insw/outsw native per sector)');
+console.log('ATA PIO in v86 (kernel/dev/ata.ts: READ MULTIPLE, 8 sectors per interrupt; writes a sector per interrupt)');
 for (const s of recorder.segments) {
   const guest = new RegExp(`^pio (read|write) ${s.name.split('_').pop()} sectors/request: ${s.ops} sectors in (\\d+) ms`, 'm');
   const lines = machine.output.split('\n').filter((l) => l.startsWith('pio ' + (s.name.includes('read') ? 'read' : 'write')));

@@ -1,10 +1,11 @@
 // ATA (IDE) disks on the primary channel, PIO, interrupt-driven (IRQ 14).
 //
 // One request runs at a time per channel (the two drives share the task file); the rest
-// wait in a FIFO queue. A request is a command (READ SECTORS 0x20, WRITE SECTORS 0x30,
-// IDENTIFY 0xEC, FLUSH CACHE 0xE7) on up to 256 sectors; each sector's data moves with one
+// wait in a FIFO queue. A request is a command (READ SECTORS 0x20 or READ MULTIPLE 0xC4,
+// WRITE SECTORS 0x30, IDENTIFY 0xEC, SET MULTIPLE 0xC6, FLUSH CACHE 0xE7) on up to 256
+// sectors; each DRQ block (a sector, or up to 8 with READ MULTIPLE) moves with one
 // `insw`/`outsw` native (rep insw/outsw into the frame through the direct map). The drive
-// raises IRQ 14 when a sector is ready (read) or taken (write) and when the command ends;
+// raises IRQ 14 when a block is ready (read) or taken (write) and when the command ends;
 // the handler reads STATUS (which lowers the IRQ), moves the next sector, and settles the
 // request's Promise when the last one is done.
 //
@@ -27,7 +28,7 @@ export const ATA_PRIMARY = 0x1f0, ATA_PRIMARY_CONTROL = 0x3f6, ATA_PRIMARY_IRQ =
 
 enum Reg { DATA = 0, ERROR = 1, COUNT = 2, LBA0 = 3, LBA1 = 4, LBA2 = 5, DRIVE = 6, STATUS = 7, COMMAND = 7 }
 enum Status { ERR = 0x01, DRQ = 0x08, DF = 0x20, DRDY = 0x40, BSY = 0x80 }
-export enum Cmd { READ = 0x20, WRITE = 0x30, FLUSH = 0xe7, IDENTIFY = 0xec }
+export enum Cmd { READ = 0x20, WRITE = 0x30, READ_MULTIPLE = 0xc4, SET_MULTIPLE = 0xc6, FLUSH = 0xe7, IDENTIFY = 0xec }
 /** Device control register: SRST resets both drives; nIEN (bit 1) clear lets the drive interrupt. */
 enum Control { INTERRUPTS_ON = 0x00, SRST = 0x04 }
 
@@ -36,6 +37,8 @@ export const TIMEOUT_MS = 2000;
 /** Status polls while waiting for BSY to clear or DRQ to rise before a command's data. */
 const POLL_LIMIT = 100_000;
 const LBA28_LIMIT = 0x1000_0000;
+/** Largest READ MULTIPLE block we ask for (one page). */
+const MAX_MULTIPLE = 8;
 
 interface Request {
   drive: number;
@@ -45,6 +48,8 @@ interface Request {
   phys: number;
   /** Sectors moved so far. */
   done: number;
+  /** Sectors per interrupt (a DRQ block): 1, or the drive's multiple for READ MULTIPLE. */
+  perIrq: number;
   resolve: (result: number) => void;
 }
 
@@ -81,13 +86,20 @@ export class AtaChannel {
     const word = (i: number) => physRead16(scratch + 2 * i);
     const sectors = (word(60) | (word(61) << 16)) >>> 0;
     if (sectors === 0) return -Errno.ENXIO;
-    return new AtaDisk(this, drive, sectors);
+    const disk = new AtaDisk(this, drive, sectors);
+    // READ MULTIPLE moves a block of sectors per interrupt: word 47 is the largest block.
+    // (Writes stay one sector per interrupt: v86 asks for WRITE MULTIPLE's data a sector at a time.)
+    const max = word(47) & 0xff;
+    let multiple = 1;
+    while (multiple * 2 <= max && multiple * 2 <= MAX_MULTIPLE) multiple *= 2;
+    if (multiple > 1 && (await this.submit(drive, Cmd.SET_MULTIPLE, 0, multiple, 0)) === 0) disk.multiple = multiple;
+    return disk;
   }
 
   /** Queues a command; settles with 0 or -EIO once the drive has finished it. */
-  submit(drive: number, command: Cmd, lba: number, count: number, phys: number): Promise<number> {
+  submit(drive: number, command: Cmd, lba: number, count: number, phys: number, perIrq = 1): Promise<number> {
     return new Promise<number>((resolve) => {
-      this.queue.push({ drive, command, lba, count, phys, done: 0, resolve });
+      this.queue.push({ drive, command, lba, count, phys, done: 0, perIrq, resolve });
       if (this.current === null) this.startNext();
     });
   }
@@ -153,12 +165,16 @@ export class AtaChannel {
     if ((s & Status.BSY) !== 0) return; // not for us yet
     switch (req.command) {
       case Cmd.READ:
-      case Cmd.IDENTIFY:
+      case Cmd.READ_MULTIPLE:
+      case Cmd.IDENTIFY: {
         if ((s & Status.DRQ) === 0) { this.finish(-Errno.EIO); return; }
-        insw(this.base + Reg.DATA, req.phys + req.done * SECTOR_SIZE, SECTOR_SIZE / 2);
-        req.done++;
+        let n = req.count - req.done;
+        if (n > req.perIrq) n = req.perIrq;
+        insw(this.base + Reg.DATA, req.phys + req.done * SECTOR_SIZE, (n * SECTOR_SIZE) / 2);
+        req.done += n;
         if (req.done === req.count) this.finish(0);
         return;
+      }
       case Cmd.WRITE:
         req.done++;
         if (req.done === req.count) { this.finish(0); return; }
@@ -204,6 +220,10 @@ export class AtaChannel {
 export class AtaDisk implements BlockDevice {
   readonly name: string;
   readonly dev: number;
+  /** Sectors per interrupt of READ MULTIPLE (set by probe), 1 when the drive has no multiple mode. */
+  multiple = 1;
+  /** Commands issued (reads, writes) and sectors moved, for statistics. */
+  commands = 0;
 
   constructor(readonly channel: AtaChannel, readonly drive: number, readonly sectors: number) {
     this.name = drive === 0 ? 'hda' : 'hdb';
@@ -211,7 +231,7 @@ export class AtaDisk implements BlockDevice {
   }
 
   read(sector: number, count: number, phys: number): Promise<number> {
-    return this.transfer(Cmd.READ, sector, count, phys);
+    return this.transfer(this.multiple > 1 ? Cmd.READ_MULTIPLE : Cmd.READ, sector, count, phys);
   }
 
   write(sector: number, count: number, phys: number): Promise<number> {
@@ -228,7 +248,8 @@ export class AtaDisk implements BlockDevice {
     if (sector + count > this.sectors || sector + count > LBA28_LIMIT) return -Errno.EINVAL;
     while (count > 0) {
       const n = count > 256 ? 256 : count;
-      const r = await this.channel.submit(this.drive, command, sector, n, phys);
+      this.commands++;
+      const r = await this.channel.submit(this.drive, command, sector, n, phys, command === Cmd.READ_MULTIPLE ? this.multiple : 1);
       if (r < 0) return r;
       sector += n;
       count -= n;

@@ -129,7 +129,7 @@ export async function runStorageSelftest(out: (line: string) => void, options: s
   for (let drive = 0; drive < 2; drive++) {
     const d = await ata.probe(drive, scratch);
     disks.push(d);
-    out((drive === 0 ? 'hda' : 'hdb') + ': ' + (typeof d === 'number' ? 'none (' + errnoName(d) + ')' : d.sectors + ' sectors'));
+    out((drive === 0 ? 'hda' : 'hdb') + ': ' + (typeof d === 'number' ? 'none (' + errnoName(d) + ')' : d.sectors + ' sectors, ' + d.multiple + ' per interrupt'));
   }
   frames.unref(scratch);
   const hdb = disks[1];

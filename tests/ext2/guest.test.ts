@@ -80,7 +80,7 @@ describe('selftest=ext2 with a disk as hdb', () => {
       expect(m.disk('hda')?.length).toBe(1 << 20); // the blank master v86 needs next to a slave
       const out = m.output;
       expect(out).not.toContain('FAIL');
-      expect(out).toMatch(/hdb: 16384 sectors/);
+      expect(out).toMatch(/hdb: 16384 sectors, \d+ per interrupt/);
       expect(out).toContain('read /hello.txt: "hello from the host\\n"');
       expect(out).toContain(`checksum /data/pattern.bin: 30000 bytes, ${checksum(PATTERN)}`);
       expect(out).toContain('readlink /link: hello.txt');

@@ -81,6 +81,30 @@ describe('ATA PIO driver', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  test('READ MULTIPLE: with a multiple mode, one interrupt per block of 8 sectors', async () => {
+    const image = pattern(512 * 512, 7);
+    const { m, fake, channel } = setup([image, null]);
+    fake.maxMultiple = 16;
+    const hda = await disk(channel, 0, 0x30_0000);
+    expect(hda.multiple).toBe(8);
+    expect(fake.multiple).toBe(8);
+    // 300 sectors: 256 + 44 in two commands, 32 + 6 interrupts.
+    expect(await hda.read(10, 300, 0x30_0000)).toBe(0);
+    expect(Buffer.compare(Buffer.from(m.mem.subarray(0x30_0000, 0x30_0000 + 300 * 512)), Buffer.from(image.subarray(10 * 512, 310 * 512)))).toBe(0);
+    expect(fake.commands.filter((c) => c === 0xc4)).toHaveLength(2);
+    expect(fake.irqs.get(0xc4)).toBe(38);
+    expect(fake.violations).toEqual([]);
+  });
+
+  test('a drive without multiple mode is read a sector per interrupt', async () => {
+    const { fake, channel } = setup([pattern(64 * 512, 8), null]);
+    const hda = await disk(channel, 0, 0x30_0000);
+    expect(hda.multiple).toBe(1);
+    expect(await hda.read(0, 16, 0x30_0000)).toBe(0);
+    expect(fake.commands).not.toContain(0xc6);
+    expect(fake.irqs.get(0x20)).toBe(16);
+  });
+
   test(`a drive that never interrupts: EIO after ${TIMEOUT_MS} ms, not a hang`, async () => {
     const { fake, channel } = setup([pattern(64 * 512, 6), null]);
     const hda = await disk(channel, 0, 0x30_0000);

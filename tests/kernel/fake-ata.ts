@@ -18,6 +18,12 @@ export class FakeAtaChannel {
   readonly badSectors = new Set<number>();
   /** Never raise interrupts (a drive that hangs). */
   silent = false;
+  /** IDENTIFY word 47: the largest READ MULTIPLE block (0: no multiple mode). */
+  maxMultiple = 0;
+  /** The block size SET MULTIPLE chose (0: not set: READ MULTIPLE is aborted). */
+  multiple = 0;
+  /** Interrupts raised, by command. */
+  readonly irqs = new Map<number, number>();
   resets = 0;
 
   private regs = { count: 0, lba0: 0, lba1: 0, lba2: 0, drive: 0, error: 0, feature: 0 };
@@ -54,7 +60,13 @@ export class FakeAtaChannel {
   }
 
   private irq(): void {
+    this.irqs.set(this.cmd, (this.irqs.get(this.cmd) ?? 0) + 1);
     if (!this.silent) setImmediate(this.raiseIrq);
+  }
+
+  /** Sectors in the next DRQ block of the command in progress. */
+  private blockSectors(): number {
+    return this.cmd === 0xc4 ? Math.min(this.multiple, this.left) : 1;
   }
 
   private readTask(o: number): number {
@@ -103,6 +115,7 @@ export class FakeAtaChannel {
         const sectors = disk.length / 512;
         this.buffer[60] = sectors & 0xffff;
         this.buffer[61] = sectors >>> 16;
+        this.buffer[47] = this.maxMultiple ? 0x8000 | this.maxMultiple : 0;
         this.left = 1;
         this.cmd = c;
         this.pos = 0;
@@ -113,6 +126,17 @@ export class FakeAtaChannel {
       case 0x20:
         this.cmd = c;
         this.loadSector(disk);
+        return;
+      case 0xc4:
+        if (this.multiple === 0) return this.fail();
+        this.cmd = c;
+        this.loadSector(disk);
+        return;
+      case 0xc6:
+        if (this.regs.count === 0 || this.regs.count > this.maxMultiple || (this.regs.count & (this.regs.count - 1)) !== 0) return this.fail();
+        this.multiple = this.regs.count;
+        this.status = DRDY;
+        this.irq();
         return;
       case 0x30:
         if (this.lba + this.left > disk.length / 512) return this.fail();
@@ -130,22 +154,24 @@ export class FakeAtaChannel {
   }
 
   private loadSector(disk: Uint8Array): void {
-    if (this.lba >= disk.length / 512 || this.badSectors.has(this.lba)) return this.fail();
-    this.buffer = new Uint16Array(disk.slice(this.lba * 512, this.lba * 512 + 512).buffer);
+    const n = this.blockSectors();
+    for (let s = this.lba; s < this.lba + n; s++) if (s >= disk.length / 512 || this.badSectors.has(s)) return this.fail();
+    this.buffer = new Uint16Array(disk.slice(this.lba * 512, (this.lba + n) * 512).buffer);
     this.pos = 0;
     this.status = DRDY | DRQ;
     this.irq();
   }
 
   private readData(): number {
-    if ((this.status & DRQ) === 0 || (this.cmd !== 0x20 && this.cmd !== 0xec)) {
+    if ((this.status & DRQ) === 0 || (this.cmd !== 0x20 && this.cmd !== 0xc4 && this.cmd !== 0xec)) {
       this.violations.push('data read without DRQ');
       return 0;
     }
     const w = this.buffer[this.pos++];
-    if (this.pos === 256) {
-      this.left--;
-      this.lba++;
+    if (this.pos === this.buffer.length) {
+      const n = this.buffer.length / 256;
+      this.left -= n;
+      this.lba += n;
       if (this.left === 0) {
         this.status = DRDY;
         this.cmd = -1;
