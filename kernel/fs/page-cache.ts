@@ -48,10 +48,17 @@ export interface PageCacheStats {
   pagesWritten: number;
   /** Clean pages dropped to free memory. */
   evictions: number;
+  /** Reads started ahead of a sequential reader. */
+  readAhead: number;
 }
 
+/** Read-ahead never takes the last free frames: below this many, it does not start. */
+const READAHEAD_RESERVE = 64;
+
 export class PageCache {
-  readonly stats: PageCacheStats = { lookups: 0, hits: 0, pagesRead: 0, coalesced: 0, pagesWritten: 0, evictions: 0 };
+  readonly stats: PageCacheStats = { lookups: 0, hits: 0, pagesRead: 0, coalesced: 0, pagesWritten: 0, evictions: 0, readAhead: 0 };
+  /** Pages read ahead of a sequential reader (0: no read-ahead). */
+  readAheadPages = 8;
   private readonly mappings = new Set<CachedMapping>();
 
   constructor(readonly frames: FrameAllocator) {}
@@ -145,6 +152,25 @@ export class CachedMapping {
     const read = this.readInto(index, frame);
     this.inflight.set(index, read);
     return read;
+  }
+
+  /**
+   * Starts reads of the absent pages among [from, from + count) without waiting for them
+   * (they land in the cache; a later getPage finds them or waits on them). Never evicts:
+   * it stops when free frames run low. Returns how many reads it started.
+   */
+  readAhead(from: number, count: number): number {
+    let n = 0;
+    for (let i = from; i < from + count; i++) {
+      if (this.pages.has(i) || this.inflight.has(i)) continue;
+      if (this.cache.frames.freeCount < READAHEAD_RESERVE) break;
+      const frame = this.cache.frames.alloc();
+      if (frame < 0) break;
+      this.inflight.set(i, this.readInto(i, frame));
+      this.cache.stats.readAhead++;
+      n++;
+    }
+    return n;
   }
 
   private async readInto(index: number, frame: number): Promise<number> {

@@ -307,6 +307,31 @@ describe('page cache', () => {
     expect(booted!.frames.refCount(fa as number)).toBe(1);
   });
 
+  test('a sequential reader gets pages read ahead; a random one does not', async () => {
+    const { fs, m, cache, disk } = await mountSample(4096);
+    const big = await walk(fs.root, 'big.bin');
+    const pages = Math.ceil(BIG.length / 4096);
+    // Random order first: no two consecutive requests, so nothing is read ahead.
+    const order = [40, 3, 70, 12, 55, 20];
+    for (const i of order) expect(await big.read(i * 4096, 10, () => 0)).toBe(10);
+    expect(cache.stats.readAhead).toBe(0);
+    // Then the whole file in order, a page at a time.
+    const out = new Uint8Array(BIG.length);
+    const waitsBefore = cache.stats.lookups - cache.stats.hits;
+    for (let i = 0; i < pages; i++) {
+      await big.read(i * 4096, 4096, (phys, length, done) => {
+        out.set(m.mem.subarray(phys, phys + length), i * 4096 + done);
+        return 0;
+      });
+    }
+    expect(Buffer.compare(Buffer.from(out), Buffer.from(BIG))).toBe(0);
+    expect(cache.stats.readAhead).toBe(pages - order.length - 2); // every page but the first two and those already cached
+    // Most requests found their page in the cache or already on its way.
+    const waited = cache.stats.lookups - cache.stats.hits - waitsBefore - cache.stats.coalesced;
+    expect(waited).toBeLessThanOrEqual(2);
+    expect(disk.reads).toBeGreaterThan(0);
+  });
+
   test('clean pages are evicted when frames run out; dirty ones are not', async () => {
     const HUGE = pattern(4 << 20, 21); // more than the machine's free memory
     const { fs, m, cache } = await mountSample(4096, 16, dirOf({ huge: file(HUGE), small: file('s') }), 4);

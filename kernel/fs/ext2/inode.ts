@@ -110,6 +110,8 @@ export class Ext2Inode implements Inode {
   readonly block: number[] = [];
   /** Holders (open files, mappings) that keep an unlinked inode alive. */
   private holders = 0;
+  /** The page a sequential reader asks for next (read-ahead starts when it does). */
+  private nextPage = -1;
   readonly mapping: CachedMapping;
 
   constructor(readonly fs: Ext2Fs, readonly ino: number) {
@@ -364,6 +366,23 @@ export class Ext2Inode implements Inode {
 
   // ---- data -------------------------------------------------------------------------------
 
+  /**
+   * Page `index` of the file for a reader (read(2) or a fault): the cache's getPage, and
+   * when the reader is sequential (it asks for the page after the last one), reads of the
+   * next pages are started ahead (PageCache.readAheadPages), up to the end of the file.
+   */
+  dataPage(index: number): number | Promise<number> {
+    const sequential = index === this.nextPage;
+    this.nextPage = index + 1;
+    const ahead = this.fs.cache.readAheadPages;
+    if (sequential && ahead > 0) {
+      let count = Math.ceil(this.size / Page.SIZE) - (index + 1);
+      if (count > ahead) count = ahead;
+      if (count > 0) this.mapping.readAhead(index + 1, count);
+    }
+    return this.mapping.getPage(index);
+  }
+
   async read(offset: number, length: number, copy: CopyChunk): Promise<number> {
     if (isDir(this.mode)) return -Errno.EISDIR;
     if (offset < 0 || length < 0) return -Errno.EINVAL;
@@ -384,7 +403,7 @@ export class Ext2Inode implements Inode {
       const index = Math.floor(pos / Page.SIZE), off = pos % Page.SIZE;
       let n = Page.SIZE - off;
       if (n > length - done) n = length - done;
-      const frame = await this.mapping.getPage(index);
+      const frame = await this.dataPage(index);
       if (frame < 0) return done > 0 ? done : frame;
       const r = copy(frame + off, n, done);
       if (r < 0) return done > 0 ? done : r;
@@ -479,7 +498,7 @@ export class Ext2Inode implements Inode {
       readable,
       writable,
       sizePages: () => Math.ceil(inode.size / Page.SIZE),
-      getPage: (index: number) => inode.mapping.getPage(index),
+      getPage: (index: number) => inode.dataPage(index),
     };
   }
 
