@@ -91,6 +91,9 @@ describe('tskern mkfs', () => {
     expect(run(['mkfs', join(dir, 'x.img')]).status).toBe(2);
     expect(run(['mkfs', join(dir, 'x.img'), join(dir, 'missing-dir')]).status).toBe(2);
     expect(run(['mkfs', join(dir, 'x.img'), dir, '--block-size', '2048']).status).toBe(2);
+    const noDisk = run(['boot', '--disk', join(dir, 'missing.img')]);
+    expect(noDisk.status).toBe(2);
+    expect(noDisk.stderr).toMatch(/--disk: no such file/);
     const big = join(dir, 'bigsrc');
     mkdirSync(big, { recursive: true });
     writeFileSync(join(big, 'f'), new Uint8Array(2 << 20));
