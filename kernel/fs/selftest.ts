@@ -12,6 +12,7 @@ import { Errno, errnoName } from '../mm/errno.ts';
 import { FrameAllocator } from '../mm/frames.ts';
 import { usableRam } from '../mm/selftest.ts';
 import { Ext2Fs } from './ext2/fs.ts';
+import type { Ext2Inode } from './ext2/inode.ts';
 import { PageCache } from './page-cache.ts';
 import type { Inode } from './types.ts';
 
@@ -116,6 +117,29 @@ async function diskBench(disk: AtaDisk, frames: FrameAllocator, out: (line: stri
   for (const p of pages) frames.unref(p);
 }
 
+/** Sequential read(2)-style reads of /bench.bin through the page cache, cold, without and with read-ahead. */
+async function readBench(fs: Ext2Fs, cache: PageCache, out: (line: string) => void): Promise<void> {
+  const f = await fs.root.lookup('bench.bin');
+  if (typeof f === 'number') {
+    out('no /bench.bin: ' + errnoName(f));
+    return;
+  }
+  const file = f as Ext2Inode;
+  const pages = Math.ceil(file.size / 4096);
+  const saved = cache.readAheadPages;
+  for (const ahead of [0, 8]) {
+    file.mapping.dropFrom(0); // cold again
+    cache.readAheadPages = ahead;
+    const t0 = performance.now();
+    out('@@B seq_read_ra' + ahead);
+    for (let i = 0; i < pages; i++) await file.read(i * 4096, 4096, () => 0);
+    out('@@E seq_read_ra' + ahead + ' ' + pages);
+    const ms = performance.now() - t0;
+    out('sequential read, read-ahead ' + ahead + ': ' + pages + ' pages in ' + Math.round(ms) + ' ms');
+  }
+  cache.readAheadPages = saved;
+}
+
 export async function runStorageSelftest(out: (line: string) => void, options: string[]): Promise<StorageSelftestResult> {
   const t = new Checks(out);
   const ram = usableRam();
@@ -153,6 +177,7 @@ export async function runStorageSelftest(out: (line: string) => void, options: s
   const st = fs.statfs();
   out('mounted hdb: ext2, ' + st.blockSize + '-byte blocks, ' + st.freeBlocks + ' of ' + st.blocks + ' blocks free, ' + st.freeFiles + ' of ' + st.files + ' inodes free');
   const root = fs.root;
+  if (options.includes('diskbench')) await readBench(fs, cache, out);
 
   // ---- what the host wrote ----------------------------------------------------------------
   const listing = await root.readdir(0);

@@ -175,6 +175,14 @@ export class Ext2Fs implements FileSystem {
     return frame + (byte % Page.SIZE);
   }
 
+  /** blockAddr without waiting: the address when the block's page is cached, else -1. */
+  cachedBlockAddr(block: number): number {
+    if (block <= 0 || block >= this.blocksCount) return -1;
+    const byte = block * this.blockSize;
+    const page = this.meta.peek(Math.floor(byte / Page.SIZE));
+    return page === undefined ? -1 : page.frame + (byte % Page.SIZE);
+  }
+
   /** Marks bytes [offset, offset + length) of metadata block `block` modified (it must be cached). */
   dirtyBlock(block: number, offset = 0, length = this.blockSize): void {
     const byte = block * this.blockSize + offset;

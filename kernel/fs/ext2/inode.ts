@@ -17,6 +17,9 @@ import { addEntry, entryName, find, isEmpty, removeEntry, retarget, walk, type S
 import { De, Ext2, FileType, In, fileTypeOfMode } from './format.ts';
 import { nowSeconds, type Ext2Fs } from './fs.ts';
 
+/** bmapNow's answer when it would have to wait. */
+const NOT_CACHED = -0x7fff_ffff;
+
 /** Largest file: i_size is 32 bits here (no LARGE_FILE writes). */
 const MAX_FILE_SIZE = 0xffff_ffff;
 
@@ -56,7 +59,8 @@ class InodePageIo implements PageIo {
         physFill(frame + j * B, 0, Page.SIZE - j * B);
         break;
       }
-      const b = await inode.bmap(start / B, false);
+      let b = inode.bmapNowOrWait(start / B);
+      if (typeof b !== 'number') b = await b;
       if (b < 0) return b;
       if (b === 0) {
         physFill(frame + j * B, 0, B);
@@ -65,7 +69,8 @@ class InodePageIo implements PageIo {
       // A run of blocks contiguous on the disk is one transfer.
       let run = 1;
       while (j + run < per && pageStart + (j + run) * B < inode.size) {
-        const next = await inode.bmap(start / B + run, false);
+        let next = inode.bmapNowOrWait(start / B + run);
+        if (typeof next !== 'number') next = await next;
         if (next !== b + run) break;
         run++;
       }
@@ -194,6 +199,44 @@ export class Ext2Inode implements Inode {
   }
 
   // ---- the block map ----------------------------------------------------------------------
+
+  /**
+   * bmap for reading, without waiting when it can: the block, 0 for a hole, or
+   * NOT_CACHED when an indirect block on the way is not in the cache (then use bmap).
+   * Reads are the hot path, and every await costs a trip through the event loop.
+   */
+  bmapNow(n: number): number {
+    if (n < Ext2.NDIR_BLOCKS) return this.block[n];
+    const per = this.fs.perBlock;
+    n -= Ext2.NDIR_BLOCKS;
+    let depth = 1, slot = Ext2.IND_BLOCK;
+    if (n >= per) {
+      n -= per;
+      depth = 2;
+      slot = Ext2.DIND_BLOCK;
+      if (n >= per * per) {
+        n -= per * per;
+        depth = 3;
+        slot = Ext2.TIND_BLOCK;
+        if (n >= per * per * per) return NOT_CACHED;
+      }
+    }
+    let b = this.block[slot];
+    for (let level = depth; level >= 1 && b !== 0; level--) {
+      const span = level === 3 ? per * per : level === 2 ? per : 1;
+      const at = this.fs.cachedBlockAddr(b);
+      if (at < 0) return NOT_CACHED;
+      b = physRead32(at + 4 * Math.floor(n / span));
+      n = n % span;
+    }
+    return b;
+  }
+
+  /** A block for reading: bmapNow, or bmap when that must wait. */
+  bmapNowOrWait(n: number): number | Promise<number> {
+    const b = this.bmapNow(n);
+    return b === NOT_CACHED ? this.bmap(n, false) : b;
+  }
 
   /**
    * The disk block holding file block `n`: 0 for a hole (when !create), a new zero-free
@@ -386,7 +429,7 @@ export class Ext2Inode implements Inode {
   async read(offset: number, length: number, copy: CopyChunk): Promise<number> {
     if (isDir(this.mode)) return -Errno.EISDIR;
     if (offset < 0 || length < 0) return -Errno.EINVAL;
-    await this.fs.lock.read();
+    if (!this.fs.lock.tryRead()) await this.fs.lock.read();
     try {
       return await this.readLocked(offset, length, copy);
     } finally {
@@ -403,7 +446,8 @@ export class Ext2Inode implements Inode {
       const index = Math.floor(pos / Page.SIZE), off = pos % Page.SIZE;
       let n = Page.SIZE - off;
       if (n > length - done) n = length - done;
-      const frame = await this.dataPage(index);
+      let frame = this.dataPage(index);
+      if (typeof frame !== 'number') frame = await frame; // only an absent page waits
       if (frame < 0) return done > 0 ? done : frame;
       const r = copy(frame + off, n, done);
       if (r < 0) return done > 0 ? done : r;
