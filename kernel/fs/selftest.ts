@@ -8,6 +8,7 @@
 
 import { physRead8, physWrite8 } from '../arch/intrinsics.ts';
 import { AtaChannel, AtaDisk, Cmd } from '../dev/ata.ts';
+import { bar, describe, scanBus0 } from '../dev/pci.ts';
 import { Errno, errnoName } from '../mm/errno.ts';
 import { FrameAllocator } from '../mm/frames.ts';
 import { usableRam } from '../mm/selftest.ts';
@@ -146,6 +147,14 @@ export async function runStorageSelftest(out: (line: string) => void, options: s
   let limit = 0;
   for (const r of ram) if (r.end > limit) limit = r.end;
   const frames = new FrameAllocator({ available: ram, reserved: [], limit });
+  // What the disk controller offers: bus-master DMA needs an IDE function (class 1.1) whose
+  // programming interface has bit 7 set and whose BAR4 holds the bus-master registers.
+  for (const f of scanBus0()) {
+    if (f.classCode !== 1 || f.subclass !== 1) continue;
+    const bm = bar(f, 4);
+    out('pci ide ' + describe(f) + ': prog-if 0x' + f.progIf.toString(16) + ', bus master ' +
+      ((f.progIf & 0x80) !== 0 && (bm & 1) === 1 ? 'at port 0x' + (bm & 0xfffc).toString(16) : 'none'));
+  }
   const ata = new AtaChannel();
   ata.install();
   const scratch = frames.alloc();
