@@ -24,6 +24,17 @@ export function configRead32(bus: number, device: number, fn: number, offset: nu
   return inl(CONFIG_DATA);
 }
 
+export function configWrite32(bus: number, device: number, fn: number, offset: number, value: number): void {
+  outl(CONFIG_ADDRESS, (0x8000_0000 | (bus << 16) | (device << 11) | (fn << 8) | (offset & 0xfc)) >>> 0);
+  outl(CONFIG_DATA, value);
+}
+
+/** Lets a function master the bus (DMA): the command register's bus-master bit. */
+export function enableBusMaster(f: PciFunction): void {
+  const cmd = configRead32(f.bus, f.device, f.fn, 0x04);
+  configWrite32(f.bus, f.device, f.fn, 0x04, (cmd & 0xffff) | 0x4);
+}
+
 /** Every function present on bus 0. */
 export function scanBus0(): PciFunction[] {
   const out: PciFunction[] = [];

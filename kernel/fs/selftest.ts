@@ -7,7 +7,7 @@
 // With `diskbench` it also times raw PIO reads (bench/disk.ts reads the markers).
 
 import { physRead8, physWrite8 } from '../arch/intrinsics.ts';
-import { AtaChannel, AtaDisk, Cmd } from '../dev/ata.ts';
+import { AtaChannel, AtaDisk, Cmd, findBusMaster } from '../dev/ata.ts';
 import { bar, describe, scanBus0 } from '../dev/pci.ts';
 import { Errno, errnoName } from '../mm/errno.ts';
 import { FrameAllocator } from '../mm/frames.ts';
@@ -94,7 +94,7 @@ async function resolvePath(root: Inode, path: string): Promise<Inode | number> {
   return cur;
 }
 
-async function diskBench(disk: AtaDisk, frames: FrameAllocator, out: (line: string) => void): Promise<void> {
+async function diskBench(disk: AtaDisk, frames: FrameAllocator, out: (line: string) => void, mode: string): Promise<void> {
   // 64 KiB of contiguous frames is not guaranteed: read 8 sectors (one page) per request,
   // and 128 sectors per request into a run of frames the allocator handed out in order.
   const pages: number[] = [];
@@ -104,17 +104,17 @@ async function diskBench(disk: AtaDisk, frames: FrameAllocator, out: (line: stri
   const total = disk.sectors > 4096 ? 4096 : disk.sectors - (disk.sectors % 128);
   for (const per of contiguous ? [8, 128] : [8]) {
     const t0 = performance.now();
-    out('@@B pio_read_' + per);
+    out('@@B ' + mode + '_read_' + per);
     for (let s = 0; s + per <= total; s += per) await disk.read(s, per, pages[0]);
-    out('@@E pio_read_' + per + ' ' + total);
+    out('@@E ' + mode + '_read_' + per + ' ' + total);
     const ms = performance.now() - t0;
-    out('pio read ' + per + ' sectors/request: ' + total + ' sectors in ' + Math.round(ms) + ' ms of guest time');
+    out(mode + ' read ' + per + ' sectors/request: ' + total + ' sectors in ' + Math.round(ms) + ' ms of guest time');
   }
   const t1 = performance.now();
-  out('@@B pio_write_8');
+  out('@@B ' + mode + '_write_8');
   for (let s = 0; s + 8 <= 1024; s += 8) await disk.write(disk.sectors - 1024 + s, 8, pages[0]);
-  out('@@E pio_write_8 1024');
-  out('pio write 8 sectors/request: 1024 sectors in ' + Math.round(performance.now() - t1) + ' ms of guest time');
+  out('@@E ' + mode + '_write_8 1024');
+  out(mode + ' write 8 sectors/request: 1024 sectors in ' + Math.round(performance.now() - t1) + ' ms of guest time');
   for (const p of pages) frames.unref(p);
 }
 
@@ -175,8 +175,16 @@ export async function runStorageSelftest(out: (line: string) => void, options: s
   t.errno(await hdb.read(hdb.sectors, 1, page), Errno.EINVAL, 'read past the end of hdb');
   t.errno(await ata.submit(1, Cmd.READ, hdb.sectors + 8, 1, page), Errno.EIO, 'READ SECTORS past the end (the drive reports an error)');
   frames.unref(page);
-  if (options.includes('diskbench')) await diskBench(hdb, frames, out);
-
+  if (options.includes('diskbench')) await diskBench(hdb, frames, out, 'pio');
+  // Bus-master DMA for the rest, unless `nodma`.
+  const bm = options.includes('nodma') ? 0 : findBusMaster();
+  if (bm !== 0) {
+    ata.enableDma(bm, frames.alloc());
+    out('ata: bus-master DMA at port 0x' + bm.toString(16));
+    if (options.includes('diskbench')) await diskBench(hdb, frames, out, 'dma');
+  } else {
+    out('ata: PIO');
+  }
   const cache = new PageCache(frames);
   const fs = await Ext2Fs.mount(hdb, cache);
   if (typeof fs === 'number') {

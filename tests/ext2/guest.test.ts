@@ -1,6 +1,7 @@
 // The storage stack in the guest: an image made by our mkfs is attached to v86 as hdb,
 // the kernel boots with selftest=ext2 (kernel/fs/selftest.ts): its ATA driver and ext2
-// read the host's files, create, write, rename, truncate and remove, sync and power off.
+// read the host's files, create, write, rename, truncate and remove, sync and power off
+// (by bus-master DMA, and by PIO with `nodma`).
 // The host then holds the image the guest wrote: e2fsck -fn must find it clean and
 // debugfs must read back what the guest wrote. QEMU runs the same image when installed.
 import { spawnSync } from 'node:child_process';
@@ -70,7 +71,9 @@ describe('selftest=ext2 with a disk as hdb', () => {
       const path = join(tmp, `v86-${blockSize}.img`);
       const bytes = mkfs(tree(), { size: 8 << 20, blockSize });
       writeFileSync(path, bytes);
-      const m = await bootImage({ image: kernel, cmdline: 'selftest=ext2', hdb: blockSize === 1024 ? { path } : { bytes } });
+      // 1 KiB: bus-master DMA; 4 KiB: PIO (`nodma`).
+      const cmdline = blockSize === 1024 ? 'selftest=ext2' : 'selftest=ext2 nodma';
+      const m = await bootImage({ image: kernel, cmdline, hdb: blockSize === 1024 ? { path } : { bytes } });
       const status = await m.exited;
       await m.stop();
       if (blockSize === 4096) {
@@ -81,6 +84,7 @@ describe('selftest=ext2 with a disk as hdb', () => {
       const out = m.output;
       expect(out).not.toContain('FAIL');
       expect(out).toMatch(/hdb: 16384 sectors, \d+ per interrupt/);
+      expect(out).toContain(blockSize === 1024 ? 'ata: bus-master DMA at port 0xb400' : 'ata: PIO');
       expect(out).toContain('read /hello.txt: "hello from the host\\n"');
       expect(out).toContain(`checksum /data/pattern.bin: 30000 bytes, ${checksum(PATTERN)}`);
       expect(out).toContain('readlink /link: hello.txt');
@@ -107,6 +111,7 @@ describe('selftest=ext2 with a disk as hdb', () => {
     const out = r.stdout;
     expect(out, out + r.stderr).toMatch(/(\d+) passed, 0 failed/);
     expect(out).toContain(`checksum /data/pattern.bin: 30000 bytes, ${checksum(PATTERN)}`);
+    expect(out).toMatch(/ata: bus-master DMA at port 0x[0-9a-f]+/);
     expect(r.status).toBe(1); // (0 << 1) | 1: powered off with status 0
     checkGuestImage(hdb);
     expect(readFileSync(hdb).length).toBe(8 << 20);
