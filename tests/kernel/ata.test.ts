@@ -15,14 +15,16 @@ afterEach(() => {
   booted = undefined;
 });
 
+const BM_BASE = 0xb400;
+
 function setup(drives: (Uint8Array | null)[]) {
   booted = boot(8);
   const m = booted.m;
   const fake = new FakeAtaChannel(drives, () => {
     m.raiseIrq(14);
     m.interruptHook?.();
-  });
-  m.attach(0x1f0, 8, fake.task).attach(0x3f6, 1, fake.control);
+  }, m.mem);
+  m.attach(0x1f0, 8, fake.task).attach(0x3f6, 1, fake.control).attach(BM_BASE, 8, fake.busMaster);
   installInterrupts();
   const channel = new AtaChannel();
   channel.install();
@@ -35,7 +37,7 @@ async function disk(channel: AtaChannel, drive: number, scratch: number): Promis
   return d;
 }
 
-describe('ATA PIO driver', () => {
+describe('ATA driver', () => {
   test('identify, then writes and reads of many sectors land where they should', async () => {
     const image = new Uint8Array(1 << 20);
     const { m, fake, channel, frames } = setup([null, image]);
@@ -103,6 +105,29 @@ describe('ATA PIO driver', () => {
     expect(await hda.read(0, 16, 0x30_0000)).toBe(0);
     expect(fake.commands).not.toContain(0xc6);
     expect(fake.irqs.get(0x20)).toBe(16);
+  });
+
+  test('bus-master DMA: one interrupt per command, PRD entries split at 64 KiB, errors are EIO', async () => {
+    const image = new Uint8Array(1 << 20);
+    const { m, fake, channel, frames } = setup([image, null]);
+    const hda = await disk(channel, 0, 0x30_0000);
+    channel.enableDma(BM_BASE, frames.alloc());
+    const data = pattern(200 * 512, 9);
+    const at = 0x30_8000; // 100 KiB from here crosses the 64 KiB boundaries at 0x310000 and 0x320000
+    m.mem.set(data, at);
+    expect(await hda.write(7, 200, at)).toBe(0);
+    expect(Buffer.compare(Buffer.from(image.subarray(7 * 512, 207 * 512)), Buffer.from(data))).toBe(0);
+    m.mem.fill(0, at, at + data.length);
+    expect(await hda.read(7, 200, at)).toBe(0);
+    expect(Buffer.compare(Buffer.from(m.mem.subarray(at, at + data.length)), Buffer.from(data))).toBe(0);
+    // 100 KiB from 0x308000: up to 0x310000, a whole 64 KiB, then the last 4 KiB.
+    expect(fake.prdTables[0]).toEqual([{ addr: at, bytes: 0x8000 }, { addr: 0x31_0000, bytes: 0x1_0000 }, { addr: 0x32_0000, bytes: 0x1000 }]);
+    expect(fake.irqs.get(0xc8)).toBe(1);
+    expect(fake.irqs.get(0xca)).toBe(1);
+    fake.badSectors.add(20);
+    expect(await hda.read(16, 8, at)).toBe(-Errno.EIO);
+    expect(await hda.read(0, 8, at)).toBe(0);
+    expect(fake.violations).toEqual([]);
   });
 
   test(`a drive that never interrupts: EIO after ${TIMEOUT_MS} ms, not a hang`, async () => {

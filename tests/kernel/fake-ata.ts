@@ -12,6 +12,11 @@ const ERR = 0x01, DRQ = 0x08, DRDY = 0x40, BSY = 0x80;
 export class FakeAtaChannel {
   readonly task: PortDevice;
   readonly control: PortDevice;
+  /** The bus-master registers (attach at the base the test hands enableDma). */
+  readonly busMaster: PortDevice;
+  /** PRD tables the bus-master engine walked: the (address, bytes) entries of each. */
+  readonly prdTables: { addr: number; bytes: number }[][] = [];
+  private bm = { command: 0, status: 0, prdt: 0 };
   readonly violations: string[] = [];
   readonly commands: number[] = [];
   /** Sectors whose reads and writes fail with ERR (IDNF). */
@@ -34,8 +39,21 @@ export class FakeAtaChannel {
   private lba = 0;
   private left = 0;
 
-  constructor(readonly drives: (Uint8Array | null)[], private readonly raiseIrq: () => void) {
+  constructor(readonly drives: (Uint8Array | null)[], private readonly raiseIrq: () => void,
+    /** Physical memory, for bus-master DMA. */
+    private readonly mem?: Uint8Array) {
     const self = this;
+    this.busMaster = {
+      read: (o) => (o === 0 ? self.bm.command : o === 2 ? self.bm.status : (self.bm.prdt >>> ((o - 4) * 8)) & 0xff),
+      write: (o, v) => {
+        if (o === 0) self.bmCommand(v);
+        else if (o === 2) self.bm.status &= ~(v & 0x06);
+        else if (o >= 4 && o < 8) {
+          const shift = (o - 4) * 8;
+          self.bm.prdt = ((self.bm.prdt & ~(0xff << shift)) | ((v & 0xff) << shift)) >>> 0;
+        }
+      },
+    };
     this.task = {
       read: (o) => self.readTask(o),
       write: (o, v) => self.writeTask(o, v),
@@ -148,9 +166,59 @@ export class FakeAtaChannel {
         this.status = DRDY;
         this.irq();
         return;
+      case 0xc8:
+      case 0xca:
+        if (this.lba + this.left > disk.length / 512) return this.fail();
+        this.cmd = c;
+        this.status = DRDY | DRQ; // waiting for the bus-master engine
+        return;
       default:
         this.fail();
     }
+  }
+
+  /** The bus-master command register: start (bit 0) runs the DMA command in progress. */
+  private bmCommand(v: number): void {
+    const starting = (v & 1) !== 0 && (this.bm.command & 1) === 0;
+    this.bm.command = v & 0x09;
+    if (!starting) return;
+    if (this.cmd !== 0xc8 && this.cmd !== 0xca) {
+      this.violations.push('bus master started without a DMA command');
+      return;
+    }
+    if (((v & 0x08) !== 0) !== (this.cmd === 0xc8)) this.violations.push('bus-master direction does not match the command');
+    if (!this.mem) throw new Error('FakeAtaChannel: DMA needs physical memory');
+    const mem = this.mem, view = new DataView(mem.buffer);
+    const entries: { addr: number; bytes: number }[] = [];
+    for (let at = this.bm.prdt; ; at += 8) {
+      const addr = view.getUint32(at, true), w = view.getUint32(at + 4, true);
+      const bytes = (w & 0xffff) || 0x1_0000;
+      if (Math.floor(addr / 0x1_0000) !== Math.floor((addr + bytes - 1) / 0x1_0000)) this.violations.push('PRD entry crosses a 64 KiB boundary');
+      entries.push({ addr, bytes });
+      if (w & 0x8000_0000) break;
+      if (entries.length > 512) { this.violations.push('PRD table without an end'); return; }
+    }
+    this.prdTables.push(entries);
+    const disk = this.selected()!;
+    const total = entries.reduce((n, e) => n + e.bytes, 0);
+    if (total !== this.left * 512) this.violations.push(`PRD table covers ${total} bytes for ${this.left} sectors`);
+    this.bm.status |= 0x01;
+    this.status = BSY;
+    setImmediate(() => {
+      let pos = this.lba * 512;
+      const bad = [...this.badSectors].some((s) => s >= this.lba && s < this.lba + this.left);
+      if (!bad) {
+        for (const e of entries) {
+          if (this.cmd === 0xc8) mem.set(disk.subarray(pos, pos + e.bytes), e.addr);
+          else disk.set(mem.subarray(e.addr, e.addr + e.bytes), pos);
+          pos += e.bytes;
+        }
+      }
+      this.bm.status = (this.bm.status & ~0x01) | 0x04 | (bad ? 0x02 : 0);
+      this.status = bad ? DRDY | ERR : DRDY;
+      this.cmd = -1;
+      this.irq();
+    });
   }
 
   private loadSector(disk: Uint8Array): void {
