@@ -216,8 +216,8 @@ export class FakeAtaChannel {
       }
       this.bm.status = (this.bm.status & ~0x01) | 0x04 | (bad ? 0x02 : 0);
       this.status = bad ? DRDY | ERR : DRDY;
-      this.cmd = -1;
       this.irq();
+      this.cmd = -1;
     });
   }
 
