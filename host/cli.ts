@@ -1,6 +1,7 @@
 // The `tskern` command: build the kernel image and boot it in v86 on this terminal.
 
 import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
@@ -10,11 +11,12 @@ import { encodeModule, withShebang } from '../image-builder/bytecode/index.ts';
 import { buildTsvm } from '../image-builder/tsvm.ts';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { isStale } from './freshness.ts';
+import { mkfs, MkfsError, readTree, type Entry } from '../image-builder/ext2/mkfs.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
 import { bootExec, isScript, scriptFiles } from './exec.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { KERNEL_BASE } from '../boot/layout.ts';
 import { buildWebPage } from './web/build.ts';
 import { servePage } from './web/serve.ts';
@@ -44,6 +46,10 @@ commands:
                                  stdout and stderr, and exit with its status (128+N
                                  when killed by signal N); KEY=VALUE words of --cmdline
                                  become its environment
+  mkfs IMAGE DIR [--size MiB] [--block-size 1024|4096]
+                                 write an ext2 file system image holding DIR's
+                                 files, directories and symbolic links (default size:
+                                 twice the contents plus 4 MiB)
   selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
                                  memory-management self-test selected (selftest=mm) and
                                  exit with its verdict (0: every check passed and every
@@ -52,11 +58,16 @@ commands:
                                  and serve it on 127.0.0.1:N (default ${DEFAULT_WEB_PORT}, 0: any
                                  free port), printing its URL first; with --out, write it
                                  to DIR as static files instead (npm run build:web)
+  selftest ext2 --disk IMAGE     boot with selftest=ext2 and IMAGE as hdb: the kernel
+                                 reads, creates, renames and removes files on it, syncs
+                                 and powers off (IMAGE holds the result)
   help                           show this help
 
 options for boot and start:
   --cmdline S     multiboot command line for the kernel, e.g. test=pagefault
   --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
+  --disk IMAGE    attach IMAGE (e.g. from 'tskern mkfs') as the second ATA disk (hdb);
+                  what the guest writes to it is written back to the file at power-off
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
 Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
@@ -71,6 +82,8 @@ interface BootArgs {
   image?: string;
   cmdline?: string;
   memoryMiB: number;
+  /** --disk IMAGE: attached as hdb. */
+  disk?: string;
 }
 
 function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
@@ -79,7 +92,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { cmdline: { type: 'string' }, memory: { type: 'string' } },
+      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -92,7 +105,10 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
   if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
     throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
   }
-  return { image: positionals[0], cmdline: values.cmdline, memoryMiB };
+  if (values.disk !== undefined && (!existsSync(values.disk) || !statSync(values.disk).isFile())) {
+    throw new UsageError(`--disk: no such file: ${values.disk}`);
+  }
+  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, disk: values.disk };
 }
 
 async function build(): Promise<string> {
@@ -102,8 +118,8 @@ async function build(): Promise<string> {
   return path;
 }
 
-async function boot(image: string, { cmdline, memoryMiB }: BootArgs): Promise<number> {
-  const machine = await bootImage({ image, cmdline, memoryMiB });
+async function boot(image: string, { cmdline, memoryMiB, disk }: BootArgs): Promise<number> {
+  const machine = await bootImage({ image, cmdline, memoryMiB, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
   return runOnTerminal(machine);
 }
 
@@ -143,6 +159,8 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return execCommand(rest);
     case 'web':
       return web(rest);
+    case 'mkfs':
+      return mkfsCommand(rest);
     case undefined:
       throw new UsageError('missing command');
     default:
@@ -291,16 +309,17 @@ async function execCommand(args: string[]): Promise<number> {
   return status;
 }
 
-const SELFTESTS = ['mm'];
+const SELFTESTS = ['mm', 'ext2'];
 
 /** Boots the kernel image headless with `selftest=NAME`: COM1 to stdout, its status as ours. */
 async function selftest(args: string[]): Promise<number> {
   const name = args[0];
   if (!name || !SELFTESTS.includes(name)) throw new UsageError(`selftest takes one of: ${SELFTESTS.join(', ')}`);
-  const { memoryMiB } = parseBootArgs(args.slice(1), false);
+  const { memoryMiB, disk } = parseBootArgs(args.slice(1), false);
+  if (name === 'ext2' && disk === undefined) throw new UsageError('selftest ext2 needs --disk IMAGE (an image made by tskern mkfs)');
   let image = defaultImagePath();
   if (isStale(image, imageSourceDirs())) image = await build();
-  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}` });
+  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}`, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
   machine.onSerial((bytes) => process.stdout.write(bytes));
   let status: number;
   try {
@@ -340,6 +359,50 @@ async function web(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** `tskern mkfs IMAGE DIR [--size MiB] [--block-size N]`. */
+function mkfsCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { size: { type: 'string' }, 'block-size': { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [image, dir] = parsed.positionals;
+  if (parsed.positionals.length !== 2) throw new UsageError('mkfs takes IMAGE DIR');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  const blockSize = parsed.values['block-size'] === undefined ? 1024 : Number(parsed.values['block-size']);
+  if (blockSize !== 1024 && blockSize !== 4096) throw new UsageError(`--block-size takes 1024 or 4096, not '${parsed.values['block-size']}'`);
+  const tree = readTree(dir);
+  let size: number;
+  if (parsed.values.size === undefined) {
+    size = Math.ceil((2 * treeBytes(tree) + (4 << 20)) / (1 << 20)) << 20;
+  } else {
+    if (!/^\d+$/.test(parsed.values.size) || Number(parsed.values.size) < 1 || Number(parsed.values.size) > 4095) {
+      throw new UsageError(`--size takes a whole number of MiB from 1 to 4095, not '${parsed.values.size}'`);
+    }
+    size = Number(parsed.values.size) << 20;
+  }
+  try {
+    writeFileSync(image, mkfs(tree, { size: size >>> 0, blockSize }));
+  } catch (err) {
+    if (err instanceof MkfsError) {
+      process.stderr.write(`tskern: mkfs: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
+  process.stderr.write(`tskern: wrote ${image} (ext2, ${(size >>> 0) >> 20} MiB, ${blockSize}-byte blocks)\n`);
+  return 0;
+}
+
+function treeBytes(e: Entry): number {
+  if (e.kind === 'file') return e.data.length + 4096;
+  if (e.kind === 'symlink') return 4096;
+  let n = 4096;
+  for (const c of e.entries.values()) n += treeBytes(c);
+  return n;
 }
 
 function describe(err: unknown): string {

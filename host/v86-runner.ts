@@ -2,6 +2,7 @@
 // starts it in 32-bit protected mode with paging off. The host only observes the guest
 // (serial output, memory, control registers, instruction count) and feeds it serial input.
 
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { V86 } from 'v86';
 import { ExtendedCounter } from './instruction-counter.ts';
@@ -22,7 +23,27 @@ export interface BootOptions {
   memoryMiB?: number;
   /** The multiboot module (the initial file system, a cpio archive: image-builder/initrd). */
   initrd?: Uint8Array;
+  /** The primary channel's master ATA disk (v86 `hda`). */
+  hda?: DiskOption;
+  /**
+   * The primary channel's slave ATA disk (v86 `hdb`): `--disk IMAGE`. v86 attaches a slave
+   * only next to a master, so without `hda` a blank 1 MiB master (in memory) is added.
+   */
+  hdb?: DiskOption;
 }
+
+/** A disk image for an ATA drive: a host file, or bytes held in memory. */
+export interface DiskOption {
+  /** Host file: read at boot; what the guest wrote is written back when the machine ends (power-off, stop, crash). */
+  path?: string;
+  /** Image bytes (when no path): the guest's writes land in a copy, read it with GuestMachine.disk. */
+  bytes?: Uint8Array;
+  /** Do not write the file back. */
+  readOnly?: boolean;
+}
+
+export type DiskName = 'hda' | 'hdb';
+const BLANK_MASTER_BYTES = 1 << 20;
 
 export interface ControlRegisters {
   cr0: number;
@@ -75,6 +96,10 @@ export interface GuestMachine {
   generalRegisters(): number[];
   /** Physical address of the kernel's inspect channel once announced (docs/inspect-channel.md), else null. */
   inspectChannel(): number | null;
+  /** The current bytes of an attached disk (a view of the emulated disk; undefined if none). */
+  disk(name: DiskName): Uint8Array | undefined;
+  /** A copy of the display memory behind the VBE linear framebuffer (physical 0xE0000000), from `offset`. */
+  readVideoMemory(offset: number, len: number): Uint8Array;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -107,6 +132,7 @@ interface V86Internals {
       instruction_pointer: Int32Array;
       reg32: Int32Array;
       memory_size: ArrayLike<number>;
+      devices: { vga?: { svga_memory: Uint8Array } };
       io: {
         register_write(port: number, device: object, w8: (v: number) => void,
           w16: (v: number) => void, w32: (v: number) => void): void;
@@ -124,10 +150,31 @@ export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
   if (!Number.isInteger(memoryMiB) || memoryMiB < 2 || memoryMiB > 2047) {
     throw new RangeError(`memory size must be a whole number of MiB from 2 to 2047, not ${memoryMiB}`);
   }
+  const disks = new Map<DiskName, AttachedDisk>();
+  for (const name of ['hda', 'hdb'] as const) {
+    const d = opts[name];
+    if (d === undefined) continue;
+    let data: Uint8Array;
+    if (d.path !== undefined) data = new Uint8Array(await readFile(d.path));
+    else if (d.bytes !== undefined) data = new Uint8Array(d.bytes);
+    else throw new TypeError(`${name}: a disk needs a path or bytes`);
+    if (data.length === 0 || data.length % 512 !== 0) {
+      throw new RangeError(`${name}: a disk image must be a whole number of 512-byte sectors, not ${data.length} bytes`);
+    }
+    disks.set(name, { data, path: d.readOnly ? undefined : d.path });
+  }
+  if (disks.has('hdb') && !disks.has('hda')) disks.set('hda', { data: new Uint8Array(BLANK_MASTER_BYTES), path: undefined });
   return new Promise((resolve, reject) => {
-    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, reject, opts.initrd);
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject, opts.initrd);
     machine.whenLoaded(() => resolve(machine));
   });
+}
+
+interface AttachedDisk {
+  /** The bytes v86 reads and writes in place (its own ArrayBuffer). */
+  data: Uint8Array;
+  /** Where to write them back, if anywhere. */
+  path: string | undefined;
 }
 
 type Waiter = { matches: () => boolean; settle: (why?: string) => void };
@@ -154,7 +201,7 @@ class V86Machine implements GuestMachine {
   private inspectBase: number | null = null;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
-    failBoot: (err: unknown) => void, initrd?: Uint8Array) {
+    private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void, initrd?: Uint8Array) {
     this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
     // Callers that only await output must not crash the process with an unhandled rejection.
     this.exited.catch(() => {});
@@ -170,6 +217,9 @@ class V86Machine implements GuestMachine {
       ...(initrd ? { initrd: { buffer: new Uint8Array(initrd).buffer } } : {}),
       cmdline,
       memory_size: memoryMiB * 1024 * 1024,
+      // v86 reads and writes these ArrayBuffers in place (a SyncBuffer over each).
+      ...(disks.has('hda') ? { hda: { buffer: disks.get('hda')!.data.buffer as ArrayBuffer } } : {}),
+      ...(disks.has('hdb') ? { hdb: { buffer: disks.get('hdb')!.data.buffer as ArrayBuffer } } : {}),
       autostart: true,
       // COM2 carries the guest program's error stream (stderr), COM1 everything else.
       uart1: true,
@@ -251,11 +301,30 @@ class V86Machine implements GuestMachine {
   }
 
   private end(): void {
+    this.writeBackDisks();
     this.flushSerial();
     this.counter.read();
     this.ended = true;
     clearInterval(this.sampler);
     for (const w of this.waiters) w.settle('the machine ended');
+  }
+
+  /** Writes each file-backed disk's bytes back to its file (what the guest wrote is on the host). */
+  private writeBackDisks(): void {
+    for (const d of this.disks.values()) if (d.path !== undefined) writeFileSync(d.path, d.data);
+  }
+
+  readVideoMemory(offset: number, len: number): Uint8Array {
+    const vram = this.internals.cpu.devices.vga?.svga_memory;
+    if (vram === undefined) throw new Error('this machine has no VGA device');
+    if (!Number.isInteger(offset) || !Number.isInteger(len) || offset < 0 || len < 0 || offset + len > vram.length) {
+      throw new RangeError(`readVideoMemory(${offset}, ${len}) is outside the ${vram.length} bytes of display memory`);
+    }
+    return vram.slice(offset, offset + len);
+  }
+
+  disk(name: DiskName): Uint8Array | undefined {
+    return this.disks.get(name)?.data;
   }
 
   private receiveError(byte: number): void {

@@ -14,6 +14,8 @@ import { startProcesses } from './proc/boot.ts';
 import { createKernelMemory } from './mm/boot-memory.ts';
 import { publishKernel, startInspectChannel } from './debug/inspect-channel.ts';
 import { InspectDemo } from './debug/inspect-demo.ts';
+import { runStorageSelftest } from './fs/selftest.ts';
+import { runFbTest } from './dev/fb-test.ts';
 
 /** Set by the image build (esbuild `define`) from package.json. */
 declare const TSKERN_VERSION: string;
@@ -41,6 +43,16 @@ async function mmSelftest(console: Uart16550): Promise<void> {
   console.write(r.passed + ' passed, ' + r.failed + ' failed\n');
   console.write('frames free before=' + r.framesBefore + ' after=' + r.framesAfter + '\n');
   process.exit(r.failed === 0 && r.framesBefore === r.framesAfter ? 0 : 1);
+}
+
+/** `selftest=ext2`: the storage stack on the disk attached as hdb; power off with its verdict. */
+async function storageSelftest(console: Uart16550): Promise<void> {
+  installTraps();
+  installInterrupts();
+  setPitFrequency(HZ);
+  const r = await runStorageSelftest((line) => console.write(line + '\n'), commandLine().split(' '));
+  console.write(r.passed + ' passed, ' + r.failed + ' failed\n');
+  process.exit(r.failed === 0 ? 0 : 1);
 }
 
 /** Timer ticks seen by the IRQ 0 handler. */
@@ -145,5 +157,7 @@ export function startKernel(console: Uart16550): void {
 if (typeof TSKERN_VERSION === 'string') {
   const console = kernelMain(TSKERN_VERSION);
   if (hasOption(commandLine(), 'selftest=mm')) void mmSelftest(console);
+  else if (hasOption(commandLine(), 'selftest=ext2')) void storageSelftest(console);
+  else if (hasOption(commandLine(), 'test=fb')) process.exit(runFbTest((line) => console.write(line + '\n')) === 0 ? 0 : 1);
   else startKernel(console);
 }

@@ -139,6 +139,32 @@ export function emitPortNative(h: H, name: NativeName): boolean {
       fatal(a, 'physCopy: physical range beyond the direct map');
       return true;
     }
+    case 'insw':
+    case 'outsw': {
+      // insw/outsw(port, p, count): rep insw / rep outsw between port dx and the direct map.
+      const bad = h.label('range');
+      intArg(h, 2);
+      a.push(eax);
+      intArg(h, 0);
+      a.push(eax);
+      intArg(h, 1);
+      a.pop(edi).pop(edx); // edi = port, edx = count, eax = p
+      a.push(edx).add(edx, edx); // bytes; the count stays on the stack
+      physCheck(a, edx, bad);
+      a.pop(ecx).mov(edx, edi);
+      a.cld();
+      if (name === 'insw') {
+        a.lea(edi, mem({ base: eax, disp: KERNEL_BASE })).repIns(16);
+      } else {
+        a.push(esi);
+        a.lea(esi, mem({ base: eax, disp: KERNEL_BASE })).repOuts(16);
+        a.pop(esi);
+      }
+      loadTag(h, TAG.undef);
+      a.label(bad);
+      fatal(a, `${name}: physical range beyond the direct map`);
+      return true;
+    }
     case 'bootCommandLine': {
       // boot_cmdline is NUL-terminated, and all zeros (so "") when the loader passed none
       a.mov(edx, sym('boot_cmdline')).call('str_from_cstring');

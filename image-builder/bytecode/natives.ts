@@ -111,6 +111,9 @@ export const NATIVES = [
   { name: 'syscall', argc: 7, doc: 'syscall(nr, a, b, c, d, e, f): the Linux i386 system call nr (int 0x80; eax = nr, ebx..ebp = the six arguments, each ToUint32); returns eax: a negative errno (-4095..-1) as an int32, anything else as an unsigned number (addresses above 2^31 stay positive). tsvm only' },
   { name: 'memRead', argc: 2, doc: 'memRead(address, length): a new byte string of the `length` bytes of this process\'s memory at address (a bad address kills the process with SIGSEGV, as it would a C program). tsvm only' },
   { name: 'memWrite', argc: 2, doc: 'memWrite(address, bytes): store the units of the byte string `bytes` (each 0..255, else RangeError, nothing written) at address; returns the number of bytes written. tsvm only' },
+  // ---- storage (issue 10): block transfers between a port and physical memory for kernel/dev/ata.ts --
+  { name: 'insw', argc: 3, doc: 'insw(port, p, count): rep insw: read `count` 16-bit words from port into physical memory from p (through the direct map; a range beyond it stops the machine); returns undefined' },
+  { name: 'outsw', argc: 3, doc: 'outsw(port, p, count): rep outsw: write `count` 16-bit words from physical memory at p to port; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -230,7 +233,7 @@ export const KERNEL_ONLY_NATIVES: ReadonlySet<NativeName> = new Set<NativeName>(
   'cli', 'sti', 'hlt', 'rdtsc', 'readCr0', 'writeCr0', 'readCr2', 'readCr4', 'writeCr4',
   'irqTake', 'irqCount', 'irqClaim', 'contextRead', 'contextWrite',
   'virtRead8', 'virtRead16', 'virtRead32', 'virtWrite8', 'virtWrite16', 'virtWrite32',
-  'commandLine', 'bootReport', 'enterUser', 'gdtSetTls',
+  'commandLine', 'bootReport', 'enterUser', 'gdtSetTls', 'insw', 'outsw',
 ]);
 
 export const Native = Object.fromEntries(NATIVES.map((n, i) => [n.name, i])) as { readonly [K in NativeName]: number };

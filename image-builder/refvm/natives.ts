@@ -99,6 +99,13 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       for (let i = 0; i < n; i++) m.writeByte(d + i, m.readByte(s + i));
       return undefined;
     }
+    case 'insw': {
+      // The reference VM has no devices: its ports read as 0, as inw does.
+      const p = vm.toNumber(a[1]) >>> 0, n = vm.toNumber(a[2]) >>> 0;
+      for (let i = 0; i < 2 * n; i++) physOf(vm).writeByte(p + i, 0);
+      return undefined;
+    }
+    case 'outsw': return undefined;
     case 'readCr3': return physOf(vm).cr3;
     case 'writeCr3': physOf(vm).cr3 = vm.toNumber(a[0]) >>> 0; return undefined;
     case 'invlpg': return undefined;

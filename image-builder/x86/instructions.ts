@@ -452,6 +452,10 @@ export class X86Assembler extends Assembler {
   repMovs(size: 8 | 16 | 32): this { return this.strop(0xa4, size, 0xf3); }
   /** rep stosb/stosw/stosd: fill ecx elements at [edi] with al/ax/eax. */
   repStos(size: 8 | 16 | 32): this { return this.strop(0xaa, size, 0xf3); }
+  /** rep insb/insw/insd: read ecx elements from port dx into [edi]. */
+  repIns(size: 8 | 16 | 32): this { return this.strop(0x6c, size, 0xf3); }
+  /** rep outsb/outsw/outsd: write ecx elements from [esi] to port dx. */
+  repOuts(size: 8 | 16 | 32): this { return this.strop(0x6e, size, 0xf3); }
 
   // ---- I/O and system ---------------------------------------------------------------
 

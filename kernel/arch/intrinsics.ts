@@ -7,7 +7,7 @@ export type Intrinsics = Pick<
   typeof __native,
   | 'outb' | 'inb' | 'outw' | 'inw' | 'outl' | 'inl'
   | 'physRead8' | 'physRead16' | 'physRead32' | 'physWrite8' | 'physWrite16' | 'physWrite32'
-  | 'physFill' | 'physCopy' | 'readCr3' | 'writeCr3' | 'invlpg'
+  | 'physFill' | 'physCopy' | 'insw' | 'outsw' | 'readCr3' | 'writeCr3' | 'invlpg'
   | 'bootCommandLine' | 'bootInfoAddress' | 'physReservedEnd'
   | 'cli' | 'sti' | 'hlt' | 'rdtsc' | 'readCr0' | 'writeCr0' | 'readCr2' | 'readCr4' | 'writeCr4'
   | 'irqTake' | 'irqCount' | 'irqClaim' | 'contextRead' | 'contextWrite'
@@ -41,6 +41,8 @@ const guest: Intrinsics = {
   physWrite32: (phys, value) => __native.physWrite32(phys, value),
   physFill: (phys, byte, length) => __native.physFill(phys, byte, length),
   physCopy: (dst, src, length) => __native.physCopy(dst, src, length),
+  insw: (port, phys, count) => __native.insw(port, phys, count),
+  outsw: (port, phys, count) => __native.outsw(port, phys, count),
   readCr3: () => __native.readCr3(),
   writeCr3: (value) => __native.writeCr3(value),
   invlpg: (va) => __native.invlpg(va),
@@ -92,6 +94,10 @@ export const outw = (port: number, value: number): void => active.outw(port, val
 export const inw = (port: number): number => active.inw(port);
 export const outl = (port: number, value: number): void => active.outl(port, value);
 export const inl = (port: number): number => active.inl(port);
+/** rep insw: `count` 16-bit words from `port` into physical memory at `phys` (one call per block, not a loop of inw). */
+export const insw = (port: number, phys: number, count: number): void => active.insw(port, phys, count);
+/** rep outsw: `count` 16-bit words from physical memory at `phys` to `port`. */
+export const outsw = (port: number, phys: number, count: number): void => active.outsw(port, phys, count);
 
 // ---- physical memory -----------------------------------------------------------------------
 // Addresses are physical (the guest goes through the direct map at 0xC0000000); values read

@@ -10,6 +10,7 @@ import { readMemoryMap } from './multiboot.ts';
 
 /** The kernel's direct map covers RAM up to here (boot/layout.ts DIRECT_MAP_MAX). */
 export const DIRECT_MAP_END = 0x3800_0000;
+const LARGE_PAGE = 0x20_0000;
 
 /** The RAM the frame allocator may use: the loader's map above the native code's memory. */
 export function usableRam(): PhysRange[] {
@@ -17,7 +18,11 @@ export function usableRam(): PhysRange[] {
   const out: PhysRange[] = [];
   for (const r of readMemoryMap(bootInfoAddress())) {
     const start = r.start > floor ? r.start : floor;
-    const end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
+    // The boot code direct-maps RAM up to the highest available end rounded down to a 2 MiB
+    // page (boot/entry.ts boot_ram_top): frames above that are out of the kernel's reach
+    // (QEMU's -m 128 map ends at 0x7fe0000).
+    let end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
+    end = Math.floor(end / LARGE_PAGE) * LARGE_PAGE;
     if (end > start) out.push({ start, end });
   }
   return out;

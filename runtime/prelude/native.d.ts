@@ -22,6 +22,8 @@ declare const __native: {
   physWrite32(phys: number, value: number): void;
   physFill(phys: number, byte: number, length: number): void;
   physCopy(dst: number, src: number, length: number): void;
+  insw(port: number, phys: number, count: number): void;
+  outsw(port: number, phys: number, count: number): void;
   readCr3(): number;
   writeCr3(value: number): void;
   invlpg(va: number): void;

@@ -6,6 +6,9 @@ import type { Intrinsics } from '../../kernel/arch/intrinsics.ts';
 export interface PortDevice {
   read(offset: number): number;
   write(offset: number, value: number): void;
+  /** 16-bit accesses, for devices whose ports are wider than a byte (an ATA data port); else two byte accesses. */
+  read16?(offset: number): number;
+  write16?(offset: number, value: number): void;
 }
 
 /**
@@ -36,10 +39,25 @@ export class FakePortBus implements Intrinsics {
     const d = this.find(port);
     return d ? d.dev.read(port - d.base) & 0xff : 0xff;
   }
-  outw(port: number, value: number): void { this.outb(port, value & 0xff); this.outb(port + 1, (value >> 8) & 0xff); }
-  inw(port: number): number { return this.inb(port) | (this.inb(port + 1) << 8); }
+  outw(port: number, value: number): void {
+    const d = this.find(port);
+    if (d?.dev.write16) { d.dev.write16(port - d.base, value & 0xffff); return; }
+    this.outb(port, value & 0xff); this.outb(port + 1, (value >> 8) & 0xff);
+  }
+  inw(port: number): number {
+    const d = this.find(port);
+    if (d?.dev.read16) return d.dev.read16(port - d.base) & 0xffff;
+    return this.inb(port) | (this.inb(port + 1) << 8);
+  }
   outl(port: number, value: number): void { this.outw(port, value & 0xffff); this.outw(port + 2, (value >>> 16) & 0xffff); }
   inl(port: number): number { return (this.inw(port) | (this.inw(port + 2) << 16)) >>> 0; }
+  /** rep insw / rep outsw: word by word through the port and physical memory (FakeMachine has it). */
+  insw(port: number, phys: number, count: number): void {
+    for (let i = 0; i < count; i++) this.physWrite16(phys + 2 * i, this.inw(port));
+  }
+  outsw(port: number, phys: number, count: number): void {
+    for (let i = 0; i < count; i++) this.outw(port, this.physRead16(phys + 2 * i));
+  }
 
   // A port bus has no memory or MMU: tests that need them use FakeMachine (tests/mm/fake-machine.ts).
   physRead8(_p: number): number { return noMemory(); }

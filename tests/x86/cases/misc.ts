@@ -109,6 +109,8 @@ const stringCases = SIZES.flatMap(([n, s]): Case[] => [
   [`lods${s}`, (a) => a.lods(n)],
   [`rep movs${s}`, (a) => a.repMovs(n)],
   [`rep stos${s}`, (a) => a.repStos(n)],
+  [`rep ins${s}`, (a) => a.repIns(n)],
+  [`rep outs${s}`, (a) => a.repOuts(n)],
 ]);
 
 const ioCases: Case[] = [
