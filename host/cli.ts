@@ -39,7 +39,7 @@ commands:
                                  compile FILE.ts, boot it in v86 without a terminal:
                                  its stdout/stderr are the guest's COM1/COM2 and the
                                  exit status is the program's (2 on a compile error)
-  exec [--memory MiB] [--cmdline S] PROGRAM [ARGS...]
+  exec [--memory MiB] [--cmdline S] [--disk IMAGE] PROGRAM [ARGS...]
                                  run PROGRAM (a static i386 Linux executable, or a
                                  TypeScript program, run by /bin/tsvm) as the
                                  kernel's first process with ARGS, the host's stdin,
@@ -250,7 +250,7 @@ async function execCommand(args: string[]): Promise<number> {
   const options: string[] = [];
   while (i < args.length && args[i].startsWith('--')) {
     const flag = args[i];
-    if (flag !== '--memory' && flag !== '--cmdline') throw new UsageError(`exec: unknown option ${flag}`);
+    if (flag !== '--memory' && flag !== '--cmdline' && flag !== '--disk') throw new UsageError(`exec: unknown option ${flag}`);
     if (i + 1 >= args.length) throw new UsageError(`exec: ${flag} needs a value`);
     options.push(flag, args[i + 1]);
     i += 2;
@@ -258,7 +258,7 @@ async function execCommand(args: string[]): Promise<number> {
   const program = args[i];
   if (program === undefined) throw new UsageError('exec takes PROGRAM [ARGS...]');
   if (!existsSync(program)) throw new UsageError(`exec: no such file: ${program}`);
-  const { memoryMiB, cmdline } = parseBootArgs(options, false);
+  const { memoryMiB, cmdline, disk } = parseBootArgs(options, false);
   let image = defaultImagePath();
   if (isStale(image, imageSourceDirs())) image = await build();
   const ttys = { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true };
@@ -276,7 +276,7 @@ async function execCommand(args: string[]): Promise<number> {
       throw err;
     }
   }
-  const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes, ...script });
+  const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes, ...script, disk: disk === undefined ? undefined : resolve(disk) });
   machine.onSerial((bytes) => process.stdout.write(bytes));
   machine.onErrorSerial((bytes) => process.stderr.write(bytes));
   let restore = () => {};

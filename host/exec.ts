@@ -32,6 +32,8 @@ export interface ExecOptions {
   stdinBytes?: Uint8Array;
   /** More files for the initial file system. */
   extraFiles?: CpioEntry[];
+  /** An ext2 image attached as the second disk (hdb), mounted at /mnt; written back at power-off. */
+  disk?: string;
 }
 
 /** Where the program lives in the guest: /bin/NAME (a TypeScript program without its .ts). */
@@ -83,5 +85,8 @@ export function execCmdline(opts: ExecOptions): string {
 
 /** Boots the exec run; the caller connects the streams and awaits `exited`. */
 export function bootExec(opts: ExecOptions): Promise<GuestMachine> {
-  return bootImage({ image: opts.image, memoryMiB: opts.memoryMiB, cmdline: execCmdline(opts), initrd: execInitrd(opts) });
+  return bootImage({
+    image: opts.image, memoryMiB: opts.memoryMiB, cmdline: execCmdline(opts), initrd: execInitrd(opts),
+    hdb: opts.disk === undefined ? undefined : { path: opts.disk },
+  });
 }

@@ -76,6 +76,15 @@ export interface IoTarget {
   toPhys(pos: number, phys: number, n: number): number | Promise<number>;
   /** The `n` bytes at position `pos`, or -EFAULT. */
   toBytes(pos: number, n: number): number[] | number | Promise<number[] | number>;
+  /**
+   * Makes every page of the target present (a read's target writable), so the synchronous
+   * copies below cannot need a wait; 0 or -EFAULT.
+   */
+  prepare(forWrite: boolean): Promise<number>;
+  /** fromPhys without waiting (after prepare); 0 or -EFAULT. */
+  copyFromPhys(pos: number, phys: number, n: number): number;
+  /** toPhys without waiting (after prepare); 0 or -EFAULT. */
+  copyToPhys(pos: number, phys: number, n: number): number;
 }
 
 /** What an open file can do. Missing operations answer as Linux does for such files. */
@@ -126,13 +135,21 @@ export interface Inode {
   /** The child called `name`, or -ENOENT. */
   lookup?(name: string): Inode | number | Promise<Inode | number>;
   readdir?(): DirEntry[] | number | Promise<DirEntry[] | number>;
-  readlink?(): string | number;
+  readlink?(): string | number | Promise<string | number>;
   /** The operations of a new open file description, or -errno (EACCES, EISDIR ...). */
   open(flags: number): FileOps | number;
   /** The page cache's face of a regular file, for mmap and the ELF loader; null if it cannot be mapped. */
   mappable?(flags: number): MappedFile | null;
-  /** Creates a regular file (O_CREAT) or directory in a writable directory. */
+  /** Creates a regular file (O_CREAT) or directory (mode's type) in a writable directory. */
   create?(name: string, mode: number): Inode | number | Promise<Inode | number>;
+  /** Removes a non-directory entry of this directory. */
+  unlink?(name: string): number | Promise<number>;
+  /** Removes an empty directory entry of this directory. */
+  rmdir?(name: string): number | Promise<number>;
+  /** Moves entry `name` to `newName` in `to` (the same file system, else -EXDEV). */
+  rename?(name: string, to: Inode, newName: string): number | Promise<number>;
+  /** Sets a regular file's length. */
+  truncate?(length: number): number | Promise<number>;
 }
 
 /** An open file description, shared by dup'ed and inherited descriptors. */

@@ -81,7 +81,7 @@ export class Vfs {
       const last = i === parts.length - 1 || parts.slice(i + 1).every((p) => p === '');
       if ((next.mode & Mode.TYPE) === Mode.LNK && (follow || !last)) {
         if (++state.links > MAX_SYMLINKS) return -Errno.ELOOP;
-        const target = next.readlink === undefined ? -Errno.EINVAL : next.readlink();
+        const target = next.readlink === undefined ? -Errno.EINVAL : await next.readlink();
         if (typeof target === 'number') return target;
         const r = await this.walk(target, cur, true, state);
         if (typeof r === 'number') return r;

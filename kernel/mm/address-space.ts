@@ -297,10 +297,36 @@ export class AddressSpace {
 
   /** Removes the PTEs of [start, end) in vma, dropping the frame references they held. */
   private zap(vma: Vma, start: number, end: number, flush: TlbFlush): void {
+    const writeBack = vma.shared && vma.file !== null && vma.file.pageDirtied !== undefined;
     for (let va = this.pt.nextUsed(start, end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, end)) {
       const old = this.pt.clear(va, flush);
+      // a shared file page the process wrote goes back to the file's cache as dirty
+      if (writeBack && (old & Pte.D) !== 0) (vma.file as MappedFile).pageDirtied!(vma.pageIndex(va));
       this.dropRef(vma, pteFrame(old));
     }
+  }
+
+  /**
+   * msync's (and sync's) half in the address space: every MAP_SHARED file page in
+   * [start, end) whose PTE is dirty is handed to its file's cache as dirty, and the PTE's D
+   * bit cleared, so the next store marks it again. Returns the number of pages.
+   */
+  syncShared(start: number, end: number): number {
+    let n = 0;
+    const flush = new TlbFlush(this.pt.root);
+    for (let vma = this.vmas.findFrom(start); vma !== null && vma.start < end; vma = this.vmas.next(vma)) {
+      if (!vma.shared || vma.file === null || vma.file.pageDirtied === undefined) continue;
+      const to = vma.end < end ? vma.end : end;
+      const from = vma.start > start ? vma.start : start;
+      for (let va = this.pt.nextUsed(from, to); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, to)) {
+        if (this.pt.testAndClearDirty(va, flush)) {
+          vma.file.pageDirtied(vma.pageIndex(va));
+          n++;
+        }
+      }
+    }
+    flush.commit();
+    return n;
   }
 
   /** Whether a PTE of vma mapping `frame` holds a reference to it. */

@@ -65,6 +65,11 @@ export interface MappedFile {
    * -errno; a Promise when the page must first be read from the disk.
    */
   getPage(index: number): number | Promise<number>;
+  /**
+   * A MAP_SHARED mapping wrote page `index` (its PTE's dirty bit, found when the page is
+   * unmapped or synced): the cache must write it back. Absent for files with no backing store.
+   */
+  pageDirtied?(index: number): void;
 }
 
 /** What a memory object says about mapping it. */

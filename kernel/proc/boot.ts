@@ -16,6 +16,11 @@ import { ProcRoot } from '../fs/procfs.ts';
 import { RamDir, RamFile, type RamFsContext } from '../fs/ramfs.ts';
 import { Mode, OpenFile, OpenFlag, type FileOps, type Inode } from '../fs/types.ts';
 import { Vfs } from '../fs/vfs.ts';
+import { AtaChannel, findBusMaster } from '../dev/ata.ts';
+import { Ext2Fs } from '../fs/ext2/fs.ts';
+import { PageCache } from '../fs/page-cache.ts';
+import { mountRoot } from '../fs/mounted.ts';
+import type { FrameAllocator } from '../mm/frames.ts';
 import { AddressSpace } from '../mm/address-space.ts';
 import { createKernelMemory } from '../mm/boot-memory.ts';
 import { Mm } from '../mm/mm.ts';
@@ -128,7 +133,7 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   setKernelState({
     frames, mmShared: shared, kernelCr3: readCr3(), vfs, root: { inode: root, path: '/' }, console: tty,
     log: (line: string) => logPort.write(line + '\n'),
-    execMode, processes: new Map(), nextPid: 1, bootMs: performance.now(), cmdline, currentPid: 0,
+    execMode, processes: new Map(), nextPid: 1, bootMs: performance.now(), cmdline, currentPid: 0, mounts: [],
   });
   registerProcSyscalls();
   registerMmSyscalls();
@@ -144,6 +149,38 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   const argv = argvFile instanceof RamFile ? readWholeFile(argvFile).split('\0').slice(0, -1) : [initPath];
   void startInit(initPath, argv.length > 0 ? argv : [initPath], initEnvironment(words), execMode ? option(words, 'ttys') ?? '' : 'ioe', dev, root, tty);
   return { ok: true, tty };
+}
+
+/**
+ * The second ATA disk (hdb: `--disk IMAGE` on the host), when there is one holding ext2,
+ * mounted at /mnt. Absent drives answer at once, so a boot without a disk pays nothing.
+ */
+async function mountDisk(frames: FrameAllocator, root: RamDir): Promise<void> {
+  const k = kernel();
+  const ata = new AtaChannel();
+  ata.install();
+  const scratch = frames.alloc();
+  if (scratch < 0) return;
+  const disk = await ata.probe(1, scratch);
+  frames.unref(scratch);
+  if (typeof disk === 'number') return;
+  const bm = findBusMaster();
+  if (bm !== 0) {
+    const prd = frames.alloc();
+    if (prd >= 0) ata.enableDma(bm, prd);
+  }
+  const fs = await Ext2Fs.mount(disk, new PageCache(frames));
+  if (typeof fs === 'number') {
+    k.log('tskern: hdb: not an ext2 file system (' + errnoName(fs) + '); not mounted');
+    return;
+  }
+  let at = root.entries.get('mnt');
+  if (!(at instanceof RamDir)) {
+    at = new RamDir(root.fs, 0o755, 0, root);
+    root.link('mnt', at);
+  }
+  k.vfs.mount(at, mountRoot(fs, '/mnt'));
+  k.mounts.push(fs);
 }
 
 async function startInit(path: string, argv: string[], envp: string[], ttys: string, dev: ReturnType<typeof makeDevfs>,
@@ -169,6 +206,7 @@ async function startInit(path: string, argv: string[], envp: string[], ttys: str
   k.nextPid = 2;
   addProcess(p, null);
   tty.foregroundPgrp = 1;
+  await mountDisk(k.frames, root);
   const r = await execve(p, path, argv, envp);
   if (r < 0) {
     k.log('tskern: cannot run ' + path + ' as init: ' + errnoName(r));

@@ -8,6 +8,7 @@ import type { MmShared } from '../mm/address-space.ts';
 import type { Tty } from '../dev/tty.ts';
 import type { Resolved, Vfs } from '../fs/vfs.ts';
 import type { Process } from './process.ts';
+import type { FileSystem } from '../fs/block-fs.ts';
 
 export interface KernelState {
   frames: FrameAllocator;
@@ -29,6 +30,20 @@ export interface KernelState {
   cmdline: string;
   /** The process whose system call is running (/proc/self). */
   currentPid: number;
+  /** Disk file systems mounted (sync writes them back). */
+  mounts: FileSystem[];
+}
+
+/** Writes every mounted file system back to its disk; 0 or the first error. */
+export async function syncAll(): Promise<number> {
+  // shared file pages the processes wrote (their PTEs' dirty bits) join the caches' dirty pages
+  for (const p of kernel().processes.values()) if (p.alive) p.mm.space.syncShared(0, 0xc000_0000);
+  let r = 0;
+  for (const fs of kernel().mounts) {
+    const s = await fs.sync();
+    if (s < 0 && r === 0) r = s;
+  }
+  return r;
 }
 
 let state: KernelState | null = null;

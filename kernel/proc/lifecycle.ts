@@ -5,7 +5,7 @@
 import { Errno } from '../mm/errno.ts';
 import { Mm } from '../mm/mm.ts';
 import { FdTable } from './fd-table.ts';
-import { allocPid, kernel } from './kernel-state.ts';
+import { allocPid, kernel, syncAll } from './kernel-state.ts';
 import { Process, State } from './process.ts';
 import { block, leaveAddressSpace, makeRunnable, unqueue } from './scheduler.ts';
 import { setupFrame } from './signal-frame.ts';
@@ -91,13 +91,13 @@ export function finishProcess(p: Process, status: number): void {
   notifyParent(p);
 }
 
-/** PID 1 is gone: under `tskern exec` that ends the run with its status. */
+/** PID 1 is gone: the disks are written back and the machine powers off with its status. */
 function initExited(status: number): void {
   const k = kernel();
   const sig = status & 0x7f;
   const code = sig === 0 ? (status >> 8) & 0xff : 128 + sig;
   if (!k.execMode) k.log('tskern: init exited with status ' + code + '; powering off');
-  process.exit(code);
+  void syncAll().then(() => process.exit(code));
 }
 
 /** SIGCHLD and wait4 wake-ups for the parent of a new zombie; auto-reaping when ignored. */

@@ -11,7 +11,7 @@ import { ProcRoot } from '../fs/procfs.ts';
 import { Mode, OpenFile, OpenFlag, dirTypeOf, type Inode, type Stat } from '../fs/types.ts';
 import type { Resolved } from '../fs/vfs.ts';
 import { release } from '../proc/fd-table.ts';
-import { kernel } from '../proc/kernel-state.ts';
+import { kernel, syncAll } from '../proc/kernel-state.ts';
 import { sendSignal, sleepInterruptible } from '../proc/lifecycle.ts';
 import type { Process } from '../proc/process.ts';
 import { SiCode, Sig } from '../proc/signal.ts';
@@ -74,8 +74,9 @@ async function openAt(p: Process, dirfd: number, pathAddr: number, flags: number
   if (type === Mode.DIR && (flags & OpenFlag.ACCMODE) !== OpenFlag.RDONLY) return -Errno.EISDIR;
   const ops = inode.open(flags);
   if (typeof ops === 'number') return ops;
-  if ((flags & OpenFlag.TRUNC) !== 0 && type === Mode.REG && (flags & OpenFlag.ACCMODE) !== OpenFlag.RDONLY) {
-    if (inode instanceof RamFile) inode.truncate(0);
+  if ((flags & OpenFlag.TRUNC) !== 0 && type === Mode.REG && (flags & OpenFlag.ACCMODE) !== OpenFlag.RDONLY && inode.truncate !== undefined) {
+    const t = await inode.truncate(0);
+    if (t < 0) return t;
   }
   const file = new OpenFile(inode, flags & ~(OpenFlag.CREAT | OpenFlag.EXCL | OpenFlag.TRUNC | OpenFlag.NOCTTY), ops, r.path);
   const fd = p.fds.install(file, 0, (flags & OpenFlag.CLOEXEC) !== 0);
@@ -301,7 +302,7 @@ async function readlinkAt(p: Process, dirfd: number, pathAddr: number, buf: numb
   const r = await resolveAt(p, dirfd, pathAddr, false);
   if (typeof r === 'number') return r;
   if ((r.inode.mode & Mode.TYPE) !== Mode.LNK || r.inode.readlink === undefined) return -Errno.EINVAL;
-  const target = r.inode.readlink();
+  const target = await r.inode.readlink();
   if (typeof target === 'number') return target;
   const bytes = utf8Encode(target).slice(0, size);
   const w = await writeBytes(p.mm.space, buf, bytes);
@@ -322,15 +323,19 @@ async function parentAt(p: Process, dirfd: number, pathAddr: number): Promise<{ 
 async function mkdirAt(p: Process, dirfd: number, pathAddr: number, mode: number): Promise<number> {
   const r = await parentAt(p, dirfd, pathAddr);
   if (typeof r === 'number') return r === -Errno.EINVAL ? -Errno.EEXIST : r;
-  if (!(r.dir instanceof RamDir)) return -Errno.EROFS;
-  const made = r.dir.create(r.name, Mode.DIR | (mode & 0o7777 & ~p.umask));
+  if (r.dir.create === undefined) return -Errno.EROFS;
+  const made = await r.dir.create(r.name, Mode.DIR | (mode & 0o7777 & ~p.umask));
   return typeof made === 'number' ? made : 0;
 }
 
 async function unlinkAt(p: Process, dirfd: number, pathAddr: number, flags: number): Promise<number> {
   const r = await parentAt(p, dirfd, pathAddr);
   if (typeof r === 'number') return r;
-  if (!(r.dir instanceof RamDir)) return -Errno.EROFS;
+  if (!(r.dir instanceof RamDir)) {
+    // another file system (ext2 at /mnt) removes its own entries
+    const op = (flags & AT_REMOVEDIR) !== 0 ? r.dir.rmdir : r.dir.unlink;
+    return op === undefined ? -Errno.EROFS : op.call(r.dir, r.name);
+  }
   const target = r.dir.entries.get(r.name);
   if (target === undefined) return -Errno.ENOENT;
   const isDir = (target.mode & Mode.TYPE) === Mode.DIR;
@@ -353,7 +358,10 @@ async function renameAt(p: Process, olddirfd: number, oldAddr: number, newdirfd:
   if (typeof from === 'number') return from;
   const to = await parentAt(p, newdirfd, newAddr);
   if (typeof to === 'number') return to;
-  if (!(from.dir instanceof RamDir) || !(to.dir instanceof RamDir)) return -Errno.EXDEV;
+  if (!(from.dir instanceof RamDir) || !(to.dir instanceof RamDir)) {
+    if (from.dir instanceof RamDir || to.dir instanceof RamDir || from.dir.rename === undefined) return -Errno.EXDEV;
+    return from.dir.rename(from.name, to.dir, to.name);
+  }
   const node = from.dir.entries.get(from.name);
   if (node === undefined) return -Errno.ENOENT;
   const existing = to.dir.entries.get(to.name);
@@ -409,16 +417,16 @@ async function truncatePath(p: Process, pathAddr: number, length: number): Promi
   const r = await resolveAt(p, AT_FDCWD, pathAddr, true);
   if (typeof r === 'number') return r;
   if ((r.inode.mode & Mode.TYPE) === Mode.DIR) return -Errno.EISDIR;
-  if (!(r.inode instanceof RamFile)) return -Errno.EINVAL;
+  if (r.inode.truncate === undefined) return -Errno.EINVAL;
   return r.inode.truncate(length);
 }
 
-function ftruncate(p: Process, fd: number, length: number): number {
+function ftruncate(p: Process, fd: number, length: number): number | Promise<number> {
   const f = p.fds.get(fd);
   if (f === null) return -Errno.EBADF;
   if (!f.writable) return -Errno.EINVAL;
   if (length < 0) return -Errno.EINVAL;
-  if (!(f.inode instanceof RamFile)) return -Errno.EINVAL;
+  if (f.inode === null || f.inode.truncate === undefined || (f.inode.mode & Mode.TYPE) !== Mode.REG) return -Errno.EINVAL;
   return f.inode.truncate(length);
 }
 
@@ -563,9 +571,10 @@ export function registerFsSyscalls(): void {
   register(194, 'ftruncate64', (p, fd, lo, hi) => ftruncate(p, int(fd), lo + int(hi) * 0x1_0000_0000));
   register(93, 'ftruncate', (p, fd, len) => ftruncate(p, int(fd), int(len)));
   register(92, 'truncate', (p, path, len) => truncatePath(p, path, int(len)));
-  register(118, 'fsync', (p, fd) => (p.fds.get(int(fd)) === null ? -Errno.EBADF : 0));
-  register(148, 'fdatasync', (p, fd) => (p.fds.get(int(fd)) === null ? -Errno.EBADF : 0));
-  register(36, 'sync', () => 0);
+  // ramfs needs no writeback; a disk file system writes everything back (fsync included: simple and safe)
+  register(118, 'fsync', (p, fd) => (p.fds.get(int(fd)) === null ? -Errno.EBADF : syncAll()));
+  register(148, 'fdatasync', (p, fd) => (p.fds.get(int(fd)) === null ? -Errno.EBADF : syncAll()));
+  register(36, 'sync', () => syncAll().then(() => 0));
   register(21, 'mount', (p, src, target, type) => mount(p, src, target, type));
   register(168, 'poll', (p, fds, n, timeout) => poll(p, fds, n, int(timeout)));
   register(309, 'ppoll', async (p, fds, n, ts) => {

@@ -4,7 +4,7 @@
 
 import { gdtSetTls } from '../arch/intrinsics.ts';
 import { Errno } from '../mm/errno.ts';
-import { kernel } from '../proc/kernel-state.ts';
+import { kernel, syncAll } from '../proc/kernel-state.ts';
 import { sleepInterruptible } from '../proc/lifecycle.ts';
 import type { Process } from '../proc/process.ts';
 import { int, register } from './dispatch.ts';
@@ -133,7 +133,7 @@ export function registerMiscSyscalls(): void {
     if (magic1 !== RB_MAGIC1 || (magic2 !== 672274793 && magic2 !== 85072278 && magic2 !== 369367448 && magic2 !== 537993216)) return -Errno.EINVAL;
     if (cmd === RB_POWER_OFF || cmd === RB_HALT || cmd === RB_AUTOBOOT) {
       kernel().log('tskern: reboot(' + (cmd === RB_AUTOBOOT ? 'RB_AUTOBOOT' : 'RB_POWER_OFF') + '): powering off');
-      process.exit(0);
+      return syncAll().then(() => process.exit(0));
     }
     return 0;
   });

@@ -9,6 +9,7 @@ import { readBytes } from './user-memory.ts';
 import { int, register } from './dispatch.ts';
 import { OpenFlag } from '../fs/types.ts';
 import { areasChanged } from '../proc/inspect.ts';
+import { syncAll } from '../proc/kernel-state.ts';
 
 const PAGE = 4096;
 
@@ -48,9 +49,10 @@ export function registerMmSyscalls(): void {
   register(163, 'mremap', (p, old, oldLen, newLen, flags, newAddr) => changed(p, p.mm.space.mremap(old, oldLen, newLen, flags, newAddr)));
   register(144, 'msync', (p, addr, len, flags) => {
     if (addr % PAGE !== 0 || (flags & ~7) !== 0 || (flags & 5) === 5) return -Errno.EINVAL;
-    // ramfs pages are the file itself: nothing to write back. Unmapped ranges are ENOMEM.
     const end = addr + len;
     for (let va = addr; va < end; va += PAGE) if (p.mm.space.vmas.find(va) === null) return -Errno.ENOMEM;
-    return 0;
+    // the dirty shared pages go to their files' caches; MS_SYNC (4) also writes them to the disk
+    p.mm.space.syncShared(addr, end);
+    return (flags & 4) !== 0 ? syncAll() : 0;
   });
 }

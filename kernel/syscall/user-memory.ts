@@ -227,6 +227,38 @@ export class UserBuffer implements IoTarget {
   toBytes(pos: number, n: number): Promise<number[] | number> {
     return readBytes(this.space, this.addr + pos, n);
   }
+
+  async prepare(forWrite: boolean): Promise<number> {
+    if (!rangeOk(this.addr, this.length)) return -Errno.EFAULT;
+    const end = this.addr + this.length;
+    for (let va = this.addr - (this.addr % PAGE); va < end; va += PAGE) {
+      const f = await userFrame(this.space, va, forWrite);
+      if (f < 0) return f;
+    }
+    return 0;
+  }
+
+  copyFromPhys(pos: number, phys: number, n: number): number {
+    return this.copyNow(pos, n, true, (p, at, count) => physCopy(p, phys + at, count));
+  }
+
+  copyToPhys(pos: number, phys: number, n: number): number {
+    return this.copyNow(pos, n, false, (p, at, count) => physCopy(phys + at, p, count));
+  }
+
+  private copyNow(pos: number, n: number, write: boolean, fn: (phys: number, at: number, count: number) => void): number {
+    let done = 0;
+    while (done < n) {
+      const va = this.addr + pos + done;
+      const inPage = va % PAGE;
+      const count = PAGE - inPage < n - done ? PAGE - inPage : n - done;
+      const frame = frameNow(this.space, va, write);
+      if (frame < 0) return -Errno.EFAULT;
+      fn(frame + inPage, done, count);
+      done += count;
+    }
+    return 0;
+  }
 }
 
 /** The UserMemory face (ioctl arguments) of a process's address space. */

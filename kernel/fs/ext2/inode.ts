@@ -543,6 +543,7 @@ export class Ext2Inode implements Inode {
       writable,
       sizePages: () => Math.ceil(inode.size / Page.SIZE),
       getPage: (index: number) => inode.dataPage(index),
+      pageDirtied: (index: number) => inode.mapping.markPageDirty(index),
     };
   }
 
