@@ -13,7 +13,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { isStale } from './freshness.ts';
 import { mkfs, MkfsError, readTree, type Entry } from '../image-builder/ext2/mkfs.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
-import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
+import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_OUTPUT_CLOSED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
 import { bootExec, isScript, scriptFiles } from './exec.ts';
 import { readFileSync } from 'node:fs';
@@ -279,6 +279,12 @@ async function execCommand(args: string[]): Promise<number> {
   const machine = await bootExec({ image, program, argv: args.slice(i), memoryMiB, cmdline, ttys, stdinBytes, ...script, disk: disk === undefined ? undefined : resolve(disk) });
   machine.onSerial((bytes) => process.stdout.write(bytes));
   machine.onErrorSerial((bytes) => process.stderr.write(bytes));
+  // `tskern exec prog | head`: the reader went away; end like a program killed by SIGPIPE
+  let outputClosed = false;
+  process.stdout.on('error', () => {
+    outputClosed = true;
+    void machine.stop();
+  });
   let restore = () => {};
   if (ttys.stdin) {
     const decoder = new EscapeDecoder();
@@ -302,7 +308,7 @@ async function execCommand(args: string[]): Promise<number> {
     status = await machine.exited;
   } catch (err) {
     if (!(err instanceof MachineStoppedError)) process.stderr.write(`tskern: ${(err as Error).message}\n`);
-    status = err instanceof MachineStoppedError ? EXIT_USER_QUIT : EXIT_EMULATOR_FAILED;
+    status = err instanceof MachineStoppedError ? (outputClosed ? EXIT_OUTPUT_CLOSED : EXIT_USER_QUIT) : EXIT_EMULATOR_FAILED;
   }
   restore();
   await machine.stop();

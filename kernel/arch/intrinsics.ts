@@ -25,157 +25,204 @@ export type Intrinsics = Pick<
 /** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
 const TRAP_DISPATCH = 36, INTERRUPT_HOOK = 37, RUN_USER = 56;
 
-/** The real thing: the interpreter's natives. */
-const guest: Intrinsics = {
-  outb: (port, value) => __native.outb(port, value),
-  inb: (port) => __native.inb(port),
-  outw: (port, value) => __native.outw(port, value),
-  inw: (port) => __native.inw(port),
-  outl: (port, value) => __native.outl(port, value),
-  inl: (port) => __native.inl(port),
-  physRead8: (phys) => __native.physRead8(phys),
-  physRead16: (phys) => __native.physRead16(phys),
-  physRead32: (phys) => __native.physRead32(phys),
-  physWrite8: (phys, value) => __native.physWrite8(phys, value),
-  physWrite16: (phys, value) => __native.physWrite16(phys, value),
-  physWrite32: (phys, value) => __native.physWrite32(phys, value),
-  physFill: (phys, byte, length) => __native.physFill(phys, byte, length),
-  physCopy: (dst, src, length) => __native.physCopy(dst, src, length),
-  insw: (port, phys, count) => __native.insw(port, phys, count),
-  outsw: (port, phys, count) => __native.outsw(port, phys, count),
-  readCr3: () => __native.readCr3(),
-  writeCr3: (value) => __native.writeCr3(value),
-  invlpg: (va) => __native.invlpg(va),
-  bootCommandLine: () => __native.bootCommandLine(),
-  bootInfoAddress: () => __native.bootInfoAddress(),
-  physReservedEnd: () => __native.physReservedEnd(),
-  cli: () => __native.cli(),
-  sti: () => __native.sti(),
-  hlt: () => __native.hlt(),
-  rdtsc: () => __native.rdtsc(),
-  readCr0: () => __native.readCr0(),
-  writeCr0: (value) => __native.writeCr0(value),
-  readCr2: () => __native.readCr2(),
-  readCr4: () => __native.readCr4(),
-  writeCr4: (value) => __native.writeCr4(value),
-  irqTake: () => __native.irqTake(),
-  irqCount: (line) => __native.irqCount(line),
-  irqClaim: (mask) => __native.irqClaim(mask),
-  contextRead: (index) => __native.contextRead(index),
-  contextWrite: (index, value) => __native.contextWrite(index, value),
-  virtRead8: (va) => __native.virtRead8(va),
-  virtRead16: (va) => __native.virtRead16(va),
-  virtRead32: (va) => __native.virtRead32(va),
-  virtWrite8: (va, value) => __native.virtWrite8(va, value),
-  virtWrite16: (va, value) => __native.virtWrite16(va, value),
-  virtWrite32: (va, value) => __native.virtWrite32(va, value),
-  commandLine: () => __native.commandLine(),
-  bootReport: () => __native.bootReport(),
-  enterUser: (ctx) => __native.enterUser(ctx),
-  gdtSetTls: (index, lo, hi) => __native.gdtSetTls(index, lo, hi),
-  setTrapDispatcher: (f) => __native.registerIntrinsic(TRAP_DISPATCH, f),
-  setInterruptHook: (f) => __native.registerIntrinsic(INTERRUPT_HOOK, f),
-  setRunUserHook: (f) => __native.registerIntrinsic(RUN_USER, f),
-};
-
-let active: Intrinsics = guest;
-
-/** Replace the hardware (Node tests only); returns the previous one. */
+/**
+ * Replace the hardware (Node tests only); returns the previous one. Each intrinsic is a
+ * module binding holding the function itself (in the guest, one call straight into its
+ * native), so swapping the hardware reassigns every binding.
+ */
 export function installIntrinsics(fake: Intrinsics): Intrinsics {
-  const previous = active;
-  active = fake;
+  const previous: Intrinsics = {
+    outb,
+    inb,
+    outw,
+    inw,
+    outl,
+    inl,
+    insw,
+    outsw,
+    physRead8,
+    physRead16,
+    physRead32,
+    physWrite8,
+    physWrite16,
+    physWrite32,
+    physFill,
+    physCopy,
+    readCr3,
+    writeCr3,
+    invlpg,
+    bootCommandLine,
+    bootInfoAddress,
+    physReservedEnd,
+    cli,
+    sti,
+    hlt,
+    rdtsc,
+    readCr0,
+    writeCr0,
+    readCr2,
+    readCr4,
+    writeCr4,
+    irqTake,
+    irqCount,
+    irqClaim,
+    contextRead,
+    contextWrite,
+    setTrapDispatcher,
+    setInterruptHook,
+    setRunUserHook,
+    virtRead8,
+    virtRead16,
+    virtRead32,
+    virtWrite8,
+    virtWrite16,
+    virtWrite32,
+    commandLine,
+    bootReport,
+    enterUser,
+    gdtSetTls,
+  };
+  outb = fake.outb.bind(fake);
+  inb = fake.inb.bind(fake);
+  outw = fake.outw.bind(fake);
+  inw = fake.inw.bind(fake);
+  outl = fake.outl.bind(fake);
+  inl = fake.inl.bind(fake);
+  insw = fake.insw.bind(fake);
+  outsw = fake.outsw.bind(fake);
+  physRead8 = fake.physRead8.bind(fake);
+  physRead16 = fake.physRead16.bind(fake);
+  physRead32 = fake.physRead32.bind(fake);
+  physWrite8 = fake.physWrite8.bind(fake);
+  physWrite16 = fake.physWrite16.bind(fake);
+  physWrite32 = fake.physWrite32.bind(fake);
+  physFill = fake.physFill.bind(fake);
+  physCopy = fake.physCopy.bind(fake);
+  readCr3 = fake.readCr3.bind(fake);
+  writeCr3 = fake.writeCr3.bind(fake);
+  invlpg = fake.invlpg.bind(fake);
+  bootCommandLine = fake.bootCommandLine.bind(fake);
+  bootInfoAddress = fake.bootInfoAddress.bind(fake);
+  physReservedEnd = fake.physReservedEnd.bind(fake);
+  cli = fake.cli.bind(fake);
+  sti = fake.sti.bind(fake);
+  hlt = fake.hlt.bind(fake);
+  rdtsc = fake.rdtsc.bind(fake);
+  readCr0 = fake.readCr0.bind(fake);
+  writeCr0 = fake.writeCr0.bind(fake);
+  readCr2 = fake.readCr2.bind(fake);
+  readCr4 = fake.readCr4.bind(fake);
+  writeCr4 = fake.writeCr4.bind(fake);
+  irqTake = fake.irqTake.bind(fake);
+  irqCount = fake.irqCount.bind(fake);
+  irqClaim = fake.irqClaim.bind(fake);
+  contextRead = fake.contextRead.bind(fake);
+  contextWrite = fake.contextWrite.bind(fake);
+  setTrapDispatcher = fake.setTrapDispatcher.bind(fake);
+  setInterruptHook = fake.setInterruptHook.bind(fake);
+  setRunUserHook = fake.setRunUserHook.bind(fake);
+  virtRead8 = fake.virtRead8.bind(fake);
+  virtRead16 = fake.virtRead16.bind(fake);
+  virtRead32 = fake.virtRead32.bind(fake);
+  virtWrite8 = fake.virtWrite8.bind(fake);
+  virtWrite16 = fake.virtWrite16.bind(fake);
+  virtWrite32 = fake.virtWrite32.bind(fake);
+  commandLine = fake.commandLine.bind(fake);
+  bootReport = fake.bootReport.bind(fake);
+  enterUser = fake.enterUser.bind(fake);
+  gdtSetTls = fake.gdtSetTls.bind(fake);
   return previous;
 }
 
 // ---- port I/O ------------------------------------------------------------------------------
-export const outb = (port: number, value: number): void => active.outb(port, value);
-export const inb = (port: number): number => active.inb(port);
-export const outw = (port: number, value: number): void => active.outw(port, value);
-export const inw = (port: number): number => active.inw(port);
-export const outl = (port: number, value: number): void => active.outl(port, value);
-export const inl = (port: number): number => active.inl(port);
+export let outb = (port: number, value: number): void => __native.outb(port, value);
+export let inb = (port: number): number => __native.inb(port);
+export let outw = (port: number, value: number): void => __native.outw(port, value);
+export let inw = (port: number): number => __native.inw(port);
+export let outl = (port: number, value: number): void => __native.outl(port, value);
+export let inl = (port: number): number => __native.inl(port);
 /** rep insw: `count` 16-bit words from `port` into physical memory at `phys` (one call per block, not a loop of inw). */
-export const insw = (port: number, phys: number, count: number): void => active.insw(port, phys, count);
+export let insw = (port: number, phys: number, count: number): void => __native.insw(port, phys, count);
 /** rep outsw: `count` 16-bit words from physical memory at `phys` to `port`. */
-export const outsw = (port: number, phys: number, count: number): void => active.outsw(port, phys, count);
+export let outsw = (port: number, phys: number, count: number): void => __native.outsw(port, phys, count);
 
 // ---- physical memory -----------------------------------------------------------------------
 // Addresses are physical (the guest goes through the direct map at 0xC0000000); values read
 // are unsigned; writes store the low bits of ToInt32(value). Frame zeroing and copying are
 // one call each (rep stosd / rep movsd in the guest), never a loop of small accesses.
-export const physRead8 = (phys: number): number => active.physRead8(phys);
-export const physRead16 = (phys: number): number => active.physRead16(phys);
-export const physRead32 = (phys: number): number => active.physRead32(phys);
-export const physWrite8 = (phys: number, value: number): void => active.physWrite8(phys, value);
-export const physWrite16 = (phys: number, value: number): void => active.physWrite16(phys, value);
-export const physWrite32 = (phys: number, value: number): void => active.physWrite32(phys, value);
+export let physRead8 = (phys: number): number => __native.physRead8(phys);
+export let physRead16 = (phys: number): number => __native.physRead16(phys);
+export let physRead32 = (phys: number): number => __native.physRead32(phys);
+export let physWrite8 = (phys: number, value: number): void => __native.physWrite8(phys, value);
+export let physWrite16 = (phys: number, value: number): void => __native.physWrite16(phys, value);
+export let physWrite32 = (phys: number, value: number): void => __native.physWrite32(phys, value);
 /** Sets `length` bytes from `phys` to `byte`. */
-export const physFill = (phys: number, byte: number, length: number): void => active.physFill(phys, byte, length);
+export let physFill = (phys: number, byte: number, length: number): void => __native.physFill(phys, byte, length);
 /** Copies `length` bytes from `src` to `dst` (non-overlapping ranges). */
-export const physCopy = (dst: number, src: number, length: number): void => active.physCopy(dst, src, length);
+export let physCopy = (dst: number, src: number, length: number): void => __native.physCopy(dst, src, length);
 
 // ---- the MMU -------------------------------------------------------------------------------
 /** CR3: the physical address of the current PDPT (PAE). */
-export const readCr3 = (): number => active.readCr3();
+export let readCr3 = (): number => __native.readCr3();
 /** Loads CR3: reloads the four PDPTEs and flushes every non-global TLB entry. */
-export const writeCr3 = (value: number): void => active.writeCr3(value);
+export let writeCr3 = (value: number): void => __native.writeCr3(value);
 /** Invalidates the TLB entry of one virtual page (and the paging-structure caches). */
-export const invlpg = (va: number): void => active.invlpg(va);
+export let invlpg = (va: number): void => __native.invlpg(va);
 
 // ---- what the boot code knows ---------------------------------------------------------------
 /** The kernel command line from the boot loader ("" if none). */
-export const bootCommandLine = (): string => active.bootCommandLine();
+export let bootCommandLine = (): string => __native.bootCommandLine();
 /** Physical address of the multiboot information structure (memory map). */
-export const bootInfoAddress = (): number => active.bootInfoAddress();
+export let bootInfoAddress = (): number => __native.bootInfoAddress();
 /** Physical end of the memory the native code owns (image, stacks, interpreter heap). */
-export const physReservedEnd = (): number => active.physReservedEnd();
+export let physReservedEnd = (): number => __native.physReservedEnd();
 
 // ---- the CPU ----------------------------------------------------------------------------------
 /** Interrupts off / on. IRQs are recorded by the machine and reach TypeScript through the
  *  event loop's interrupt hook, so kernel code may run with interrupts on. */
-export const cli = (): void => active.cli();
-export const sti = (): void => active.sti();
+export let cli = (): void => __native.cli();
+export let sti = (): void => __native.sti();
 /** Halts until the next interrupt (forever with interrupts off). The event loop halts by itself. */
-export const hlt = (): void => active.hlt();
+export let hlt = (): void => __native.hlt();
 /** The time-stamp counter (exact below 2^53). */
-export const rdtsc = (): number => active.rdtsc();
-export const readCr0 = (): number => active.readCr0();
-export const writeCr0 = (value: number): void => active.writeCr0(value);
+export let rdtsc = (): number => __native.rdtsc();
+export let readCr0 = (): number => __native.readCr0();
+export let writeCr0 = (value: number): void => __native.writeCr0(value);
 /** CR2: the address of the last page fault. */
-export const readCr2 = (): number => active.readCr2();
-export const readCr4 = (): number => active.readCr4();
-export const writeCr4 = (value: number): void => active.writeCr4(value);
+export let readCr2 = (): number => __native.readCr2();
+export let readCr4 = (): number => __native.readCr4();
+export let writeCr4 = (value: number): void => __native.writeCr4(value);
 
 // ---- interrupts and traps ---------------------------------------------------------------------
 /** The IRQ lines that fired since the last call (bit n: IRQ n); clears them. */
-export const irqTake = (): number => active.irqTake();
+export let irqTake = (): number => __native.irqTake();
 /** How many times IRQ `line` fired since boot (wraps at 2^32). */
-export const irqCount = (line: number): number => active.irqCount(line);
+export let irqCount = (line: number): number => __native.irqCount(line);
 /** The lines TypeScript services (the machine leaves their devices alone and wakes the event loop for them); returns the previous mask. */
-export const irqClaim = (mask: number): number => active.irqClaim(mask);
+export let irqClaim = (mask: number): number => __native.irqClaim(mask);
 /** Word `index` of the saved context of the trap being delivered (kernel/arch/traps.ts CONTEXT). */
-export const contextRead = (index: number): number => active.contextRead(index);
-export const contextWrite = (index: number, value: number): void => active.contextWrite(index, value);
-export const setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => active.setTrapDispatcher(f);
-export const setInterruptHook = (f: () => void): void => active.setInterruptHook(f);
-export const setRunUserHook = (f: () => boolean): void => active.setRunUserHook(f);
+export let contextRead = (index: number): number => __native.contextRead(index);
+export let contextWrite = (index: number, value: number): void => __native.contextWrite(index, value);
+export let setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => __native.registerIntrinsic(TRAP_DISPATCH, f);
+export let setInterruptHook = (f: () => void): void => __native.registerIntrinsic(INTERRUPT_HOOK, f);
+export let setRunUserHook = (f: () => boolean): void => __native.registerIntrinsic(RUN_USER, f);
 
 // ---- virtual memory (through the current page tables; faults reach the trap dispatcher) -----
-export const virtRead8 = (va: number): number => active.virtRead8(va);
-export const virtRead16 = (va: number): number => active.virtRead16(va);
-export const virtRead32 = (va: number): number => active.virtRead32(va);
-export const virtWrite8 = (va: number, value: number): void => active.virtWrite8(va, value);
-export const virtWrite16 = (va: number, value: number): void => active.virtWrite16(va, value);
-export const virtWrite32 = (va: number, value: number): void => active.virtWrite32(va, value);
+export let virtRead8 = (va: number): number => __native.virtRead8(va);
+export let virtRead16 = (va: number): number => __native.virtRead16(va);
+export let virtRead32 = (va: number): number => __native.virtRead32(va);
+export let virtWrite8 = (va: number, value: number): void => __native.virtWrite8(va, value);
+export let virtWrite16 = (va: number, value: number): void => __native.virtWrite16(va, value);
+export let virtWrite32 = (va: number, value: number): void => __native.virtWrite32(va, value);
 
 // ---- boot -------------------------------------------------------------------------------------
 /** The multiboot command line. */
-export const commandLine = (): string => active.commandLine();
+export let commandLine = (): string => __native.commandLine();
 /** The native boot report (memory, paging, command line) and the native test options. */
-export const bootReport = (): void => active.bootReport();
+export let bootReport = (): void => __native.bootReport();
 
 // ---- user mode -------------------------------------------------------------------------------
 /** Runs the user context block at physical `ctx` in ring 3 until a trap; returns its vector (kernel/proc/user-context.ts). */
-export const enterUser = (ctx: number): number => active.enterUser(ctx);
+export let enterUser = (ctx: number): number => __native.enterUser(ctx);
 /** Writes GDT TLS entry `index` (6-8) with the descriptor halves lo, hi (set_thread_area). */
-export const gdtSetTls = (index: number, lo: number, hi: number): number => active.gdtSetTls(index, lo, hi);
+export let gdtSetTls = (index: number, lo: number, hi: number): number => __native.gdtSetTls(index, lo, hi);

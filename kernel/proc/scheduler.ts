@@ -33,6 +33,8 @@ const queue: Process[] = [];
 let tlsOwner: Process | null = null;
 /** The process that ran last (its space may still be in CR3). */
 let lastRun: Process | null = null;
+/** The page-table root this code last loaded into CR3 (-1: unknown, look again). */
+let loadedRoot = -1;
 
 export function makeRunnable(p: Process): void {
   if (p.state === State.ZOMBIE) return;
@@ -59,7 +61,10 @@ export function runQueueLength(): number {
 
 /** Makes p's address space and TLS descriptors current. */
 function activate(p: Process): void {
-  if (readCr3() !== p.mm.space.pt.root) p.mm.space.activate();
+  const root = p.mm.space.pt.root;
+  if (lastRun === p && loadedRoot === root) return; // the common case: p again, nothing changed
+  if (readCr3() !== root) p.mm.space.activate();
+  loadedRoot = root;
   if (tlsOwner !== p) {
     for (let i = 0; i < 3; i++) gdtSetTls(6 + i, p.tls[i].lo, p.tls[i].hi);
     tlsOwner = p;
@@ -69,6 +74,7 @@ function activate(p: Process): void {
 
 /** Loads the kernel's own page tables (before freeing the space in CR3). */
 export function leaveAddressSpace(p: Process): void {
+  loadedRoot = -1;
   if (readCr3() === p.mm.space.pt.root) writeCr3(kernel().kernelCr3);
   if (tlsOwner === p) tlsOwner = null;
 }
@@ -97,7 +103,7 @@ export function runUser(): boolean {
   const p = queue.length > 0 ? queue[0] : null;
   if (p === null) return false;
   for (;;) {
-    if (hasDeliverable(p)) {
+    if ((p.signals.pendingLo | p.signals.pendingHi) !== 0 && hasDeliverable(p)) {
       waitFor(p, deliverPending(p));
       return true;
     }
