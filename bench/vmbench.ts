@@ -29,7 +29,7 @@ function linuxFigures(kernel = '686-default'): Map<string, number> {
   const section = text.slice(at, text.indexOf('\n===', at + 4) < 0 ? undefined : text.indexOf('\n===', at + 4));
   for (const line of section.split('\n')) {
     const cols = line.trim().split(/\s{2,}/);
-    if (cols.length >= 8 && /^[a-z_0-9]+( \(derived\))?$/.test(cols[0])) {
+    if (cols.length >= 8 && /^[A-Za-z_0-9]+( \(derived\))?$/.test(cols[0])) {
       const instr = Number(cols[6].replace(/,/g, ''));
       if (Number.isFinite(instr)) out.set(cols[0].replace(' (derived)', ''), instr);
     }
@@ -68,12 +68,22 @@ async function main(): Promise<void> {
   const linux = linuxFigures();
   console.log(`vmbench as PID 1 under tskern (status ${status}, ${((Date.now() - started) / 1000).toFixed(1)} s host time, BENCH_BUDGET=${budget})`);
   console.log('benchmark              ops        tskern instr/op   Linux 6.1 instr/op   tskern/Linux');
-  const derived = new Map<string, number>();
+  // one row per benchmark: its segments' operations summed, the median cost per operation
+  const byName = new Map<string, { ops: number; per: number[] }>();
   for (const s of rec.segments) {
     if (s.name.endsWith('@warm')) continue;
-    derived.set(s.name, s.perOp);
-    const l = linux.get(s.name);
-    console.log(`${s.name.padEnd(22)} ${String(s.ops).padStart(7)} ${s.perOp.toFixed(0).padStart(18)} ${l === undefined ? '-'.padStart(20) : l.toLocaleString('en-US').padStart(20)} ${l === undefined ? '' : (s.perOp / l).toFixed(2).padStart(14)}`);
+    const e = byName.get(s.name) ?? { ops: 0, per: [] };
+    e.ops += s.ops;
+    e.per.push(s.perOp);
+    byName.set(s.name, e);
+  }
+  const derived = new Map<string, number>();
+  for (const [name, e] of byName) {
+    const sorted = e.per.slice().sort((a, b) => a - b);
+    const per = sorted[Math.floor(sorted.length / 2)];
+    derived.set(name, per);
+    const l = linux.get(name);
+    console.log(`${name.padEnd(22)} ${String(e.ops).padStart(7)} ${per.toFixed(0).padStart(18)} ${l === undefined ? '-'.padStart(20) : l.toLocaleString('en-US').padStart(20)} ${l === undefined ? '' : (per / l).toFixed(2).padStart(14)}`);
   }
   const fork = derived.get('fork_exit_wait_4M'), cow = derived.get('fork_cow4M_exit_wait');
   if (fork !== undefined && cow !== undefined) {
