@@ -3,16 +3,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { TEST_FAULT_ADDRESS } from '../../boot/kernel-main.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { X86Assembler, eax, ebx, ecx, edx, sym } from '../../image-builder/x86/index.ts';
+import { writeElf32 } from '../../image-builder/elf.ts';
+import { execInitrd } from '../../host/exec.ts';
 import { hexField, kernelImageFile, kernelSymbol } from './kernel-image.ts';
 
 const qemuAvailable = spawnSync('qemu-system-i386', ['--version']).status === 0;
 const skipNote = qemuAvailable ? '' : ' (skipped: qemu-system-i386 not installed)';
 
 /** Boots the image in QEMU; resolves with its output and exit status, killing it at `until`. */
-function runQemu(cmdline: string, until?: RegExp): Promise<{ out: string; status: number | null }> {
+function runQemu(cmdline: string, until?: RegExp, initrd?: string): Promise<{ out: string; status: number | null }> {
   return new Promise((resolve, reject) => {
     const q = spawn('qemu-system-i386', [
-      '-kernel', kernelImageFile(), '-append', cmdline, '-m', '128',
+      '-kernel', kernelImageFile(), '-append', cmdline, '-m', '128', ...(initrd ? ['-initrd', initrd] : []),
       '-serial', 'stdio', '-display', 'none', '-monitor', 'none', '-no-reboot',
       '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -44,4 +50,28 @@ describe('boot in QEMU', () => {
     expect(hexField(report, 'cr2')).toBe(TEST_FAULT_ADDRESS);
     expect(hexField(report, 'eip')).toBe(kernelSymbol('test_fault_pagefault_insn'));
   });
+
+  // QEMU's multiboot loader passes the initial file system as a module like v86's: a ring-3
+  // program (written with our assembler) runs as PID 1 and its exit status powers off.
+  test.skipIf(!qemuAvailable)(`runs a user program from -initrd${skipNote}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tskern-qemu-'));
+    const program = join(dir, 'hello');
+    writeFileSync(program, tinyProgram('hello from ring 3\n', 42));
+    const initrd = join(dir, 'initrd.cpio');
+    writeFileSync(initrd, execInitrd({ image: '', program, argv: [program], memoryMiB: 128, ttys: { stdin: false, stdout: false, stderr: false } }));
+    const { out, status } = await runQemu('quiet exec init=/bin/hello ttys=-', undefined, initrd);
+    expect(out.replace(/\r/g, '')).toBe('hello from ring 3\n');
+    expect(status).toBe((42 << 1) | 1);
+  });
 });
+
+/** A static i386 ELF that writes `text` to stdout and exits with `status` (int 0x80, no libc). */
+function tinyProgram(text: string, status: number): Uint8Array {
+  const a = new X86Assembler();
+  a.section('.text').label('_start');
+  a.mov(eax, 4).mov(ebx, 1).mov(ecx, sym('msg')).mov(edx, text.length).int(0x80);
+  a.mov(eax, 1).mov(ebx, status).int(0x80);
+  a.section('.data').label('msg').db(...Array.from(new TextEncoder().encode(text)));
+  const linked = a.link([{ name: '.text', vaddr: 0x0804_9000 }, { name: '.data', align: 4096 }]);
+  return writeElf32({ entry: linked.symbols.get('_start')!, sections: linked.sections, symbols: linked.symbols });
+}
