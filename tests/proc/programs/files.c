@@ -12,7 +12,8 @@
 
 static const char *en(int e) {
   switch (e) { case ENOENT: return "ENOENT"; case EEXIST: return "EEXIST"; case EISDIR: return "EISDIR";
-    case ENOTDIR: return "ENOTDIR"; case EBADF: return "EBADF"; case ENOTEMPTY: return "ENOTEMPTY"; default: return strerror(e); }
+    case ENOTDIR: return "ENOTDIR"; case EBADF: return "EBADF"; case ENOTEMPTY: return "ENOTEMPTY";
+    case ENOEXEC: return "ENOEXEC"; case EACCES: return "EACCES"; default: return strerror(e); }
 }
 
 /* Prints a call's result and, when it failed, its errno (read after the call returned). */
@@ -69,6 +70,14 @@ int main(int argc, char **argv) {
   printf("truncate: %d\n", truncate("b.txt", 10));
   stat("b.txt", &st);
   printf("size now %ld\n", (long)st.st_size);
+  // programs the kernel cannot run: ENOEXEC, never a crash
+  int bad = open("bad", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+  write(bad, "\x7f" "ELF garbage, not a program", 27);
+  close(bad);
+  char *bargv[] = {"bad", NULL}, *benv[] = {NULL};
+  show("execve of a damaged ELF", execve("./bad", bargv, benv));
+  show("execve of a directory", execve(".", bargv, benv));
+  show("execve of a missing file", execve("./nothing-here", bargv, benv));
   char link[64];
   ssize_t ln = readlink("/proc/self", link, sizeof link);
   printf("proc self readlink ok: %d\n", ln > 0);
