@@ -49,7 +49,7 @@ async function run(name: string, source: string, n: number): Promise<Figures & {
     const v = new DataView(b.buffer, b.byteOffset, 8);
     const ops = v.getUint32(0, true) + v.getUint32(4, true) * 2 ** 32;
     // the counter's own add/adc at every dispatch
-    return { ops, instructions: m.instructionCount() - 2 * ops, output: m.output };
+    return { ops, instructions: m.instructionCountSinceMark() - 2 * ops, output: m.output };
   } finally {
     await m.stop();
   }

@@ -42,13 +42,21 @@ function esbuildError(m: Message, root: string): CompileError {
   return new CompileError(`${displayPath(root, resolve(root, loc.file))}:${loc.line}:${loc.column + 1}: ${m.text}`);
 }
 
+export interface CompiledProgram {
+  module: CompiledModule;
+  /** The bundled JavaScript of the program (without the prelude). */
+  js: string;
+  /** The index of the program's first function: the prelude's functions come before it. */
+  firstOwnFunction: number;
+}
+
 /**
  * Bundles `entry` with esbuild and compiles the bundle. File names in the module are
  * displayPath(root, ...) of the sources, or absolute when root is undefined. opts.base's
  * files come first in the module's file list.
  */
 export function compileBundle(entry: string, root: string | undefined, define: Record<string, string> | undefined,
-  opts: ModuleCompilerOptions = {}): { module: CompiledModule; js: string } {
+  opts: ModuleCompilerOptions = {}): CompiledProgram {
   const outfile = resolve(dirname(entry), '__tskern_bundle.js');
   const absRoot = root ?? dirname(entry);
   let result;
@@ -93,7 +101,7 @@ export function compileBundle(entry: string, root: string | undefined, define: R
   const fileBase = opts.base?.files.length ?? 0;
   const libraryFiles = new Set(sources.flatMap((s, i) => (s.startsWith(RUNTIME_DIR) ? [fileBase + i] : [])));
   const module = new ModuleCompiler(sf, map, files, libraryFiles, opts).compile();
-  return { module, js: jsFile.text };
+  return { module, js: jsFile.text, firstOwnFunction: opts.base?.functions.length ?? 0 };
 }
 
 /** The prelude alone, as a module whose top level installs the globals and returns (no
@@ -107,7 +115,7 @@ export function compilePrelude(): CompiledModule {
  * prelude's functions and then the program's, whose entry is the program's top level
  * (which calls the prelude's top level first); `js` is the program's own bundle.
  */
-export function compileProgram(entryFile: string, opts: CompileOptions = {}): { module: CompiledModule; js: string } {
+export function compileProgram(entryFile: string, opts: CompileOptions = {}): CompiledProgram {
   const root = resolve(opts.root ?? process.cwd());
   const entry = resolve(entryFile);
   if (opts.prelude === false) return compileBundle(entry, root, opts.define);
