@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -11,5 +12,9 @@ export default defineConfig({
     // Booting v86 takes a while and the CLI tests spawn whole processes.
     testTimeout: 60_000,
     pool: 'forks',
+    // One test file per core: vitest's default (cores - 1) leaves one of two cores idle, and
+    // the main process only collects results. Heavy files run first (vitest orders files by
+    // their last duration), so the long guest runs overlap the many short files.
+    maxWorkers: availableParallelism(),
   },
 });

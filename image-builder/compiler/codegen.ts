@@ -109,19 +109,27 @@ export class ModuleCompiler {
   readonly analysis: ScopeAnalysis;
   readonly classInfo = new Map<ts.Node, ClassInfo>();
   /** Index of the base module's entry function, called first by the top level (-1: none). */
-  readonly baseEntry: number = -1;
+  baseEntry = -1;
   /** Source-map file indices of this bundle start here (after the base module's files). */
-  private readonly fileBase: number = 0;
-  readonly eventLoop: boolean;
+  private fileBase = 0;
+  /** Whether the top level ends by running the event loop (see ModuleCompilerOptions). */
+  eventLoop = true;
 
-  /** libraryFiles: source indices of the runtime library (its calls get no callee names),
-   *  counted after opts.base's files; files: opts.base's files, then this bundle's sources. */
+  /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
   constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
-    readonly libraryFiles: ReadonlySet<number> = new Set(), opts: ModuleCompilerOptions = {}) {
+    readonly libraryFiles: ReadonlySet<number> = new Set()) {
     this.analysis = new ScopeAnalysis(sf);
+  }
+
+  /**
+   * Compiles on top of opts.base and/or without the event loop; call before compile().
+   * With a base, `files` must start with the base's files and libraryFiles count from there.
+   */
+  configure(opts: ModuleCompilerOptions): this {
     this.eventLoop = opts.eventLoop !== false;
     const base = opts.base;
     if (base) {
+      if (this.functions.length || this.constants.length) throw new Error('configure() after compiling');
       this.functions.push(...base.functions);
       for (const c of base.constants) this.constant(c);
       if (this.constants.length !== base.constants.length) throw new Error('the base module has duplicate constants');
@@ -130,6 +138,7 @@ export class ModuleCompiler {
       // Inline-cache numbers continue after the base's, so its sites and ours stay apart.
       this.icCount = base.functions.reduce((n, f) => n + f.icCount, 0);
     }
+    return this;
   }
 
   compile(): CompiledModule {

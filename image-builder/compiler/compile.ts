@@ -100,7 +100,7 @@ export function compileBundle(entry: string, root: string | undefined, define: R
   // by its value ("5 is not a function"), as V8's builtins do, not by its parameter's name.
   const fileBase = opts.base?.files.length ?? 0;
   const libraryFiles = new Set(sources.flatMap((s, i) => (s.startsWith(RUNTIME_DIR) ? [fileBase + i] : [])));
-  const module = new ModuleCompiler(sf, map, files, libraryFiles, opts).compile();
+  const module = new ModuleCompiler(sf, map, files, libraryFiles).configure(opts).compile();
   return { module, js: jsFile.text, firstOwnFunction: opts.base?.functions.length ?? 0 };
 }
 
