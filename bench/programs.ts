@@ -28,7 +28,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const benchDir = existsSync(join(here, 'programs', 'loops.ts')) ? here : join(here, '../../bench/');
 const programsDir = join(benchDir, 'programs');
 const baselineFile = join(benchDir, 'baseline.json');
-const ORDER = ['loops', 'calls', 'properties', 'strings', 'maps'];
+const ORDER = ['loops', 'calls', 'properties', 'strings', 'maps', 'map-pages'];
 
 interface Figures { ops: number; instructions: number }
 interface Row { name: string; n: number; loop: Figures; whole: Figures }
