@@ -9,8 +9,9 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    // Booting v86 takes a while and the CLI tests spawn whole processes.
-    testTimeout: 60_000,
+    // Booting v86 takes a while and the CLI tests spawn whole processes; on a loaded machine
+    // (two test workers and whatever else runs) a test's wall time can grow tenfold.
+    testTimeout: 120_000,
     pool: 'forks',
     // One test file per core: vitest's default (cores - 1) leaves one of two cores idle, and
     // the main process only collects results. Heavy files run first (vitest orders files by
