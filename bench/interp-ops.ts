@@ -76,7 +76,7 @@ async function instructions(program: Uint8Array): Promise<number> {
   try {
     const status = await m.exited;
     if (status !== 0) throw new Error(`exit status ${status}; output:\n${m.output}`);
-    return m.instructionCount();
+    return m.instructionCountSinceMark();
   } finally {
     await m.stop();
   }

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'host', 'cli.ts');
 const outfile = join(root, 'build', 'host', 'cli.mjs');
+const typescriptShim = join(root, 'image-builder', 'typescript-cjs.ts');
 const sourceDirs = ['host', 'image-builder', 'boot', 'kernel'].map((d) => join(root, d));
 
 function mtimeMs(path) {
@@ -52,6 +53,13 @@ async function bundle() {
     format: 'esm',
     target: 'node20',
     packages: 'external', // v86 etc. load from node_modules at run time
+    // typescript through require(): see image-builder/typescript-cjs.ts
+    plugins: [{
+      name: 'typescript-cjs',
+      setup(b) {
+        b.onResolve({ filter: /^typescript$/ }, (args) => (args.importer === typescriptShim ? undefined : { path: typescriptShim }));
+      },
+    }],
     sourcemap: 'inline',
     write: false,
     logLevel: 'warning',
@@ -73,4 +81,8 @@ if (isBundleStale()) {
 }
 process.setSourceMapsEnabled(true);
 const { main } = await import(pathToFileURL(outfile).href);
-process.exit(await main(process.argv.slice(2)));
+const status = await main(process.argv.slice(2));
+// On a pipe, stdout and stderr are written asynchronously and process.exit() drops what is
+// still queued (a long disassembly would be cut off): wait until both are flushed.
+await Promise.all([process.stdout, process.stderr].map((s) => new Promise((done) => s.write('', done))));
+process.exit(status);

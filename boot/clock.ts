@@ -10,12 +10,15 @@ import {
   X86Assembler, al, dword, eax, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
 } from '../image-builder/x86/index.ts';
 import { routine } from './asm-util.ts';
+import { PORT } from './layout.ts';
 
 /** The PIT's input clock (Hz) and the divisor for channel 0: 1193 gives about 1000.15 Hz. */
 export const PIT_INPUT_HZ = 1193182;
 export const PIT_DIVISOR = 1193;
-/** PIT input clocks the TSC calibration spans at least (50 ms). */
-const CALIBRATION_COUNTS = Math.ceil(PIT_INPUT_HZ / 20);
+/** PIT input clocks the TSC calibration spans at least (10 ms: the PIT's count and the TSC
+ *  are both read to within a microsecond or so, so the rate is good to 10^-4; every boot
+ *  spins this long). */
+const CALIBRATION_COUNTS = Math.ceil(PIT_INPUT_HZ / 100);
 /** Polls of the PIT counter before calibration gives up (a PIT that does not count). */
 const POLL_LIMIT = 20_000_000;
 
@@ -135,6 +138,7 @@ export function emitClock(a: X86Assembler): void {
     a.mov(dword(sym('clock_rtc_secs')), eax);
 
     a.in(al, 0x21).and(al, 0xfe).out(0x21, al); // unmask IRQ 0
+    a.mov(al, 1).out(PORT.mark, al); // the real-time part of the boot is over (layout.ts)
     a.popad().ret();
   });
 

@@ -1,73 +1,88 @@
 // The `tskern` command: build the kernel image and boot it in v86 on this terminal.
 
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildImage } from '../image-builder/build.ts';
 import { disassemble } from '../image-builder/bytecode/disasm.ts';
 import { CompileError, compileProgram } from '../image-builder/compiler/index.ts';
 import { assembleKernel } from '../image-builder/build.ts';
 import { encodeModule, withShebang } from '../image-builder/bytecode/index.ts';
 import { buildTsvm } from '../image-builder/tsvm.ts';
-import { chmodSync, writeFileSync } from 'node:fs';
-import { isStale } from './freshness.ts';
 import { mkfs, MkfsError, readTree, type Entry } from '../image-builder/ext2/mkfs.ts';
+import { isStale } from './freshness.ts';
 import { defaultImagePath, imageSourceDirs } from '../image-builder/paths.ts';
 import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_OUTPUT_CLOSED, EXIT_USER_QUIT, EscapeDecoder, runOnTerminal } from './terminal.ts';
 import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
 import { bootExec, isScript, scriptFiles } from './exec.ts';
-import { readFileSync } from 'node:fs';
-import { KERNEL_BASE } from '../boot/layout.ts';
 import { buildWebPage } from './web/build.ts';
 import { servePage } from './web/serve.ts';
+import { KERNEL_BASE } from '../boot/layout.ts';
+import { checkKernel, checkProgramFiles } from './typecheck.ts';
 
+/** Guest RAM `run` gives a program unless --memory says otherwise. */
+export const RUN_MEMORY_MIB = 64;
+/**
+ * The least RAM the kernel boots in (the image, its page tables and the interpreter's
+ * smallest heap; with 3 MiB it stops with "not enough RAM for the heap").
+ * tests/host/cli.test.ts boots a program in exactly this much.
+ */
+export const MIN_MEMORY_MIB = 4;
+export const MAX_MEMORY_MIB = 2047;
 const DEFAULT_WEB_PORT = 8086;
 
 export const USAGE = `usage: tskern <command> [options]
 
 commands:
-  build                          build the kernel image (build/tskern.elf) and tsvm,
-                                 the user build of the interpreter (build/tsvm)
+  build                          type-check the kernel's TypeScript, then build the
+                                 kernel image (build/tskern.elf) and tsvm, the user
+                                 build of the interpreter (build/tsvm)
   boot [IMAGE] [options]         boot IMAGE (default build/tskern.elf) in v86
   start [options]                build if sources changed, then boot
-  disasm FILE.ts                 compile FILE.ts and print its bytecode
+  run FILE.ts [--stats] [--memory MiB] [--no-prelude] [--cmdline S]
+                                 compile FILE.ts, boot it in v86 without a terminal:
+                                 its stdout/stderr are the guest's COM1/COM2 and the
+                                 exit status is the program's (2 on a compile error);
+                                 --stats adds guest instructions and bytecode ops
+                                 (the boot's clock calibration left out)
+  check FILE.ts...               type-check programs with tsc (strict, ES2022 and
+                                 Node's globals); exit status 2 on errors, as tsc
+  disasm FILE.ts [--all]         compile FILE.ts and print its bytecode (--all: the
+                                 runtime prelude's functions too)
   compile FILE.ts [-o OUT] [--no-prelude]
                                  compile a user program for tsvm into OUT (default
                                  FILE.tsbc): an executable bytecode file starting with
                                  #!/bin/tsvm; run it with 'tsvm OUT ARGS...'
-  run FILE.ts [--stats] [--memory MiB] [--no-prelude] [--cmdline S]
-                                 compile FILE.ts, boot it in v86 without a terminal:
-                                 its stdout/stderr are the guest's COM1/COM2 and the
-                                 exit status is the program's (2 on a compile error)
   exec [--memory MiB] [--cmdline S] [--disk IMAGE] PROGRAM [ARGS...]
                                  run PROGRAM (a static i386 Linux executable, or a
                                  TypeScript program, run by /bin/tsvm) as the
                                  kernel's first process with ARGS, the host's stdin,
                                  stdout and stderr, and exit with its status (128+N
                                  when killed by signal N); KEY=VALUE words of --cmdline
-                                 become its environment
+                                 become its environment; --disk mounts IMAGE at /mnt
   mkfs IMAGE DIR [--size MiB] [--block-size 1024|4096]
                                  write an ext2 file system image holding DIR's
                                  files, directories and symbolic links (default size:
                                  twice the contents plus 4 MiB)
-  selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
-                                 memory-management self-test selected (selftest=mm) and
-                                 exit with its verdict (0: every check passed and every
-                                 frame came back)
   web [--port N] [--out DIR]     build the web page (v86, terminal, screen, VM inspector)
                                  and serve it on 127.0.0.1:N (default ${DEFAULT_WEB_PORT}, 0: any
                                  free port), printing its URL first; with --out, write it
                                  to DIR as static files instead (npm run build:web)
+  selftest mm [--memory MiB]     build if sources changed, boot the kernel with its
+                                 memory-management self-test selected (selftest=mm) and
+                                 exit with its verdict (0: every check passed and every
+                                 frame came back)
   selftest ext2 --disk IMAGE     boot with selftest=ext2 and IMAGE as hdb: the kernel
                                  reads, creates, renames and removes files on it, syncs
                                  and powers off (IMAGE holds the result)
   help                           show this help
 
-options for boot and start:
+options:
   --cmdline S     multiboot command line for the kernel, e.g. test=pagefault
-  --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
-  --disk IMAGE    attach IMAGE (e.g. from 'tskern mkfs') as the second ATA disk (hdb);
-                  what the guest writes to it is written back to the file at power-off
+  --memory MiB    guest RAM, ${MIN_MEMORY_MIB} to ${MAX_MEMORY_MIB} (default ${DEFAULT_MEMORY_MIB}; run: ${RUN_MEMORY_MIB})
+  --disk IMAGE    (boot, start, exec, selftest) attach IMAGE (e.g. from 'tskern mkfs') as
+                  the second ATA disk (hdb); what the guest writes to it is written
+                  back to the file at power-off
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
 Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
@@ -78,6 +93,44 @@ const EXIT_FAILURE = 1;
 
 class UsageError extends Error {}
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a command's arguments: only the options in `options` (anything else, e.g.
+ * --bogus, is a usage error), between min and max positionals, and --memory (when
+ * allowed) checked the same way for every command.
+ */
+function parseCommand(command: string, args: string[], options: Options, min: number, max: number,
+  what: string): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length > max) throw new UsageError(`unexpected argument: ${positionals[max]}`);
+  if (positionals.length < min) throw new UsageError(`${command} takes ${what}`);
+  return { values: values as Record<string, string | boolean | undefined>, positionals };
+}
+
+/** --memory's value in MiB (`fallback` when absent), or a usage error. */
+function memoryOption(value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const mib = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || mib < MIN_MEMORY_MIB || mib > MAX_MEMORY_MIB) {
+    throw new UsageError(`--memory takes a whole number of MiB from ${MIN_MEMORY_MIB} to ${MAX_MEMORY_MIB}, not '${value}'`);
+  }
+  return mib;
+}
+
+/** A source file argument: it must exist (a missing one is "no such file", status 1). */
+function sourceFile(path: string): string {
+  const file = resolve(path);
+  if (!existsSync(file) || !statSync(file).isFile()) throw Object.assign(new Error(), { code: 'ENOENT', path });
+  return file;
+}
+
 interface BootArgs {
   image?: string;
   cmdline?: string;
@@ -86,37 +139,29 @@ interface BootArgs {
   disk?: string;
 }
 
-function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' } },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length > (allowImage ? 1 : 0)) {
-    throw new UsageError(`unexpected argument: ${positionals[allowImage ? 1 : 0]}`);
-  }
-  const memoryMiB = values.memory === undefined ? DEFAULT_MEMORY_MIB : Number(values.memory);
-  if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
-    throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
-  }
-  if (values.disk !== undefined && (!existsSync(values.disk) || !statSync(values.disk).isFile())) {
-    throw new UsageError(`--disk: no such file: ${values.disk}`);
-  }
-  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, disk: values.disk };
+const BOOT_OPTIONS: Options = { cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' } };
+
+function parseBootArgs(command: string, args: string[], allowImage: boolean): BootArgs {
+  const { values, positionals } = parseCommand(command, args, BOOT_OPTIONS, 0, allowImage ? 1 : 0, '');
+  const disk = values.disk as string | undefined;
+  if (disk !== undefined && (!existsSync(disk) || !statSync(disk).isFile())) throw new UsageError(`--disk: no such file: ${disk}`);
+  return { image: positionals[0], cmdline: values.cmdline as string | undefined, memoryMiB: memoryOption(values.memory, DEFAULT_MEMORY_MIB), disk };
 }
 
 async function build(): Promise<string> {
+  const checked = checkKernel(process.stderr.isTTY === true);
+  if (checked.errors > 0) {
+    process.stderr.write(checked.text);
+    throw new BuildCheckError(`the kernel's TypeScript has ${checked.errors} type error${checked.errors === 1 ? '' : 's'}; nothing was built`);
+  }
   const path = await buildImage();
   process.stderr.write(`tskern: built ${path}\n`);
   process.stderr.write(`tskern: built ${buildTsvm()}\n`);
   return path;
 }
+
+/** The kernel did not type-check (the diagnostics are printed already): status 2, as tsc. */
+class BuildCheckError extends Error {}
 
 async function boot(image: string, { cmdline, memoryMiB, disk }: BootArgs): Promise<number> {
   const machine = await bootImage({ image, cmdline, memoryMiB, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
@@ -131,30 +176,38 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       process.stdout.write(USAGE);
       return 0;
     case 'build':
-      if (rest.length) throw new UsageError(`build takes no arguments`);
+      parseCommand(command, rest, {}, 0, 0, 'no arguments');
       await build();
       return 0;
     case 'boot': {
-      const args = parseBootArgs(rest, true);
+      const args = parseBootArgs(command, rest, true);
       return boot(args.image ? resolve(args.image) : defaultImagePath(), args);
     }
     case 'start': {
-      const args = parseBootArgs(rest, false);
+      const args = parseBootArgs(command, rest, false);
       let image = defaultImagePath();
       if (isStale(image, imageSourceDirs())) image = await build();
       return boot(image, args);
     }
     case 'disasm': {
-      if (rest.length !== 1) throw new UsageError('disasm takes one FILE.ts');
-      process.stdout.write(disassemble(compileProgram(resolve(rest[0])).module));
+      const { values, positionals } = parseCommand(command, rest, { all: { type: 'boolean' } }, 1, 1, 'one FILE.ts');
+      const compiled = compileOrReport(sourceFile(positionals[0]), true);
+      if (typeof compiled === 'number') return compiled;
+      process.stdout.write(disassemble(compiled.module, { from: values.all ? 0 : compiled.firstOwnFunction }));
       return 0;
+    }
+    case 'check': {
+      const { positionals } = parseCommand(command, rest, {}, 1, Infinity, 'FILE.ts...');
+      const result = checkProgramFiles(positionals.map(sourceFile), process.stdout.isTTY === true);
+      process.stdout.write(result.text);
+      return result.errors > 0 ? EXIT_USAGE : 0;
     }
     case 'run':
       return runFile(rest);
-    case 'compile':
-      return compileFile(rest);
     case 'selftest':
       return selftest(rest);
+    case 'compile':
+      return compileFile(rest);
     case 'exec':
       return execCommand(rest);
     case 'web':
@@ -168,6 +221,79 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
   }
 }
 
+/** Compiles a program, or prints its compile error and returns status 2. */
+function compileOrReport(file: string, prelude: boolean): ReturnType<typeof compileProgram> | number {
+  try {
+    return compileProgram(file, { prelude });
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}
+
+async function runFile(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand('run', args, {
+    stats: { type: 'boolean' }, memory: { type: 'string' }, 'no-prelude': { type: 'boolean' }, cmdline: { type: 'string' },
+  }, 1, 1, 'one FILE.ts');
+  const memoryMiB = memoryOption(values.memory, RUN_MEMORY_MIB);
+  const file = sourceFile(positionals[0]);
+  const compiled = compileOrReport(file, values['no-prelude'] !== true);
+  if (typeof compiled === 'number') return compiled;
+  const stats = values.stats === true;
+  const image = assembleKernel({ program: encodeModule(compiled.module), stats });
+  const userCmdline = typeof values.cmdline === 'string' ? ` ${values.cmdline}` : '';
+  const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: `quiet${userCmdline}` });
+  // `quiet` keeps the kernel's boot log off COM1, so COM1 is the program's stdout.
+  machine.onSerial((bytes) => process.stdout.write(bytes));
+  machine.onErrorSerial((bytes) => process.stderr.write(bytes));
+  let status: number;
+  try {
+    status = await machine.exited;
+  } catch (err) {
+    process.stderr.write(`tskern: ${(err as Error).message}\n`);
+    status = 125;
+  }
+  if (stats) {
+    const instructions = machine.instructionCountSinceMark();
+    const at = image.linked.symbols.get('op_count');
+    let ops = 0;
+    if (at !== undefined) {
+      const b = machine.readPhys(at - KERNEL_BASE, 8);
+      const v = new DataView(b.buffer, b.byteOffset, 8);
+      ops = v.getUint32(0, true) + v.getUint32(4, true) * 2 ** 32;
+    }
+    const per = ops > 0 ? (instructions / ops).toFixed(1) : '-';
+    process.stderr.write(`tskern: ${instructions} guest instructions, ${ops} bytecode ops (${per} instructions/op)\n`);
+  }
+  await machine.stop();
+  return status;
+}
+
+const SELFTESTS = ['mm', 'ext2'];
+
+/** Boots the kernel image headless with `selftest=NAME`: COM1 to stdout, its status as ours. */
+async function selftest(args: string[]): Promise<number> {
+  const name = args[0];
+  if (!name || !SELFTESTS.includes(name)) throw new UsageError(`selftest takes one of: ${SELFTESTS.join(', ')}`);
+  const { memoryMiB, disk } = parseBootArgs('selftest', args.slice(1), false);
+  if (name === 'ext2' && disk === undefined) throw new UsageError('selftest ext2 needs --disk IMAGE (an image made by tskern mkfs)');
+  let image = defaultImagePath();
+  if (isStale(image, imageSourceDirs())) image = await build();
+  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}`, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
+  machine.onSerial((bytes) => process.stdout.write(bytes));
+  let status: number;
+  try {
+    status = await machine.exited;
+  } catch (err) {
+    process.stderr.write(`tskern: ${(err as Error).message}\n`);
+    status = 125;
+  }
+  await machine.stop();
+  return status;
+}
 
 /** `tskern compile FILE.ts [-o OUT]`: an executable bytecode file for tsvm. */
 function compileFile(args: string[]): number {
@@ -195,55 +321,6 @@ function compileFile(args: string[]): number {
   return 0;
 }
 
-async function runFile(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: false, options: { stats: { type: 'boolean' }, memory: { type: 'string' }, 'no-prelude': { type: 'boolean' }, cmdline: { type: 'string' } } });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const file = parsed.positionals[0];
-  if (!file || !file.endsWith('.ts') && !file.endsWith('.js')) throw new UsageError('run takes FILE.ts');
-  const memoryMiB = parsed.values.memory === undefined ? 64 : Number(parsed.values.memory);
-  let program: Uint8Array;
-  try {
-    program = encodeModule(compileProgram(resolve(file), { prelude: parsed.values['no-prelude'] !== true }).module);
-  } catch (err) {
-    if (err instanceof CompileError) {
-      process.stderr.write(`${err.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw err;
-  }
-  const image = assembleKernel({ program, stats: parsed.values.stats === true });
-  const userCmdline = typeof parsed.values.cmdline === 'string' ? ` ${parsed.values.cmdline}` : '';
-  const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: `quiet${userCmdline}` });
-  // `quiet` keeps the kernel's boot log off COM1, so COM1 is the program's stdout.
-  machine.onSerial((bytes) => process.stdout.write(bytes));
-  machine.onErrorSerial((bytes) => process.stderr.write(bytes));
-  let status: number;
-  try {
-    status = await machine.exited;
-  } catch (err) {
-    process.stderr.write(`tskern: ${(err as Error).message}\n`);
-    status = 125;
-  }
-  if (parsed.values.stats) {
-    const instructions = machine.instructionCount();
-    const at = image.linked.symbols.get('op_count');
-    let ops = 0;
-    if (at !== undefined) {
-      const b = machine.readPhys(at - KERNEL_BASE, 8);
-      const v = new DataView(b.buffer, b.byteOffset, 8);
-      ops = v.getUint32(0, true) + v.getUint32(4, true) * 2 ** 32;
-    }
-    const per = ops > 0 ? (instructions / ops).toFixed(1) : '-';
-    process.stderr.write(`tskern: ${instructions} guest instructions, ${ops} bytecode ops (${per} instructions/op)\n`);
-  }
-  await machine.stop();
-  return status;
-}
-
 /** `tskern exec`: options come before PROGRAM; everything after it is the program's. */
 async function execCommand(args: string[]): Promise<number> {
   let i = 0;
@@ -258,7 +335,7 @@ async function execCommand(args: string[]): Promise<number> {
   const program = args[i];
   if (program === undefined) throw new UsageError('exec takes PROGRAM [ARGS...]');
   if (!existsSync(program)) throw new UsageError(`exec: no such file: ${program}`);
-  const { memoryMiB, cmdline, disk } = parseBootArgs(options, false);
+  const { memoryMiB, cmdline, disk } = parseBootArgs('exec', options, false);
   let image = defaultImagePath();
   if (isStale(image, imageSourceDirs())) image = await build();
   const ttys = { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true };
@@ -311,29 +388,6 @@ async function execCommand(args: string[]): Promise<number> {
     status = err instanceof MachineStoppedError ? (outputClosed ? EXIT_OUTPUT_CLOSED : EXIT_USER_QUIT) : EXIT_EMULATOR_FAILED;
   }
   restore();
-  await machine.stop();
-  return status;
-}
-
-const SELFTESTS = ['mm', 'ext2'];
-
-/** Boots the kernel image headless with `selftest=NAME`: COM1 to stdout, its status as ours. */
-async function selftest(args: string[]): Promise<number> {
-  const name = args[0];
-  if (!name || !SELFTESTS.includes(name)) throw new UsageError(`selftest takes one of: ${SELFTESTS.join(', ')}`);
-  const { memoryMiB, disk } = parseBootArgs(args.slice(1), false);
-  if (name === 'ext2' && disk === undefined) throw new UsageError('selftest ext2 needs --disk IMAGE (an image made by tskern mkfs)');
-  let image = defaultImagePath();
-  if (isStale(image, imageSourceDirs())) image = await build();
-  const machine = await bootImage({ image, memoryMiB, cmdline: `selftest=${name}`, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
-  machine.onSerial((bytes) => process.stdout.write(bytes));
-  let status: number;
-  try {
-    status = await machine.exited;
-  } catch (err) {
-    process.stderr.write(`tskern: ${(err as Error).message}\n`);
-    status = 125;
-  }
   await machine.stop();
   return status;
 }
@@ -426,6 +480,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`tskern: ${err.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof BuildCheckError) {
+      process.stderr.write(`tskern: ${err.message}\n`);
       return EXIT_USAGE;
     }
     process.stderr.write(`tskern: ${describe(err)}\n`);

@@ -11,6 +11,8 @@ import { instantiateV86Wasm } from './v86-wasm.ts';
 import { INSPECT_PORT } from '../kernel/debug/inspect-layout.ts';
 
 export const POWER_OFF_PORT = 0xf4;
+/** The kernel writes here when its real-time start-up work is done (boot/layout.ts PORT.mark). */
+export const MARK_PORT = 0x80;
 export const DEFAULT_MEMORY_MIB = 128;
 /** Often enough that the 32-bit instruction counter cannot wrap twice between reads. */
 const COUNTER_SAMPLE_MS = 1000;
@@ -83,6 +85,12 @@ export interface GuestMachine {
   stop(): Promise<void>;
   /** Instructions executed so far (not limited to 32 bits). */
   instructionCount(): number;
+  /**
+   * Instructions executed since the guest's first write to MARK_PORT (the kernel's clock
+   * calibration done), or since the start if it wrote none: the count without the boot's
+   * real-time work, whose length depends on the host's speed.
+   */
+  instructionCountSinceMark(): number;
   /** A copy of guest physical memory. */
   readPhys(addr: number, len: number): Uint8Array;
   /** Control registers, as unsigned numbers. */
@@ -199,6 +207,8 @@ class V86Machine implements GuestMachine {
   private readonly waiters = new Set<Waiter>();
   private sampler?: NodeJS.Timeout;
   private inspectBase: number | null = null;
+  private markCount = 0;
+  private marked = false;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
     private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void, initrd?: Uint8Array) {
@@ -252,6 +262,12 @@ class V86Machine implements GuestMachine {
     v86.cpu.io.register_write(POWER_OFF_PORT, this, powerOff, powerOff, powerOff);
     const announce = (value: number) => { this.inspectBase = value >>> 0; };
     v86.cpu.io.register_write(INSPECT_PORT, this, () => {}, () => {}, announce);
+    const mark = () => {
+      if (this.marked) return;
+      this.marked = true;
+      this.markCount = this.counter.read();
+    };
+    v86.cpu.io.register_write(MARK_PORT, this, mark, mark, mark);
     // A panic in v86's core (e.g. "Unimplemented: #GP handler") is thrown from the tick
     // that runs the CPU; without this it would be an uncaught exception in a timer.
     const tick = v86.do_tick;
@@ -405,6 +421,10 @@ class V86Machine implements GuestMachine {
 
   instructionCount(): number {
     return this.counter.read();
+  }
+
+  instructionCountSinceMark(): number {
+    return this.counter.read() - this.markCount;
   }
 
   readPhys(addr: number, len: number): Uint8Array {

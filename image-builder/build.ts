@@ -17,7 +17,8 @@ import { emitKernelMain, type ProgramKind } from '../boot/kernel-main.ts';
 import { compileProgram } from './compiler/index.ts';
 import { encodeModule } from './bytecode/index.ts';
 import { emitInterpreter } from '../boot/interp/index.ts';
-import { emitProgramImage } from './program-image.ts';
+import { emitProgramSlot, placeProgram, programSlotSize } from './program-image.ts';
+import { kernelTemplate, type KernelTemplate } from './kernel-template.ts';
 
 
 export interface KernelImage {
@@ -52,10 +53,23 @@ export function compileKernel(): Uint8Array {
   return encodeModule(module);
 }
 
-/** Assemble and link the kernel image in memory. */
+/**
+ * Assemble and link the kernel image in memory. The kernel without its program is linked
+ * once per kind, stats build and program slot size, and cached (kernel-template.ts).
+ */
 export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   const kind: ProgramKind = opts.program ? 'user' : 'kernel';
   const program = opts.program ?? compileKernel();
+  const stats = opts.stats === true;
+  const slot = programSlotSize(program.length);
+  const template = kernelTemplate(`${kind}-${stats ? 'stats' : 'plain'}-${slot}`, () => linkKernel(kind, stats, slot));
+  const linked = placeProgram(template.linked, program);
+  const entry = template.entry;
+  return { elf: writeElf32({ entry, sections: linked.sections, symbols: linked.symbols }), linked, entry };
+}
+
+/** Assemble and link the kernel with an empty program slot of `slot` bytes. */
+function linkKernel(kind: ProgramKind, stats: boolean, slot: number): KernelTemplate {
   const a = new X86Assembler();
   a.section('.bss', { nobits: true }).label('bss_start');
   emitMultibootEntry(a);
@@ -66,8 +80,8 @@ export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   emitSerial(a);
   emitClock(a);
   emitCmdline(a);
-  emitProgramImage(a, program);
-  emitInterpreter(a, { stats: opts.stats });
+  emitProgramSlot(a, slot);
+  emitInterpreter(a, { stats });
   a.section('.bss', { nobits: true }).align(4).label('bss_end');
 
   const linked = a.link([
@@ -79,8 +93,7 @@ export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   ]);
   const boot = linked.sections.find((s) => s.name === '.boot')!;
   if (boot.size > BOOT_MAX) throw new Error(`.boot is ${boot.size} bytes; at most ${BOOT_MAX} fit below the kernel text`);
-  const entry = linked.symbols.get('boot_entry')!;
-  return { elf: writeElf32({ entry, sections: linked.sections, symbols: linked.symbols }), linked, entry };
+  return { linked, entry: linked.symbols.get('boot_entry')! };
 }
 
 /** Build the image and write it (and a symbol map beside it). Returns the image's path. */

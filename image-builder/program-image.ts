@@ -1,10 +1,21 @@
 // Embeds a compiled program (.tsbc container) in the kernel image, where the interpreter's
-// loader finds it at the label `tsbc_image` (8-byte aligned, in .rodata).
+// loader finds it at the label `tsbc_image` (16-byte aligned, in .rodata). The kernel is
+// linked with a zero-filled slot (emitProgramSlot) and the program copied into it
+// (placeProgram), so one linked kernel serves every program that fits the slot.
 
+import type { LinkedImage } from './x86/index.ts';
 import type { X86Assembler } from './x86/index.ts';
 import { HEADER_SIZE, TSBC_MAGIC, TSBC_VERSION, stripShebang } from './bytecode/index.ts';
 
 export const PROGRAM_LABEL = 'tsbc_image';
+
+/** Slot sizes are multiples of this, so programs of similar size share a linked kernel. */
+export const PROGRAM_SLOT_STEP = 64 * 1024;
+
+/** The slot size for a program of `length` bytes. */
+export function programSlotSize(length: number): number {
+  return Math.max(1, Math.ceil(length / PROGRAM_SLOT_STEP)) * PROGRAM_SLOT_STEP;
+}
 
 /** Checks the container's header; throws with a clear message if it is not one we can run. */
 export function checkProgram(bytes: Uint8Array): void {
@@ -17,12 +28,29 @@ export function checkProgram(bytes: Uint8Array): void {
   if (entry >= functions) throw new Error(`program: entry function ${entry} of ${functions}`);
 }
 
-/** Emit the container (a leading `#!` line is skipped) into .rodata. */
-export function emitProgramImage(a: X86Assembler, file: Uint8Array): void {
-  const bytes = stripShebang(file);
-  checkProgram(bytes);
+/** Reserve a zero-filled slot of `size` bytes for the program in .rodata. */
+export function emitProgramSlot(a: X86Assembler, size: number): void {
   const back = a.currentSection;
-  a.section('.rodata').align(16).label(PROGRAM_LABEL);
-  a.emit({ bytes: Array.from(bytes), fixups: [] });
+  a.section('.rodata').align(16).label(PROGRAM_LABEL).space(size);
   a.section(back);
+}
+
+/**
+ * A copy of `linked` (made with a slot of at least bytes.length) with the program in its
+ * slot; the template itself is left as it was.
+ */
+export function placeProgram(linked: LinkedImage, file: Uint8Array): LinkedImage {
+  const bytes = stripShebang(file); // a `#!/bin/tsvm` line is tsvm's, not the kernel's
+  checkProgram(bytes);
+  const at = linked.symbols.get(PROGRAM_LABEL);
+  if (at === undefined) throw new Error(`the kernel has no ${PROGRAM_LABEL} slot`);
+  const sections = linked.sections.map((s) => {
+    const data = s.data.slice();
+    if (s.vaddr <= at && at < s.vaddr + s.size) {
+      if (s.nobits || at - s.vaddr + bytes.length > s.data.length) throw new Error('program: larger than its slot');
+      data.set(bytes, at - s.vaddr);
+    }
+    return { ...s, data };
+  });
+  return { sections, symbols: new Map(linked.symbols) };
 }

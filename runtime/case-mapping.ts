@@ -7,7 +7,10 @@
 //
 // Built from the allowed primitives only (runtime/README.md).
 
-import { LOWER_MULTI, LOWER_RUNS, UPPER_MULTI, UPPER_RUNS } from './unicode-case-data.ts';
+import { buildCaseTables, type CaseTables } from './unicode-case-data.ts';
+
+/** The tables, built on the first non-ASCII unit (most programs never need them). */
+let tables: CaseTables | undefined;
 
 const CAPITAL_SIGMA = 0x3a3;
 const SMALL_SIGMA = 0x3c3;
@@ -43,23 +46,21 @@ function mapMulti(multi: number[][], c: number): number[] | undefined {
 }
 
 /** A letter with case: it changes under one of the mappings. */
-function isCased(c: number): boolean {
-  return mapSingle(UPPER_RUNS, c) !== c || mapSingle(LOWER_RUNS, c) !== c;
+function isCased(t: CaseTables, c: number): boolean {
+  return mapSingle(t.upperRuns, c) !== c || mapSingle(t.lowerRuns, c) !== c;
 }
 
 /**
  * Σ lowers to ς when a cased letter comes before it and none after it (Unicode's
  * Final_Sigma, without the case-ignorable characters it lets in between).
  */
-function isFinalSigma(s: string, i: number): boolean {
-  if (i === 0 || !isCased(s.charCodeAt(i - 1))) return false;
-  return i + 1 >= s.length || !isCased(s.charCodeAt(i + 1));
+function isFinalSigma(t: CaseTables, s: string, i: number): boolean {
+  if (i === 0 || !isCased(t, s.charCodeAt(i - 1))) return false;
+  return i + 1 >= s.length || !isCased(t, s.charCodeAt(i + 1));
 }
 
 /** The units of s upper-cased (upper) or lower-cased, appended to out. */
 export function caseMapUnits(s: string, upper: boolean, out: number[]): void {
-  const runs = upper ? UPPER_RUNS : LOWER_RUNS;
-  const multi = upper ? UPPER_MULTI : LOWER_MULTI;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128) {
@@ -68,15 +69,17 @@ export function caseMapUnits(s: string, upper: boolean, out: number[]): void {
       else out.push(c);
       continue;
     }
+    if (tables === undefined) tables = buildCaseTables();
+    const t = tables;
     if (!upper && c === CAPITAL_SIGMA) {
-      out.push(isFinalSigma(s, i) ? FINAL_SIGMA : SMALL_SIGMA);
+      out.push(isFinalSigma(t, s, i) ? FINAL_SIGMA : SMALL_SIGMA);
       continue;
     }
-    const m = mapMulti(multi, c);
+    const m = mapMulti(upper ? t.upperMulti : t.lowerMulti, c);
     if (m !== undefined) {
       for (let k = 1; k < m.length; k++) out.push(m[k]);
       continue;
     }
-    out.push(mapSingle(runs, c));
+    out.push(mapSingle(upper ? t.upperRuns : t.lowerRuns, c));
   }
 }

@@ -14,6 +14,18 @@
 
 const HOLE: object = { hole: true };
 
+/**
+ * Spreads a hash over the low bits the buckets use. Callers hash an integer key to itself,
+ * so without this the multiples of 4096 (page addresses) would all share one bucket (and of
+ * 2^k, 2^k buckets of them): h * 0x9e3779b1 mod 2^32 (Knuth's multiplicative hash) with its
+ * high half folded into the low one. Computed exactly in doubles: each product < 2^47.
+ */
+export function spreadHash(hash: number): number {
+  const h = hash | 0;
+  const x = (((h * 0x9e37) << 16) + h * 0x79b1) | 0;
+  return x ^ (x >>> 16);
+}
+
 class Store {
   keys: unknown[] = [];
   values: unknown[] = [];
@@ -100,7 +112,9 @@ export class OrderedHashTable {
 
   private lookup(key: unknown): number {
     const s = this.store;
-    let i = s.buckets[this.hashOf(key) & s.mask];
+    const h = this.hashOf(key) | 0;
+    const x = (((h * 0x9e37) << 16) + h * 0x79b1) | 0; // spreadHash(h), inlined on the hot path
+    let i = s.buckets[(x ^ (x >>> 16)) & s.mask];
     while (i >= 0) {
       const k = s.keys[i];
       if (k !== HOLE && sameValueZero(k, key)) return i;
@@ -127,7 +141,7 @@ export class OrderedHashTable {
     }
     let s = this.store;
     if (s.keys.length >= 2 * (s.mask + 1)) s = this.rebuild(s.live + 1);
-    const b = this.hashOf(k) & s.mask;
+    const b = spreadHash(this.hashOf(k)) & s.mask;
     const index = s.keys.length;
     s.keys.push(k);
     s.values.push(value);
@@ -181,7 +195,7 @@ export class OrderedHashTable {
         old.removed.push(i);
         continue;
       }
-      const b = this.hashOf(k) & s.mask;
+      const b = spreadHash(this.hashOf(k)) & s.mask;
       const index = s.keys.length;
       s.keys.push(k);
       s.values.push(old.values[i]);

@@ -59,11 +59,17 @@ export function disassembleFunction(m: CompiledModule, fn: CompiledFunction): st
   return lines;
 }
 
-/** The whole module: constants summary, then every function. */
-export function disassemble(m: CompiledModule): string {
+/**
+ * The module: constants summary, then every function from index `from` on (the functions
+ * before it, e.g. the runtime prelude's, are only counted in the summary).
+ */
+export function disassemble(m: CompiledModule, opts: { from?: number } = {}): string {
+  const from = opts.from ?? 0;
   const out: string[] = [];
   out.push(`; ${m.functions.length} functions, ${m.constants.length} constants, entry fn#${m.entry}`);
+  if (from > 0) out.push(`; fn#0..fn#${from - 1} (the runtime prelude) not shown`);
   m.functions.forEach((fn, i) => {
+    if (i < from) return;
     out.push('');
     out.push(`fn#${i} ${fn.name ?? '<anonymous>'}  params=${fn.paramCount} registers=${fn.registerCount} ics=${fn.icCount} flags=${flagNames(fn.flags)}`);
     out.push(...disassembleFunction(m, fn));

@@ -90,12 +90,30 @@ interface ClassInfo {
   derived: boolean;
 }
 
+/**
+ * How a module is compiled apart from the bundle's own code (compile.ts, the cached prelude):
+ * `base` is an already compiled module whose functions and constants this one extends (its
+ * functions keep their indices; the new top level calls base's entry first, before anything
+ * else, so the base installs the globals as the bundled prelude did); `eventLoop: false`
+ * leaves out the event-loop call at the end of the top level (the base's own top level).
+ */
+export interface ModuleCompilerOptions {
+  base?: CompiledModule;
+  eventLoop?: boolean;
+}
+
 export class ModuleCompiler {
   readonly functions: (CompiledFunction | undefined)[] = [];
   readonly constants: Constant[] = [];
   private readonly constIndex = new Map<string, number>();
   readonly analysis: ScopeAnalysis;
   readonly classInfo = new Map<ts.Node, ClassInfo>();
+  /** Index of the base module's entry function, called first by the top level (-1: none). */
+  baseEntry = -1;
+  /** Source-map file indices of this bundle start here (after the base module's files). */
+  private fileBase = 0;
+  /** Whether the top level ends by running the event loop (see ModuleCompilerOptions). */
+  eventLoop = true;
 
   /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
   constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
@@ -103,6 +121,26 @@ export class ModuleCompiler {
     /** Natives the target lacks (tsvm: the kernel-only ones): calling one is a compile error. */
     readonly unavailableNatives: ReadonlySet<string> = new Set()) {
     this.analysis = new ScopeAnalysis(sf);
+  }
+
+  /**
+   * Compiles on top of opts.base and/or without the event loop; call before compile().
+   * With a base, `files` must start with the base's files and libraryFiles count from there.
+   */
+  configure(opts: ModuleCompilerOptions): this {
+    this.eventLoop = opts.eventLoop !== false;
+    const base = opts.base;
+    if (base) {
+      if (this.functions.length || this.constants.length) throw new Error('configure() after compiling');
+      this.functions.push(...base.functions);
+      for (const c of base.constants) this.constant(c);
+      if (this.constants.length !== base.constants.length) throw new Error('the base module has duplicate constants');
+      this.baseEntry = base.entry;
+      this.fileBase = base.files.length;
+      // Inline-cache numbers continue after the base's, so its sites and ours stay apart.
+      this.icCount = base.functions.reduce((n, f) => n + f.icCount, 0);
+    }
+    return this;
   }
 
   compile(): CompiledModule {
@@ -139,8 +177,8 @@ export class ModuleCompiler {
   original(n: ts.Node): [number, number, number] {
     const lc = this.sf.getLineAndCharacterOfPosition(n.getStart(this.sf));
     const o = this.map.lookup(lc.line, lc.character);
-    if (!o) return [0, lc.line + 1, lc.character];
-    return [o.source, o.line + 1, o.column];
+    if (!o) return [this.fileBase, lc.line + 1, lc.character];
+    return [this.fileBase + o.source, o.line + 1, o.column];
   }
 
   /**
@@ -722,13 +760,21 @@ export class FnCompiler {
     this.em.emit('LoadUndefined', this.envIn);
     this.curEnv = this.envIn;
     this.reserveUndefined();
+    if (this.m.baseEntry >= 0) {
+      // The base module (the prelude) runs first, before anything here makes an object.
+      this.withTemps(() => {
+        const f = this.alloc();
+        this.em.emit('Closure', f, this.m.baseEntry, this.envIn);
+        this.em.emit('Call', f, f, this.undefinedValue(), f, 0);
+      });
+    }
     this.enterFunctionScope(sf.statements, []);
     this.hoistFunctions(sf.statements);
     this.statements(sf.statements);
     // The event loop (microtasks, timers) runs once the top level is done, if the runtime
     // registered one (docs/bytecode.md, "Async functions").
     const r = this.undefinedValue();
-    this.withTemps(() => {
+    if (this.m.eventLoop) this.withTemps(() => {
       const f = this.alloc(), none = this.em.label();
       this.em.emit('LoadIntrinsic', f, Intrinsic.RunEventLoop);
       this.em.emit('JumpIfNullish', f, none);

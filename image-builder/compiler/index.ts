@@ -2,4 +2,4 @@
 // the `typescript` package and generates register bytecode (see docs/bytecode.md).
 
 export { CompileError } from './errors.ts';
-export { compileProgram, type CompileOptions } from './compile.ts';
+export { compileProgram, type CompileOptions, type CompiledProgram } from './compile.ts';

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { KERNEL_BASE, LOAD_PHYS, MULTIBOOT } from '../../boot/layout.ts';
+import { commandRuns, requireTool } from '../oracle.ts';
 import { kernelImage, kernelImageFile, kernelSymbol } from './kernel-image.ts';
 
-const binutils = spawnSync('readelf', ['--version']).status === 0;
-const skipNote = binutils ? '' : ' (skipped: binutils not installed)';
+const binutils = requireTool('binutils (readelf, objdump, nm)', () => ['readelf', 'objdump', 'nm'].every((c) => commandRuns(c)));
 
 function programHeaders(elf: Uint8Array) {
   const v = new DataView(elf.buffer, elf.byteOffset, elf.byteLength);
@@ -56,7 +56,7 @@ describe('kernel image format', () => {
     for (const p of loads) expect(p.offset % 4096).toBe(p.vaddr % 4096);
   });
 
-  test.skipIf(!binutils)(`binutils reads it: headers, symbols and disassembly${skipNote}`, () => {
+  binutils.test('binutils reads it: headers, symbols and disassembly', () => {
     const file = kernelImageFile();
     const h = spawnSync('readelf', ['-hlS', '-W', file], { encoding: 'utf8' });
     expect(h.status).toBe(0);

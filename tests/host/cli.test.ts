@@ -95,6 +95,17 @@ describe('tskern usage', () => {
     [['boot', '--memory', 'lots']],
     [['boot', '--bogus']],
     [['start', 'image.elf']],
+    [['run', '--bogus', 'x.ts']],
+    [['run', '--memory', '3', 'x.ts']],
+    [['run', '--memory=4.5', 'x.ts']],
+    [['run', 'a.ts', 'b.ts']],
+    [['selftest', 'mm', '--memory', '3']],
+    [['selftest', 'mm', '--verbose']],
+    [['start', '--memory', '99999']],
+    [['disasm']],
+    [['disasm', '--bogus', 'x.ts']],
+    [['check']],
+    [['build', '--fast']],
   ])('rejects %j with status 2', async (args) => {
     const run = await tskern(args);
     expect(run.code).toBe(2);
@@ -117,5 +128,59 @@ describe('tskern build, then boot the kernel', () => {
   it('passes the guest panic through to the terminal', async () => {
     const run = await tskern(['boot', '--cmdline', 'test=ud'], '', { stdout: 'panic:', graceMs: 1000 });
     expect(run.stdout).toContain('panic: #UD invalid opcode (vector 6)');
+  });
+});
+
+describe('tskern run, disasm and check on programs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tskern-cli-prog-'));
+  const hello = join(dir, 'hello.ts');
+  writeFileSync(hello, 'const greeting: string = "hello";\nconsole.log(greeting);\n');
+  const typeError = join(dir, 'type-error.ts');
+  writeFileSync(typeError, 'const n: number = "one";\nconsole.log(n);\n');
+
+  it('says "no such file" for a missing program, with status 1', async () => {
+    for (const command of ['run', 'disasm', 'check']) {
+      const run = await tskern([command, join(dir, 'missing.ts')]);
+      expect(run.stderr).toBe(`tskern: no such file: ${join(dir, 'missing.ts')}\n`);
+      expect(run.code).toBe(1);
+    }
+  });
+
+  it('runs a program in the least memory --memory accepts', async () => {
+    const run = await tskern(['run', '--memory', '4', hello]);
+    expect(run.stdout).toBe('hello\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('--stats counts the same instructions on every run (the clock calibration left out)', async () => {
+    const counts = [];
+    for (let i = 0; i < 2; i++) {
+      const run = await tskern(['run', '--stats', hello]);
+      expect(run.stdout).toBe('hello\n');
+      const m = /^tskern: (\d+) guest instructions, (\d+) bytecode ops/.exec(run.stderr);
+      expect(m, run.stderr).not.toBeNull();
+      counts.push([Number(m![1]), Number(m![2])]);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it('disasm shows the program\'s own functions, and the prelude\'s with --all', async () => {
+    const own = await tskern(['disasm', hello]);
+    expect(own.code).toBe(0);
+    const shown = [...own.stdout.matchAll(/^fn#(\d+) /gm)].map((m) => Number(m[1]));
+    expect(shown).toHaveLength(1); // the top level: hello.ts declares no functions
+    expect(own.stdout).toMatch(new RegExp(`^; fn#0\\.\\.fn#${shown[0] - 1} \\(the runtime prelude\\) not shown$`, 'm'));
+    expect(own.stdout).toContain('"hello"');
+    const all = await tskern(['disasm', '--all', hello]);
+    expect([...all.stdout.matchAll(/^fn#(\d+) /gm)]).toHaveLength(shown[0] + 1);
+  });
+
+  it('check reports type errors as tsc does, with status 2', async () => {
+    const bad = await tskern(['check', typeError, hello]);
+    expect(bad.stdout).toMatch(/type-error\.ts\(1,7\): error TS2322: Type 'string' is not assignable to type 'number'\.\n$/);
+    expect(bad.code).toBe(2);
+    const good = await tskern(['check', hello]);
+    expect(good.stdout).toBe('');
+    expect(good.code).toBe(0);
   });
 });

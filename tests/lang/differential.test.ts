@@ -3,70 +3,36 @@
 // Programs in REF_KNOWN_FAILURES still run, as expected failures (test.fails) named with
 // the reason, so the gap stays visible and the test turns red once the program passes.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
-import { describe, expect, test } from 'vitest';
-import { runReference, type RunResult } from '../../image-builder/refvm/index.ts';
+import { expect, test } from 'vitest';
+import { runReference } from '../../image-builder/refvm/index.ts';
+import { node, runNode } from './node-oracle.ts';
 
 const dir = fileURLToPath(new URL('./programs/', import.meta.url));
 const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
-const outDir = mkdtempSync(join(tmpdir(), 'tskern-lang-'));
-
-/** At most this many Node processes at a time (the machine is shared; timer programs need real time). */
-const NODE_CONCURRENCY = 6;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function limited<T>(f: () => Promise<T>): Promise<T> {
-  if (running >= NODE_CONCURRENCY) await new Promise<void>((r) => waiting.push(r));
-  running++;
-  try {
-    return await f();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
 
 /** Programs whose output under the reference interpreter differs from Node's, and why. */
 const REF_KNOWN_FAILURES: Record<string, string> = {
   'dx-error-messages.ts': 'machine TypeError messages differ: callee named by value not by expression, instanceof of a primitive, in on a string, not iterable, Map() without new, #<Object2>',
 };
 
-/** Bundles and starts one program under Node; called lazily by its test, so that a filtered
- * run (-t) does not bundle every program and the work is not one long synchronous hook. */
-function runNode(file: string): Promise<RunResult> {
-  return limited(() => runNodeNow(file));
-}
-
-function runNodeNow(file: string): Promise<RunResult> {
-  const out = join(outDir, file.replace(/\.ts$/, '.mjs'));
-  const r = buildSync({ entryPoints: [join(dir, file)], bundle: true, format: 'esm', target: 'esnext', platform: 'neutral', write: false, outfile: out, logLevel: 'silent' });
-  writeFileSync(out, r.outputFiles[0].contents);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [out], { stdio: 'pipe' });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status: status ?? -1 }));
-  });
-}
+/** Programs whose Node run starts while the reference interpreter runs the current one. */
+const LOOKAHEAD = 4;
 
 async function compare(p: string): Promise<void> {
-  const nodeRun = limited(() => runNode(p)); // Node runs in its own process while the reference interpreter runs here
+  // Node runs in its own processes (this program's and the next few) while the reference
+  // interpreter runs here.
+  const i = programs.indexOf(p);
+  const nodeRun = runNode(join(dir, p), programs.slice(i + 1, i + 1 + LOOKAHEAD).map((q) => join(dir, q)));
   const ref = runReference(join(dir, p));
-  const node = await nodeRun;
-  expect(ref.stdout).toBe(node.stdout);
-  expect({ status: ref.status }).toEqual({ status: node.status });
-  if (node.status !== 0 && node.stderr.includes('Uncaught') === false) expect(ref.status).toBe(node.status);
+  const out = await nodeRun;
+  expect(ref.stdout).toBe(out.stdout);
+  expect({ status: ref.status }).toEqual({ status: out.status });
 }
 
-describe('differential: Node vs compiler + reference interpreter', () => {
+node.describe('differential: Node vs compiler + reference interpreter', () => {
   test('there are enough programs', () => {
     expect(programs.length).toBeGreaterThanOrEqual(150);
   });

@@ -14,6 +14,7 @@ import { AddressSpace, Fault, FaultWait } from '../../kernel/mm/address-space.ts
 import { Errno, errnoName } from '../../kernel/mm/errno.ts';
 import { Madv, MapFlag, Mremap, Prot } from '../../kernel/mm/mman.ts';
 import { Pte } from '../../kernel/mm/page-table.ts';
+import { Tlb } from '../../kernel/mm/tlb.ts';
 import { ShmemObject } from '../../kernel/mm/shmem.ts';
 import { Vm } from '../../kernel/mm/vma.ts';
 import { walkUser } from '../../host/inspect/pae-walk.ts';
@@ -87,7 +88,7 @@ class World {
     const r = this.r;
     const p = r.pick(this.procs);
     const { space, model } = p;
-    const op = r.int(0, 15);
+    const op = r.int(0, 16);
     switch (op) {
       case 0: case 1: { // anonymous mmap
         const len = r.int(1, 6) * P, prot = r.pick(PROTS), shared = r.chance(0.3);
@@ -231,7 +232,48 @@ class World {
         this.log.push(`${i}: activate ${this.procs.indexOf(p)}`);
         break;
       }
+      case 16: this.largeStep(i, p); break;
     }
+  }
+
+  /**
+   * mprotect or munmap of more present pages of the active space than Tlb.FLUSH_ALL_THRESHOLD,
+   * so the TLB is flushed by reloading CR3 rather than page by page: the range is mapped and
+   * every page written first (a present entry and a TLB entry for each).
+   */
+  largeStep(i: number, p: Proc): void {
+    const { r } = this;
+    const { space, model } = p;
+    space.activate();
+    const n = r.int(Tlb.FLUSH_ALL_THRESHOLD + 1, 64), a = WIN + r.int(0, WIN_PAGES - n) * P;
+    const flags = MapFlag.PRIVATE | MapFlag.ANONYMOUS | MapFlag.FIXED;
+    const got = space.mmap(a, n * P, Prot.READ | Prot.WRITE, flags);
+    this.log.push(`${i}: large step: mmap anon private ${hx(a)} ${n}p -> ${res(got)}`);
+    expect(got).toBe(model.mmap(a, n * P, flags, (k, start) => (
+      { flags: Prot.READ | Prot.WRITE | Vm.MAY, kind: 'anon', obj: null, index: start / P + k, data: 0, own: true })));
+    for (let k = 0; k < n; k++) {
+      const stamp = r.int(1, 255);
+      expect(store(b.m, space, a + k * P, stamp)).toBe(Fault.OK);
+      expect(store(b.m, space, a + k * P + P - 1, stamp)).toBe(Fault.OK);
+      this.wrote(model.get(a + k * P)!, stamp);
+    }
+    const reloads = b.m.cr3Log.length;
+    if (r.chance(0.5)) {
+      // within the new mapping (a hole would make it ENOMEM, changing nothing)
+      const start = a + r.int(0, n - Tlb.FLUSH_ALL_THRESHOLD - 1) * P;
+      const len = r.int(Tlb.FLUSH_ALL_THRESHOLD + 1, (a + n * P - start) / P) * P;
+      const prot = r.pick([Prot.NONE, Prot.READ, Prot.READ | Prot.EXEC]);
+      const done = space.mprotect(start, len, prot);
+      this.log.push(`${i}: large step: mprotect ${hx(start)} ${len / P}p ${prot} -> ${res(done)}`);
+      expect(done).toBe(model.mprotect(start, len, prot));
+    } else {
+      const start = a - r.int(0, 2) * P, len = (n + r.int(0, 4)) * P;
+      const done = space.munmap(start, len);
+      this.log.push(`${i}: large step: munmap ${hx(start)} ${len / P}p -> ${res(done)}`);
+      expect(done).toBe(model.munmap(start, len));
+    }
+    // the flush-all path was taken (and check() then finds no stale TLB entry)
+    expect(b.m.cr3Log.length).toBeGreaterThan(reloads);
   }
 
   wrote(rec: PageRec, stamp: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderedHashIterator, OrderedHashTable } from '../../runtime/ordered-hash.ts';
+import { OrderedHashIterator, OrderedHashTable, spreadHash } from '../../runtime/ordered-hash.ts';
 import { Rng } from './rng.ts';
 
 const ids = new WeakMap<object, number>();
@@ -109,5 +109,27 @@ describe('OrderedHashTable', () => {
       }
     });
     expect(seenT).toEqual(seenM);
+  });
+});
+
+describe('spreadHash', () => {
+  it('is h * 0x9e3779b1 mod 2^32 with the high half folded in', () => {
+    for (const h of [0, 1, -1, 4096, 0x7fffffff, -0x80000000, 123456789]) {
+      const x = Number((BigInt(h) * 0x9e3779b1n) & 0xffffffffn) | 0;
+      expect(spreadHash(h)).toBe(x ^ (x >>> 16));
+    }
+  });
+
+  it('spreads page addresses (multiples of 4096) over the buckets as evenly as small integers', () => {
+    const mask = (1 << 15) - 1; // the table for 20,000 keys
+    const longestChain = (keys: number[]) => {
+      const load = new Map<number, number>();
+      for (const k of keys) load.set(spreadHash(k) & mask, (load.get(spreadHash(k) & mask) ?? 0) + 1);
+      return Math.max(...load.values());
+    };
+    const pages = Array.from({ length: 20_000 }, (_, i) => i * 4096);
+    const small = Array.from({ length: 20_000 }, (_, i) => i);
+    expect(longestChain(pages)).toBeLessThanOrEqual(8); // as a random hash would (5 or 6); without spreading: 20,000
+    expect(longestChain(small)).toBeLessThanOrEqual(8);
   });
 });
