@@ -22,6 +22,7 @@ import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { WIDE_ENV_HANDLERS } from './wide-env.ts';
+import { emitTypedNative, emitTypedRuntime } from './typed.ts';
 
 /** A handler under construction. */
 export class H {
@@ -906,7 +907,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           h.next();
           break;
         default:
-          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitTypedNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
       }
     });
     a.label(bad);
@@ -1358,6 +1359,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitInlineCacheRoutines(a);
   emitAsyncRuntime(a);
   emitKernelRuntime(a);
+  emitTypedRuntime(a);
   Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();

@@ -10,6 +10,7 @@ import {
 } from '../../image-builder/x86/index.ts';
 import { FunctionFlag, Intrinsic, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
+import { jumpUnlessTyped } from './view-check.ts';
 import { T, V, root, var32 } from './asm.ts';
 import { rootOffset } from './layout.ts';
 import {
@@ -1249,6 +1250,12 @@ export function emitObjectModel(a: X86Assembler): void {
   // an array's length (truncating). May allocate. Clobbers ecx, edx, edi.
   routine(a, 'assign_prop', () => {
     a.mov(eax, root('tmp0')).mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
+    // a typed array's integer key: its element (the machine's conversion), never a property
+    jumpUnlessTyped(a, eax, 'ap_not_typed');
+    a.cmp(ecx, TAG.int).jne('ap_not_typed');
+    a.mov(edi, eax).mov(eax, sym('vm_roots').plus(rootOffset('tmp2'))).call('ta_set_index');
+    a.jmp('ap_done');
+    a.label('ap_not_typed');
     a.cmp(byte(eax), KIND.Array).jne('ap_find');
     a.cmp(ecx, TAG.int).jne('ap_arr_len');
     a.test(edx, edx).js('ap_find');
@@ -1726,10 +1733,11 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   GetElem: (h) => {
     const a = h.a, generic = h.label('generic'), undef = h.label('undef'), store = h.label('store');
+    const typed = h.label('typed');
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
+    a.cmp(byte(edi), KIND.Array).jne(typed);
     h.reg(edx, 2);
     a.cmp(T(edx), TAG.int).jne(generic);
     a.mov(ecx, V(edx)).cmp(ecx, dword(edi, ARRAY_LENGTH)).jae(generic);
@@ -1739,6 +1747,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(store);
     storeValue(h, 0);
     h.next();
+    // a typed array's element (undefined out of range, never the prototype's)
+    a.label(typed);
+    jumpUnlessTyped(a, edi, generic);
+    h.reg(edx, 2);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(edx, V(edx)).call('ta_get_index').jmp(store);
     a.label(undef);
     a.label(generic);
     regKey(h, 2);
@@ -1750,11 +1764,11 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     assignWithKey(h, 0, 2);
   },
   SetElem: (h) => {
-    const a = h.a, generic = h.label('generic'), done = h.label('done');
+    const a = h.a, generic = h.label('generic'), done = h.label('done'), typed = h.label('typed');
     h.reg(eax, 0);
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
+    a.cmp(byte(edi), KIND.Array).jne(typed);
     a.test(byte(edi, 1), (OBJ_FROZEN | OBJ_NOT_EXTENSIBLE) >> 8).jnz(generic);
     h.reg(edx, 1);
     a.cmp(T(edx), TAG.int).jne(generic);
@@ -1763,6 +1777,15 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(done);
     h.reg(edx, 2);
     copyValue(a, at(eax), valueAt(edx), ecx);
+    h.next();
+    // a typed array's element: converted and stored, or ignored out of range
+    a.label(typed);
+    jumpUnlessTyped(a, edi, generic);
+    h.reg(edx, 1);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(edx, V(edx));
+    h.reg(eax, 2);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('ta_set_index');
     h.next();
     a.label(generic);
     regKey(h, 1);

@@ -222,6 +222,22 @@ const intro: Introspect = {
   arrayLength(obj: any): number {
     return obj.length;
   },
+  viewKind(obj: object): string {
+    const t = __native.viewInfo(obj, 0);
+    return t < 0 ? '' : t <= 8 ? 'typed' : t === 9 ? 'dataview' : 'buffer';
+  },
+  viewElements(obj: any, n: number): number[] {
+    const out: number[] = [];
+    const buffer = __native.viewInfo(obj, 0) === 10;
+    for (let i = 0; i < n; i++) out[i] = buffer ? __native.viewGet(obj, i, 1, true) : obj[i];
+    return out;
+  },
+  viewLength(obj: object): number {
+    return __native.viewInfo(obj, 2);
+  },
+  dataViewParts(obj: object): { byteOffset: number; buffer: object } {
+    return { byteOffset: __native.viewInfo(obj, 1), buffer: __native.viewInfo(obj, 3) };
+  },
   hasOwnIndex(obj: object, index: number): boolean {
     return __native.propertyFlags(obj, index) >= 0;
   },

@@ -9,4 +9,5 @@ import './object.ts';
 import './array.ts';
 import './string-number.ts';
 import './collections.ts';
+import './typed-array.ts';
 import './async.ts';
