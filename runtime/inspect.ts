@@ -447,6 +447,9 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     isArrayLike = true;
   } else if ((view = intro.viewKind !== undefined ? intro.viewKind(obj) : '') === 'typed') {
     // as Node's formatTypedArray: `Uint8Array(3) [ 1, 2, 3 ]`, numbers only, grouped right-aligned
+    const nonIndex: Key[] = [];
+    for (let i = 0; i < keys.length; i++) if (!isArrayIndexKey(keys[i])) nonIndex.push(keys[i]);
+    keys = nonIndex;
     const length = intro.viewLength!(obj);
     braceOpen = getPrefix(constructor, tag, '', '(' + uintToDecimal(length) + ')') + '[';
     braceClose = ']';

@@ -1033,6 +1033,7 @@ export class VM {
     const syms: JSSymbol[] = [];
     if (obj instanceof JSArray) obj.elems.forEach((v, i) => { if (v !== HOLE) ints.push(i); });
     if (obj.cls === 'String' && typeof obj.internal === 'string') for (let i = 0; i < obj.internal.length; i++) ints.push(i);
+    if (obj.view && obj.view.type < 9) for (let i = 0; i < obj.view.length; i++) ints.push(i);
     for (const k of obj.props.keys()) {
       if (k instanceof JSSymbol) syms.push(k);
       else if (arrayIndex(k) >= 0) ints.push(Number(k));

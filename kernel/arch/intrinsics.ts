@@ -18,6 +18,11 @@ export type Intrinsics = Pick<
   setTrapDispatcher(f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void;
   /** Registers the event loop's interrupt hook (Intrinsic.InterruptHook). */
   setInterruptHook(f: () => void): void;
+  /**
+   * An ArrayBuffer whose bytes are the physical range [phys, phys + length) (natives.ts
+   * bufferNew). Optional so that fakes without memory need not provide it.
+   */
+  physBuffer?(phys: number, length: number): ArrayBuffer;
 };
 
 /** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
@@ -69,6 +74,7 @@ const guest: Intrinsics = {
   bootReport: () => __native.bootReport(),
   setTrapDispatcher: (f) => __native.registerIntrinsic(TRAP_DISPATCH, f),
   setInterruptHook: (f) => __native.registerIntrinsic(INTERRUPT_HOOK, f),
+  physBuffer: (phys, length) => __native.bufferNew(ArrayBuffer.prototype, length, phys),
 };
 
 let active: Intrinsics = guest;
@@ -102,6 +108,16 @@ export const physWrite32 = (phys: number, value: number): void => active.physWri
 export const physFill = (phys: number, byte: number, length: number): void => active.physFill(phys, byte, length);
 /** Copies `length` bytes from `src` to `dst` (non-overlapping ranges). */
 export const physCopy = (dst: number, src: number, length: number): void => active.physCopy(dst, src, length);
+/**
+ * A Uint8Array over the physical range [phys, phys + length), for drivers (device buffers,
+ * boot modules, page contents): element accesses read and write RAM through the direct map,
+ * at typed-array speed, and DataView/other typed arrays over `.buffer` see the same bytes.
+ * The range must lie inside the direct map (else the machine stops).
+ */
+export function physBytes(phys: number, length: number): Uint8Array {
+  if (!active.physBuffer) throw new Error('physBytes: the installed intrinsics have no physical memory');
+  return new Uint8Array(active.physBuffer(phys, length));
+}
 
 // ---- the MMU -------------------------------------------------------------------------------
 /** CR3: the physical address of the current PDPT (PAE). */

@@ -255,6 +255,7 @@ const GUEST_PASSING = new Set<string>([
   'typed-basic.ts',
   'typed-dataview.ts',
   'typed-errors.ts',
+  'typed-keys.ts',
   'typed-methods.ts',
   'typeof.ts',
   'uncaught-in-callback.ts',
