@@ -1,6 +1,6 @@
 // String, Number, Math, parseInt/parseFloat/isNaN/isFinite.
 
-import { numberToFixed, numberToString } from '../number-format.ts';
+import { numberToExponential, numberToFixed, numberToPrecision, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
 import { powNumber, setSqrt } from '../pow.ts';
 import * as F from '../fdlibm.ts';
@@ -386,6 +386,21 @@ function defineNumber(): void {
       const d = toIntegerOrInfinity(digits);
       if (d < 0 || d > 100) throw new GLOBAL$.RangeError('toFixed() digits argument must be between 0 and 100');
       return numberToFixed(x, d);
+    },
+    toPrecision(this: any, precision?: any): string {
+      const x = thisNumber(this, 'toPrecision');
+      if (precision === undefined) return numberToString(x);
+      const p = toIntegerOrInfinity(precision);
+      if (x !== x || x === Infinity || x === -Infinity) return numberToString(x);
+      if (p < 1 || p > 100) throw new GLOBAL$.RangeError('toPrecision() argument must be between 1 and 100');
+      return numberToPrecision(x, p);
+    },
+    toExponential(this: any, fractionDigits?: any): string {
+      const x = thisNumber(this, 'toExponential');
+      const f = toIntegerOrInfinity(fractionDigits);
+      if (x !== x || x === Infinity || x === -Infinity) return numberToString(x);
+      if (f < 0 || f > 100) throw new GLOBAL$.RangeError('toExponential() argument must be between 0 and 100');
+      return numberToExponential(x, fractionDigits === undefined ? -1 : f);
     },
     toLocaleString(this: any): string {
       return numberToString(thisNumber(this, 'toLocaleString'));
