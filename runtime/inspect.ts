@@ -95,6 +95,8 @@ export interface Introspect {
   viewLength?(obj: object): number;
   /** A DataView's byteOffset and buffer. */
   dataViewParts?(obj: object): { byteOffset: number; buffer: object };
+  /** For a Date: its ISO string, or "Invalid Date"; undefined for other objects. */
+  dateString?(obj: object): string | undefined;
 }
 
 export interface InspectOptions {
@@ -431,6 +433,7 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   let base = '';
   let kind = 0; // 0 object, 1 array, 2 set, 3 map, 4 promise, 5 typed array, 6 ArrayBuffer, 7 DataView
   let view = '';
+  let date: string | undefined;
   let isArrayLike = false;
   let promise: { state: number; result: unknown } | undefined;
   if (intro.isArray(obj)) {
@@ -482,6 +485,10 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
       if (keys.length === 0) return braceOpen + '}';
     } else if (typeof obj === 'function') {
       base = functionBase(ctx, obj, constructor, tag);
+      if (keys.length === 0) return base;
+    } else if (intro.dateString !== undefined && (date = intro.dateString(obj)) !== undefined) {
+      const prefix = getPrefix(constructor, tag, 'Date', '');
+      base = prefix !== 'Date ' ? prefix + date : date;
       if (keys.length === 0) return base;
     } else if (intro.isError(obj)) {
       base = formatError(ctx, obj);

@@ -928,19 +928,10 @@ function installAsync(): void {
     return f;
   }
 
-  // ---- Date.now, performance.now ---------------------------------------------------------------------
+  // ---- performance.now ---------------------------------------------------------------------
 
   function defineClocks(): void {
-    const DateC: any = function Date(): any {
-      throw new GLOBAL$.Error('Date objects are not supported by the tskern runtime (only Date.now())');
-    };
-    linkConstructor(DateC, {}, 'Date');
-    hidden(GLOBAL$, 'Date', DateC);
-    install(DateC, {
-      now(): number {
-        return __native.mathFloor(__native.wallClockNow());
-      },
-    });
+    // (Date is runtime/prelude/date.ts)
     const performance: any = {};
     hidden(GLOBAL$, 'performance', performance);
     install(performance, {

@@ -10,6 +10,7 @@ import {
   isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
+import { inspectDate } from './date.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
 /** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
@@ -221,6 +222,9 @@ const intro: Introspect = {
   },
   arrayLength(obj: any): number {
     return obj.length;
+  },
+  dateString(obj: object): string | undefined {
+    return inspectDate(obj);
   },
   viewKind(obj: object): string {
     const t = __native.viewInfo(obj, 0);

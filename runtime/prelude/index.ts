@@ -10,4 +10,5 @@ import './array.ts';
 import './string-number.ts';
 import './collections.ts';
 import './typed-array.ts';
+import './date.ts';
 import './async.ts';

@@ -48,7 +48,7 @@ function runNodeNow(file: string): Promise<RunResult> {
   const r = buildSync({ entryPoints: [join(dir, file)], bundle: true, format: 'esm', target: 'esnext', platform: 'neutral', write: false, outfile: out, logLevel: 'silent' });
   writeFileSync(out, r.outputFiles[0].contents);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [out], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [out], { stdio: 'pipe', env: { ...process.env, TZ: 'UTC' } }); // the guest's local time is UTC
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));

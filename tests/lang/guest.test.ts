@@ -84,6 +84,7 @@ const GUEST_PASSING = new Set<string>([
   'comparison.ts',
   'compound-assign.ts',
   'const-assign.ts',
+  'date-basic.ts',
   'default-rest-params.ts',
   'delete.ts',
   'derived-this-before-super.ts',
@@ -281,7 +282,7 @@ function runNode(file: string): Promise<{ stdout: string; status: number }> {
   const r = buildSync({ entryPoints: [join(dir, file)], bundle: true, format: 'esm', target: 'esnext', platform: 'neutral', write: false, outfile: out, logLevel: 'silent' });
   writeFileSync(out, r.outputFiles[0].contents);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [out], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [out], { stdio: 'pipe', env: { ...process.env, TZ: 'UTC' } }); // the guest's local time is UTC
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.on('error', reject);
