@@ -95,6 +95,8 @@ export interface Introspect {
   viewLength?(obj: object): number;
   /** A DataView's byteOffset and buffer. */
   dataViewParts?(obj: object): { byteOffset: number; buffer: object };
+  /** 'WeakMap' or 'WeakSet' for those (shown as `WeakMap { <items unknown> }`), else ''. */
+  weakKind?(obj: object): string;
   /** For a Date: its ISO string, or "Invalid Date"; undefined for other objects. */
   dateString?(obj: object): string | undefined;
 }
@@ -434,6 +436,7 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   let kind = 0; // 0 object, 1 array, 2 set, 3 map, 4 promise, 5 typed array, 6 ArrayBuffer, 7 DataView
   let view = '';
   let date: string | undefined;
+  let weak = '';
   let isArrayLike = false;
   let promise: { state: number; result: unknown } | undefined;
   if (intro.isArray(obj)) {
@@ -463,6 +466,10 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     braceOpen = getPrefix(constructor, tag, view === 'buffer' ? 'ArrayBuffer' : 'DataView', '') + '{';
     braceClose = '}';
     kind = view === 'buffer' ? 6 : 7;
+  } else if ((weak = intro.weakKind !== undefined ? intro.weakKind(obj) : '') !== '') {
+    braceOpen = getPrefix(constructor, tag, weak, '') + '{';
+    braceClose = '}';
+    kind = 8;
   } else if (intro.isSet(obj)) {
     const size = intro.setValues(obj).length;
     const prefix = getPrefix(constructor, tag, 'Set', '(' + uintToDecimal(size) + ')');
@@ -530,6 +537,8 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     if (length > n) hex += ' ... ' + uintToDecimal(length - n) + ' more byte' + (length - n > 1 ? 's' : '');
     output.push('[Uint8Contents]: <' + hex + '>');
     output.push('byteLength: ' + formatNumber(length));
+  } else if (kind === 8) {
+    output.push('<items unknown>');
   } else if (kind === 7) {
     const parts = intro.dataViewParts!(obj);
     output.push('byteLength: ' + formatNumber(intro.viewLength!(obj)));

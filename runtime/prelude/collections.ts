@@ -11,6 +11,7 @@ import {
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
+import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
 /** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
@@ -222,6 +223,9 @@ const intro: Introspect = {
   },
   arrayLength(obj: any): number {
     return obj.length;
+  },
+  weakKind(obj: object): string {
+    return isWeakMap(obj) ? 'WeakMap' : isWeakSet(obj) ? 'WeakSet' : '';
   },
   dateString(obj: object): string | undefined {
     return inspectDate(obj);

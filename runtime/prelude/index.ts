@@ -11,4 +11,5 @@ import './string-number.ts';
 import './collections.ts';
 import './typed-array.ts';
 import './date.ts';
+import './weak-reflect-uri.ts';
 import './async.ts';

@@ -264,6 +264,7 @@ const GUEST_PASSING = new Set<string>([
   'uncaught-in-callback.ts',
   'uncaught-value.ts',
   'uncaught.ts',
+  'weak-reflect-uri.ts',
   'while-complex.ts',
 ]);
 
