@@ -964,14 +964,104 @@ function installAsync(): void {
     return jobHead < jobs.length;
   }
 
-  /** processTicksAndRejections: microtasks until none are left and no rejection is pending. */
+  // ---- process.nextTick, setImmediate ---------------------------------------------------------------------
+
+  /** process.nextTick's queue: [callback, args] pairs; it runs before the microtasks (Node's processTicksAndRejections). */
+  let ticks: any[] = [];
+  let tickHead = 0;
+  /** setImmediate's queue (the check phase): Immediate objects in order; cleared ones have callback undefined. */
+  let immediates: any[] = [];
+  let ImmediateC: any;
+
+  /** processTicksAndRejections: every nextTick callback, then the microtasks, until none of either is left and no rejection is pending. */
   function runNextTicks(): void {
     do {
+      while (tickHead < ticks.length) {
+        const callback = ticks[tickHead], args = ticks[tickHead + 1];
+        ticks[tickHead] = undefined;
+        ticks[tickHead + 1] = undefined;
+        tickHead += 2;
+        if (tickHead === ticks.length) {
+          ticks = [];
+          tickHead = 0;
+        }
+        if (args === undefined) callback();
+        else __native.apply(callback, undefined, args);
+      }
       runMicrotasks();
-    } while (processRejections());
+    } while (tickHead < ticks.length || processRejections());
+  }
+
+  /** processImmediate: the immediates queued before this check phase, ticks and microtasks after each. */
+  function processImmediates(): void {
+    const list = immediates;
+    immediates = [];
+    let ran = false;
+    for (let i = 0; i < list.length; i++) {
+      const imm = list[i];
+      const callback = imm.callback$;
+      if (callback === undefined) continue;
+      if (ran) runNextTicks();
+      else ran = true;
+      imm.callback$ = undefined;
+      const args = imm.args$;
+      imm.args$ = undefined;
+      if (args === undefined) callback();
+      else __native.apply(callback, undefined, args);
+    }
+  }
+
+  function hasImmediates(): boolean {
+    for (let i = 0; i < immediates.length; i++) if (immediates[i].callback$ !== undefined && immediates[i].refed$) return true;
+    return false;
+  }
+
+  function defineTicksAndImmediates(): void {
+    const process = GLOBAL$.process;
+    const nextTick = function nextTick(callback: any, ...args: any[]): void {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      ticks[ticks.length] = callback;
+      ticks[ticks.length] = args.length === 0 ? undefined : args;
+    };
+    setName(nextTick, 'nextTick');
+    hidden(process, 'nextTick', nextTick);
+    ImmediateC = function Immediate(): any {
+      throw new GLOBAL$.TypeError('Illegal constructor');
+    };
+    const proto: any = {};
+    linkConstructor(ImmediateC, proto, 'Immediate');
+    install(proto, {
+      ref(this: any): any {
+        this.refed$ = true;
+        return this;
+      },
+      unref(this: any): any {
+        this.refed$ = false;
+        return this;
+      },
+      hasRef(this: any): boolean {
+        return this.refed$ === true;
+      },
+    });
+    defineGlobalFunction('setImmediate', withLength(function setImmediate(callback: any, ...args: any[]): any {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      const imm: any = {};
+      __native.setPrototypeOf(imm, proto);
+      hidden(imm, 'callback$', callback);
+      hidden(imm, 'args$', args.length === 0 ? undefined : args);
+      hidden(imm, 'refed$', true);
+      immediates[immediates.length] = imm;
+      return imm;
+    }, 4));
+    defineGlobalFunction('clearImmediate', function clearImmediate(imm: any): void {
+      if (isObject(imm) && __native.getPrototypeOf(imm) === proto) imm.callback$ = undefined;
+    });
   }
 
   function runEventLoop(): void {
+    // The program is an ES module, whose evaluation Node runs as a promise job: the jobs it
+    // queued run first, then the nextTick queue (CommonJS scripts would do the reverse).
+    runMicrotasks();
     runNextTicks();
     for (;;) {
       // A kernel's interrupt hook (Intrinsic.InterruptHook) runs the handlers of the IRQs
@@ -981,14 +1071,25 @@ function installAsync(): void {
         hook();
         runNextTicks();
       }
+      // the timers phase, then the check phase (setImmediate), as libuv orders them
+      let ran = false;
+      if (queue.length > 0 && refCount > 0) {
+        const now = getLibuvNow();
+        if (queue[0].expiry <= now) {
+          processTimers(now);
+          runNextTicks();
+          ran = true;
+        }
+      }
+      if (immediates.length > 0) {
+        const keep = hasImmediates();
+        processImmediates();
+        runNextTicks();
+        if (keep) ran = true;
+      }
+      if (ran) continue;
       const timers = queue.length > 0 && refCount > 0;
       if (!timers && hook === undefined) break;
-      const now = getLibuvNow();
-      if (timers && queue[0].expiry <= now) {
-        processTimers(now);
-        runNextTicks();
-        continue;
-      }
       // Nothing is due: halt until the next timer or a claimed interrupt.
       __native.idle(timers ? queue[0].expiry : Infinity);
     }
@@ -1003,6 +1104,7 @@ function installAsync(): void {
   defineQueueMicrotask();
   defineTimers();
   defineClocks();
+  defineTicksAndImmediates();
   __native.registerIntrinsic(35, runEventLoop);
   setPromiseDetails((obj: any) => {
     const rec = recordOf(obj);

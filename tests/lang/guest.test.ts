@@ -61,6 +61,7 @@ const GUEST_PASSING = new Set<string>([
   'async-then-chains.ts',
   'async-thenables.ts',
   'async-this-methods.ts',
+  'async-tick-immediate.ts',
   'async-timer-this.ts',
   'async-timers-order.ts',
   'async-timers-race.ts',
