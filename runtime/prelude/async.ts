@@ -14,10 +14,10 @@
 // RunEventLoop once the program's own code has run.
 
 import {
-  ErrorPrototype, GLOBAL$, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+  ErrorPrototype, GLOBAL$, SymbolToStringTag, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
-import { inspectValue, setPromiseDetails } from './collections.ts';
+import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
 // 255 captured bindings (EnvNew's slot count is one byte), which the prelude is close to.
@@ -358,6 +358,7 @@ function installAsync(): void {
     const proto: any = {};
     linkConstructor(PromiseC, proto, 'Promise');
     hidden(GLOBAL$, 'Promise', PromiseC);
+    __native.defineProperty(proto, SymbolToStringTag, 'Promise', 4);
     install(proto, {
       then(this: any, onFulfilled: any, onRejected: any): any {
         if (recordOf(this) === undefined) throw new GLOBAL$.TypeError('Method Promise.prototype.then called on incompatible receiver ' + describe(this));
@@ -1093,9 +1094,18 @@ function installAsync(): void {
       // Nothing is due: halt until the next timer or a claimed interrupt.
       __native.idle(timers ? queue[0].expiry : Infinity);
     }
-    // Nothing is left to do: the program ends as Node's does, with process.exitCode.
+    // Nothing is left to do: 'beforeExit' (its listeners may queue more work, and the loop
+    // goes on), then 'exit', and the program ends as Node's does, with process.exitCode.
     const code = GLOBAL$.process.exitCode;
-    if (code !== undefined) __native.exit(toNum(code) | 0);
+    const status = code === undefined ? 0 : toNum(code) | 0;
+    if (emitProcessEvent('beforeExit', status)) {
+      runNextTicks();
+      if ((queue.length > 0 && refCount > 0) || hasImmediates()) {
+        runEventLoop();
+        return;
+      }
+    }
+    exitProcess(GLOBAL$.process.exitCode === undefined ? 0 : toNum(GLOBAL$.process.exitCode) | 0);
   }
 
   definePromise();
