@@ -478,12 +478,12 @@ const setterLengths = [3, 2, 1, 4, 3, 2, 1];
 for (let i = 0; i < setters.length; i++) {
   const which = i;
   for (const prefix of ['set', 'setUTC']) {
-    const f = function (this: any, ...a: any[]): number {
+    const setter = function (this: any, ...a: any[]): number {
       return setComponents(this, which, a, prefix + setters[which]);
     };
-    setName(f, prefix + setters[i]);
-    __native.defineProperty(f, 'length', setterLengths[i], 4);
-    hidden(DatePrototype, prefix + setters[i], f);
+    setName(setter, prefix + setters[i]);
+    __native.defineProperty(setter, 'length', setterLengths[i], 4);
+    hidden(DatePrototype, prefix + setters[i], setter);
   }
 }
 
