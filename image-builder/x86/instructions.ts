@@ -575,8 +575,6 @@ export class X86Assembler extends Assembler {
   cvtss2sd(d: XmmReg, s: XmmReg | Mem): this { return this.sse('cvtss2sd', 0xf3, 0x5a, d, s); }
   /** cvtsd2ss xmm, xmm/m64: double to single, rounded with the current mode (nearest-even). */
   cvtsd2ss(d: XmmReg, s: XmmReg | Mem): this { return this.sse('cvtsd2ss', 0xf2, 0x5a, d, s); }
-  /** movss m32, xmm: store the low single. */
-  movssStore(d: Mem, s: XmmReg): this { return this.sse('movss', 0xf3, 0x11, s, d); }
   /** cvtsi2sd xmm, r/m32: int32 to double. */
   cvtsi2sd(d: XmmReg, s: Reg | Mem): this { return this.sse('cvtsi2sd', 0xf2, 0x2a, d, this.gprOrMem32('cvtsi2sd', s)); }
   /** cvttsd2si r32, xmm/m64: double to int32, truncating (0x80000000 when out of range). */
