@@ -84,6 +84,21 @@ export interface Introspect {
   hasBuiltInToString(obj: object): boolean;
   /** A promise's state (0 pending, 1 fulfilled, 2 rejected) and result; undefined for other objects. */
   promiseInfo?(obj: object): { state: number; result: unknown } | undefined;
+  /**
+   * What kind of buffer or view obj is: 'typed' (a typed array), 'buffer' (an ArrayBuffer),
+   * 'dataview', or '' for any other object.
+   */
+  viewKind?(obj: object): string;
+  /** A typed array's first n elements (n at most its length), or an ArrayBuffer's first n bytes. */
+  viewElements?(obj: object, n: number): number[];
+  /** A typed array's length, an ArrayBuffer's or DataView's byteLength. */
+  viewLength?(obj: object): number;
+  /** A DataView's byteOffset and buffer. */
+  dataViewParts?(obj: object): { byteOffset: number; buffer: object };
+  /** 'WeakMap' or 'WeakSet' for those (shown as `WeakMap { <items unknown> }`), else ''. */
+  weakKind?(obj: object): string;
+  /** For a Date: its ISO string, or "Invalid Date"; undefined for other objects. */
+  dateString?(obj: object): string | undefined;
 }
 
 export interface InspectOptions {
@@ -114,6 +129,12 @@ function hex2(c: number, digits: number): string {
     r += String.fromCharCode(ch >= 97 ? ch - 32 : ch);
   }
   return r;
+}
+
+/** Two lowercase hex digits. */
+function hexByte(b: number): string {
+  const s = numberToString(b, 16);
+  return s.length < 2 ? '0' + s : s;
 }
 
 function contains(s: string, c: number): boolean {
@@ -412,7 +433,10 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   let braceOpen: string;
   let braceClose: string;
   let base = '';
-  let kind = 0; // 0 object, 1 array, 2 set, 3 map, 4 promise
+  let kind = 0; // 0 object, 1 array, 2 set, 3 map, 4 promise, 5 typed array, 6 ArrayBuffer, 7 DataView
+  let view = '';
+  let date: string | undefined;
+  let weak = '';
   let isArrayLike = false;
   let promise: { state: number; result: unknown } | undefined;
   if (intro.isArray(obj)) {
@@ -427,6 +451,25 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     if (length === 0 && keys.length === 0) return braceOpen + ']';
     kind = 1;
     isArrayLike = true;
+  } else if ((view = intro.viewKind !== undefined ? intro.viewKind(obj) : '') === 'typed') {
+    // as Node's formatTypedArray: `Uint8Array(3) [ 1, 2, 3 ]`, numbers only, grouped right-aligned
+    const nonIndex: Key[] = [];
+    for (let i = 0; i < keys.length; i++) if (!isArrayIndexKey(keys[i])) nonIndex.push(keys[i]);
+    keys = nonIndex;
+    const length = intro.viewLength!(obj);
+    braceOpen = getPrefix(constructor, tag, '', '(' + uintToDecimal(length) + ')') + '[';
+    braceClose = ']';
+    if (length === 0 && keys.length === 0) return braceOpen + ']';
+    kind = 5;
+    isArrayLike = true;
+  } else if (view === 'buffer' || view === 'dataview') {
+    braceOpen = getPrefix(constructor, tag, view === 'buffer' ? 'ArrayBuffer' : 'DataView', '') + '{';
+    braceClose = '}';
+    kind = view === 'buffer' ? 6 : 7;
+  } else if ((weak = intro.weakKind !== undefined ? intro.weakKind(obj) : '') !== '') {
+    braceOpen = getPrefix(constructor, tag, weak, '') + '{';
+    braceClose = '}';
+    kind = 8;
   } else if (intro.isSet(obj)) {
     const size = intro.setValues(obj).length;
     const prefix = getPrefix(constructor, tag, 'Set', '(' + uintToDecimal(size) + ')');
@@ -449,6 +492,10 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
       if (keys.length === 0) return braceOpen + '}';
     } else if (typeof obj === 'function') {
       base = functionBase(ctx, obj, constructor, tag);
+      if (keys.length === 0) return base;
+    } else if (intro.dateString !== undefined && (date = intro.dateString(obj)) !== undefined) {
+      const prefix = getPrefix(constructor, tag, 'Date', '');
+      base = prefix !== 'Date ' ? prefix + date : date;
       if (keys.length === 0) return base;
     } else if (intro.isError(obj)) {
       base = formatError(ctx, obj);
@@ -474,6 +521,31 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   const output: string[] = [];
   if (kind === 1) {
     formatArrayEntries(ctx, obj, depth, output);
+  } else if (kind === 5) {
+    const length = intro.viewLength!(obj);
+    const n = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+    const values = intro.viewElements!(obj, n);
+    for (let i = 0; i < n; i++) output.push(formatNumber(values[i]));
+    if (length > n) output.push('... ' + uintToDecimal(length - n) + ' more item' + (length - n > 1 ? 's' : ''));
+  } else if (kind === 6) {
+    // Node's formatArrayBuffer: the first 100 bytes in hex, then the byteLength property
+    const length = intro.viewLength!(obj);
+    const n = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+    const bytes = intro.viewElements!(obj, n);
+    let hex = '';
+    for (let i = 0; i < n; i++) hex += (i > 0 ? ' ' : '') + hexByte(bytes[i]);
+    if (length > n) hex += ' ... ' + uintToDecimal(length - n) + ' more byte' + (length - n > 1 ? 's' : '');
+    output.push('[Uint8Contents]: <' + hex + '>');
+    output.push('byteLength: ' + formatNumber(length));
+  } else if (kind === 8) {
+    output.push('<items unknown>');
+  } else if (kind === 7) {
+    const parts = intro.dataViewParts!(obj);
+    output.push('byteLength: ' + formatNumber(intro.viewLength!(obj)));
+    output.push('byteOffset: ' + formatNumber(parts.byteOffset));
+    ctx.indentationLvl += 2;
+    output.push('buffer: ' + formatValue(ctx, parts.buffer, depth));
+    ctx.indentationLvl -= 2;
   } else if (kind === 2) {
     const values = intro.setValues(obj);
     ctx.indentationLvl += 2;
@@ -574,8 +646,9 @@ function groupArrayElements(ctx: Ctx, output: string[], arr: object): string[] {
     // Numbers are right-aligned, anything else left-aligned.
     let padStart = true;
     const intro = ctx.intro;
-    const len = intro.arrayLength(arr);
-    for (let i = 0; i < output.length; i++) {
+    const typed = intro.viewKind !== undefined && intro.viewKind(arr) === 'typed';
+    const len = typed ? 0 : intro.arrayLength(arr);
+    for (let i = 0; i < output.length && !typed; i++) {
       let isNum = false;
       if (i < len && intro.hasOwnIndex(arr, i)) {
         const info = intro.getOwnProperty(arr, numberToString(i));

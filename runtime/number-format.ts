@@ -28,6 +28,8 @@ import {
   bigSub,
   bigToDecimal,
   bigBitLength,
+  bigMul,
+  bigPow10,
 } from './bignum.ts';
 import {
   decomposeDouble,
@@ -40,6 +42,7 @@ import {
   repeatString,
   substring,
   truncNumber,
+  uintToDecimal,
 } from './primitives.ts';
 
 const TWO52 = 4503599627370496;
@@ -287,4 +290,89 @@ export function numberToFixed(x: number, fractionDigits: number = 0): string {
     }
   }
   return negative ? '-' + m : m;
+}
+
+// ---- toPrecision / toExponential ------------------------------------------------------------
+
+/** The exact decimal digits of a positive finite double: value = 0.DIGITS * 10^point. */
+function exactDigits(x: number): ShortestDigits {
+  const d = decomposeDouble(x);
+  if (d.e >= 0) {
+    const s = bigToDecimal(bigShiftLeft(bigFromInt(d.f), d.e));
+    return { digits: s, point: s.length };
+  }
+  // f * 2^e = f * 5^-e / 10^-e
+  const five = bigShiftRight(bigPow10(-d.e), -d.e);
+  const s = bigToDecimal(bigMul(bigFromInt(d.f), five));
+  return { digits: s, point: s.length + d.e };
+}
+
+/** x (positive finite) rounded to p significant digits, ties away from zero (ECMA-262: the larger n). */
+function roundedDigits(x: number, p: number): ShortestDigits {
+  const ex = exactDigits(x);
+  let s = ex.digits;
+  let point = ex.point;
+  if (s.length <= p) return { digits: s + repeatString('0', p - s.length), point: point };
+  const up = s.charCodeAt(p) >= 53;
+  s = substring(s, 0, p);
+  if (up) {
+    let out = '';
+    let i = p - 1;
+    while (i >= 0 && s.charCodeAt(i) === 57) {
+      out = '0' + out;
+      i--;
+    }
+    if (i < 0) {
+      s = '1' + out;
+      s = substring(s, 0, p);
+      point++;
+    } else {
+      s = substring(s, 0, i) + String.fromCharCode(s.charCodeAt(i) + 1) + out;
+    }
+  }
+  return { digits: s, point: point };
+}
+
+function exponentSuffix(e: number): string {
+  return e < 0 ? 'e-' + uintToDecimal(-e) : 'e+' + uintToDecimal(e);
+}
+
+/** Number.prototype.toPrecision for a finite x and 1 <= p <= 100. */
+export function numberToPrecision(x: number, p: number): string {
+  if (x < 0) return '-' + numberToPrecision(-x, p);
+  let digits: string;
+  let e: number;
+  if (x === 0) {
+    digits = repeatString('0', p);
+    e = 0;
+  } else {
+    const r = roundedDigits(x, p);
+    digits = r.digits;
+    e = r.point - 1;
+  }
+  if (e < -6 || e >= p) {
+    return substring(digits, 0, 1) + (p > 1 ? '.' + substring(digits, 1, p) : '') + exponentSuffix(e);
+  }
+  if (e >= 0) return e + 1 === p ? digits : substring(digits, 0, e + 1) + '.' + substring(digits, e + 1, p);
+  return '0.' + repeatString('0', -e - 1) + digits;
+}
+
+/** Number.prototype.toExponential for a finite x: f digits after the point (0..100), or as many as needed when f < 0. */
+export function numberToExponential(x: number, f: number): string {
+  if (x < 0) return '-' + numberToExponential(-x, f);
+  let digits: string;
+  let e: number;
+  if (x === 0) {
+    digits = repeatString('0', f < 0 ? 1 : f + 1);
+    e = 0;
+  } else if (f < 0) {
+    const r = shortestDigits(x);
+    digits = r.digits;
+    e = r.point - 1;
+  } else {
+    const r = roundedDigits(x, f + 1);
+    digits = r.digits;
+    e = r.point - 1;
+  }
+  return substring(digits, 0, 1) + (digits.length > 1 ? '.' + substring(digits, 1, digits.length) : '') + exponentSuffix(e);
 }

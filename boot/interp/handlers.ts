@@ -23,6 +23,7 @@ import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
 import { WIDE_ENV_HANDLERS } from './wide-env.ts';
+import { emitTypedNative, emitTypedRuntime } from './typed.ts';
 
 /** A handler under construction. */
 export class H {
@@ -910,8 +911,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           if (userBuild()) {
             // tsvm: the kernel's natives (ports, physical memory, CPU state) do not exist
             if (KERNEL_ONLY_NATIVES.has(n.name)) fatal(a, `native ${n.name} is kernel-only: not available in tsvm, the user build`);
-            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
-          } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name)) {
+            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitTypedNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name) && !emitTypedNative(h, n.name)) {
             fatal(a, `unimplemented native ${n.name} (#${i})`);
           }
       }
@@ -1366,6 +1367,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitAsyncRuntime(a);
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);
+  emitTypedRuntime(a);
   Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();

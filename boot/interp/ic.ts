@@ -14,9 +14,10 @@
 import { X86Assembler, al, byte, dword, eax, ecx, edi, edx, esp, mem, sym, word } from '../../image-builder/x86/index.ts';
 import type { OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { routine } from '../asm-util.ts';
+import { jumpUnlessTyped } from './view-check.ts';
 import { T, V, root } from './asm.ts';
 import {
-  ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, STR, TAG, TAG_ACCESSOR, slot,
+  ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, STR, TAG, TAG_ACCESSOR, VIEW_LENGTH, slot,
 } from './layout.ts';
 import { at, copyValue, copyValue8, rootW } from './runtime.ts';
 import { H, loadTag, valueAt } from './handlers.ts';
@@ -107,7 +108,7 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     const a = h.a, icOp = 3;
     const slow = h.label('slow'), length = h.label('length'), deeper = h.label('deeper'), holder = h.label('holder');
     const walk = h.label('walk'), accessor = h.label('accessor'), strProto = h.label('strproto'), got = h.label('got');
-    const arrayCase = h.label('array'), stringCase = h.label('string'), kinds = h.label('kinds');
+    const objectCase = h.label('object'), arrayCase = h.label('array'), stringCase = h.label('string'), kinds = h.label('kinds');
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(slow);
     a.mov(edi, V(eax));
@@ -117,9 +118,15 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.movzx(eax, byte(edi)).jmp(mem({ index: eax, scale: 4, disp: sym(kinds) }));
     a.section('.rodata').align(4).label(kinds);
     for (let k = 0; k < 256; k++) {
-      a.dd(sym(k === KIND.Object || k === KIND.Function ? walk : k === KIND.Array ? arrayCase : k === KIND.String ? stringCase : slow));
+      a.dd(sym(k === KIND.Object ? objectCase : k === KIND.Function ? walk : k === KIND.Array ? arrayCase : k === KIND.String ? stringCase : slow));
     }
     a.section('.text');
+    // a typed array's length is read directly (its getter on %TypedArray%.prototype gives the same)
+    a.label(objectCase).cmp(edx, root('sLength')).jne(walk);
+    jumpUnlessTyped(a, edi, walk);
+    a.mov(eax, dword(edi, VIEW_LENGTH)).mov(edx, TAG.int);
+    storeValue(h, 0);
+    h.next();
     a.label(arrayCase).cmp(edx, root('sLength')).je(length);
     a.label(walk); // edi = where the lookup starts (String.prototype for a string)
     h.u16(ecx, icOp);

@@ -29,6 +29,8 @@ export const KIND = {
   PrivateName: 9,
   /** A symbol value (a primitive, compared by identity): body = its description (string cell or undefined). */
   Symbol: 10,
+  /** The bytes of an ArrayBuffer: u32 byte count at +8, the bytes from +16 (never scanned: no values inside). */
+  Bytes: 11,
   /** Only while the collector runs: header word 1 is the new address. */
   Forwarded: 0xff,
 } as const;
@@ -140,6 +142,25 @@ export const TAG_ACCESSOR = 0xffff_fff8;
 /** Object header flags (bits 8-15 of word 0). */
 export const OBJ_NOT_EXTENSIBLE = 1 << 8;
 export const OBJ_FROZEN = 1 << 9;
+/**
+ * Object header flag: a buffer or view object (ArrayBuffer, DataView, typed arrays): an
+ * Object whose body has, after proto and properties, the slots below (boot/interp/typed.ts).
+ * The store is a Bytes cell, or a number: the physical address of a range seen through the
+ * kernel's direct map.
+ */
+export const OBJ_VIEW = 1 << 10;
+export const VIEW_STORE = slot(2);
+export const VIEW_OFFSET = slot(3);
+export const VIEW_LENGTH = slot(4);
+export const VIEW_TYPE = slot(5);
+export const VIEW_BUFFER = slot(6);
+export const VIEW_SIZE = slot(7);
+/** View types (VIEW_TYPE): 0-8 the typed arrays in this order, then DataView and ArrayBuffer. */
+export const VIEW_TYPES = ['Int8', 'Uint8', 'Uint8Clamped', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Float32', 'Float64'] as const;
+export const VIEW_DATAVIEW = 9;
+export const VIEW_ARRAYBUFFER = 10;
+export const BYTES_LENGTH = 8;
+export const BYTES_DATA = 16;
 /** Object header kind data (bits 16-31): identity hash, assigned on first use (0: none). */
 
 /** Power-off status for interpreter failures (unimplemented opcode, out of memory, ...). */

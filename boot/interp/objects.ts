@@ -10,12 +10,13 @@ import {
 } from '../../image-builder/x86/index.ts';
 import { FunctionFlag, Intrinsic, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
+import { jumpUnlessTyped } from './view-check.ts';
 import { T, V, root, var32 } from './asm.ts';
 import { rootOffset } from './layout.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ATTR_ACCESSOR, CONV0_INDEX, CONV1_INDEX, FN_HOME, FN_INDEX, FRAME_CONSTRUCT, FRAME_SLOT, KIND, FRAME_REGS,
   OBJECT_SIZE, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, STR,
-  STRING_TWO_BYTE, TAG, TAG_ACCESSOR, fslot, slot, INTRINSIC_COUNT, SYMBOL_DESCRIPTION, SYMBOL_SIZE,
+  STRING_TWO_BYTE, TAG, TAG_ACCESSOR, fslot, slot, INTRINSIC_COUNT, SYMBOL_DESCRIPTION, SYMBOL_SIZE, VIEW_LENGTH,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { H, loadTag, storeCell, storeRoot, toPrimitiveOperands, valueAt } from './handlers.ts';
@@ -744,6 +745,11 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.mov(eax, dword(eax));
       if (name === 'propertyFlags') {
         const val = (v: number) => { a.mov(eax, v); storeInt(h); };
+        // a typed array's elements: enumerable, writable, configurable; no other integer key
+        jumpUnlessTyped(a, eax, lab('not_typed'));
+        a.cmp(ecx, TAG.int).jne(own).cmp(edx, dword(eax, VIEW_LENGTH)).jae(absent);
+        val(7);
+        a.label(lab('not_typed'));
         a.cmp(byte(eax), KIND.Array).jne(notArr);
         a.cmp(ecx, TAG.cell).jne(lab('arr_int')).cmp(edx, root('sLength')).jne(own);
         val(2);
@@ -853,7 +859,10 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   // capacity: indices + property count
   a.xor(ecx, ecx);
   a.cmp(byte(eax), KIND.String).jne(L('nostrlen')).mov(ecx, dword(eax, STR.length)).jmp(sized);
-  a.label(L('nostrlen')).cmp(byte(eax), KIND.Array).jne(L('noarrlen')).mov(ecx, dword(eax, ARRAY_LENGTH));
+  a.label(L('nostrlen')).cmp(byte(eax), KIND.Array).jne(L('notarr')).mov(ecx, dword(eax, ARRAY_LENGTH)).jmp(L('noarrlen'));
+  a.label(L('notarr'));
+  jumpUnlessTyped(a, eax, L('noarrlen'));
+  a.mov(ecx, dword(eax, VIEW_LENGTH));
   a.label(L('noarrlen')).cmp(dword(eax, PROPS + 4), TAG.cell).jne(sized);
   a.mov(edx, dword(eax, PROPS)).add(ecx, dword(edx, PT_COUNT));
   a.label(sized);
@@ -865,7 +874,11 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   a.mov(eax, dword(esp, 4));
   a.cmp(byte(edi), KIND.String).jne(L('idxarr'));
   a.cmp(eax, dword(edi, STR.length)).jae(idxDone).jmp(L('idxemit'));
-  a.label(L('idxarr')).cmp(byte(edi), KIND.Array).jne(idxDone);
+  a.label(L('idxarr')).cmp(byte(edi), KIND.Array).je(L('idxisarr'));
+  // a typed array's indices
+  jumpUnlessTyped(a, edi, idxDone);
+  a.cmp(eax, dword(edi, VIEW_LENGTH)).jae(idxDone).jmp(L('idxemit'));
+  a.label(L('idxisarr'));
   a.cmp(eax, dword(edi, ARRAY_LENGTH)).jae(idxDone);
   a.mov(edx, dword(edi, ARRAY_ELEMENTS)).cmp(dword({ base: edx, index: eax, scale: 8, disp: 12 }), TAG.hole).je(idxNext);
   a.label(L('idxemit'));
@@ -1229,7 +1242,10 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('hp_arr_int').cmp(ecx, TAG.int).jne('hp_own').cmp(edx, dword(edi, ARRAY_LENGTH)).jae('hp_own');
     a.mov(eax, dword(edi, ARRAY_ELEMENTS)).cmp(dword({ base: eax, index: edx, scale: 8, disp: 12 }), TAG.hole).jne('hp_yes');
     a.jmp('hp_own');
-    a.label('hp_not_array').cmp(byte(edi), KIND.Function).jne('hp_own');
+    a.label('hp_not_array');
+    jumpUnlessTyped(a, edi, 'hp_not_typed');
+    a.cmp(ecx, TAG.int).jne('hp_own').cmp(edx, dword(edi, VIEW_LENGTH)).jb('hp_yes').jmp('hp_no');
+    a.label('hp_not_typed').cmp(byte(edi), KIND.Function).jne('hp_own');
     a.cmp(ecx, TAG.cell).jne('hp_own');
     a.cmp(edx, root('sLength')).je('hp_yes').cmp(edx, root('sName')).je('hp_yes');
     a.cmp(edx, root('sPrototype')).jne('hp_own');
@@ -1249,6 +1265,12 @@ export function emitObjectModel(a: X86Assembler): void {
   // an array's length (truncating). May allocate. Clobbers ecx, edx, edi.
   routine(a, 'assign_prop', () => {
     a.mov(eax, root('tmp0')).mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
+    // a typed array's integer key: its element (the machine's conversion), never a property
+    jumpUnlessTyped(a, eax, 'ap_not_typed');
+    a.cmp(ecx, TAG.int).jne('ap_not_typed');
+    a.mov(edi, eax).mov(eax, sym('vm_roots').plus(rootOffset('tmp2'))).call('ta_set_index');
+    a.jmp('ap_done');
+    a.label('ap_not_typed');
     a.cmp(byte(eax), KIND.Array).jne('ap_find');
     a.cmp(ecx, TAG.int).jne('ap_arr_len');
     a.test(edx, edx).js('ap_find');
@@ -1726,10 +1748,11 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   GetElem: (h) => {
     const a = h.a, generic = h.label('generic'), undef = h.label('undef'), store = h.label('store');
+    const typed = h.label('typed');
     h.reg(eax, 1);
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
+    a.cmp(byte(edi), KIND.Array).jne(typed);
     h.reg(edx, 2);
     a.cmp(T(edx), TAG.int).jne(generic);
     a.mov(ecx, V(edx)).cmp(ecx, dword(edi, ARRAY_LENGTH)).jae(generic);
@@ -1739,6 +1762,12 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(store);
     storeValue(h, 0);
     h.next();
+    // a typed array's element (undefined out of range, never the prototype's)
+    a.label(typed);
+    jumpUnlessTyped(a, edi, generic);
+    h.reg(edx, 2);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(edx, V(edx)).call('ta_get_index').jmp(store);
     a.label(undef);
     a.label(generic);
     regKey(h, 2);
@@ -1750,11 +1779,11 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     assignWithKey(h, 0, 2);
   },
   SetElem: (h) => {
-    const a = h.a, generic = h.label('generic'), done = h.label('done');
+    const a = h.a, generic = h.label('generic'), done = h.label('done'), typed = h.label('typed');
     h.reg(eax, 0);
     a.cmp(T(eax), TAG.cell).jne(generic);
     a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Array).jne(generic);
+    a.cmp(byte(edi), KIND.Array).jne(typed);
     a.test(byte(edi, 1), (OBJ_FROZEN | OBJ_NOT_EXTENSIBLE) >> 8).jnz(generic);
     h.reg(edx, 1);
     a.cmp(T(edx), TAG.int).jne(generic);
@@ -1763,6 +1792,15 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(done);
     h.reg(edx, 2);
     copyValue(a, at(eax), valueAt(edx), ecx);
+    h.next();
+    // a typed array's element: converted and stored, or ignored out of range
+    a.label(typed);
+    jumpUnlessTyped(a, edi, generic);
+    h.reg(edx, 1);
+    a.cmp(T(edx), TAG.int).jne(generic);
+    a.mov(edx, V(edx));
+    h.reg(eax, 2);
+    a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('ta_set_index');
     h.next();
     a.label(generic);
     regKey(h, 1);
@@ -2097,7 +2135,7 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.push(0);
     a.label(elems);
     h.reg(eax, 1);
-    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).jne(props);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Array).jne(h.lbl('typed'));
     a.mov(ecx, dword(esp)).cmp(ecx, dword(eax, ARRAY_LENGTH)).jae(props);
     a.mov(edx, dword(eax, ARRAY_ELEMENTS));
     a.cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.hole).je(got);
@@ -2107,6 +2145,17 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
     a.mov(var32('def_attr'), 0b0111).call('define_prop');
     a.label(got).add(dword(esp), 1).jmp(elems);
+    // a typed array's elements
+    a.label(h.lbl('typed'));
+    jumpUnlessTyped(a, eax, props);
+    a.mov(edx, dword(esp)).cmp(edx, dword(eax, VIEW_LENGTH)).jae(props);
+    a.mov(edi, eax).call('ta_get_index');
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), edx);
+    a.mov(ecx, dword(esp)).mov(root('tmp1'), ecx).mov(root('tmp1', 4), TAG.int);
+    h.reg(eax, 0);
+    copyValue(a, rootW('tmp0'), valueAt(eax), ecx);
+    a.mov(var32('def_attr'), 0b0111).call('define_prop');
+    a.jmp(got);
     a.label(props).mov(dword(esp), 0);
     a.label(loop);
     h.reg(eax, 1);

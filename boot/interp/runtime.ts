@@ -13,12 +13,13 @@ import {
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
+import { jumpUnlessTyped } from './view-check.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -165,6 +166,7 @@ function emitHeap(a: X86Assembler): void {
     a.label('gc_scan').cmp(esi, edi).jae('gc_scan_done');
     a.mov(ecx, dword(esi, 4));
     a.cmp(byte(esi), KIND.String).je('gc_scan_next');
+    a.cmp(byte(esi), KIND.Bytes).je('gc_scan_next');
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
     a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
@@ -730,6 +732,13 @@ function emitProperties(a: X86Assembler): void {
   // index key (a one-unit string). Preserves ecx and the rest.
   routine(a, 'get_prop', () => {
     a.push(edi).mov(edi, eax);
+    // a typed array: integer keys are its elements (undefined out of range), `length` its length
+    jumpUnlessTyped(a, edi, 'gp_not_typed');
+    a.cmp(ecx, TAG.int).jne('gp_typed_len');
+    a.push(ecx).call('ta_get_index').pop(ecx).pop(edi).ret();
+    a.label('gp_typed_len').cmp(ecx, TAG.cell).jne('gp_not_typed').cmp(edx, root('sLength')).jne('gp_not_typed');
+    a.mov(eax, dword(edi, VIEW_LENGTH)).mov(edx, TAG.int).pop(edi).ret();
+    a.label('gp_not_typed');
     a.cmp(ecx, TAG.cell).jne('gp_walk').cmp(edx, root('sLength')).jne('gp_walk');
     a.cmp(byte(edi), KIND.String).jne('gp_not_str_len');
     a.mov(eax, dword(edi, STR.length)).mov(edx, TAG.int).pop(edi).ret();

@@ -114,6 +114,17 @@ export const NATIVES = [
   // ---- storage (issue 10): block transfers between a port and physical memory for kernel/dev/ata.ts --
   { name: 'insw', argc: 3, doc: 'insw(port, p, count): rep insw: read `count` 16-bit words from port into physical memory from p (through the direct map; a range beyond it stops the machine); returns undefined' },
   { name: 'outsw', argc: 3, doc: 'outsw(port, p, count): rep outsw: write `count` 16-bit words from physical memory at p to port; returns undefined' },
+  // ---- ArrayBuffer, typed arrays and DataView (issue 13; runtime/prelude/typed-array.ts) --------
+  // A buffer object owns bytes (a heap cell, zeroed, or a physical range); view objects share a
+  // buffer's bytes. Types: 0 Int8, 1 Uint8, 2 Uint8Clamped, 3 Int16, 4 Uint16, 5 Int32, 6 Uint32,
+  // 7 Float32, 8 Float64 (typed arrays, whose elements the machine reads and writes itself on
+  // integer keys), 9 DataView, 10 ArrayBuffer. The prelude checks every range before these run.
+  { name: 'bufferNew', argc: 3, doc: 'bufferNew(proto, byteLength, phys): a new ArrayBuffer object (type 10) with [[Prototype]] proto over byteLength bytes: zeroed bytes on the heap when phys is undefined, else the physical range [phys, phys + byteLength) through the kernel\'s direct map (beyond it stops the machine)' },
+  { name: 'viewNew', argc: 5, doc: 'viewNew(proto, type, buffer, byteOffset, length): a new view object of type 0-9 over the bytes of ArrayBuffer `buffer` from byteOffset: a typed array of `length` elements, or (9) a DataView of `length` bytes' },
+  { name: 'viewInfo', argc: 2, doc: 'viewInfo(obj, which): which 0: the type of a buffer or view object (-1 for any other value); 1 its byteOffset; 2 its length (elements of a typed array, bytes otherwise); 3 a view\'s ArrayBuffer (undefined for a buffer)' },
+  { name: 'viewGet', argc: 4, doc: 'viewGet(obj, byteIndex, type, littleEndian): the number of type 0-8 stored at byte byteIndex from the view\'s byteOffset (unaligned allowed), big-endian unless littleEndian is true' },
+  { name: 'viewSet', argc: 5, doc: 'viewSet(obj, byteIndex, type, value, littleEndian): store ToNumber(value) as an element of type 0-8 at byte byteIndex from the view\'s byteOffset, converted as typed arrays convert (modulo 2^n, clamping, rounding to single); returns undefined' },
+  { name: 'bytesCopy', argc: 5, doc: 'bytesCopy(dst, dstByte, src, srcByte, count): copy count bytes from src\'s bytes at srcByte to dst\'s at dstByte (offsets from each object\'s byteOffset; buffers or views), as memmove; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

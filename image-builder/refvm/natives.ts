@@ -3,7 +3,8 @@
 import { FunctionFlag, positionAt, type CompiledFunction } from '../bytecode/index.ts';
 import type { VM } from './vm.ts';
 import {
-  HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, arrayIndex, creationLog, isCallable, isObject, type Key, type Value,
+  HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, ViewData, arrayIndex, creationLog, isCallable, isObject, viewRead, viewWrite,
+  type ByteStore, type Key, type Value,
 } from './values.ts';
 
 const hashes = new WeakMap<object, number>();
@@ -313,6 +314,55 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     // tsvm's natives: the reference VM is not a process of its own (processStrings: as the kernel image)
     case 'processStrings': return undefined;
     case 'syscall': case 'memRead': case 'memWrite': throw new Error(`refvm: native ${name} exists only in tsvm, the user build`);
+    // ---- ArrayBuffer, typed arrays and DataView -------------------------------------------
+    case 'bufferNew': {
+      const o = new JSObject(a[0] as JSObject);
+      const n = vm.toNumber(a[1]) | 0;
+      let store: ByteStore;
+      if (a[2] === undefined) {
+        const bytes = new Uint8Array(n);
+        store = { read: (i) => bytes[i]!, write: (i, v) => { bytes[i] = v; } };
+      } else {
+        const m = physOf(vm), base = vm.toNumber(a[2]) >>> 0;
+        store = { read: (i) => m.readByte(base + i), write: (i, v) => m.writeByte(base + i, v) };
+      }
+      o.view = new ViewData(store, 0, n, 10, undefined);
+      return o;
+    }
+    case 'viewNew': {
+      const buffer = a[2];
+      if (!isObject(buffer) || !buffer.view) throw new Error('refvm: viewNew: not an ArrayBuffer');
+      const o = new JSObject(a[0] as JSObject);
+      o.view = new ViewData(buffer.view.store, buffer.view.offset + (vm.toNumber(a[3]) | 0), vm.toNumber(a[4]) | 0, vm.toNumber(a[1]) | 0, buffer);
+      return o;
+    }
+    case 'viewInfo': {
+      const v = isObject(a[0]) ? a[0].view : undefined;
+      if (!v) return -1;
+      switch (vm.toNumber(a[1]) | 0) {
+        case 0: return v.type;
+        case 1: return v.offset - (v.buffer?.view?.offset ?? 0);
+        case 2: return v.length;
+        default: return v.buffer;
+      }
+    }
+    case 'viewGet': case 'viewSet': {
+      const v = isObject(a[0]) ? a[0].view : undefined;
+      if (!v) throw new Error(`refvm: ${name}: not a buffer or view`);
+      const at = v.offset + (vm.toNumber(a[1]) | 0), type = vm.toNumber(a[2]) | 0;
+      if (name === 'viewGet') return viewRead(v.store, at, type, a[3] === true);
+      viewWrite(v.store, at, type, vm.toNumber(a[3]), a[4] === true);
+      return undefined;
+    }
+    case 'bytesCopy': {
+      const d = isObject(a[0]) ? a[0].view : undefined, s = isObject(a[2]) ? a[2].view : undefined;
+      if (!d || !s) throw new Error('refvm: bytesCopy: not a buffer or view');
+      const di = d.offset + (vm.toNumber(a[1]) | 0), si = s.offset + (vm.toNumber(a[3]) | 0), n = vm.toNumber(a[4]) | 0;
+      const tmp: number[] = [];
+      for (let k = 0; k < n; k++) tmp.push(s.store.read(si + k));
+      for (let k = 0; k < n; k++) d.store.write(di + k, tmp[k]!);
+      return undefined;
+    }
     default: throw new Error(`refvm: native ${name} not implemented`);
   }
 }

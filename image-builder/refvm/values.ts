@@ -41,8 +41,57 @@ export type Value = undefined | null | boolean | number | string | JSSymbol | JS
 /** Objects created with a null [[Prototype]] while the prelude has not registered its intrinsics yet. */
 export const creationLog: { objects: JSObject[] | null } = { objects: null };
 
+/** The bytes behind an ArrayBuffer: host bytes, or the reference interpreter's physical memory. */
+export interface ByteStore {
+  read(i: number): number;
+  write(i: number, v: number): void;
+}
+
+/** The internal slots of ArrayBuffer (type 10), DataView (9) and typed array (0-8) objects (natives.ts viewNew). */
+export class ViewData {
+  constructor(
+    readonly store: ByteStore,
+    readonly offset: number,
+    readonly length: number,
+    readonly type: number,
+    readonly buffer: JSObject | undefined,
+  ) {}
+}
+
+/** Element types 0-8: byte size and the host DataView accessor suffix (the host does the conversions V8 does). */
+export const VIEW_ELEMENT = [
+  [1, 'Int8'], [1, 'Uint8'], [1, 'Uint8'], [2, 'Int16'], [2, 'Uint16'], [4, 'Int32'], [4, 'Uint32'], [4, 'Float32'], [8, 'Float64'],
+] as const;
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** The number of type t at byte i of store (little-endian unless le is false). */
+export function viewRead(store: ByteStore, i: number, t: number, le = true): number {
+  const [size, name] = VIEW_ELEMENT[t]!;
+  for (let k = 0; k < size; k++) scratch.setUint8(k, store.read(i + k));
+  return (scratch as any)[`get${name}`](0, le);
+}
+
+/** Store number n as type t at byte i (Uint8Clamped clamps, the others as DataView converts). */
+export function viewWrite(store: ByteStore, i: number, t: number, n: number, le = true): void {
+  const [size, name] = VIEW_ELEMENT[t]!;
+  if (t === 2) scratch.setUint8(0, new Uint8ClampedArray([n])[0]!);
+  else (scratch as any)[`set${name}`](0, n, le);
+  for (let k = 0; k < size; k++) store.write(i + k, scratch.getUint8(k));
+}
+
+/** A typed array's element index for a property key: an integer index, -2 for any other
+ *  canonical numeric string (no element, never a property), -1 for other keys. */
+export function typedIndex(key: Key): number {
+  if (typeof key !== 'string') return -1;
+  const i = arrayIndex(key);
+  if (i >= 0) return i;
+  return key === '-0' || String(Number(key)) === key ? -2 : -1;
+}
+
 export class JSObject {
   readonly props = new Map<Key, Prop>();
+  /** ArrayBuffer, DataView and typed array objects only. */
+  view: ViewData | undefined;
   privates: Map<PrivateName, Value> | undefined;
   extensible = true;
   frozen = false;

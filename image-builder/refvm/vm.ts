@@ -8,6 +8,7 @@ import { installBuiltins, type Realm } from './builtins.ts';
 import { callNative } from './natives.ts';
 import {
   Env, Exit, FrameHandle, HOLE, creationLog, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, Throw, arrayIndex, isCallable, isObject,
+  VIEW_ELEMENT, typedIndex, viewRead, viewWrite,
   type Key, type Prop, type Value,
 } from './values.ts';
 
@@ -867,6 +868,11 @@ export class VM {
 
   /** The own property `key` of obj, including the virtual ones of arrays, functions and strings. */
   getOwn(obj: JSObject, key: Key): Prop | undefined {
+    if (obj.view && obj.view.type < 9) {
+      const i = typedIndex(key);
+      if (i >= 0 && i < obj.view.length) return { value: this.typedGet(obj, i), accessor: false, enumerable: true, writable: true, configurable: true };
+      if (i !== -1) return undefined;
+    }
     if (obj instanceof JSArray) {
       if (key === 'length') return { value: obj.elems.length, accessor: false, enumerable: false, writable: true, configurable: false };
       const i = arrayIndex(key);
@@ -890,7 +896,17 @@ export class VM {
     return undefined;
   }
 
+  /** Element i (in range) of typed array obj. */
+  typedGet(obj: JSObject, i: number): Value {
+    const v = obj.view!;
+    return viewRead(v.store, v.offset + i * VIEW_ELEMENT[v.type]![0], v.type);
+  }
+
   get(obj: JSObject, key: Key, receiver: Value = obj): Value {
+    if (obj.view && obj.view.type < 9 && typedIndex(key) !== -1) {
+      const i = typedIndex(key);
+      return i >= 0 && i < obj.view.length ? this.typedGet(obj, i) : undefined;
+    }
     for (let o: JSObject | null = obj; o; o = o.proto) {
       const p = this.getOwn(o, key);
       if (p) {
@@ -925,6 +941,12 @@ export class VM {
   }
 
   set(obj: JSObject, key: Key, value: Value, receiver: JSObject = obj): void {
+    if (obj.view && obj.view.type < 9 && obj === receiver && typedIndex(key) !== -1) {
+      // ToNumber first (it may throw), then the element if the index is valid, else nothing
+      const n = this.toNumber(value), i = typedIndex(key), v = obj.view;
+      if (i >= 0 && i < v.length) viewWrite(v.store, v.offset + i * VIEW_ELEMENT[v.type]![0], v.type, n);
+      return;
+    }
     for (let o: JSObject | null = obj; o; o = o.proto) {
       const p = this.getOwn(o, key);
       if (!p) continue;
@@ -1011,6 +1033,7 @@ export class VM {
     const syms: JSSymbol[] = [];
     if (obj instanceof JSArray) obj.elems.forEach((v, i) => { if (v !== HOLE) ints.push(i); });
     if (obj.cls === 'String' && typeof obj.internal === 'string') for (let i = 0; i < obj.internal.length; i++) ints.push(i);
+    if (obj.view && obj.view.type < 9) for (let i = 0; i < obj.view.length; i++) ints.push(i);
     for (const k of obj.props.keys()) {
       if (k instanceof JSSymbol) syms.push(k);
       else if (arrayIndex(k) >= 0) ints.push(Number(k));

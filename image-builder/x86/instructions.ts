@@ -586,6 +586,10 @@ export class X86Assembler extends Assembler {
   comisd(d: XmmReg, s: XmmReg | Mem): this { return this.sse('comisd', 0x66, 0x2f, d, s); }
   xorpd(d: XmmReg, s: XmmReg | Mem): this { return this.sse('xorpd', 0x66, 0x57, d, s); }
   andpd(d: XmmReg, s: XmmReg | Mem): this { return this.sse('andpd', 0x66, 0x54, d, s); }
+  /** cvtss2sd xmm, xmm/m32: single to double (exact). */
+  cvtss2sd(d: XmmReg, s: XmmReg | Mem): this { return this.sse('cvtss2sd', 0xf3, 0x5a, d, s); }
+  /** cvtsd2ss xmm, xmm/m64: double to single, rounded with the current mode (nearest-even). */
+  cvtsd2ss(d: XmmReg, s: XmmReg | Mem): this { return this.sse('cvtsd2ss', 0xf2, 0x5a, d, s); }
   /** cvtsi2sd xmm, r/m32: int32 to double. */
   cvtsi2sd(d: XmmReg, s: Reg | Mem): this { return this.sse('cvtsi2sd', 0xf2, 0x2a, d, this.gprOrMem32('cvtsi2sd', s)); }
   /** cvttsd2si r32, xmm/m64: double to int32, truncating (0x80000000 when out of range). */

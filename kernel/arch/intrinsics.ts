@@ -20,6 +20,11 @@ export type Intrinsics = Pick<
   setInterruptHook(f: () => void): void;
   /** Registers the scheduler's run hook (Intrinsic.RunUser): the event loop calls it instead of halting. */
   setRunUserHook(f: () => boolean): void;
+  /**
+   * An ArrayBuffer whose bytes are the physical range [phys, phys + length) (natives.ts
+   * bufferNew). Optional so that fakes without memory need not provide it.
+   */
+  physBuffer?(phys: number, length: number): ArrayBuffer;
 };
 
 /** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
@@ -131,6 +136,8 @@ export function installIntrinsics(fake: Intrinsics): Intrinsics {
   bootReport = fake.bootReport.bind(fake);
   enterUser = fake.enterUser.bind(fake);
   gdtSetTls = fake.gdtSetTls.bind(fake);
+  previous.physBuffer = physBuffer;
+  physBuffer = fake.physBuffer === undefined ? undefined : fake.physBuffer.bind(fake);
   return previous;
 }
 
@@ -160,6 +167,18 @@ export let physWrite32 = (phys: number, value: number): void => __native.physWri
 export let physFill = (phys: number, byte: number, length: number): void => __native.physFill(phys, byte, length);
 /** Copies `length` bytes from `src` to `dst` (non-overlapping ranges). */
 export let physCopy = (dst: number, src: number, length: number): void => __native.physCopy(dst, src, length);
+/** An ArrayBuffer whose bytes are the physical range [phys, phys + length) (natives.ts bufferNew); undefined when the installed fake has no memory. */
+let physBuffer: ((phys: number, length: number) => ArrayBuffer) | undefined = (phys, length) => __native.bufferNew(ArrayBuffer.prototype, length, phys);
+/**
+ * A Uint8Array over the physical range [phys, phys + length), for drivers (device buffers,
+ * boot modules, page contents): element accesses read and write RAM through the direct map,
+ * at typed-array speed, and DataView/other typed arrays over `.buffer` see the same bytes.
+ * The range must lie inside the direct map (else the machine stops).
+ */
+export function physBytes(phys: number, length: number): Uint8Array {
+  if (physBuffer === undefined) throw new Error('physBytes: the installed intrinsics have no physical memory');
+  return new Uint8Array(physBuffer(phys, length));
+}
 
 // ---- the MMU -------------------------------------------------------------------------------
 /** CR3: the physical address of the current PDPT (PAE). */

@@ -14,10 +14,10 @@
 // RunEventLoop once the program's own code has run.
 
 import {
-  ErrorPrototype, GLOBAL$, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+  ErrorPrototype, GLOBAL$, SymbolToStringTag, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
-import { inspectValue, setPromiseDetails } from './collections.ts';
+import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
 // 255 captured bindings (EnvNew's slot count is one byte), which the prelude is close to.
@@ -358,6 +358,7 @@ function installAsync(): void {
     const proto: any = {};
     linkConstructor(PromiseC, proto, 'Promise');
     hidden(GLOBAL$, 'Promise', PromiseC);
+    __native.defineProperty(proto, SymbolToStringTag, 'Promise', 4);
     install(proto, {
       then(this: any, onFulfilled: any, onRejected: any): any {
         if (recordOf(this) === undefined) throw new GLOBAL$.TypeError('Method Promise.prototype.then called on incompatible receiver ' + describe(this));
@@ -928,19 +929,10 @@ function installAsync(): void {
     return f;
   }
 
-  // ---- Date.now, performance.now ---------------------------------------------------------------------
+  // ---- performance.now ---------------------------------------------------------------------
 
   function defineClocks(): void {
-    const DateC: any = function Date(): any {
-      throw new GLOBAL$.Error('Date objects are not supported by the tskern runtime (only Date.now())');
-    };
-    linkConstructor(DateC, {}, 'Date');
-    hidden(GLOBAL$, 'Date', DateC);
-    install(DateC, {
-      now(): number {
-        return __native.mathFloor(__native.wallClockNow());
-      },
-    });
+    // (Date is runtime/prelude/date.ts)
     const performance: any = {};
     hidden(GLOBAL$, 'performance', performance);
     install(performance, {
@@ -973,14 +965,104 @@ function installAsync(): void {
     return jobHead < jobs.length;
   }
 
-  /** processTicksAndRejections: microtasks until none are left and no rejection is pending. */
+  // ---- process.nextTick, setImmediate ---------------------------------------------------------------------
+
+  /** process.nextTick's queue: [callback, args] pairs; it runs before the microtasks (Node's processTicksAndRejections). */
+  let ticks: any[] = [];
+  let tickHead = 0;
+  /** setImmediate's queue (the check phase): Immediate objects in order; cleared ones have callback undefined. */
+  let immediates: any[] = [];
+  let ImmediateC: any;
+
+  /** processTicksAndRejections: every nextTick callback, then the microtasks, until none of either is left and no rejection is pending. */
   function runNextTicks(): void {
     do {
+      while (tickHead < ticks.length) {
+        const callback = ticks[tickHead], args = ticks[tickHead + 1];
+        ticks[tickHead] = undefined;
+        ticks[tickHead + 1] = undefined;
+        tickHead += 2;
+        if (tickHead === ticks.length) {
+          ticks = [];
+          tickHead = 0;
+        }
+        if (args === undefined) callback();
+        else __native.apply(callback, undefined, args);
+      }
       runMicrotasks();
-    } while (processRejections());
+    } while (tickHead < ticks.length || processRejections());
+  }
+
+  /** processImmediate: the immediates queued before this check phase, ticks and microtasks after each. */
+  function processImmediates(): void {
+    const list = immediates;
+    immediates = [];
+    let ran = false;
+    for (let i = 0; i < list.length; i++) {
+      const imm = list[i];
+      const callback = imm.callback$;
+      if (callback === undefined) continue;
+      if (ran) runNextTicks();
+      else ran = true;
+      imm.callback$ = undefined;
+      const args = imm.args$;
+      imm.args$ = undefined;
+      if (args === undefined) callback();
+      else __native.apply(callback, undefined, args);
+    }
+  }
+
+  function hasImmediates(): boolean {
+    for (let i = 0; i < immediates.length; i++) if (immediates[i].callback$ !== undefined && immediates[i].refed$) return true;
+    return false;
+  }
+
+  function defineTicksAndImmediates(): void {
+    const process = GLOBAL$.process;
+    const nextTick = function nextTick(callback: any, ...args: any[]): void {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      ticks[ticks.length] = callback;
+      ticks[ticks.length] = args.length === 0 ? undefined : args;
+    };
+    setName(nextTick, 'nextTick');
+    hidden(process, 'nextTick', nextTick);
+    ImmediateC = function Immediate(): any {
+      throw new GLOBAL$.TypeError('Illegal constructor');
+    };
+    const proto: any = {};
+    linkConstructor(ImmediateC, proto, 'Immediate');
+    install(proto, {
+      ref(this: any): any {
+        this.refed$ = true;
+        return this;
+      },
+      unref(this: any): any {
+        this.refed$ = false;
+        return this;
+      },
+      hasRef(this: any): boolean {
+        return this.refed$ === true;
+      },
+    });
+    defineGlobalFunction('setImmediate', withLength(function setImmediate(callback: any, ...args: any[]): any {
+      if (!isCallable(callback)) throw invalidCallback(callback);
+      const imm: any = {};
+      __native.setPrototypeOf(imm, proto);
+      hidden(imm, 'callback$', callback);
+      hidden(imm, 'args$', args.length === 0 ? undefined : args);
+      hidden(imm, 'refed$', true);
+      immediates[immediates.length] = imm;
+      return imm;
+    }, 4));
+    defineGlobalFunction('clearImmediate', function clearImmediate(imm: any): void {
+      if (isObject(imm) && __native.getPrototypeOf(imm) === proto) imm.callback$ = undefined;
+    });
   }
 
   function runEventLoop(): void {
+    // The program is an ES module, whose evaluation Node runs as a promise job: the jobs it
+    // queued run first, then the nextTick queue (CommonJS scripts would do the reverse).
+    runMicrotasks();
     runNextTicks();
     for (;;) {
       // A kernel's interrupt hook (Intrinsic.InterruptHook) runs the handlers of the IRQs
@@ -990,14 +1072,25 @@ function installAsync(): void {
         hook();
         runNextTicks();
       }
+      // the timers phase, then the check phase (setImmediate), as libuv orders them
+      let ran = false;
+      if (queue.length > 0 && refCount > 0) {
+        const now = getLibuvNow();
+        if (queue[0].expiry <= now) {
+          processTimers(now);
+          runNextTicks();
+          ran = true;
+        }
+      }
+      if (immediates.length > 0) {
+        const keep = hasImmediates();
+        processImmediates();
+        runNextTicks();
+        if (keep) ran = true;
+      }
+      if (ran) continue;
       const timers = queue.length > 0 && refCount > 0;
       if (!timers && hook === undefined) break;
-      const now = getLibuvNow();
-      if (timers && queue[0].expiry <= now) {
-        processTimers(now);
-        runNextTicks();
-        continue;
-      }
       // Nothing is due: run a user process if the kernel has one (Intrinsic.RunUser), else
       // halt until the next timer or a claimed interrupt.
       const runUser = __native.loadIntrinsic(56);
@@ -1007,9 +1100,18 @@ function installAsync(): void {
       }
       __native.idle(timers ? queue[0].expiry : Infinity);
     }
-    // Nothing is left to do: the program ends as Node's does, with process.exitCode.
+    // Nothing is left to do: 'beforeExit' (its listeners may queue more work, and the loop
+    // goes on), then 'exit', and the program ends as Node's does, with process.exitCode.
     const code = GLOBAL$.process.exitCode;
-    if (code !== undefined) __native.exit(toNum(code) | 0);
+    const status = code === undefined ? 0 : toNum(code) | 0;
+    if (emitProcessEvent('beforeExit', status)) {
+      runNextTicks();
+      if ((queue.length > 0 && refCount > 0) || hasImmediates()) {
+        runEventLoop();
+        return;
+      }
+    }
+    exitProcess(GLOBAL$.process.exitCode === undefined ? 0 : toNum(GLOBAL$.process.exitCode) | 0);
   }
 
   definePromise();
@@ -1018,6 +1120,7 @@ function installAsync(): void {
   defineQueueMicrotask();
   defineTimers();
   defineClocks();
+  defineTicksAndImmediates();
   __native.registerIntrinsic(35, runEventLoop);
   setPromiseDetails((obj: any) => {
     const rec = recordOf(obj);

@@ -10,6 +10,8 @@ import {
   isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
+import { inspectDate } from './date.ts';
+import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
 /** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
@@ -222,6 +224,28 @@ const intro: Introspect = {
   arrayLength(obj: any): number {
     return obj.length;
   },
+  weakKind(obj: object): string {
+    return isWeakMap(obj) ? 'WeakMap' : isWeakSet(obj) ? 'WeakSet' : '';
+  },
+  dateString(obj: object): string | undefined {
+    return inspectDate(obj);
+  },
+  viewKind(obj: object): string {
+    const t = __native.viewInfo(obj, 0);
+    return t < 0 ? '' : t <= 8 ? 'typed' : t === 9 ? 'dataview' : 'buffer';
+  },
+  viewElements(obj: any, n: number): number[] {
+    const out: number[] = [];
+    const buffer = __native.viewInfo(obj, 0) === 10;
+    for (let i = 0; i < n; i++) out[i] = buffer ? __native.viewGet(obj, i, 1, true) : obj[i];
+    return out;
+  },
+  viewLength(obj: object): number {
+    return __native.viewInfo(obj, 2);
+  },
+  dataViewParts(obj: object): { byteOffset: number; buffer: object } {
+    return { byteOffset: __native.viewInfo(obj, 1), buffer: __native.viewInfo(obj, 3) };
+  },
   hasOwnIndex(obj: object, index: number): boolean {
     return __native.propertyFlags(obj, index) >= 0;
   },
@@ -358,12 +382,88 @@ processObj.env = {};
 installProcessStrings(processObj);
 processObj.exitCode = undefined;
 processObj.platform = 'tskern';
+/** process's listeners by event name ('exit', 'beforeExit', ...): [listener, once] pairs in order. */
+const processListeners: any = {};
+let exiting = false;
+
+function currentExitCode(): number {
+  const c = processObj.exitCode;
+  return c === undefined ? 0 : toNum(c) | 0;
+}
+
+/** process.emit: calls the listeners of `name` in order (once-listeners removed first); true if there were any. */
+export function emitProcessEvent(name: string, arg: unknown): boolean {
+  const list = processListeners[name];
+  if (list === undefined || list.length === 0) return false;
+  const copy = list.slice();
+  const keep: any[] = [];
+  for (let i = 0; i < list.length; i += 2) if (!list[i + 1]) keep.push(list[i], false);
+  processListeners[name] = keep;
+  for (let i = 0; i < copy.length; i += 2) __native.apply(copy[i], processObj, [arg]);
+  return true;
+}
+
+/** The program ends with status `code` after the 'exit' listeners ran (once), which may change process.exitCode. */
+export function exitProcess(code: number): never {
+  if (!exiting) {
+    exiting = true;
+    processObj.exitCode = code;
+    emitProcessEvent('exit', code);
+  }
+  return __native.exit(currentExitCode());
+}
+
+function addListener(name: any, listener: any, once: boolean): any {
+  if (!isCallable(listener)) {
+    let received: string;
+    if (listener === undefined || listener === null) received = listener === undefined ? 'undefined' : 'null';
+    else if (isObject(listener)) received = 'an instance of ' + (constructorNameOf(listener) || 'Object');
+    else received = 'type ' + typeof listener + ' (' + inspectValue(listener) + ')';
+    const err = new GLOBAL$.TypeError('The "listener" argument must be of type function. Received ' + received);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  const key = toStr(name);
+  if (processListeners[key] === undefined) processListeners[key] = [];
+  processListeners[key].push(listener, once);
+  return processObj;
+}
+
 install(processObj, {
   exit(code?: any): never {
-    const c = code === undefined ? processObj.exitCode : code;
-    return __native.exit(c === undefined ? 0 : toNum(c) | 0);
+    if (code !== undefined) processObj.exitCode = code;
+    return exitProcess(currentExitCode());
+  },
+  on(name: any, listener: any): any {
+    return addListener(name, listener, false);
+  },
+  addListener(name: any, listener: any): any {
+    return addListener(name, listener, false);
+  },
+  once(name: any, listener: any): any {
+    return addListener(name, listener, true);
+  },
+  off(name: any, listener: any): any {
+    const list = processListeners[toStr(name)];
+    if (list !== undefined) {
+      for (let i = list.length - 2; i >= 0; i -= 2) {
+        if (list[i] === listener) {
+          list.splice(i, 2);
+          break;
+        }
+      }
+    }
+    return processObj;
+  },
+  emit(name: any, ...args: any[]): boolean {
+    return emitProcessEvent(toStr(name), args[0]);
+  },
+  listenerCount(name: any): number {
+    const list = processListeners[toStr(name)];
+    return list === undefined ? 0 : list.length / 2;
   },
 });
+hidden(processObj, 'removeListener', processObj.off);
 processObj.stdout = {
   write(s: unknown): boolean {
     __native.writeStdout(toStr(s));

@@ -9,4 +9,7 @@ import './object.ts';
 import './array.ts';
 import './string-number.ts';
 import './collections.ts';
+import './typed-array.ts';
+import './date.ts';
+import './weak-reflect-uri.ts';
 import './async.ts';

@@ -95,6 +95,12 @@ declare const __native: {
   syscall(nr: number, a: number, b: number, c: number, d: number, e: number, f: number): number;
   memRead(address: number, length: number): string;
   memWrite(address: number, bytes: string): number;
+  bufferNew(proto: any, byteLength: number, phys: number | undefined): any;
+  viewNew(proto: any, type: number, buffer: any, byteOffset: number, length: number): any;
+  viewInfo(obj: unknown, which: number): any;
+  viewGet(obj: any, byteIndex: number, type: number, littleEndian: boolean): number;
+  viewSet(obj: any, byteIndex: number, type: number, value: number, littleEndian: boolean): void;
+  bytesCopy(dst: any, dstByte: number, src: any, srcByte: number, count: number): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */

@@ -1,5 +1,6 @@
 // Object, Object.prototype, Function.prototype (call/apply/bind), Boolean, globalThis.
 
+import { isDate } from './date.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
   SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
@@ -63,6 +64,7 @@ export function objectToStringTag(v: any): string {
   if (k === K_BOOLEAN) return 'Boolean';
   if (isCallable(v)) return 'Function';
   if (isError(v)) return 'Error';
+  if (isDate(v)) return 'Date';
   return 'Object';
 }
 

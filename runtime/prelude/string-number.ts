@@ -1,8 +1,9 @@
 // String, Number, Math, parseInt/parseFloat/isNaN/isFinite.
 
-import { numberToFixed, numberToString } from '../number-format.ts';
+import { numberToExponential, numberToFixed, numberToPrecision, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
 import { powNumber, setSqrt } from '../pow.ts';
+import * as F from '../fdlibm.ts';
 import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
@@ -386,6 +387,21 @@ function defineNumber(): void {
       if (d < 0 || d > 100) throw new GLOBAL$.RangeError('toFixed() digits argument must be between 0 and 100');
       return numberToFixed(x, d);
     },
+    toPrecision(this: any, precision?: any): string {
+      const x = thisNumber(this, 'toPrecision');
+      if (precision === undefined) return numberToString(x);
+      const p = toIntegerOrInfinity(precision);
+      if (x !== x || x === Infinity || x === -Infinity) return numberToString(x);
+      if (p < 1 || p > 100) throw new GLOBAL$.RangeError('toPrecision() argument must be between 1 and 100');
+      return numberToPrecision(x, p);
+    },
+    toExponential(this: any, fractionDigits?: any): string {
+      const x = thisNumber(this, 'toExponential');
+      const f = toIntegerOrInfinity(fractionDigits);
+      if (x !== x || x === Infinity || x === -Infinity) return numberToString(x);
+      if (f < 0 || f > 100) throw new GLOBAL$.RangeError('toExponential() argument must be between 0 and 100');
+      return numberToExponential(x, fractionDigits === undefined ? -1 : f);
+    },
     toLocaleString(this: any): string {
       return numberToString(thisNumber(this, 'toLocaleString'));
     },
@@ -412,7 +428,17 @@ function nextRandom32(): number {
   return rng[0] >>> 0;
 }
 
+// Math.fround through a Float32Array element (the machine rounds to single as V8 does);
+// made on first use: typed arrays are installed after this module.
+let FROUND: any;
+
 function defineMath(): void {
+  F.setWordAccess(
+    (x) => __native.doubleBits(x, 1) | 0,
+    (x) => __native.doubleBits(x, 0),
+    (hi, lo) => __native.doubleFromBits(lo, hi),
+    (x) => __native.mathSqrt(x),
+  );
   const M: any = {};
   hidden(GLOBAL$, 'Math', M);
   __native.defineProperty(M, SymbolToStringTag, 'Math', 4);
@@ -476,14 +502,58 @@ function defineMath(): void {
       return toNum(x) ** toNum(y);
     },
     hypot(...xs: any[]): number {
-      let sum = 0;
+      // V8's algorithm: scale by the largest magnitude, Kahan-sum the squares (no overflow or underflow)
+      const abs: number[] = [];
+      let max = 0, nan = false;
       for (let i = 0; i < xs.length; i++) {
         const x = toNum(xs[i]);
-        if (x === Infinity || x === -Infinity) return Infinity;
-        sum += x * x;
+        const a = x < 0 ? -x : x === 0 ? 0 : x;
+        abs[i] = a;
+        if (a !== a) nan = true;
+        else if (a > max) max = a;
       }
-      return __native.mathSqrt(sum);
+      if (max === Infinity) return Infinity;
+      if (nan) return NaN;
+      if (max === 0) return 0;
+      let sum = 0, compensation = 0;
+      for (let i = 0; i < abs.length; i++) {
+        const n = abs[i] / max;
+        const summand = n * n - compensation;
+        const preliminary = sum + summand;
+        compensation = (preliminary - sum) - summand;
+        sum = preliminary;
+      }
+      return __native.mathSqrt(sum) * max;
     },
+    fround(x: any): number {
+      const v = toNum(x);
+      if (FROUND === undefined) FROUND = new GLOBAL$.Float32Array(1);
+      FROUND[0] = v;
+      return FROUND[0];
+    },
+    exp: (x: any): number => F.exp(toNum(x)),
+    expm1: (x: any): number => F.expm1(toNum(x)),
+    log: (x: any): number => F.log(toNum(x)),
+    log1p: (x: any): number => F.log1p(toNum(x)),
+    log2: (x: any): number => F.log2(toNum(x)),
+    log10: (x: any): number => F.log10(toNum(x)),
+    sin: (x: any): number => F.sin(toNum(x)),
+    cos: (x: any): number => F.cos(toNum(x)),
+    tan: (x: any): number => F.tan(toNum(x)),
+    asin: (x: any): number => F.asin(toNum(x)),
+    acos: (x: any): number => F.acos(toNum(x)),
+    atan: (x: any): number => F.atan(toNum(x)),
+    atan2: (y: any, x: any): number => {
+      const yn = toNum(y);
+      return F.atan2(yn, toNum(x));
+    },
+    sinh: (x: any): number => F.sinh(toNum(x)),
+    cosh: (x: any): number => F.cosh(toNum(x)),
+    tanh: (x: any): number => F.tanh(toNum(x)),
+    asinh: (x: any): number => F.asinh(toNum(x)),
+    acosh: (x: any): number => F.acosh(toNum(x)),
+    atanh: (x: any): number => F.atanh(toNum(x)),
+    cbrt: (x: any): number => F.cbrt(toNum(x)),
     random(): number {
       const hi = nextRandom32() >>> 5; // 27 bits
       const lo = nextRandom32() >>> 6; // 26 bits

@@ -83,7 +83,7 @@ async function runNodeNow(file: string): Promise<NodeRun> {
   }
   writeFileSync(out, js);
   const result = await new Promise<NodeRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [out], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [out], { stdio: 'pipe', env: { ...process.env, TZ: 'UTC' } }); // the guest's local time is UTC
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));

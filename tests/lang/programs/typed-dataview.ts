@@ -1,0 +1,40 @@
+// ArrayBuffer and DataView: every width, both byte orders, shared bytes, inspection.
+const buf = new ArrayBuffer(16);
+const dv = new DataView(buf);
+dv.setUint32(0, 0xdeadbeef);
+dv.setUint32(4, 0xdeadbeef, true);
+dv.setInt16(8, -2);
+dv.setInt16(10, -2, true);
+dv.setFloat32(12, 1.5);
+console.log(buf);
+console.log(dv.getUint8(0), dv.getInt8(0), dv.getUint16(0), dv.getUint16(0, true), dv.getInt32(0), dv.getUint32(4, true), dv.getInt32(4, true));
+console.log(dv.getInt16(8), dv.getUint16(8), dv.getInt16(10, true), dv.getFloat32(12), dv.getFloat32(12, true));
+dv.setFloat64(0, Math.PI);
+console.log(dv.getFloat64(0), dv.getFloat64(0, true), new Uint8Array(buf, 0, 8));
+dv.setFloat64(8, -0.1, true);
+console.log(dv.getFloat64(8, true), dv.getUint32(8, true), dv.getUint32(12, true));
+dv.setUint8(0, 300);
+dv.setInt8(1, -1);
+dv.setUint16(2, 70000, true);
+console.log(new Uint8Array(buf, 0, 4));
+const odd = new DataView(buf, 3, 5);
+odd.setUint32(1, 0x01020304);
+console.log(odd.byteOffset, odd.byteLength, odd.buffer === buf, odd.getUint32(1, true), new Uint8Array(buf, 3, 5));
+console.log(odd);
+console.log(new DataView(new ArrayBuffer(2)));
+console.log(buf.byteLength, buf.slice(4, 8), buf.slice(-2), new ArrayBuffer(0), new ArrayBuffer(3).slice(1).byteLength);
+const big = new ArrayBuffer(120);
+new Uint8Array(big).fill(171);
+console.log(big);
+console.log(Object.prototype.toString.call(buf), Object.prototype.toString.call(dv), ArrayBuffer.isView(dv), ArrayBuffer.isView(buf));
+// endianness of the typed arrays themselves is little (x86 and V8 agree)
+const u32 = new Uint32Array([0x11223344]);
+console.log(new Uint8Array(u32.buffer), new Uint16Array(u32.buffer));
+const f = new Float64Array([NaN, -1]);
+console.log(new Uint8Array(f.buffer));
+const f32 = new Float32Array([NaN]);
+console.log(new Uint8Array(f32.buffer));
+// bytes that read back as unusual NaNs and big Uint32s stay numbers
+const raw = new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255]);
+console.log(new Float64Array(raw.buffer), new Float32Array(raw.buffer), new Uint32Array(raw.buffer), new Int32Array(raw.buffer));
+console.log(new Float64Array(raw.buffer)[0] === new Float64Array(raw.buffer)[0], typeof new Uint32Array(raw.buffer)[1]);

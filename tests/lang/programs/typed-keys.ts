@@ -1,0 +1,24 @@
+// Typed arrays as objects: keys, for..in, in, hasOwnProperty, descriptors, JSON, extra properties, string keys.
+const t = new Int16Array([5, -6, 7]);
+console.log(Object.keys(t), Object.values(t), Object.entries(t));
+for (const k in t) console.log('key', k, typeof k);
+console.log(0 in t, 2 in t, 3 in t, -1 in t, 'length' in t, t.hasOwnProperty(1), t.hasOwnProperty(3), t.hasOwnProperty('length'));
+console.log(JSON.stringify(t), JSON.stringify({ data: new Uint8Array([1, 2]) }), JSON.stringify(new Float32Array(0)));
+const d = Object.getOwnPropertyDescriptor(t, 1)!;
+console.log(d.value, d.writable, d.enumerable, d.configurable);
+(t as any).label = 'pixels';
+console.log(t, Object.keys(t));
+console.log(t['1'], t['2' as any], (t as any)['3']);
+(t as any)['0'] = 40000;
+console.log(t[0]);
+const key = 'length';
+console.log(t[key], (t as any)['byteLength'], t.length + t.byteLength);
+let total = 0;
+for (let i = 0; i < t.length; i++) total += t[i];
+console.log(total);
+const u = new Uint8Array(4);
+for (let i = 0; i < 4; i++) u[i] += i * 100;
+u[1]++;
+u[2] <<= 1;
+console.log(u, u[3]--, u[3]);
+console.log({ ...new Uint8Array([8, 9]) }, Object.assign({}, new Int8Array([-1])));
