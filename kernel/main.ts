@@ -27,8 +27,8 @@ const IRQ_TIMER = 0, IRQ_COM1 = 4;
 export function kernelMain(version: string): Uart16550 {
   const console = new Uart16550(COM1);
   console.init();
-  // `quiet` (tskern exec, tskern run): COM1 carries only what programs write
-  if (!hasOption(commandLine(), 'quiet')) console.write('tskern ' + version + ' (i386, PAE paging, kernel half at 0xc0000000)\n');
+  // under `tskern exec` COM1 is the program's stdout: nothing of the kernel's goes there
+  if (!hasOption(commandLine(), 'exec')) console.write('tskern ' + version + ' (i386, PAE paging, kernel half at 0xc0000000)\n');
   return console;
 }
 
