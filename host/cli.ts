@@ -17,6 +17,7 @@ import { bootExec, isScript, scriptFiles } from './exec.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { KERNEL_BASE } from '../boot/layout.ts';
 import { buildWebPage } from './web/build.ts';
+import { buildRootfs, rootfsCmdline } from '../image-builder/rootfs.ts';
 import { servePage } from './web/serve.ts';
 
 const DEFAULT_WEB_PORT = 8086;
@@ -57,8 +58,12 @@ commands:
 options for boot and start:
   --cmdline S     multiboot command line for the kernel, e.g. test=pagefault
   --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
+  --no-rootfs     boot without the root file system (no shell: the kernel's echo
+                  console); by default /sbin/init starts /bin/sh on the console
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
+When stdin is not a terminal its bytes are typed into the console, then ^D, so
+'printf "ls /bin\\n" | tskern start' runs a shell script and exits with status 0.
 Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
 `;
 
@@ -71,6 +76,8 @@ interface BootArgs {
   image?: string;
   cmdline?: string;
   memoryMiB: number;
+  /** Boot without the root file system: the kernel's echo console (and inspector demo). */
+  noRootfs?: boolean;
 }
 
 function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
@@ -79,7 +86,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { cmdline: { type: 'string' }, memory: { type: 'string' } },
+      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, 'no-rootfs': { type: 'boolean' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -92,7 +99,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
   if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
     throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
   }
-  return { image: positionals[0], cmdline: values.cmdline, memoryMiB };
+  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, noRootfs: values['no-rootfs'] === true };
 }
 
 async function build(): Promise<string> {
@@ -102,8 +109,19 @@ async function build(): Promise<string> {
   return path;
 }
 
-async function boot(image: string, { cmdline, memoryMiB }: BootArgs): Promise<number> {
-  const machine = await bootImage({ image, cmdline, memoryMiB });
+async function boot(image: string, { cmdline, memoryMiB, noRootfs }: BootArgs): Promise<number> {
+  if (noRootfs) return runOnTerminal(await bootImage({ image, cmdline, memoryMiB }));
+  let initrd: Uint8Array;
+  try {
+    initrd = buildRootfs();
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  const machine = await bootImage({ image, cmdline: rootfsCmdline(cmdline), memoryMiB, initrd });
   return runOnTerminal(machine);
 }
 
