@@ -10,7 +10,7 @@ import {
 } from '../lib/sys.ts';
 import { SIGNAL_TEXT, SIG_DFL, SIG_IGN, S_IFDIR, S_IFMT, getcwd, setSignal, setpgid, stat, tcsetpgrp } from '../lib/posix.ts';
 import { errText } from '../lib/tool.ts';
-import { parse, type Command, type Pipeline } from '../lib/sh/parse.ts';
+import { parse, splitList, type Command, type Pipeline } from '../lib/sh/parse.ts';
 import { LineEditor } from '../lib/sh/line-editor.ts';
 import { promptFor } from '../lib/prompt.ts';
 
@@ -190,7 +190,9 @@ for (;;) {
   const r = editor.readLine(promptFor(typeof cwd === 'string' ? cwd : '?'));
   if ('eof' in r) leave(lastStatus);
   if ('cancelled' in r) { lastStatus = 130; continue; }
-  const parsed = parse(r.line, variable);
-  if (typeof parsed === 'string') { say(`sh: ${parsed}\n`); lastStatus = 2; continue; }
-  for (const p of parsed) run(p);
+  for (const part of splitList(r.line)) {
+    const parsed = parse(part, variable);
+    if (typeof parsed === 'string') { say(`sh: ${parsed}\n`); lastStatus = 2; break; }
+    for (const p of parsed) run(p);
+  }
 }

@@ -104,3 +104,29 @@ export function parse(line: string, vars: (name: string) => string): Pipeline[] 
   const e = endPipeline(false);
   return e !== null ? e : pipelines;
 }
+
+/**
+ * The line cut after each `;` and `&` outside quotes (the `&` stays with its part), so that
+ * each part is parsed, and its `$?` expanded, only when the parts before it have run.
+ */
+export function splitList(line: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') { i++; continue; }
+    if (c === "'" || c === '"') {
+      const end = line.indexOf(c, i + 1);
+      if (end < 0) break; // parse() reports the unterminated quote
+      i = end;
+      continue;
+    }
+    if (c === '#') break;
+    if (c === ';' || c === '&') {
+      parts.push(line.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (line.slice(start).trim() !== '') parts.push(line.slice(start));
+  return parts;
+}
