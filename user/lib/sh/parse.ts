@@ -20,7 +20,7 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
   let i = 0;
   const expand = (): string => {
     // at line[i] === '$'
-    if (line[i + 1] === '?') { i += 2; return vars('?'); }
+    if (line[i + 1] === '?' || line[i + 1] === '$') { i += 2; return vars(line[i - 1]); }
     let j = i + 1;
     while (j < line.length && isNameChar(line[j])) j++;
     if (j === i + 1) { i++; return '$'; }
