@@ -60,6 +60,8 @@ options for boot and start:
   --memory MiB    guest RAM size (default ${DEFAULT_MEMORY_MIB})
   --no-rootfs     boot without the root file system (no shell: the kernel's echo
                   console); by default /sbin/init starts /bin/sh on the console
+  --rootfs        boot IMAGE with the root file system (the default only for the
+                  default image)
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
 When stdin is not a terminal its bytes are typed into the console, then ^D, so
@@ -76,7 +78,11 @@ interface BootArgs {
   image?: string;
   cmdline?: string;
   memoryMiB: number;
-  /** Boot without the root file system: the kernel's echo console (and inspector demo). */
+  /**
+   * Boot without the root file system: the kernel's echo console (and inspector demo). The
+   * default for an IMAGE named on the command line (it may be no tskern kernel at all)
+   * unless --rootfs asks for it.
+   */
   noRootfs?: boolean;
 }
 
@@ -86,7 +92,7 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, 'no-rootfs': { type: 'boolean' } },
+      options: { cmdline: { type: 'string' }, memory: { type: 'string' }, 'no-rootfs': { type: 'boolean' }, rootfs: { type: 'boolean' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -99,7 +105,9 @@ function parseBootArgs(args: string[], allowImage: boolean): BootArgs {
   if (!/^\d+$/.test(values.memory ?? '0') || memoryMiB < 2 || memoryMiB > 2047) {
     throw new UsageError(`--memory takes a whole number of MiB from 2 to 2047, not '${values.memory}'`);
   }
-  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, noRootfs: values['no-rootfs'] === true };
+  if (values.rootfs && values['no-rootfs']) throw new UsageError('--rootfs and --no-rootfs exclude each other');
+  const noRootfs = values['no-rootfs'] === true || (positionals[0] !== undefined && values.rootfs !== true);
+  return { image: positionals[0], cmdline: values.cmdline, memoryMiB, noRootfs };
 }
 
 async function build(): Promise<string> {

@@ -61,7 +61,7 @@ describe('tskern boot', () => {
     expect(run.code).toBe(3);
   });
 
-  it('types ^D when stdin ends and keeps the guest running', async () => {
+  it('types ^D when stdin ends and keeps the guest running (an IMAGE boots without the root file system)', async () => {
     const run = await tskern(['boot', fixture('echo2.elf', echoUntilQ())], 'abc', { stdout: 'abc\x04', graceMs: 1000 });
     expect(run.stdout).toBe('abc\x04');
     expect(run.code).toBeNull(); // still running until killed

@@ -22,7 +22,7 @@ function tskern(args: string[], input: string): Promise<{ code: number | null; s
 }
 
 test('piped stdin is a shell script; poweroff ends it with status 0', async () => {
-  const run = await tskern(['boot', kernelImageFile()], 'echo one two | cat\npoweroff\necho never-printed\n');
+  const run = await tskern(['boot', kernelImageFile(), '--rootfs'], 'echo one two | cat\npoweroff\necho never-printed\n');
   expect(run.code).toBe(0);
   // the command's output follows its line at the prompt
   expect(run.stdout).toContain(`${FIRST_PROMPT}echo one two | cat\none two\n${FIRST_PROMPT}poweroff\n`);
