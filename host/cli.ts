@@ -16,6 +16,7 @@ import { ESCAPE_HELP, EXIT_EMULATOR_FAILED, EXIT_OUTPUT_CLOSED, EXIT_USER_QUIT, 
 import { bootImage, DEFAULT_MEMORY_MIB, MachineStoppedError } from './v86-runner.ts';
 import { bootExec, isScript, scriptFiles } from './exec.ts';
 import { buildWebPage } from './web/build.ts';
+import { buildRootfs, rootfsCmdline } from '../image-builder/rootfs.ts';
 import { servePage } from './web/serve.ts';
 import { KERNEL_BASE } from '../boot/layout.ts';
 import { checkKernel, checkProgramFiles } from './typecheck.ts';
@@ -83,8 +84,14 @@ options:
   --disk IMAGE    (boot, start, exec, selftest) attach IMAGE (e.g. from 'tskern mkfs') as
                   the second ATA disk (hdb); what the guest writes to it is written
                   back to the file at power-off
+  --no-rootfs     boot without the root file system (no shell: the kernel's echo
+                  console); by default /sbin/init starts /bin/sh on the console
+  --rootfs        boot IMAGE with the root file system (the default only for the
+                  default image)
 
 The guest's COM1 is this terminal; the exit status is the guest's power-off status.
+When stdin is not a terminal its bytes are typed into the console, then ^D, so
+'printf "ls /bin\\n" | tskern start' runs a shell script and exits with status 0.
 Interactively, Ctrl-A x quits and Ctrl-A h lists the other Ctrl-A commands.
 `;
 
@@ -137,15 +144,26 @@ interface BootArgs {
   memoryMiB: number;
   /** --disk IMAGE: attached as hdb. */
   disk?: string;
+  /**
+   * Boot without the root file system: the kernel's echo console (and inspector demo). The
+   * default for an IMAGE named on the command line (it may be no tskern kernel at all)
+   * unless --rootfs asks for it.
+   */
+  noRootfs?: boolean;
 }
 
-const BOOT_OPTIONS: Options = { cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' } };
+const BOOT_OPTIONS: Options = {
+  cmdline: { type: 'string' }, memory: { type: 'string' }, disk: { type: 'string' },
+  'no-rootfs': { type: 'boolean' }, rootfs: { type: 'boolean' },
+};
 
 function parseBootArgs(command: string, args: string[], allowImage: boolean): BootArgs {
   const { values, positionals } = parseCommand(command, args, BOOT_OPTIONS, 0, allowImage ? 1 : 0, '');
   const disk = values.disk as string | undefined;
   if (disk !== undefined && (!existsSync(disk) || !statSync(disk).isFile())) throw new UsageError(`--disk: no such file: ${disk}`);
-  return { image: positionals[0], cmdline: values.cmdline as string | undefined, memoryMiB: memoryOption(values.memory, DEFAULT_MEMORY_MIB), disk };
+  if (values.rootfs && values['no-rootfs']) throw new UsageError('--rootfs and --no-rootfs exclude each other');
+  const noRootfs = values['no-rootfs'] === true || (positionals[0] !== undefined && values.rootfs !== true);
+  return { image: positionals[0], cmdline: values.cmdline as string | undefined, memoryMiB: memoryOption(values.memory, DEFAULT_MEMORY_MIB), disk, noRootfs };
 }
 
 async function build(): Promise<string> {
@@ -163,8 +181,20 @@ async function build(): Promise<string> {
 /** The kernel did not type-check (the diagnostics are printed already): status 2, as tsc. */
 class BuildCheckError extends Error {}
 
-async function boot(image: string, { cmdline, memoryMiB, disk }: BootArgs): Promise<number> {
-  const machine = await bootImage({ image, cmdline, memoryMiB, hdb: disk === undefined ? undefined : { path: resolve(disk) } });
+async function boot(image: string, { cmdline, memoryMiB, disk, noRootfs }: BootArgs): Promise<number> {
+  const hdb = disk === undefined ? undefined : { path: resolve(disk) };
+  if (noRootfs) return runOnTerminal(await bootImage({ image, cmdline, memoryMiB, hdb }));
+  let initrd: Uint8Array;
+  try {
+    initrd = buildRootfs();
+  } catch (err) {
+    if (err instanceof CompileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+  const machine = await bootImage({ image, cmdline: rootfsCmdline(cmdline), memoryMiB, initrd, hdb });
   return runOnTerminal(machine);
 }
 

@@ -12,6 +12,7 @@ export const EXIT_EMULATOR_FAILED = 125;
 export const EXIT_OUTPUT_CLOSED = 141;
 
 const CTRL_A = 0x01;
+const CTRL_D = 0x04;
 
 export const ESCAPE_HELP = [
   'C-a h    print this help',
@@ -91,8 +92,11 @@ export async function runOnTerminal(machine: GuestMachine, io: TerminalIO = proc
       else quit(EXIT_USER_QUIT);
     }
   };
-  // Without a 'end' handler the guest simply keeps running once piped input runs out.
   stdin.on('data', onInput);
+  // Piped input (a script): at its end type ^D, the terminal's end-of-file, so the shell
+  // sees the end of its input and the guest powers off with its status.
+  const onEnd = () => machine.sendSerial(Uint8Array.of(CTRL_D));
+  if (!interactive) stdin.on('end', onEnd);
   const restore = interactive ? enterRawMode(stdin) : () => {};
   // Raw mode passes Ctrl-C to the guest, so say once how to get out.
   if (interactive) stderr.write(QUIT_HINT);
@@ -106,6 +110,7 @@ export async function runOnTerminal(machine: GuestMachine, io: TerminalIO = proc
   } finally {
     await machine.stop();
     stdin.off('data', onInput);
+    stdin.off('end', onEnd);
     stdin.pause();
     unsubscribe();
     restore();

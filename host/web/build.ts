@@ -7,9 +7,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../../image-builder/paths.ts';
+import { buildRootfs } from '../../image-builder/rootfs.ts';
 
 /** The files of a built page, by name (for the server and the tests). */
-export const PAGE_FILES = ['index.html', 'style.css', 'main.js', 'xterm.css', 'v86.wasm', 'tskern.elf'] as const;
+export const PAGE_FILES = ['index.html', 'style.css', 'main.js', 'xterm.css', 'v86.wasm', 'tskern.elf', 'rootfs.cpio'] as const;
 
 /**
  * Writes the page into `outDir` (created if needed) with `image` as its kernel image.
@@ -37,4 +38,5 @@ export async function buildWebPage(outDir: string, image: string, root = project
   copyFileSync(require.resolve('@xterm/xterm/css/xterm.css'), join(outDir, 'xterm.css'));
   copyFileSync(require.resolve('v86/build/v86.wasm'), join(outDir, 'v86.wasm'));
   writeFileSync(join(outDir, 'tskern.elf'), readFileSync(image));
+  writeFileSync(join(outDir, 'rootfs.cpio'), buildRootfs({ root }));
 }

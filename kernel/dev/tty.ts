@@ -152,10 +152,12 @@ export class Tty {
    * Up to `max` bytes of input: in canonical mode at most one line (with its newline); 0
    * bytes at end-of-file. Waits while there is none (or returns -EAGAIN when nonblocking).
    */
-  async read(max: number, nonblock: boolean): Promise<number[] | number> {
+  async read(max: number, nonblock: boolean, cancelled: () => boolean = () => false): Promise<number[] | number> {
     while (!this.hasInput) {
       if (nonblock) return -Errno.EAGAIN;
       await this.waitInput();
+      // the reader was interrupted (or killed) while it waited: leave the input to others
+      if (cancelled()) return -Errno.EINTR;
     }
     if (this.ready.length === 0) {
       this.eofs--;

@@ -151,7 +151,7 @@ export function ttyOps(tty: Tty): FileOps {
     seekable: false,
     isTty: true,
     read: async (f: OpenFile, to: IoTarget): Promise<number> => {
-      const bytes = await tty.read(to.length, (f.flags & OpenFlag.NONBLOCK) !== 0);
+      const bytes = await tty.read(to.length, (f.flags & OpenFlag.NONBLOCK) !== 0, () => to.cancelled === true);
       if (typeof bytes === 'number') return bytes;
       if (bytes.length === 0) return 0;
       const r = await to.fromBytes(0, bytes, bytes.length);

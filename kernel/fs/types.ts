@@ -68,6 +68,11 @@ export interface DirEntry {
 export interface IoTarget {
   /** Bytes available (write) or wanted (read) in all. */
   readonly length: number;
+  /**
+   * Set when the system call that owns the target ended early (EINTR, or its process was
+   * killed): a read still waiting for input must then not consume any.
+   */
+  cancelled?: boolean;
   /** Copies `n` bytes from physical memory to position `pos` of the target; 0 or -EFAULT. */
   fromPhys(pos: number, phys: number, n: number): number | Promise<number>;
   /** Copies bytes[0..n) to position `pos`; 0 or -EFAULT. */

@@ -100,17 +100,20 @@ async function doRead(p: Process, fd: number, buf: number, count: number, at: nu
   const positioned = at >= 0;
   if (positioned && !f.ops.seekable) return -Errno.ESPIPE;
   const offset = positioned ? at : f.offset;
-  const r = await readInterruptible(p, f.ops.read(f, new UserBuffer(p.mm.space, buf, count), offset));
+  const target = new UserBuffer(p.mm.space, buf, count);
+  const r = await readInterruptible(p, f.ops.read(f, target, offset), target);
   if (r > 0 && !positioned && f.ops.seekable) f.offset = offset + r;
   return r;
 }
 
 /** A blocking read or write ends early with -EINTR when a signal that acts arrives. */
-async function readInterruptible(p: Process, op: number | Promise<number>): Promise<number> {
+async function readInterruptible(p: Process, op: number | Promise<number>, target?: UserBuffer): Promise<number> {
   if (typeof op === 'number') return op;
   let interrupted = false;
   const stop = sleepInterruptible(p, () => {}).then((woke) => {
     interrupted = !woke;
+    // the abandoned read must not take input meant for the next reader (the shell after ^C)
+    if (interrupted && target !== undefined) target.cancelled = true;
     return -Errno.EINTR;
   });
   const r = await Promise.race([op, stop]);

@@ -208,6 +208,7 @@ export async function readStringArray(space: AddressSpace, addr: number): Promis
 
 /** A read(2)/write(2) buffer in a process's memory. */
 export class UserBuffer implements IoTarget {
+  cancelled = false;
   constructor(private readonly space: AddressSpace, readonly addr: number, readonly length: number) {}
 
   fromPhys(pos: number, phys: number, n: number): Promise<number> {

@@ -61,9 +61,9 @@ describe('tskern boot', () => {
     expect(run.code).toBe(3);
   });
 
-  it('keeps the guest running after stdin ends', async () => {
-    const run = await tskern(['boot', fixture('echo2.elf', echoUntilQ())], 'abc', { stdout: 'abc', graceMs: 1000 });
-    expect(run.stdout).toBe('abc');
+  it('types ^D when stdin ends and keeps the guest running (an IMAGE boots without the root file system)', async () => {
+    const run = await tskern(['boot', fixture('echo2.elf', echoUntilQ())], 'abc', { stdout: 'abc\x04', graceMs: 1000 });
+    expect(run.stdout).toBe('abc\x04');
     expect(run.code).toBeNull(); // still running until killed
   });
 
@@ -122,7 +122,7 @@ describe('tskern build, then boot the kernel', () => {
     const run = await tskern(['boot', '--cmdline', 'poweroff'], '');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^tskern \d+\.\d+\.\d+ /);
-    expect(run.stdout).toContain('cmdline: poweroff');
+    expect(run.stdout).toContain('cmdline: init=/sbin/init poweroff'); // the root file system's init, then ours
   });
 
   it('passes the guest panic through to the terminal', async () => {

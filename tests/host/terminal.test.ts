@@ -63,12 +63,12 @@ describe('runOnTerminal', () => {
     expect(term.stderr()).toBe(QUIT_HINT + ESCAPE_HELP);
   });
 
-  it('without a TTY passes Ctrl-A through and survives end of input', async () => {
+  it('without a TTY passes Ctrl-A through, types ^D at the end of input and survives it', async () => {
     const term = fakeTerminal(false);
     const machine = await bootImage({ image: echoUntilQ() });
     const done = runOnTerminal(machine, term.io);
     term.io.stdin.end('\x01x');
-    await machine.waitForOutput('\x01x');
+    await machine.waitForOutput('\x01x\x04'); // the input, then the ^D that ends a script
     await new Promise((r) => setTimeout(r, 100));
     machine.sendSerial('q'); // still running: the host can still talk to it
     expect(await done).toBe(3);

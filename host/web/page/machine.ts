@@ -16,6 +16,8 @@ export interface PageMachineOptions {
   /** v86's core, compiled (see compileV86). */
   wasm: Promise<WebAssembly.Module>;
   cmdline: string;
+  /** The root file system (a cpio archive, the multiboot module), or none: the echo console. */
+  initrd?: ArrayBuffer;
   memoryMiB?: number;
   screen: HTMLElement;
 }
@@ -53,6 +55,7 @@ export class PageMachine {
       wasm_fn: async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(await opts.wasm, imports)).exports,
       multiboot: { buffer: opts.image },
       cmdline: opts.cmdline,
+      ...(opts.initrd ? { initrd: { buffer: opts.initrd } } : {}),
       memory_size: (opts.memoryMiB ?? DEFAULT_MEMORY_MIB) * 1024 * 1024,
       screen_container: opts.screen,
       autostart: true,

@@ -1,12 +1,14 @@
 // The page: boots the kernel image in v86 with its COM1 on an xterm terminal, its VGA
 // screen beside it and the VM inspector below, and offers `window.tskern` to tests.
-// URL parameters: cmdline (the kernel command line, e.g. ?cmdline=test%3Dinspect), memory (MiB).
+// URL parameters: cmdline (the kernel command line, e.g. ?cmdline=test%3Dinspect), memory (MiB),
+// rootfs=0 (boot without the root file system: the kernel's echo console, as a `test=`
+// command line does, since the kernel's tests and demos run instead of processes).
 
 import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
 import { inspectSpace, type InspectedProcess } from '../../inspect/inspect.ts';
 import { InspectorView } from './inspector-view.ts';
 import { PageMachine, compileV86 } from './machine.ts';
-import { PROMPT } from './prompt.ts';
+import { ECHO_CONSOLE_PROMPT, INIT_WORD, PROMPT } from './prompt.ts';
 import type { TskernPage } from './api.ts';
 import { openTerminal } from './terminal.ts';
 
@@ -33,8 +35,12 @@ async function start(): Promise<void> {
   const started = performance.now();
   const wasm = compileV86();
   const image = await (await fetch('tskern.elf')).arrayBuffer();
+  const withRootfs = params.get('rootfs') !== '0' && !cmdline.split(' ').some((w) => w.startsWith('test='));
+  const initrd = withRootfs ? await (await fetch('rootfs.cpio')).arrayBuffer() : undefined;
+  const prompt = withRootfs ? PROMPT : ECHO_CONSOLE_PROMPT;
+  const bootCmdline = withRootfs ? [INIT_WORD, cmdline].filter((w) => w !== '').join(' ') : cmdline;
 
-  const machine = new PageMachine({ image, wasm, cmdline, memoryMiB, screen: $('screen') });
+  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen') });
   const term = openTerminal($('terminal'), (data) => machine.send(data));
   let text = '';
   const decoder = new TextDecoder();
@@ -44,7 +50,7 @@ async function start(): Promise<void> {
     term.write(bytes);
     if (port !== 0) return;
     text += decoder.decode(bytes, { stream: true });
-    if (api.readyAt === null && text.includes(PROMPT)) {
+    if (api.readyAt === null && text.includes(prompt)) {
       api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt };
       status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
         (cmdline ? `, cmdline "${cmdline}"` : '');

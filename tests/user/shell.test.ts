@@ -1,0 +1,150 @@
+// The shell and the tools on the guest's console, in one boot: pipes, redirection, a
+// background job, ^C ending the foreground job while the shell goes on, a crashing program
+// reported as killed by SIGSEGV, and ls, ps, pmap, free, touch-pages, cow-demo checked
+// against facts the test knows (files it made, the shell's pid, /proc's own figures).
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Session } from './session.ts';
+
+let s: Session;
+beforeAll(async () => { s = await Session.boot(); }, 300_000);
+afterAll(async () => { await s?.machine.stop(); });
+
+const T = 180_000;
+
+describe('the shell', () => {
+  test('a pipe carries echo into cat; quotes join words', async () => {
+    expect(await s.run(`echo 'pi''pe'-ok "two  spaces" | cat`)).toBe('pipe-ok two  spaces\n');
+  }, T);
+
+  test('> writes, >> appends and < reads a file in /tmp', async () => {
+    expect(await s.run('echo first > /tmp/r.txt')).toBe('');
+    expect(await s.run('echo second >> /tmp/r.txt')).toBe('');
+    expect(await s.run('cat < /tmp/r.txt')).toBe('first\nsecond\n');
+    expect(await s.run('echo again > /tmp/r.txt; cat /tmp/r.txt')).toBe('again\n');
+  }, T);
+
+  test('$? is the last status; a missing program is 127', async () => {
+    expect(await s.run('no-such-program')).toBe('sh: no-such-program: command not found\n');
+    expect(await s.run('echo $?')).toBe('127\n');
+    expect(await s.run('cat /no/such/file; echo $?')).toBe('cat: /no/such/file: No such file or directory\n1\n');
+  }, T);
+
+  test('cd changes the directory and the prompt', async () => {
+    expect(await s.run('cd /tmp', '/tmp')).toBe('');
+    expect(await s.run('cat r.txt', '/tmp')).toBe('again\n');
+    expect(await s.run('cd /')).toBe('');
+  }, T);
+
+  test('a background job runs while the shell takes commands, and is reported when done', async () => {
+    const started = await s.run('sleep 2 &');
+    const m = /^\[1\] (\d+)\n$/.exec(started);
+    expect(m, started).not.toBeNull();
+    const pid = Number(m![1]);
+    const ps = await s.run('ps');
+    const row = ps.split('\n').find((l) => l.trim().startsWith(`${pid} `));
+    expect(row, ps).toMatch(/\/bin\/sleep 2$/);
+    // the job ends while this one runs; its report comes before the next prompt
+    expect(await s.run('sleep 3')).toMatch(/^\[1\]\+  Done +sleep 2\n$/);
+  }, T);
+
+  test('^C ends the foreground job; the shell survives and goes on', async () => {
+    s.send('cat\r');
+    await s.until('cat\n');
+    s.send('are you there\r');
+    await s.until('are you there\r\n'); // the terminal's echo (canonical mode: ONLCR-style)
+    await s.until('are you there\n'); // cat's copy: cat runs
+    s.send('\x03');
+    await s.until('^C');
+    await s.until('tskern:/$ ');
+    expect(await s.run('echo $?')).toBe('130\n');
+  }, T);
+
+  test('a program killed by SIGSEGV is reported as a segmentation fault', async () => {
+    // the kernel logs the fault on the console (as Linux's dmesg line); the shell reports the death
+    const lines = (await s.run('crash')).split('\n');
+    expect(lines.filter((l) => !l.startsWith('tskern: '))).toEqual(['Segmentation fault', '']);
+    expect(lines[0]).toMatch(/^tskern: tsvm\[\d+\]: segfault .* at 0x00000010 /);
+    expect(await s.run('echo $?')).toBe('139\n');
+    expect(await s.run('echo still here')).toBe('still here\n');
+  }, T);
+});
+
+describe('the tools', () => {
+  test('mkdir, ls -l, cp, rm on files the test made', async () => {
+    expect(await s.run('mkdir /tmp/d')).toBe('');
+    expect(await s.run('echo hello > /tmp/d/one')).toBe('');
+    expect(await s.run('cp /tmp/d/one /tmp/d/two')).toBe('');
+    expect(await s.run('ls /tmp/d')).toBe('one\ntwo\n');
+    const long = (await s.run('ls -l /tmp/d')).split('\n').filter((l) => l !== '');
+    expect(long).toHaveLength(2);
+    for (const [line, name] of long.map((l, i) => [l, ['one', 'two'][i]])) expect(line).toMatch(new RegExp(`^-rw-r--r-- +1 +6 +\\d+ ${name}$`));
+    expect(await s.run('rm /tmp/d/one; ls /tmp/d')).toBe('two\n');
+    expect(await s.run('ls /bin')).toContain('tsvm\n');
+  }, T);
+
+  test('ps lists the shell (its own pid from $$) under init, and init as pid 1', async () => {
+    const shellPid = Number((await s.run('echo $$')).trim());
+    expect(shellPid).toBeGreaterThan(1);
+    const rows = (await s.run('ps')).split('\n').slice(1).filter((l) => l !== '').map((l) => l.trim().split(/ +/));
+    const byPid = new Map(rows.map((r) => [Number(r[0]), r]));
+    expect(byPid.get(1)?.slice(6).join(' ')).toBe('/bin/tsvm /sbin/init');
+    expect(byPid.get(shellPid)?.[1]).toBe('1');
+    expect(byPid.get(shellPid)?.slice(6).join(' ')).toBe('/bin/tsvm /bin/sh');
+  }, T);
+
+  test('pmap shows every mapping of /proc/PID/maps with its size', async () => {
+    const pid = Number((await s.run('echo $$')).trim());
+    const maps = (await s.run(`cat /proc/${pid}/maps`)).split('\n').filter((l) => l !== '');
+    const pmap = (await s.run(`pmap ${pid}`)).split('\n').filter((l) => l !== '');
+    expect(pmap[0]).toBe(`${pid}:`);
+    const rows = pmap.slice(2, -1);
+    expect(rows).toHaveLength(maps.length);
+    let total = 0;
+    maps.forEach((line, i) => {
+      const [range, perms] = line.split(/ +/);
+      const [lo, hi] = range.split('-').map((h) => parseInt(h, 16));
+      const kb = (hi - lo) / 1024;
+      total += kb;
+      expect(rows[i]).toMatch(new RegExp(`^${range.split('-')[0]} +${kb} ${perms}  `));
+    });
+    expect(pmap[pmap.length - 1]).toBe(`total ${String(total).padStart(7)}K`);
+  }, T);
+
+  test('free shows /proc/meminfo in kB', async () => {
+    const info = new Map((await s.run('cat /proc/meminfo')).split('\n').filter((l) => l).map((l) => [l.split(':')[0], parseInt(l.split(':')[1], 10)]));
+    const row = (await s.run('free')).split('\n')[1].split(/ +/);
+    expect(row[0]).toBe('Mem:');
+    const [total, used, free] = row.slice(1).map(Number);
+    expect(total).toBe(info.get('MemTotal'));
+    expect(used + free).toBe(total);
+    // other commands ran between the two reads: the free figure moved a little at most
+    expect(Math.abs(free - info.get('MemFree')!)).toBeLessThan(total / 20);
+  }, T);
+
+  test('touch-pages counts a demand-zero fault per page touched', async () => {
+    // the interpreter's own heap faults too, so compare two sizes: 80 more pages, 80 more faults at least
+    const faults = async (n: number) => {
+      const out = await s.run(`touch-pages ${n}`);
+      const m = new RegExp(`minor faults after: +\\d+ \\(\\+(\\d+) for ${n} pages\\)`).exec(out);
+      expect(m, out).not.toBeNull();
+      return Number(m![1]);
+    };
+    const small = await faults(40), large = await faults(120);
+    expect(small).toBeGreaterThanOrEqual(40);
+    expect(large).toBeGreaterThanOrEqual(120);
+    expect(large - small).toBeGreaterThanOrEqual(80);
+  }, T);
+
+  test('cow-demo: the child write faults and gets its own copy; the parent keeps its page', async () => {
+    const out = await s.run('cow-demo');
+    expect(out).toMatch(/child +\d+: faults before write \d+, after \d+ \(\+[1-9]\d*: the copy-on-write fault\)/);
+    expect(out).toMatch(/child +\d+: page says "child!"/);
+    expect(out).toMatch(/parent \d+: page still says "parent"/);
+  }, T);
+
+  test('end of input (^D) on an empty line ends the shell and init powers off with status 0', async () => {
+    s.send('\x04');
+    expect(await s.machine.exited).toBe(0);
+  }, T);
+});
