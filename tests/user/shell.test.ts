@@ -60,6 +60,20 @@ describe('the shell', () => {
     expect(await s.run('echo $?')).toBe('130\n');
   }, T);
 
+  test('line editing: backspace, left arrow and insert, history with up arrow', async () => {
+    const P = 'tskern:/$ ';
+    s.send('echo helXo\x7f\x7flo\r'); // "helXo", two backspaces, "lo": echo hello
+    // (editing in the middle redraws the line, prompt included: wait for the output and the next prompt)
+    expect(await s.until(`\nhello\n${P}`, 30_000)).toContain('hello');
+    s.send('echo wrld\x1b[D\x1b[D\x1b[Do\r'); // three left, insert "o": echo world
+    expect(await s.until(`\nworld\n${P}`, 30_000)).toContain('world');
+    s.send('\x1b[A\x1b[A\x1b[B\r'); // up twice (echo hello), down once (echo world)
+    expect(await s.until(`\nworld\n${P}`, 30_000)).toContain('world');
+    s.send('\x1b[A\x1b[A\r'); // the repeated "echo world" was not stored again: up twice is "echo hello"
+    // (editing in the middle redraws the line, prompt included: wait for the output and the next prompt)
+    expect(await s.until(`\nhello\n${P}`, 30_000)).toContain('hello');
+  }, T);
+
   test('a program killed by SIGSEGV is reported as a segmentation fault', async () => {
     // the kernel logs the fault on the console (as Linux's dmesg line); the shell reports the death
     const lines = (await s.run('crash')).split('\n');
