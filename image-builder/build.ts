@@ -1,7 +1,8 @@
 // Builds the kernel image: assembles the native boot code, links it at the kernel's
 // addresses and writes build/tskern.elf (a multiboot ELF) plus build/tskern.map.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
 import { dirname, join } from 'node:path';
 import { defaultImagePath, projectRoot } from './paths.ts';
 import { X86Assembler, type LinkedImage } from './x86/index.ts';
@@ -101,12 +102,12 @@ export async function buildImage(opts: { outFile?: string } = {}): Promise<strin
   const out = opts.outFile ?? defaultImagePath();
   const img = assembleKernel();
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, img.elf);
+  writeFileAtomic(out, img.elf);
   const map = [...img.linked.symbols]
     .filter(([name]) => !name.startsWith('.'))
     .sort((x, y) => x[1] - y[1])
     .map(([name, v]) => `${(v >>> 0).toString(16).padStart(8, '0')} ${name}`)
     .join('\n');
-  writeFileSync(out.replace(/\.elf$/, '') + '.map', map + '\n');
+  writeFileAtomic(out.replace(/\.elf$/, '') + '.map', map + '\n');
   return out;
 }

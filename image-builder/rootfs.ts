@@ -6,7 +6,8 @@
 // rebuilt only when its source, or a file it may depend on (user/lib, the prelude, the
 // compiler, the bytecode encoder), is newer than the cached copy.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
 import { join } from 'node:path';
 import { S_IFDIR, S_IFREG, writeCpio, type CpioEntry } from './initrd/cpio.ts';
 import { compileProgram } from './compiler/index.ts';
@@ -38,7 +39,7 @@ function compiled(root: string, dir: string, name: string, depsNewest: number): 
   if (cached >= 0 && cached >= depsNewest && cached >= mtimeMs(source)) return readFileSync(out);
   const bytes = withShebang(encodeModule(compileProgram(source, { target: 'user' }).module));
   mkdirSync(join(root, 'build', 'rootfs', dir), { recursive: true });
-  writeFileSync(out, bytes);
+  writeFileAtomic(out, bytes);
   return bytes;
 }
 
@@ -48,7 +49,7 @@ function tsvmElf(root: string): Uint8Array {
   if (!isStale(path, ['image-builder', 'kernel', 'runtime'].map((d) => join(root, d)))) return readFileSync(path);
   const elf = assembleTsvm().elf;
   mkdirSync(join(root, 'build'), { recursive: true });
-  writeFileSync(path, elf);
+  writeFileAtomic(path, elf);
   return elf;
 }
 

@@ -3,7 +3,8 @@
 // calls), linked as a static ELF32 i386 Linux executable (ET_EXEC, one PT_LOAD per section,
 // page-aligned, no interpreter, no TLS) and written to build/tsvm.
 
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
 import { dirname, join } from 'node:path';
 import { projectRoot } from './paths.ts';
 import { X86Assembler, type LinkedImage } from './x86/index.ts';
@@ -44,7 +45,7 @@ export function buildTsvm(opts: { outFile?: string } = {}): string {
   const out = opts.outFile ?? defaultTsvmPath();
   const img = assembleTsvm();
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, img.elf);
+  writeFileAtomic(out, img.elf);
   chmodSync(out, 0o755);
   return out;
 }

@@ -3,7 +3,8 @@
 // page itself and the kernel image. Any static file server can host the result unchanged.
 
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../image-builder/atomic-write.ts';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../../image-builder/paths.ts';
@@ -37,6 +38,6 @@ export async function buildWebPage(outDir: string, image: string, root = project
   copyFileSync(join(page, 'style.css'), join(outDir, 'style.css'));
   copyFileSync(require.resolve('@xterm/xterm/css/xterm.css'), join(outDir, 'xterm.css'));
   copyFileSync(require.resolve('v86/build/v86.wasm'), join(outDir, 'v86.wasm'));
-  writeFileSync(join(outDir, 'tskern.elf'), readFileSync(image));
-  writeFileSync(join(outDir, 'rootfs.cpio'), buildRootfs({ root }));
+  writeFileAtomic(join(outDir, 'tskern.elf'), readFileSync(image));
+  writeFileAtomic(join(outDir, 'rootfs.cpio'), buildRootfs({ root }));
 }
