@@ -83,6 +83,9 @@ describe('the web page', () => {
     const boot = await page.evaluate(() => window.tskern.serialText());
     expect(boot).toMatch(/^tskern \d+\.\d+\.\d+ \(i386, PAE paging/);
     expect(boot).toContain(MOTD + FIRST_PROMPT);
+    // xterm draws what arrived on its own schedule: wait for the prompt to be on the screen
+    await page.waitForFunction((p) => (document.querySelector('#terminal .xterm-rows')?.textContent ?? '').includes(p),
+      { timeout: 20_000 }, FIRST_PROMPT.trim());
     const shown = await page.$eval('#terminal .xterm-rows', (e) => e.textContent ?? '');
     expect(shown).toContain(FIRST_PROMPT.trim());
 
