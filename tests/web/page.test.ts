@@ -84,8 +84,8 @@ describe('the web page', () => {
     expect(boot).toMatch(/^tskern \d+\.\d+\.\d+ \(i386, PAE paging/);
     expect(boot).toContain(MOTD + FIRST_PROMPT);
     // xterm draws what arrived on its own schedule: wait for the prompt to be on the screen
-    await page.waitForFunction((p) => (document.querySelector('#terminal .xterm-rows')?.textContent ?? '').includes(p),
-      { timeout: 20_000 }, FIRST_PROMPT.trim());
+    await page.waitForFunction(`(document.querySelector('#terminal .xterm-rows')?.textContent ?? '').includes(${JSON.stringify(FIRST_PROMPT.trim())})`,
+      { timeout: 20_000 });
     const shown = await page.$eval('#terminal .xterm-rows', (e) => e.textContent ?? '');
     expect(shown).toContain(FIRST_PROMPT.trim());
 
