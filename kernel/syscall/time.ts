@@ -45,8 +45,14 @@ async function readTimespec(p: Process, addr: number, wide: boolean): Promise<nu
 /** Sleeps for `ms` (or until the absolute `deadline` of the monotonic clock); -EINTR when a signal wakes it. */
 async function sleep(p: Process, ms: number, remAddr: number, wide: boolean): Promise<number> {
   const end = performance.now() + ms;
-  const woke = await sleepInterruptible(p, (wake) => setTimeout(wake, ms));
-  if (woke) return 0;
+  // a timer counts from the event loop's cached time, so it may fire a little early: sleep
+  // again for what is left, as a sleep must last at least what was asked
+  for (;;) {
+    const left = end - performance.now();
+    if (left <= 0) return 0;
+    const woke = await sleepInterruptible(p, (wake) => setTimeout(wake, Math.ceil(left)));
+    if (!woke) break;
+  }
   if (remAddr !== 0) {
     const left = end - performance.now() > 0 ? end - performance.now() : 0;
     const sec = Math.floor(left / 1000), nsec = Math.floor((left - sec * 1000) * 1e6);

@@ -57,7 +57,9 @@ node.describe('differential: Node vs the x86 interpreter in v86', () => {
   });
 
   for (const p of programs) {
-    if (GUEST_PASSING.has(p)) test(p, () => compare(p), GUEST_TIMEOUT_MS + 30_000);
+    // retried: the order of timers a few ms apart can slip when the host is loaded (issue 14,
+    // "timers in Node's order on a loaded host"); a program that really differs fails every try
+    if (GUEST_PASSING.has(p)) test(p, { retry: 2, timeout: GUEST_TIMEOUT_MS + 30_000 }, () => compare(p));
     else test.fails(`${p} — ${REASONS[p] ?? DEFAULT_REASON}`, () => compare(p), GUEST_TIMEOUT_MS + 30_000);
   }
 });
