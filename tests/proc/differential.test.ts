@@ -60,13 +60,13 @@ async function onTskern(path: string, args: string[], stdin: string): Promise<{ 
 describe.skipIf(why !== null)('static i386 programs: Linux and tskern exec agree', () => {
   for (const c of CASES) {
     // one retry: a few checks (a 20 ms sleep, fault counts) depend on timing when the host is loaded
-    test(c.name, { retry: 1 }, async () => {
+    test(c.name, { retry: 1, timeout: 180_000 }, async () => {
       const bin = buildProgram(join('tests', 'proc', 'programs', c.name + '.c'));
       const linux = onLinux(bin, c.linuxArgs ? c.linuxArgs() : c.args ?? [], c.stdin ?? '');
       const ours = await onTskern(bin, c.args ?? [], c.stdin ?? '');
       expect(ours.stdout, 'stdout (stderr: ' + ours.stderr + ')').toBe(linux.stdout);
       expect(ours.status).toBe(linux.status);
-    }, 180_000);
+    });
   }
 });
 
