@@ -24,7 +24,9 @@ int main(int argc, char **argv, char **envp) {
   char *p = mmap(NULL, 100 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   for (int i = 0; i < 100; i++) p[i * 4096] = 1;
   getrusage(RUSAGE_SELF, &r1);
-  printf("minor faults for 100 pages: %ld\n", r1.ru_minflt - r0.ru_minflt);
+  // at least one each (the oracle, qemu-user, sometimes counts one of its own as well)
+  long faults = r1.ru_minflt - r0.ru_minflt;
+  printf("minor faults for 100 pages: %s\n", faults >= 100 && faults <= 110 ? "100 or a few more" : "wrong");
   printf("argc %d\n", argc);
   for (int i = 1; i < argc; i++) printf("arg %s\n", argv[i]);
   printf("FOO=%s\n", getenv("FOO") ? getenv("FOO") : "(unset)");
