@@ -16,29 +16,11 @@ import { Ext2Fs } from './ext2/fs.ts';
 import type { Ext2Inode } from './ext2/inode.ts';
 import { PageCache } from './page-cache.ts';
 import type { Inode } from './block-fs.ts';
+import { Checks } from '../debug/checks.ts';
 
 export interface StorageSelftestResult {
   passed: number;
   failed: number;
-}
-
-class Checks {
-  passed = 0;
-  failed = 0;
-  constructor(private readonly out: (line: string) => void) {}
-  ok(cond: boolean, what: string): void {
-    if (cond) this.passed++;
-    else {
-      this.failed++;
-      this.out('FAIL ' + what);
-    }
-  }
-  result(r: number, what: string): void {
-    this.ok(r >= 0, what + (r < 0 ? ': ' + errnoName(r) : ''));
-  }
-  errno(r: unknown, e: Errno, what: string): void {
-    this.ok(r === -e, what + ': got ' + (typeof r === 'number' ? (r < 0 ? errnoName(r) : String(r)) : 'an inode') + ', expected ' + errnoName(-e));
-  }
 }
 
 /** The file's bytes as a string of Latin-1 characters, or -errno. */

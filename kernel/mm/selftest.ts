@@ -15,6 +15,7 @@ import { FrameAllocator } from './frames.ts';
 import { dumpPageTables, formatMaps } from './maps.ts';
 import { Mm } from './mm.ts';
 import { MapFlag, Prot } from './mman.ts';
+import { Checks } from '../debug/checks.ts';
 
 const PAGE = 4096;
 const BASE = 0x0804_8000;
@@ -26,24 +27,6 @@ export interface SelftestResult {
   failed: number;
   framesBefore: number;
   framesAfter: number;
-}
-
-class Checks {
-  passed = 0;
-  failed = 0;
-  constructor(private readonly out: (line: string) => void) {}
-
-  ok(cond: boolean, what: string): void {
-    if (cond) this.passed++;
-    else {
-      this.failed++;
-      this.out('FAIL ' + what);
-    }
-  }
-
-  equal(actual: number | string | boolean, expected: number | string | boolean, what: string): void {
-    this.ok(actual === expected, what + ': got ' + String(actual) + ', expected ' + String(expected));
-  }
 }
 
 /** A fault's result code (anonymous memory never waits for a backing object). */

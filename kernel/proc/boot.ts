@@ -7,7 +7,7 @@
 // else the bytes in /.init/stdin), stdout on COM1 and stderr on COM2; `ttys=` says which of
 // the three are terminals on the host. The kernel log goes to COM2 then, never to stdout.
 
-import { bootInfoAddress, physRead8, readCr3, setRunUserHook } from '../arch/intrinsics.ts';
+import { bootInfoAddress, physBytes, readCr3, setRunUserHook } from '../arch/intrinsics.ts';
 import { Tty } from '../dev/tty.ts';
 import { Uart16550 } from '../dev/uart16550.ts';
 import { makeDevfs, ttyOps } from '../fs/devfs.ts';
@@ -67,11 +67,12 @@ function initEnvironment(words: string[]): string[] {
 }
 
 function readWholeFile(f: RamFile): string {
+  // Bytes as Latin-1 characters: argv goes back to bytes unchanged on its way to execve.
   let s = '';
   for (let page = 0; page * 4096 < f.size(); page++) {
-    const frame = f.getPage(page);
     const n = f.size() - page * 4096 < 4096 ? f.size() - page * 4096 : 4096;
-    for (let i = 0; i < n; i++) s += String.fromCharCode(physRead8(frame + i));
+    const bytes = physBytes(f.getPage(page), n);
+    for (let i = 0; i < n; i++) s += String.fromCharCode(bytes[i]);
   }
   return s;
 }
