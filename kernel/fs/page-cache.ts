@@ -18,6 +18,7 @@ import { physFill } from '../arch/intrinsics.ts';
 import { Errno } from '../mm/errno.ts';
 import type { FrameAllocator } from '../mm/frames.ts';
 import { Page } from '../mm/page.ts';
+import { ioCounters } from '../mm/vmstat.ts';
 
 export const SECTORS_PER_PAGE = 8;
 const ALL_SECTORS = 0xff;
@@ -55,13 +56,18 @@ export interface PageCacheStats {
 /** Read-ahead never takes the last free frames: below this many, it does not start. */
 const READAHEAD_RESERVE = 64;
 
+/** Every cache made (one per mounted volume): /proc/vmstat adds their figures. */
+export const allCaches: PageCache[] = [];
+
 export class PageCache {
   readonly stats: PageCacheStats = { lookups: 0, hits: 0, pagesRead: 0, coalesced: 0, pagesWritten: 0, evictions: 0, readAhead: 0 };
   /** Pages read ahead of a sequential reader (0: no read-ahead). */
   readAheadPages = 8;
   private readonly mappings = new Set<CachedMapping>();
 
-  constructor(readonly frames: FrameAllocator) {}
+  constructor(readonly frames: FrameAllocator) {
+    allCaches.push(this);
+  }
 
   /** A new mapping over `io`. Metadata mappings are written back after file mappings (sync). */
   mapping(io: PageIo, metadata = false): CachedMapping {
@@ -80,6 +86,13 @@ export class PageCache {
   get pageCount(): number {
     let n = 0;
     for (const m of this.mappings) n += m.pageCount;
+    return n;
+  }
+
+  /** Pages modified and not yet written back. */
+  get dirtyCount(): number {
+    let n = 0;
+    for (const m of this.mappings) n += m.dirtyCount;
     return n;
   }
 
@@ -149,6 +162,7 @@ export class CachedMapping {
     }
     const frame = this.cache.allocFrame();
     if (frame < 0) return frame;
+    ioCounters.readsStarted++;
     const read = this.readInto(index, frame);
     this.inflight.set(index, read);
     return read;
@@ -166,6 +180,7 @@ export class CachedMapping {
       if (this.cache.frames.freeCount < READAHEAD_RESERVE) break;
       const frame = this.cache.frames.alloc();
       if (frame < 0) break;
+      ioCounters.readsStarted++;
       this.inflight.set(i, this.readInto(i, frame));
       this.cache.stats.readAhead++;
       n++;

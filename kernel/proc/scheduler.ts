@@ -17,6 +17,7 @@
 import { gdtSetTls, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Fault, FaultWait } from '../mm/address-space.ts';
 import { hex32 } from '../arch/traps.ts';
+import { ioCounters, vmCounters } from '../mm/vmstat.ts';
 import { kernel } from './kernel-state.ts';
 import { State, type Process } from './process.ts';
 import { Reg } from './user-context.ts';
@@ -137,13 +138,26 @@ export function runUser(): boolean {
   }
 }
 
-/** A page fault from ring 3: true when p may go on running at once. */
+/**
+ * A page fault from ring 3: true when p may go on running at once. A fault that issued a
+ * disk read (the page cache's read counter moved during its synchronous part) is major;
+ * one that only waits on a read another fault started is minor, as in Linux, where the
+ * second fault finds the page in the cache and waits on its lock.
+ */
 function userFault(p: Process): boolean {
   const addr = p.ctx.get(Reg.CR2);
   const error = p.ctx.get(Reg.ERROR);
+  const reads = ioCounters.readsStarted;
   const r = p.mm.space.fault(addr, error);
   if (r instanceof FaultWait) {
-    p.majFaults++;
+    vmCounters.faults++;
+    if (ioCounters.readsStarted !== reads) {
+      p.majFaults++;
+      vmCounters.major++;
+    } else {
+      p.minFaults++;
+      vmCounters.minor++;
+    }
     waitFor(p, settleFault(p, r));
     return false;
   }
@@ -158,13 +172,16 @@ async function settleFault(p: Process, wait: FaultWait): Promise<number> {
     frame = -5;
   }
   const done = p.mm.space.completeFault(wait, frame);
-  if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va);
+  if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va, true);
   return NO_RESULT; // RETRY: the instruction runs again and faults again if it must
 }
 
-function faultOutcome(p: Process, r: number, addr: number): boolean {
+/** What a fault's result does to p; `counted`: the fault was already counted (it waited). */
+function faultOutcome(p: Process, r: number, addr: number, counted = false): boolean {
+  if (!counted) vmCounters.faults++;
   if (r === Fault.OK) {
     p.minFaults++;
+    vmCounters.minor++;
     return true;
   }
   const k = kernel();
