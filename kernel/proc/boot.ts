@@ -198,7 +198,7 @@ async function startInit(path: string, argv: string[], envp: string[], ttys: str
   fds.install(ttys.indexOf('o') >= 0 ? consoleFile() : k.execMode ? openNode(dev.serialOut, '/dev/ttyS0', OpenFlag.WRONLY) : consoleFile());
   if (!k.execMode) fds.install(consoleFile());
   else {
-    const errOps = dev.serialErr.open();
+    const errOps = dev.serialErr.ops;
     const asTty: FileOps = { seekable: false, isTty: true, write: errOps.write, read: errOps.read, ioctl: ttyOps(tty).ioctl };
     fds.install(openNode(dev.serialErr, '/dev/ttyS1', OpenFlag.WRONLY, ttys.indexOf('e') >= 0 ? asTty : errOps));
   }
