@@ -112,9 +112,13 @@ export class PageCache {
   /** Drops up to `want` clean pages no one else references; the number dropped. */
   evictClean(want: number): number {
     let n = 0;
-    for (const m of this.mappings) {
-      n += m.evictClean(want - n);
-      if (n >= want) break;
+    // file data first: metadata (bitmaps, inode tables, indirect blocks) is needed again
+    // by nearly every operation, and evicting it first makes the cache thrash
+    for (const pass of [false, true]) {
+      for (const m of this.mappings) {
+        if (n >= want) return n;
+        if (m.metadata === pass) n += m.evictClean(want - n);
+      }
     }
     return n;
   }
@@ -250,7 +254,11 @@ export class CachedMapping {
     for (const p of dirty) {
       const mask = p.dirty;
       p.dirty = 0;
+      // the write's own reference: a clean page under writeback is not evicted (its frame
+      // reused) before the disk has taken its bytes
+      this.cache.frames.ref(p.frame);
       const r = await this.io.writePage(p.index, p.frame, mask);
+      this.cache.frames.unref(p.frame);
       if (r < 0) {
         p.dirty |= mask; // still not on the disk
         if (result === 0) result = r;

@@ -18,6 +18,7 @@ import { gdtSetTls, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Fault, FaultWait } from '../mm/address-space.ts';
 import { hex32 } from '../arch/traps.ts';
 import { ioCounters, vmCounters } from '../mm/vmstat.ts';
+import { checkMemory, outOfMemory } from './reclaim.ts';
 import { kernel } from './kernel-state.ts';
 import { State, type Process } from './process.ts';
 import { Reg } from './user-context.ts';
@@ -161,7 +162,19 @@ function userFault(p: Process): boolean {
     waitFor(p, settleFault(p, r));
     return false;
   }
+  if (r === Fault.OOM) {
+    vmCounters.faults++;
+    waitFor(p, retryAfterReclaim(p));
+    return false;
+  }
+  checkMemory();
   return faultOutcome(p, r, addr);
+}
+
+/** A fault that found no free frame: reclaim (or the OOM killer), then the instruction runs again. */
+async function retryAfterReclaim(p: Process): Promise<number> {
+  await outOfMemory(p);
+  return NO_RESULT;
 }
 
 async function settleFault(p: Process, wait: FaultWait): Promise<number> {
@@ -172,7 +185,8 @@ async function settleFault(p: Process, wait: FaultWait): Promise<number> {
     frame = -5;
   }
   const done = p.mm.space.completeFault(wait, frame);
-  if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va, true);
+  if (done === Fault.OOM || frame === -12) await outOfMemory(p);
+  else if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va, true);
   return NO_RESULT; // RETRY: the instruction runs again and faults again if it must
 }
 
@@ -186,11 +200,6 @@ function faultOutcome(p: Process, r: number, addr: number, counted = false): boo
   }
   const k = kernel();
   const ip = p.ctx.get(Reg.EIP);
-  if (r === Fault.OOM) {
-    k.log('tskern: out of memory: killing ' + p.comm + '[' + p.pid + ']');
-    forceSignal(p, { signo: Sig.KILL, code: SiCode.KERNEL, pid: 0, addr, status: 0 });
-    return false;
-  }
   const bus = r === Fault.SIGBUS;
   const info: SigInfo = {
     signo: bus ? Sig.BUS : Sig.SEGV,
