@@ -31,6 +31,9 @@ const IRQ_BASE = 0x20;
 const PAGE_FAULT = 14;
 
 const queue: Process[] = [];
+/** The process whose time slice is running and the timer ticks it has seen. */
+let sliceOwner: Process | null = null;
+let sliceTicks = 0;
 /** The process whose TLS descriptors are in the GDT. */
 let tlsOwner: Process | null = null;
 /** The process that ran last (its space may still be in CR3). */
@@ -44,6 +47,7 @@ export function makeRunnable(p: Process): void {
   if (queue.indexOf(p) < 0) queue.push(p);
 }
 
+
 export function block(p: Process): void {
   // the operation p waits for may already have ended it (an async handler runs synchronously up to its first await)
   if (p.state !== State.ZOMBIE) p.state = State.BLOCKED;
@@ -55,6 +59,7 @@ export function unqueue(p: Process): void {
   if (i >= 0) queue.splice(i, 1);
   if (lastRun === p) lastRun = null;
   if (tlsOwner === p) tlsOwner = null;
+  if (sliceOwner === p) sliceOwner = null;
 }
 
 export function runQueueLength(): number {
@@ -104,6 +109,10 @@ export function waitFor(p: Process, pending: Promise<number>): void {
 export function runUser(): boolean {
   const p = queue.length > 0 ? queue[0] : null;
   if (p === null) return false;
+  if (sliceOwner !== p) {
+    sliceOwner = p;
+    sliceTicks = 0;
+  }
   for (;;) {
     if ((p.signals.pendingLo | p.signals.pendingHi) !== 0 && hasDeliverable(p)) {
       waitFor(p, deliverPending(p));
@@ -129,8 +138,14 @@ export function runUser(): boolean {
     if (vector >= IRQ_BASE && vector < IRQ_BASE + 16) {
       if (vector === IRQ_BASE) {
         p.userTicks++;
-        // the time slice is over: the next runnable process goes first
-        if (queue[0] === p && queue.length > 1) queue.push(queue.shift() as Process);
+        // the time slice is over: the next runnable process goes first. A slice lasts from
+        // one tick to the next one after it: a tick already pending when p was picked
+        // (interrupts queue up while the emulator runs slowly) must not take the CPU from p
+        // before it has run at all.
+        if (++sliceTicks >= 2 && queue[0] === p && queue.length > 1) {
+          queue.push(queue.shift() as Process);
+          sliceOwner = null;
+        }
       }
       return true;
     }
