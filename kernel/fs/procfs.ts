@@ -9,6 +9,7 @@ import { DynamicLink, TextFile } from './text-file.ts';
 import { ramfsStats } from './ramfs.ts';
 import { allCaches } from './page-cache.ts';
 import { vmCounters } from '../mm/vmstat.ts';
+import { PagemapFile } from './pagemap.ts';
 import { DirType, Mode, OpenFlag, makeStat, type DirEntry, type FileOps, type Inode, type Stat } from './types.ts';
 
 export const PROCFS_DEV = 0x0004;
@@ -64,6 +65,7 @@ class ProcPidDir implements Inode {
     this.files.set('stat', text(stat));
     this.files.set('comm', text((p) => p.comm + '\n'));
     this.files.set('cmdline', text((p) => (p.alive ? p.argv.map((a) => a + '\0').join('') : '')));
+    this.files.set('pagemap', new PagemapFile(PROCFS_DEV, nextIno++, self));
     this.files.set('exe', new DynamicLink(PROCFS_DEV, nextIno++, () => {
       const p = self();
       return p === null ? '' : p.exe;
