@@ -37,8 +37,8 @@ describe.skipIf(why !== null)('writeback', () => {
     test(`writeback=${period}: a MAP_SHARED store is ${period > 0 ? '' : 'not '}on the disk while its process runs`, async () => {
       const { dir, img } = emptyDisk(4);
       const bin = buildProgram(join('tests', 'proc', 'programs', 'periodic.c'));
-      const opts = { image: kernelImage().elf, program: bin, argv: [bin], ttys: noTty, stdinBytes: new Uint8Array(0), cmdline: `writeback=${period}` };
-      const m = await bootImage({ image: opts.image, memoryMiB: 64, cmdline: execCmdline(opts), initrd: execInitrd(opts), hdb: { bytes: readFileSync(img) } });
+      const opts = { image: kernelImage().elf, program: bin, argv: [bin], memoryMiB: 64, ttys: noTty, stdinBytes: new Uint8Array(0), cmdline: `writeback=${period}` };
+      const m = await bootImage({ image: opts.image, memoryMiB: opts.memoryMiB, cmdline: execCmdline(opts), initrd: execInitrd(opts), hdb: { bytes: readFileSync(img) } });
       await m.waitForOutput('ready\n', 60_000);
       const now = join(dir, 'now.img');
       writeFileSync(now, m.disk('hdb')!);
