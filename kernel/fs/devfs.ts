@@ -1,12 +1,17 @@
 // /dev: character devices. null, zero, full, urandom/random, the console terminal
-// (console, tty, ttyS0) and the raw serial ports a `tskern exec` run uses for stdout and
-// stderr when the host's are not terminals.
+// (console, tty, ttyS0), the raw serial ports a `tskern exec` run uses for stdout and
+// stderr when the host's are not terminals, the framebuffer (fb0, a memory object that
+// mmap maps: kernel/dev/fb-file.ts), and /dev/shm, a tmpfs directory (ramfs files) where
+// glibc's shm_open creates its shared memory.
 
 import { Errno } from '../mm/errno.ts';
 import type { Tty } from '../dev/tty.ts';
 import type { Uart16550 } from '../dev/uart16550.ts';
 import { Mode, OpenFlag, makeStat, type FileOps, type Inode, type IoTarget, type OpenFile, type Stat, type UserMemory } from './types.ts';
 import { RamDir, type RamFsContext } from './ramfs.ts';
+import type { MemoryObject } from '../mm/vma.ts';
+import { Framebuffer } from '../dev/fb.ts';
+import { fbFileOps, openFb } from '../dev/fb-file.ts';
 
 export const DEVFS_DEV = 0x0005;
 
@@ -16,9 +21,13 @@ export class DeviceNode implements Inode {
     readonly ino: number,
     /** (major << 8) | minor */
     readonly rdev: number,
-    private readonly ops: FileOps,
+    readonly ops: FileOps,
     /** mmap of it is anonymous memory (/dev/zero). */
     readonly mapsAnonymous = false,
+    /** What mmap of it maps (/dev/fb0), or null. */
+    private readonly object: MemoryObject | null = null,
+    /** Run at each open: 0, or -errno to refuse it (a device that is absent). */
+    private readonly onOpen: (() => number) | null = null,
   ) {
     this.mode = Mode.CHR | 0o666;
   }
@@ -29,8 +38,15 @@ export class DeviceNode implements Inode {
   stat(): Stat {
     return makeStat(this.dev, this.ino, this.mode, 0, 0, this.rdev);
   }
-  open(): FileOps {
+  open(): FileOps | number {
+    if (this.onOpen !== null) {
+      const r = this.onOpen();
+      if (r < 0) return r;
+    }
     return this.ops;
+  }
+  memoryObject(): MemoryObject | null {
+    return this.object;
   }
 }
 
@@ -162,6 +178,9 @@ export function ttyOps(tty: Tty): FileOps {
   };
 }
 
+/** /dev/shm, where memfd_create's files get their frames from too (its RamFsContext). */
+export let shmDir: RamDir | null = null;
+
 export interface Devices {
   null: DeviceNode;
   zero: DeviceNode;
@@ -186,6 +205,13 @@ export function makeDevfs(fs: RamFsContext, tty: Tty, console: Uart16550, errorP
   node('random', 0x0108, RANDOM_OPS);
   node('urandom', 0x0109, RANDOM_OPS);
   node('tty', 0x0500, ttyOps(tty));
+  const fb = new Framebuffer();
+  const fb0 = new DeviceNode(ino++, (29 << 8) | 0, fbFileOps(fb), false, fb, () => openFb(fb));
+  dir.link('fb0', fb0);
+  const shm = new RamDir(fs, 0o1777, 0, dir);
+  dir.link('shm', shm);
+  shm.path = '/dev/shm';
+  shmDir = shm;
   const serialOut = node('ttyS0', 0x0440, serialOutOps(console));
   const serialErr = node('ttyS1', 0x0441, serialOutOps(errorPort));
   return { dir, devices, serialOut, serialErr };

@@ -18,6 +18,7 @@ import { physFill } from '../arch/intrinsics.ts';
 import { Errno } from '../mm/errno.ts';
 import type { FrameAllocator } from '../mm/frames.ts';
 import { Page } from '../mm/page.ts';
+import { ioCounters } from '../mm/vmstat.ts';
 
 export const SECTORS_PER_PAGE = 8;
 const ALL_SECTORS = 0xff;
@@ -55,13 +56,18 @@ export interface PageCacheStats {
 /** Read-ahead never takes the last free frames: below this many, it does not start. */
 const READAHEAD_RESERVE = 64;
 
+/** Every cache made (one per mounted volume): /proc/vmstat adds their figures. */
+export const allCaches: PageCache[] = [];
+
 export class PageCache {
   readonly stats: PageCacheStats = { lookups: 0, hits: 0, pagesRead: 0, coalesced: 0, pagesWritten: 0, evictions: 0, readAhead: 0 };
   /** Pages read ahead of a sequential reader (0: no read-ahead). */
   readAheadPages = 8;
   private readonly mappings = new Set<CachedMapping>();
 
-  constructor(readonly frames: FrameAllocator) {}
+  constructor(readonly frames: FrameAllocator) {
+    allCaches.push(this);
+  }
 
   /** A new mapping over `io`. Metadata mappings are written back after file mappings (sync). */
   mapping(io: PageIo, metadata = false): CachedMapping {
@@ -83,6 +89,13 @@ export class PageCache {
     return n;
   }
 
+  /** Pages modified and not yet written back. */
+  get dirtyCount(): number {
+    let n = 0;
+    for (const m of this.mappings) n += m.dirtyCount;
+    return n;
+  }
+
   /** Writes every dirty page: file data first, then metadata. The first error, or 0. */
   async writebackAll(): Promise<number> {
     let result = 0;
@@ -99,9 +112,13 @@ export class PageCache {
   /** Drops up to `want` clean pages no one else references; the number dropped. */
   evictClean(want: number): number {
     let n = 0;
-    for (const m of this.mappings) {
-      n += m.evictClean(want - n);
-      if (n >= want) break;
+    // file data first: metadata (bitmaps, inode tables, indirect blocks) is needed again
+    // by nearly every operation, and evicting it first makes the cache thrash
+    for (const pass of [false, true]) {
+      for (const m of this.mappings) {
+        if (n >= want) return n;
+        if (m.metadata === pass) n += m.evictClean(want - n);
+      }
     }
     return n;
   }
@@ -149,6 +166,7 @@ export class CachedMapping {
     }
     const frame = this.cache.allocFrame();
     if (frame < 0) return frame;
+    ioCounters.readsStarted++;
     const read = this.readInto(index, frame);
     this.inflight.set(index, read);
     return read;
@@ -166,6 +184,7 @@ export class CachedMapping {
       if (this.cache.frames.freeCount < READAHEAD_RESERVE) break;
       const frame = this.cache.frames.alloc();
       if (frame < 0) break;
+      ioCounters.readsStarted++;
       this.inflight.set(i, this.readInto(i, frame));
       this.cache.stats.readAhead++;
       n++;
@@ -235,7 +254,11 @@ export class CachedMapping {
     for (const p of dirty) {
       const mask = p.dirty;
       p.dirty = 0;
+      // the write's own reference: a clean page under writeback is not evicted (its frame
+      // reused) before the disk has taken its bytes
+      this.cache.frames.ref(p.frame);
       const r = await this.io.writePage(p.index, p.frame, mask);
+      this.cache.frames.unref(p.frame);
       if (r < 0) {
         p.dirty |= mask; // still not on the disk
         if (result === 0) result = r;

@@ -7,6 +7,9 @@ import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
 import { DynamicLink, TextFile } from './text-file.ts';
 import { ramfsStats } from './ramfs.ts';
+import { allCaches } from './page-cache.ts';
+import { vmCounters } from '../mm/vmstat.ts';
+import { PagemapFile } from './pagemap.ts';
 import { DirType, Mode, OpenFlag, makeStat, type DirEntry, type FileOps, type Inode, type Stat } from './types.ts';
 
 export const PROCFS_DEV = 0x0004;
@@ -62,6 +65,7 @@ class ProcPidDir implements Inode {
     this.files.set('stat', text(stat));
     this.files.set('comm', text((p) => p.comm + '\n'));
     this.files.set('cmdline', text((p) => (p.alive ? p.argv.map((a) => a + '\0').join('') : '')));
+    this.files.set('pagemap', new PagemapFile(PROCFS_DEV, nextIno++, self));
     this.files.set('exe', new DynamicLink(PROCFS_DEV, nextIno++, () => {
       const p = self();
       return p === null ? '' : p.exe;
@@ -102,6 +106,35 @@ function meminfo(): string {
     'MemAvailable:   ' + kb(f.freeCount) + 'Buffers:        ' + kb(0) + 'Cached:         ' + kb(ramfsStats.pages);
 }
 
+/**
+ * /proc/vmstat: "name value" lines. Linux's names where the meaning is Linux's (pgfault,
+ * pgmajfault; pgpgin/pgpgout in KiB); tskern's own for the rest. Totals since boot.
+ */
+export function vmstat(): string {
+  let read = 0, written = 0, coalesced = 0, evicted = 0, ahead = 0, lookups = 0, hits = 0, pages = 0, dirty = 0;
+  for (let i = 0; i < allCaches.length; i++) {
+    const s = allCaches[i].stats;
+    read += s.pagesRead;
+    written += s.pagesWritten;
+    coalesced += s.coalesced;
+    evicted += s.evictions;
+    ahead += s.readAhead;
+    lookups += s.lookups;
+    hits += s.hits;
+    pages += allCaches[i].pageCount;
+    dirty += allCaches[i].dirtyCount;
+  }
+  const c = vmCounters;
+  const names = ['nr_free_pages', 'nr_file_pages', 'nr_dirty', 'pgfault', 'pgminfault', 'pgmajfault', 'pgcoalesced',
+    'pgread', 'pgwriteback', 'pgevict', 'pgreadahead', 'pgpgin', 'pgpgout', 'pgcache_lookup', 'pgcache_hit',
+    'writeback_runs', 'oom_kill'];
+  const values = [kernel().frames.freeCount, pages, dirty, c.faults, c.minor, c.major, coalesced,
+    read, written, evicted, ahead, read * 4, written * 4, lookups, hits, c.writebackRuns, c.oomKills];
+  let out = '';
+  for (let i = 0; i < names.length; i++) out += names[i] + ' ' + values[i] + '\n';
+  return out;
+}
+
 export class ProcRoot implements Inode {
   readonly ino = 1;
   readonly dev = PROCFS_DEV;
@@ -113,6 +146,7 @@ export class ProcRoot implements Inode {
     const k = () => kernel();
     this.files.set('cmdline', new TextFile(PROCFS_DEV, nextIno++, () => k().cmdline + '\n'));
     this.files.set('meminfo', new TextFile(PROCFS_DEV, nextIno++, meminfo));
+    this.files.set('vmstat', new TextFile(PROCFS_DEV, nextIno++, vmstat));
     this.files.set('uptime', new TextFile(PROCFS_DEV, nextIno++, () => {
       const s = (performance.now() - k().bootMs) / 1000;
       return s.toFixed(2) + ' ' + s.toFixed(2) + '\n';

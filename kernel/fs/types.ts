@@ -5,7 +5,7 @@
 // Errors are -errno numbers (kernel/mm/errno.ts). A result may be a Promise where the
 // operation can block (console input, a pipe, a disk): the calling process waits, others run.
 
-import type { MappedFile } from '../mm/vma.ts';
+import type { MappedFile, MemoryObject } from '../mm/vma.ts';
 
 /** st_mode file types. */
 export enum Mode {
@@ -145,6 +145,8 @@ export interface Inode {
   open(flags: number): FileOps | number;
   /** The page cache's face of a regular file, for mmap and the ELF loader; null if it cannot be mapped. */
   mappable?(flags: number): MappedFile | null;
+  /** A device's memory object, which mmap of it maps (/dev/fb0); null if it has none. */
+  memoryObject?(): MemoryObject | null;
   /** Creates a regular file (O_CREAT) or directory (mode's type) in a writable directory. */
   create?(name: string, mode: number): Inode | number | Promise<Inode | number>;
   /** Removes a non-directory entry of this directory. */

@@ -329,6 +329,49 @@ export class AddressSpace {
     return n;
   }
 
+  /**
+   * Reclaim's half in the address space: unmaps up to `want` pages of file areas whose PTE
+   * maps the file's cached frame itself (never a private copy, which exists nowhere else),
+   * handing a dirty shared page to the cache first. Such a page faults back in from the
+   * cache, or the disk, when touched again. Pages whose accessed bit is set are skipped
+   * (and the bit cleared) unless `force`: recently used pages go last. Returns the count.
+   */
+  unmapFilePages(want: number, force: boolean): number {
+    if (this.freed) return 0;
+    let n = 0;
+    const flush = new TlbFlush(this.pt.root);
+    for (let vma = this.vmas.findFrom(0); vma !== null && n < want; vma = this.vmas.next(vma)) {
+      const file = vma.file;
+      if (file === null || file.cachedFrame === undefined) continue;
+      for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0 && n < want; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
+        const e = this.pt.entry(va);
+        if ((e & Pte.P) === 0 || pteFrame(e) !== file.cachedFrame(vma.pageIndex(va))) continue;
+        if (!force && (e & Pte.A) !== 0) {
+          this.pt.update(va, 0, Pte.A, flush);
+          continue;
+        }
+        const old = this.pt.clear(va, flush);
+        if (vma.shared && (old & Pte.D) !== 0 && file.pageDirtied !== undefined) file.pageDirtied(vma.pageIndex(va));
+        this.dropRef(vma, pteFrame(old));
+        n++;
+      }
+    }
+    flush.commit();
+    return n;
+  }
+
+  /** Pages present in the space's areas (the OOM killer's measure of a process). */
+  residentPages(): number {
+    if (this.freed) return 0;
+    let n = 0;
+    for (let vma = this.vmas.findFrom(0); vma !== null; vma = this.vmas.next(vma)) {
+      for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
+        if ((this.pt.entry(va) & Pte.P) !== 0) n++;
+      }
+    }
+    return n;
+  }
+
   /** Whether a PTE of vma mapping `frame` holds a reference to it. */
   private counted(vma: Vma, frame: number): boolean {
     return (vma.flags & Vm.PFNMAP) === 0 && this.frames.isManaged(frame);

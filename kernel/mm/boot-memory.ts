@@ -12,8 +12,8 @@ import { readMemoryMap } from './multiboot.ts';
 export const DIRECT_MAP_END = 0x3800_0000;
 const LARGE_PAGE = 0x20_0000;
 
-/** The RAM the frame allocator may use: the loader's map above the native code's memory. */
-export function usableRam(): PhysRange[] {
+/** The RAM the frame allocator may use: the loader's map above the native code's memory (and below `limit` when not 0: mem=). */
+export function usableRam(limit = 0): PhysRange[] {
   const floor = physReservedEnd();
   const out: PhysRange[] = [];
   for (const r of readMemoryMap(bootInfoAddress())) {
@@ -22,6 +22,7 @@ export function usableRam(): PhysRange[] {
     // page (boot/entry.ts boot_ram_top): frames above that are out of the kernel's reach
     // (QEMU's -m 128 map ends at 0x7fe0000).
     let end = r.end < DIRECT_MAP_END ? r.end : DIRECT_MAP_END;
+    if (limit > 0 && end > limit) end = limit;
     end = Math.floor(end / LARGE_PAGE) * LARGE_PAGE;
     if (end > start) out.push({ start, end });
   }
@@ -38,8 +39,8 @@ export interface KernelMemory {
  * there is no RAM for the zero page. Call once: a second allocator over the same RAM would
  * hand out the same frames.
  */
-export function createKernelMemory(): KernelMemory | number {
-  const ram = usableRam();
+export function createKernelMemory(below = 0): KernelMemory | number {
+  const ram = usableRam(below);
   let limit = 0;
   for (const r of ram) if (r.end > limit) limit = r.end;
   const frames = new FrameAllocator({ available: ram, reserved: [], limit });

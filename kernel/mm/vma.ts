@@ -70,6 +70,12 @@ export interface MappedFile {
    * unmapped or synced): the cache must write it back. Absent for files with no backing store.
    */
   pageDirtied?(index: number): void;
+  /**
+   * The frame the cache holds for page `index`, or -1 when it holds none (no I/O). Reclaim
+   * uses it to tell the cache's own page in a PTE from a private copy: only the former may
+   * be unmapped, since it can be read again. Absent: the file's pages are never reclaimed.
+   */
+  cachedFrame?(index: number): number;
 }
 
 /** What a memory object says about mapping it. */

@@ -23,6 +23,7 @@ import { mountRoot } from '../fs/mounted.ts';
 import type { FrameAllocator } from '../mm/frames.ts';
 import { AddressSpace } from '../mm/address-space.ts';
 import { createKernelMemory } from '../mm/boot-memory.ts';
+import { startWriteback } from './reclaim.ts';
 import { Mm } from '../mm/mm.ts';
 import { publishKernel, startInspectChannel } from '../debug/inspect-channel.ts';
 import { errnoName } from '../mm/errno.ts';
@@ -50,7 +51,19 @@ function option(words: string[], key: string): string | null {
   return null;
 }
 
-const KERNEL_KEYS = ['init', 'ttys', 'test', 'selftest', 'console', 'root'];
+/** Seconds between background writebacks of dirty file pages (Linux's dirty_writeback_centisecs is 5 s). */
+const WRITEBACK_SECONDS = 5;
+
+/** A size such as 32M, 4096K, 1G or plain bytes; 0 when absent or malformed. */
+function sizeOption(v: string | null): number {
+  if (v === null || v.length === 0) return 0;
+  const unit = v.charAt(v.length - 1).toUpperCase();
+  const scale = unit === 'K' ? 1024 : unit === 'M' ? 1024 * 1024 : unit === 'G' ? 1024 * 1024 * 1024 : 1;
+  const n = Number(scale === 1 ? v : v.slice(0, -1));
+  return Number.isInteger(n) && n > 0 ? n * scale : 0;
+}
+
+const KERNEL_KEYS = ['init', 'ttys', 'test', 'selftest', 'console', 'root', 'writeback', 'mem'];
 
 /** Linux's rule: command-line words with `=` the kernel does not know become init's environment. */
 function initEnvironment(words: string[]): string[] {
@@ -110,7 +123,8 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   errorPort.init();
   const logPort = execMode ? errorPort : console;
 
-  const memory = createKernelMemory();
+  // mem=N[KMG] (as Linux's): only RAM below physical address N is used
+  const memory = createKernelMemory(sizeOption(option(words, 'mem')));
   if (typeof memory === 'number') throw new Error('boot: no memory for the zero page');
   const frames = memory.frames, shared = memory.shared;
   // the VM inspector's window on the address spaces (docs/inspect-channel.md)
@@ -182,6 +196,9 @@ async function mountDisk(frames: FrameAllocator, root: RamDir): Promise<void> {
   }
   k.vfs.mount(at, mountRoot(fs, '/mnt'));
   k.mounts.push(fs);
+  // writeback=SECONDS on the command line: the period of background writeback (0: none)
+  const period = option(k.cmdline.split(' '), 'writeback');
+  startWriteback(period === null ? WRITEBACK_SECONDS : Number(period));
 }
 
 async function startInit(path: string, argv: string[], envp: string[], ttys: string, dev: ReturnType<typeof makeDevfs>,
@@ -199,7 +216,7 @@ async function startInit(path: string, argv: string[], envp: string[], ttys: str
   fds.install(ttys.indexOf('o') >= 0 ? consoleFile() : k.execMode ? openNode(dev.serialOut, '/dev/ttyS0', OpenFlag.WRONLY) : consoleFile());
   if (!k.execMode) fds.install(consoleFile());
   else {
-    const errOps = dev.serialErr.open();
+    const errOps = dev.serialErr.ops;
     const asTty: FileOps = { seekable: false, isTty: true, write: errOps.write, read: errOps.read, ioctl: ttyOps(tty).ioctl };
     fds.install(openNode(dev.serialErr, '/dev/ttyS1', OpenFlag.WRONLY, ttys.indexOf('e') >= 0 ? asTty : errOps));
   }

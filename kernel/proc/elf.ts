@@ -33,6 +33,29 @@ const PAGE = 4096;
 export class FileReader {
   constructor(private readonly file: MappedFile, private readonly size: number) {}
 
+  /**
+   * Makes the pages of [offset, offset + length) present in the file's cache (a file on a
+   * disk may have to be read first), so the synchronous reads below find them; 0 or -errno.
+   */
+  async load(offset: number, length: number): Promise<number> {
+    const end = offset + length < this.size ? offset + length : this.size;
+    for (let page = Math.floor(offset / PAGE); page * PAGE < end; page++) {
+      const got = this.file.getPage(page);
+      const frame = typeof got === 'number' ? got : await got;
+      if (frame < 0) return frame;
+    }
+    return 0;
+  }
+
+  /** load() of the ELF header and the program headers it points to. */
+  async loadHeaders(): Promise<number> {
+    const r = await this.load(0, PAGE);
+    if (r < 0) return r;
+    const phoff = this.u32(28), phnum = this.u16(44);
+    if (phoff < 0 || phnum < 0 || phoff + phnum * 32 <= PAGE) return 0;
+    return this.load(phoff, phnum * 32);
+  }
+
   private at(offset: number): number {
     const frame = this.file.getPage(Math.floor(offset / PAGE));
     if (typeof frame !== 'number' || frame < 0) return -1;

@@ -30,7 +30,10 @@ async function resolveProgram(cwd: Resolved, path: string, argv: string[], depth
   if ((inode.mode & 0o111) === 0) return -Errno.EACCES;
   const file = inode.mappable === undefined ? null : inode.mappable(0);
   if (file === null) return -Errno.EACCES;
-  const head = fileHead(new FileReader(file, inode.size()), 256);
+  const reader = new FileReader(file, inode.size());
+  const loaded = await reader.load(0, 256);
+  if (loaded < 0) return loaded;
+  const head = fileHead(reader, 256);
   if (head.startsWith('#!')) {
     if (depth >= 4) return -Errno.ELOOP;
     const nl = head.indexOf('\n');
@@ -58,7 +61,10 @@ export async function execve(p: Process, path: string, argv: string[], envp: str
   const inode = target.file.inode;
   const file = inode.mappable === undefined ? null : inode.mappable(0);
   if (file === null) return -Errno.EACCES;
-  const elf = parseElf(new FileReader(file, inode.size()));
+  const reader = new FileReader(file, inode.size());
+  const headers = await reader.loadHeaders();
+  if (headers < 0) return headers;
+  const elf = parseElf(reader);
   if (typeof elf === 'number') return elf;
   const loaded = await loadProgram(elf, file, path, target.argv, envp);
   if (typeof loaded === 'number') return loaded;

@@ -17,6 +17,8 @@
 import { gdtSetTls, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Fault, FaultWait } from '../mm/address-space.ts';
 import { hex32 } from '../arch/traps.ts';
+import { ioCounters, vmCounters } from '../mm/vmstat.ts';
+import { checkMemory, outOfMemory } from './reclaim.ts';
 import { kernel } from './kernel-state.ts';
 import { State, type Process } from './process.ts';
 import { Reg } from './user-context.ts';
@@ -29,6 +31,9 @@ const IRQ_BASE = 0x20;
 const PAGE_FAULT = 14;
 
 const queue: Process[] = [];
+/** The process whose time slice is running and the timer ticks it has seen. */
+let sliceOwner: Process | null = null;
+let sliceTicks = 0;
 /** The process whose TLS descriptors are in the GDT. */
 let tlsOwner: Process | null = null;
 /** The process that ran last (its space may still be in CR3). */
@@ -42,6 +47,7 @@ export function makeRunnable(p: Process): void {
   if (queue.indexOf(p) < 0) queue.push(p);
 }
 
+
 export function block(p: Process): void {
   // the operation p waits for may already have ended it (an async handler runs synchronously up to its first await)
   if (p.state !== State.ZOMBIE) p.state = State.BLOCKED;
@@ -53,6 +59,7 @@ export function unqueue(p: Process): void {
   if (i >= 0) queue.splice(i, 1);
   if (lastRun === p) lastRun = null;
   if (tlsOwner === p) tlsOwner = null;
+  if (sliceOwner === p) sliceOwner = null;
 }
 
 export function runQueueLength(): number {
@@ -102,6 +109,10 @@ export function waitFor(p: Process, pending: Promise<number>): void {
 export function runUser(): boolean {
   const p = queue.length > 0 ? queue[0] : null;
   if (p === null) return false;
+  if (sliceOwner !== p) {
+    sliceOwner = p;
+    sliceTicks = 0;
+  }
   for (;;) {
     if ((p.signals.pendingLo | p.signals.pendingHi) !== 0 && hasDeliverable(p)) {
       waitFor(p, deliverPending(p));
@@ -127,8 +138,14 @@ export function runUser(): boolean {
     if (vector >= IRQ_BASE && vector < IRQ_BASE + 16) {
       if (vector === IRQ_BASE) {
         p.userTicks++;
-        // the time slice is over: the next runnable process goes first
-        if (queue[0] === p && queue.length > 1) queue.push(queue.shift() as Process);
+        // the time slice is over: the next runnable process goes first. A slice lasts from
+        // one tick to the next one after it: a tick already pending when p was picked
+        // (interrupts queue up while the emulator runs slowly) must not take the CPU from p
+        // before it has run at all.
+        if (++sliceTicks >= 2 && queue[0] === p && queue.length > 1) {
+          queue.push(queue.shift() as Process);
+          sliceOwner = null;
+        }
       }
       return true;
     }
@@ -137,17 +154,42 @@ export function runUser(): boolean {
   }
 }
 
-/** A page fault from ring 3: true when p may go on running at once. */
+/**
+ * A page fault from ring 3: true when p may go on running at once. A fault that issued a
+ * disk read (the page cache's read counter moved during its synchronous part) is major;
+ * one that only waits on a read another fault started is minor, as in Linux, where the
+ * second fault finds the page in the cache and waits on its lock.
+ */
 function userFault(p: Process): boolean {
   const addr = p.ctx.get(Reg.CR2);
   const error = p.ctx.get(Reg.ERROR);
+  const reads = ioCounters.readsStarted;
   const r = p.mm.space.fault(addr, error);
   if (r instanceof FaultWait) {
-    p.majFaults++;
+    vmCounters.faults++;
+    if (ioCounters.readsStarted !== reads) {
+      p.majFaults++;
+      vmCounters.major++;
+    } else {
+      p.minFaults++;
+      vmCounters.minor++;
+    }
     waitFor(p, settleFault(p, r));
     return false;
   }
+  if (r === Fault.OOM) {
+    vmCounters.faults++;
+    waitFor(p, retryAfterReclaim(p));
+    return false;
+  }
+  checkMemory();
   return faultOutcome(p, r, addr);
+}
+
+/** A fault that found no free frame: reclaim (or the OOM killer), then the instruction runs again. */
+async function retryAfterReclaim(p: Process): Promise<number> {
+  await outOfMemory(p);
+  return NO_RESULT;
 }
 
 async function settleFault(p: Process, wait: FaultWait): Promise<number> {
@@ -158,22 +200,21 @@ async function settleFault(p: Process, wait: FaultWait): Promise<number> {
     frame = -5;
   }
   const done = p.mm.space.completeFault(wait, frame);
-  if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va);
+  if (done === Fault.OOM || frame === -12) await outOfMemory(p);
+  else if (done !== Fault.OK && done !== Fault.RETRY) faultOutcome(p, done, wait.va, true);
   return NO_RESULT; // RETRY: the instruction runs again and faults again if it must
 }
 
-function faultOutcome(p: Process, r: number, addr: number): boolean {
+/** What a fault's result does to p; `counted`: the fault was already counted (it waited). */
+function faultOutcome(p: Process, r: number, addr: number, counted = false): boolean {
+  if (!counted) vmCounters.faults++;
   if (r === Fault.OK) {
     p.minFaults++;
+    vmCounters.minor++;
     return true;
   }
   const k = kernel();
   const ip = p.ctx.get(Reg.EIP);
-  if (r === Fault.OOM) {
-    k.log('tskern: out of memory: killing ' + p.comm + '[' + p.pid + ']');
-    forceSignal(p, { signo: Sig.KILL, code: SiCode.KERNEL, pid: 0, addr, status: 0 });
-    return false;
-  }
   const bus = r === Fault.SIGBUS;
   const info: SigInfo = {
     signo: bus ? Sig.BUS : Sig.SEGV,

@@ -544,6 +544,10 @@ export class Ext2Inode implements Inode {
       sizePages: () => Math.ceil(inode.size / Page.SIZE),
       getPage: (index: number) => inode.dataPage(index),
       pageDirtied: (index: number) => inode.mapping.markPageDirty(index),
+      cachedFrame: (index: number) => {
+        const p = inode.mapping.peek(index);
+        return p === undefined ? -1 : p.frame;
+      },
     };
   }
 
