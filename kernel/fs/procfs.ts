@@ -1,11 +1,12 @@
 // /proc: the kernel's state as text, made when a file is opened. self, PID/{maps, status,
-// cmdline, stat, comm, exe}, cmdline, meminfo, uptime, version, mounts.
+// cmdline, stat, comm, exe, pagewalk (proc-pagewalk.ts)}, cmdline, meminfo, uptime, version, mounts.
 
 import { Errno } from '../mm/errno.ts';
 import { formatMaps } from '../mm/maps.ts';
 import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
 import { DynamicLink, TextFile } from './text-file.ts';
+import { PagewalkFile } from './proc-pagewalk.ts';
 import { ramfsStats } from './ramfs.ts';
 import { DirType, Mode, OpenFlag, makeStat, type DirEntry, type FileOps, type Inode, type Stat } from './types.ts';
 
@@ -62,6 +63,7 @@ class ProcPidDir implements Inode {
     this.files.set('stat', text(stat));
     this.files.set('comm', text((p) => p.comm + '\n'));
     this.files.set('cmdline', text((p) => (p.alive ? p.argv.map((a) => a + '\0').join('') : '')));
+    this.files.set('pagewalk', new PagewalkFile(PROCFS_DEV, nextIno++, self));
     this.files.set('exe', new DynamicLink(PROCFS_DEV, nextIno++, () => {
       const p = self();
       return p === null ? '' : p.exe;
