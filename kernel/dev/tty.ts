@@ -4,6 +4,15 @@
 // bytes over as they come (VMIN/VTIME: at least one byte). Output goes to the UART as it
 // is (the host's terminal does the newline translation), so program output is byte-exact.
 // termios is kept in Linux's i386 layout so TCGETS/TCSETS round-trip what programs set.
+//
+// Input nobody is waiting for is kept unprocessed (`typeahead`) and goes through the line
+// discipline when a reader asks for it, with the termios of that moment: each byte is
+// echoed (or not) once, by whoever reads it. Linux processes typeahead at once, with the
+// settings in force when it arrives, so a line typed (or piped: `printf ... | tskern boot`)
+// before a shell switches to raw mode is echoed by the tty and again by the shell's editor.
+// Only as much typeahead is processed as the read needs (one line in canonical mode, `max`
+// bytes in raw mode), so the lines after it wait for their own reader. ISIG's characters
+// still act when they arrive: ^C must reach a program that never reads.
 
 import { Errno } from '../mm/errno.ts';
 import type { Uart16550 } from './uart16550.ts';
@@ -51,6 +60,10 @@ export class Tty {
   private ready: number[] = [];
   /** Pending end-of-file marks (^D on an empty line), one per read that returns 0. */
   private eofs = 0;
+  /** Bytes that arrived while no reader waited, not yet through the line discipline. */
+  private typeahead: number[] = [];
+  /** The host's input ended while typeahead was queued: end-of-file once it is consumed. */
+  private hangupPending = false;
   private readonly waiters: (() => void)[] = [];
   /** The foreground process group (TIOCGPGRP/TIOCSPGRP); 0 when none. */
   foregroundPgrp = 0;
@@ -75,6 +88,31 @@ export class Tty {
 
   /** A byte arrived from the UART (interrupt handler). */
   receive(b: number): void {
+    // a signal character acts at once; anything else waits for a reader (the header)
+    if ((this.lflag & Termios.ISIG) !== 0 && this.signalChar(b) !== 0) {
+      this.process(b);
+      return;
+    }
+    this.typeahead.push(b);
+    if (this.waiters.length > 0) this.drainTypeahead();
+  }
+
+  /** The signal ISIG makes of byte b (0: none). */
+  private signalChar(b: number): number {
+    return b === this.cc[Cc.VINTR] ? SIGINT : b === this.cc[Cc.VQUIT] ? SIGQUIT : b === this.cc[Cc.VSUSP] ? SIGTSTP : 0;
+  }
+
+  /** Typeahead through the line discipline until a read has something (or none is left). */
+  private drainTypeahead(): void {
+    while (this.ready.length === 0 && this.eofs === 0 && this.typeahead.length > 0) this.process(this.typeahead.shift()!);
+    if (this.typeahead.length === 0 && this.hangupPending) {
+      this.hangupPending = false;
+      this.hangup();
+    }
+  }
+
+  /** One byte through the line discipline: signals, echo, editing, the ready queue. */
+  private process(b: number): void {
     if ((this.iflag & Termios.ICRNL) !== 0 && b === 0x0d) b = 0x0a;
     if ((this.lflag & Termios.ISIG) !== 0) {
       const sig = b === this.cc[Cc.VINTR] ? SIGINT : b === this.cc[Cc.VQUIT] ? SIGQUIT : b === this.cc[Cc.VSUSP] ? SIGTSTP : 0;
@@ -118,6 +156,10 @@ export class Tty {
 
   /** The host's input ended: readers see end-of-file from now on. */
   hangup(): void {
+    if (this.typeahead.length > 0) {
+      this.hangupPending = true;
+      return;
+    }
     this.flushLine();
     this.eofs = 1_000_000_000;
     this.wake();
@@ -145,6 +187,7 @@ export class Tty {
 
   /** Whether a read would not block. */
   get hasInput(): boolean {
+    this.drainTypeahead();
     return this.ready.length > 0 || this.eofs > 0;
   }
 
@@ -164,6 +207,8 @@ export class Tty {
       return [];
     }
     const canon = (this.lflag & Termios.ICANON) !== 0;
+    // raw mode: as much typeahead as the read takes (canonical mode stops at the line drained)
+    if (!canon) while (this.ready.length < max && this.typeahead.length > 0) this.process(this.typeahead.shift()!);
     let n = 0;
     while (n < this.ready.length && n < max) {
       n++;
