@@ -13,6 +13,12 @@
 // Only as much typeahead is processed as the read needs (one line in canonical mode, `max`
 // bytes in raw mode), so the lines after it wait for their own reader. ISIG's characters
 // still act when they arrive: ^C must reach a program that never reads.
+//
+// The window size: TIOCGWINSZ/TIOCSWINSZ, and SIGWINCH to the foreground group when it
+// changes. The host (the web page, `npm start`) reports its terminal's size in the input
+// itself, as the sequence ESC [ 8 ; ROWS ; COLS t (xterm's "resize to" control sequence,
+// which a terminal never sends as a key): the tty takes it out of the input and applies it
+// (docs/architecture.md, "Browser"). Other input starting with ESC goes on unchanged.
 
 import { Errno } from '../mm/errno.ts';
 import type { Uart16550 } from './uart16550.ts';
@@ -46,7 +52,7 @@ export enum Cc {
   COUNT = 19,
 }
 
-export const SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20;
+export const SIGINT = 2, SIGQUIT = 3, SIGTSTP = 20, SIGWINCH = 28;
 
 export class Tty {
   iflag = Termios.ICRNL | Termios.IXON;
@@ -64,6 +70,8 @@ export class Tty {
   private typeahead: number[] = [];
   /** The host's input ended while typeahead was queued: end-of-file once it is consumed. */
   private hangupPending = false;
+  /** Bytes of what may be a window-size report (ESC [ 8 ; R ; C t), held until it is one or is not. */
+  private escape: number[] = [];
   private readonly waiters: (() => void)[] = [];
   /** The foreground process group (TIOCGPGRP/TIOCSPGRP); 0 when none. */
   foregroundPgrp = 0;
@@ -86,8 +94,52 @@ export class Tty {
     this.uart.writeByte(b);
   }
 
+  /** Sets the window size; the foreground group gets SIGWINCH when it changed (as Linux's TIOCSWINSZ). */
+  setWindowSize(rows: number, cols: number): void {
+    if (rows === this.rows && cols === this.cols) return;
+    this.rows = rows;
+    this.cols = cols;
+    if (this.foregroundPgrp !== 0) this.signalGroup(this.foregroundPgrp, SIGWINCH);
+  }
+
   /** A byte arrived from the UART (interrupt handler). */
   receive(b: number): void {
+    if (this.escape.length > 0 || b === 0x1b) {
+      this.escape.push(b);
+      const e = this.escape;
+      // ESC [ 8 ; digits ; digits t
+      const prefix = [0x1b, 0x5b, 0x38, 0x3b];
+      let ok = true;
+      for (let i = 0; i < e.length && ok; i++) {
+        if (i < prefix.length) ok = e[i] === prefix[i];
+        else ok = (e[i] >= 0x30 && e[i] <= 0x39) || e[i] === 0x3b || (e[i] === 0x74 && i === e.length - 1);
+      }
+      if (ok && b === 0x74) {
+        // the digits after the prefix: ROWS ; COLS
+        let rows = 0, cols = 0, fields = 1, digits = 0;
+        for (let i = prefix.length; i < e.length - 1; i++) {
+          if (e[i] === 0x3b) { fields++; digits = 0; continue; }
+          digits++;
+          if (fields === 1) rows = rows * 10 + (e[i] - 0x30);
+          else cols = cols * 10 + (e[i] - 0x30);
+          if (digits > 5) fields = 99;
+        }
+        if (fields === 2 && rows > 0 && cols > 0) {
+          this.escape = [];
+          this.setWindowSize(rows, cols);
+          return;
+        }
+      }
+      if (ok && b !== 0x74 && e.length < 16) return; // maybe more to come
+      this.escape = [];
+      for (let i = 0; i < e.length; i++) this.input(e[i]);
+      return;
+    }
+    this.input(b);
+  }
+
+  /** An input byte that is not part of a window-size report. */
+  private input(b: number): void {
     // a signal character acts at once; anything else waits for a reader (the header)
     if ((this.lflag & Termios.ISIG) !== 0 && this.signalChar(b) !== 0) {
       this.process(b);

@@ -124,8 +124,7 @@ async function ttyIoctl(tty: Tty, cmd: number, arg: number, mem: UserMemory): Pr
     case Ioctl.TIOCSWINSZ: {
       const b = await mem.read(arg, 8);
       if (typeof b === 'number') return b;
-      tty.rows = b[0] | (b[1] << 8);
-      tty.cols = b[2] | (b[3] << 8);
+      tty.setWindowSize(b[0] | (b[1] << 8), b[2] | (b[3] << 8));
       return 0;
     }
     case Ioctl.TIOCGPGRP:

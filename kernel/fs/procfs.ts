@@ -24,7 +24,7 @@ function memoryOf(p: Process): { size: number; resident: number } {
 }
 
 function status(p: Process): string {
-  const state = p.alive ? (p.state === 'R' ? 'R (running)' : 'S (sleeping)') : 'Z (zombie)';
+  const state = !p.alive ? 'Z (zombie)' : p.stopped ? 'T (stopped)' : p.state === 'R' ? 'R (running)' : 'S (sleeping)';
   let s = 'Name:\t' + p.comm + '\nUmask:\t' + p.umask.toString(8).padStart(4, '0') + '\nState:\t' + state +
     '\nTgid:\t' + p.pid + '\nPid:\t' + p.pid + '\nPPid:\t' + p.ppid + '\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n';
   if (p.alive) {
@@ -38,7 +38,7 @@ function status(p: Process): string {
 /** /proc/PID/stat: the fields ps reads (pid, comm, state, ppid, pgrp, session, ..., faults, times). */
 function stat(p: Process): string {
   const m = p.alive ? memoryOf(p) : { size: 0, resident: 0 };
-  const fields = [p.pid, '(' + p.comm + ')', p.alive ? p.state : 'Z', p.ppid, p.pgid, p.sid, 0, -1, 0,
+  const fields = [p.pid, '(' + p.comm + ')', !p.alive ? 'Z' : p.stopped ? 'T' : p.state, p.ppid, p.pgid, p.sid, 0, -1, 0,
     p.minFaults, p.childMinFaults, p.majFaults, p.childMajFaults, p.userTicks, p.systemTicks, p.childUserTicks,
     p.childSystemTicks, 20, 0, 1, 0, p.startTicks, m.size * 4096, m.resident];
   return fields.join(' ') + '\n';

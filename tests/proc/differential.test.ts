@@ -29,6 +29,7 @@ const CASES: Case[] = [
   { name: 'misc', args: ['one', 'two words'] },
   { name: 'abort' },
   { name: 'preempt' },
+  { name: 'jobs' },
   { name: 'stdin-echo', stdin: 'first line\nsecond line\nno newline at the end' },
 ];
 

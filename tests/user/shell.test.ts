@@ -62,6 +62,53 @@ describe('the shell', () => {
     expect(await s.run('echo $?')).toBe('130\n');
   }, T);
 
+  test('job control: ^Z stops the foreground job, jobs lists it Stopped, bg and fg continue it', async () => {
+    const P = 'tskern:/$ ';
+    // ^Z until the job has the terminal (it sets its process group as the foreground first)
+    const stop = async (line: string) => {
+      s.send(line + '\r');
+      await s.until(line + '\n');
+      for (let i = 0; i < 60; i++) {
+        s.send('\x1a');
+        try {
+          return await s.until(`Stopped                 ${line}\n${P}`, 2_000);
+        } catch { /* not yet */ }
+      }
+      throw new Error('the job never stopped');
+    };
+    expect(await stop('sleep 60')).toMatch(/^(\^Z\n)+\[1\]\+  Stopped                 sleep 60\n/);
+    expect(await s.run('echo $?')).toBe('148\n');
+    expect(await s.run('jobs')).toBe('[1]+  Stopped                 sleep 60\n');
+    const row = (ps: string) => ps.split('\n').find((l) => / \/bin\/tsvm \/bin\/sleep 60$/.test(l)) ?? '';
+    const pid = Number(row(await s.run('ps')).trim().split(/ +/)[0]);
+    expect(pid).toBeGreaterThan(1);
+    expect(await s.run(`cat /proc/${pid}/status`)).toContain('State:\tT (stopped)\n');
+    expect(await s.run('bg')).toBe('[1]+ sleep 60 &\n');
+    expect(await s.run('jobs')).toBe('[1]+  Running                 sleep 60\n');
+    expect(row(await s.run('ps')).trim().split(/ +/)[3]).toBe('S');
+    // a stop and a kill from outside are reported before a prompt (once the process acted on them)
+    const until = async (first: string, want: string) => {
+      let seen = await s.run(first);
+      for (let i = 0; i < 20 && !seen.includes(want); i++) seen += await s.run('jobs');
+      return seen;
+    };
+    expect(await until(`kill -STOP ${pid}`, 'Stopped')).toContain('[1]+  Stopped                 sleep 60\n');
+    expect(await until(`kill -KILL ${pid}`, 'Killed')).toContain('[1]+  Killed                  sleep 60\n');
+    expect(await s.run('jobs')).toBe('');
+
+    // fg: a stopped cat gets the terminal again and its read goes on (restarted, no EINTR)
+    await stop('cat');
+    s.send('fg\r');
+    await s.until('fg\ncat\n'); // the shell names the job it continues
+    s.send('after fg\r');
+    await s.until('after fg\r\n'); // the terminal's echo (cat reads in canonical mode)
+    await s.until('after fg\n'); // cat's copy
+    s.send('\x04'); // end of cat's input
+    await s.until(P);
+    expect(await s.run('echo $?')).toBe('0\n');
+    expect(await s.run('jobs')).toBe('');
+  }, T);
+
   test('line editing: backspace, left arrow and insert, history with up arrow', async () => {
     const P = 'tskern:/$ ';
     s.send('echo helXo\x7f\x7flo\r'); // "helXo", two backspaces, "lo": echo hello
