@@ -75,6 +75,12 @@ export class Tty {
   private readonly waiters: (() => void)[] = [];
   /** The foreground process group (TIOCGPGRP/TIOCSPGRP); 0 when none. */
   foregroundPgrp = 0;
+  /**
+   * Asked before each read (set by kernel/proc/boot.ts, which knows the caller): 0 lets the
+   * read go on; a background job's read gets SIGTTIN sent and -EINTR (restarted once it is
+   * continued in the foreground), or -EIO when it ignores or blocks SIGTTIN.
+   */
+  readCheck: (() => number) | null = null;
   /** Window size for TIOCGWINSZ. */
   rows = 24;
   cols = 80;

@@ -150,6 +150,8 @@ export function ttyOps(tty: Tty): FileOps {
     seekable: false,
     isTty: true,
     read: async (f: OpenFile, to: IoTarget): Promise<number> => {
+      const allowed = tty.readCheck === null ? 0 : tty.readCheck();
+      if (allowed < 0) return allowed;
       const bytes = await tty.read(to.length, (f.flags & OpenFlag.NONBLOCK) !== 0, () => to.cancelled === true);
       if (typeof bytes === 'number') return bytes;
       if (bytes.length === 0) return 0;

@@ -76,15 +76,15 @@ describe('the shell', () => {
       }
       throw new Error('the job never stopped');
     };
-    expect(await stop('sleep 60')).toMatch(/^(\^Z\n)+\[1\]\+  Stopped                 sleep 60\n/);
+    expect(await stop('sleep 100000')).toMatch(/^(\^Z\n)+\[1\]\+  Stopped                 sleep 100000\n/);
     expect(await s.run('echo $?')).toBe('148\n');
-    expect(await s.run('jobs')).toBe('[1]+  Stopped                 sleep 60\n');
-    const row = (ps: string) => ps.split('\n').find((l) => / \/bin\/tsvm \/bin\/sleep 60$/.test(l)) ?? '';
+    expect(await s.run('jobs')).toBe('[1]+  Stopped                 sleep 100000\n');
+    const row = (ps: string) => ps.split('\n').find((l) => / \/bin\/tsvm \/bin\/sleep 100000$/.test(l)) ?? '';
     const pid = Number(row(await s.run('ps')).trim().split(/ +/)[0]);
     expect(pid).toBeGreaterThan(1);
     expect(await s.run(`cat /proc/${pid}/status`)).toContain('State:\tT (stopped)\n');
-    expect(await s.run('bg')).toBe('[1]+ sleep 60 &\n');
-    expect(await s.run('jobs')).toBe('[1]+  Running                 sleep 60\n');
+    expect(await s.run('bg')).toBe('[1]+ sleep 100000 &\n');
+    expect(await s.run('jobs')).toBe('[1]+  Running                 sleep 100000\n');
     expect(row(await s.run('ps')).trim().split(/ +/)[3]).toBe('S');
     // a stop and a kill from outside are reported before a prompt (once the process acted on them)
     const until = async (first: string, want: string) => {
@@ -92,8 +92,8 @@ describe('the shell', () => {
       for (let i = 0; i < 20 && !seen.includes(want); i++) seen += await s.run('jobs');
       return seen;
     };
-    expect(await until(`kill -STOP ${pid}`, 'Stopped')).toContain('[1]+  Stopped                 sleep 60\n');
-    expect(await until(`kill -KILL ${pid}`, 'Killed')).toContain('[1]+  Killed                  sleep 60\n');
+    expect(await until(`kill -STOP ${pid}`, 'Stopped')).toContain('[1]+  Stopped                 sleep 100000\n');
+    expect(await until(`kill -KILL ${pid}`, 'Killed')).toContain('[1]+  Killed                  sleep 100000\n');
     expect(await s.run('jobs')).toBe('');
 
     // fg: a stopped cat gets the terminal again and its read goes on (restarted, no EINTR)
@@ -106,6 +106,22 @@ describe('the shell', () => {
     s.send('\x04'); // end of cat's input
     await s.until(P);
     expect(await s.run('echo $?')).toBe('0\n');
+    expect(await s.run('jobs')).toBe('');
+
+    // a background job that reads the terminal is stopped (SIGTTIN) instead of taking the
+    // shell's input; fg gives it the terminal and its read goes on
+    expect(await s.run('cat &')).toMatch(/^\[1\] \d+\n$/);
+    let seen = '';
+    for (let i = 0; i < 20 && !seen.includes('Stopped'); i++) seen += await s.run('jobs');
+    expect(seen).toContain('[1]+  Stopped                 cat\n');
+    expect(await s.run('echo the shell still reads')).toBe('the shell still reads\n');
+    s.send('fg\r');
+    await s.until('fg\ncat\n');
+    s.send('to the job\r');
+    await s.until('to the job\r\n');
+    await s.until('to the job\n');
+    s.send('\x04');
+    await s.until(P);
     expect(await s.run('jobs')).toBe('');
   }, T);
 
@@ -227,7 +243,7 @@ describe('the tools', () => {
   }, T);
 
   test('pt walks the page tables: absent, the zero page, copy-on-write read-only with refcount 2 after fork', async () => {
-    expect(await s.run('fork-pages 600 > /tmp/fp &')).toMatch(/^\[\d+\] \d+\n$/);
+    expect(await s.run('fork-pages 100000 > /tmp/fp &')).toMatch(/^\[\d+\] \d+\n$/);
     let line = '';
     for (let i = 0; i < 30 && !line.startsWith('parent'); i++) line = await s.run('cat /tmp/fp');
     const m = /^parent (\d+) child (\d+) area 0x([0-9a-f]+):/.exec(line);

@@ -138,7 +138,7 @@ describe('the web page', () => {
     expect(await sh('stty size')).toBe(`${smaller.rows} ${smaller.cols}\n`);
 
     // fork-pages holds a written page (copy-on-write after its fork), a read one (the zero page), untouched ones
-    expect(await sh('fork-pages 600 > /tmp/fp &')).toMatch(/^\[1\] \d+\n$/);
+    expect(await sh('fork-pages 100000 > /tmp/fp &')).toMatch(/^\[1\] \d+\n$/);
     let line = '';
     for (let i = 0; i < 30 && !line.startsWith('parent'); i++) line = await sh('cat /tmp/fp');
     const m = /^parent (\d+) child (\d+) area 0x([0-9a-f]+):/.exec(line);
