@@ -28,6 +28,13 @@ export const SEL = {
   tss: 0x28,
 } as const;
 
+/**
+ * The power-off status of a native panic (an exception nobody handles): after the report
+ * the machine powers off with it, so no test or script waits on a halted machine. The
+ * TypeScript side's endings have their own: an uncaught exception 1, an interpreter fatal 70.
+ */
+export const PANIC_STATUS = 99;
+
 /** Interrupt vectors: CPU exceptions 0-31, PIC IRQs 32-47. */
 export const IRQ_BASE = 0x20;
 export const IRQ = { timer: 0, com1: 4, spuriousMaster: 7, spuriousSlave: 15 } as const;

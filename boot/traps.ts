@@ -1,7 +1,7 @@
 // Interrupt entry: one stub per vector (pushing a dummy error code where the CPU pushes
 // none, then the vector), a common stub that saves a full trap frame, and the native
 // dispatcher: IRQs are acknowledged (and COM1 input echoed); exceptions, and vectors
-// nobody handles yet, print a panic report on COM1 and halt. A trap from ring 3 (an
+// nobody handles yet, print a panic report on COM1 and power off (layout.ts PANIC_STATUS). A trap from ring 3 (an
 // exception, an IRQ, int 0x80) ends the user run that enterUser started instead.
 //
 // Trap frame, from the pointer the common stub passes in ebx (lowest address first):
@@ -11,7 +11,7 @@
 import {
   X86Assembler, al, ax, cl, dword, eax, ebx, ecx, esi, esp, mem, sym, cr2, ds, es, fs, gs,
 } from '../image-builder/x86/index.ts';
-import { IRQ, IRQ_BASE, PORT, SEL } from './layout.ts';
+import { IRQ, IRQ_BASE, PANIC_STATUS, PORT, SEL } from './layout.ts';
 import { cstring, routine } from './asm-util.ts';
 
 export const FRAME = {
@@ -148,7 +148,8 @@ function emitPanic(a: X86Assembler): void {
   for (const n of names) a.dd(sym(n));
   const unexpected = cstring(a, 'unexpected interrupt');
 
-  // panic_trap: ebx = trap frame. Prints the report and halts with interrupts off.
+  // panic_trap: ebx = trap frame. Prints the report and powers off with PANIC_STATUS (a
+  // machine without the power-off port halts with interrupts off).
   routine(a, 'panic_trap', () => {
     a.cli();
     const puts = (text: string) => a.mov(esi, sym(cstring(a, text))).call('serial_puts');
@@ -185,7 +186,8 @@ function emitPanic(a: X86Assembler): void {
     hex(' es=', FRAME.es);
     hex(' fs=', FRAME.fs);
     hex(' gs=', FRAME.gs);
-    puts('\r\nsystem halted\r\n');
+    puts('\r\nsystem halted: powering off with status ' + PANIC_STATUS + '\r\n');
+    a.mov(al, PANIC_STATUS).out(PORT.exit, al);
     a.label('panic_halt').cli().hlt().jmp('panic_halt');
   });
 }

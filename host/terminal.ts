@@ -3,6 +3,7 @@
 // escape command, since every other key (Ctrl-C included) belongs to the guest.
 
 import type { GuestMachine } from './v86-runner.ts';
+import { FIRST_PROMPT } from '../user/lib/prompt.ts';
 
 /** Exit status when the user quits with Ctrl-A x (as if interrupted by SIGINT). */
 export const EXIT_USER_QUIT = 130;
@@ -64,7 +65,8 @@ export const QUIT_HINT = 'tskern: Ctrl-A x quits, Ctrl-A h lists the other keys\
 
 export interface TerminalIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
-  stdout: NodeJS.WritableStream;
+  /** A terminal's stdout has its size (rows, columns) and emits 'resize'. */
+  stdout: NodeJS.WritableStream & { rows?: number; columns?: number };
   stderr: NodeJS.WritableStream;
 }
 
@@ -81,7 +83,24 @@ export async function runOnTerminal(machine: GuestMachine, io: TerminalIO = proc
   const quitRequested = new Promise<number>((resolve) => { quit = resolve; });
   const onOutputError = () => quit(EXIT_OUTPUT_CLOSED);
 
-  const unsubscribe = machine.onSerial((bytes) => stdout.write(bytes));
+  // The guest learns the terminal's size as the web page tells it (docs/architecture.md,
+  // "User space"): ESC [ 8 ; ROWS ; COLS t typed into the console once the shell's first
+  // prompt is out, and again at every resize.
+  const sized = interactive && typeof stdout.rows === 'number' && typeof stdout.columns === 'number';
+  let prompted = false, seen = '';
+  const reportSize = () => {
+    if (sized && prompted) machine.sendSerial(`\x1b[8;${stdout.rows};${stdout.columns}t`);
+  };
+  const unsubscribe = machine.onSerial((bytes) => {
+    stdout.write(bytes);
+    if (!sized || prompted) return;
+    seen = (seen + Buffer.from(bytes).toString('latin1')).slice(-64);
+    if (seen.includes(FIRST_PROMPT)) {
+      prompted = true;
+      reportSize();
+    }
+  });
+  if (sized) stdout.on('resize', reportSize);
   stdout.on('error', onOutputError);
   const onInput = (chunk: Buffer | string) => {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -113,6 +132,7 @@ export async function runOnTerminal(machine: GuestMachine, io: TerminalIO = proc
     stdin.off('end', onEnd);
     stdin.pause();
     unsubscribe();
+    stdout.off('resize', reportSize);
     restore();
     // Let buffered guest output reach the terminal before the caller exits the process.
     if (stdout.writable) await new Promise<void>((resolve) => stdout.write('', () => resolve()));

@@ -152,6 +152,9 @@ export function startKernel(console: Uart16550): void {
   }
   if (options.includes('test=kfault')) faultDemo(console);
   if (options.includes('test=tasks')) void tasksDemo(console);
+  // A TypeScript panic: an exception nobody catches, thrown from a timer callback, ends the
+  // kernel as an uncaught exception ends a program: the report, then power-off with status 1.
+  if (options.includes('test=kpanic')) setTimeout(() => { throw new Error('deliberate kernel panic'); }, 10);
 }
 
 if (typeof TSKERN_VERSION === 'string') {

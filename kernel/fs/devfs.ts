@@ -140,8 +140,7 @@ async function ttyIoctl(tty: Tty, cmd: number, arg: number, mem: UserMemory): Pr
     case Ioctl.TIOCSWINSZ: {
       const b = await mem.read(arg, 8);
       if (typeof b === 'number') return b;
-      tty.rows = b[0] | (b[1] << 8);
-      tty.cols = b[2] | (b[3] << 8);
+      tty.setWindowSize(b[0] | (b[1] << 8), b[2] | (b[3] << 8));
       return 0;
     }
     case Ioctl.TIOCGPGRP:
@@ -167,6 +166,8 @@ export function ttyOps(tty: Tty): FileOps {
     seekable: false,
     isTty: true,
     read: async (f: OpenFile, to: IoTarget): Promise<number> => {
+      const allowed = tty.readCheck === null ? 0 : tty.readCheck();
+      if (allowed < 0) return allowed;
       const bytes = await tty.read(to.length, (f.flags & OpenFlag.NONBLOCK) !== 0, () => to.cancelled === true);
       if (typeof bytes === 'number') return bytes;
       if (bytes.length === 0) return 0;

@@ -1,11 +1,12 @@
 // /proc: the kernel's state as text, made when a file is opened. self, PID/{maps, status,
-// cmdline, stat, comm, exe}, cmdline, meminfo, uptime, version, mounts.
+// cmdline, stat, comm, exe, pagewalk (proc-pagewalk.ts)}, cmdline, meminfo, uptime, version, mounts.
 
 import { Errno } from '../mm/errno.ts';
 import { formatMaps } from '../mm/maps.ts';
 import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
 import { DynamicLink, TextFile } from './text-file.ts';
+import { PagewalkFile } from './proc-pagewalk.ts';
 import { ramfsStats } from './ramfs.ts';
 import { allCaches } from './page-cache.ts';
 import { vmCounters } from '../mm/vmstat.ts';
@@ -26,7 +27,7 @@ function memoryOf(p: Process): { size: number; resident: number } {
 }
 
 function status(p: Process): string {
-  const state = p.alive ? (p.state === 'R' ? 'R (running)' : 'S (sleeping)') : 'Z (zombie)';
+  const state = !p.alive ? 'Z (zombie)' : p.stopped ? 'T (stopped)' : p.state === 'R' ? 'R (running)' : 'S (sleeping)';
   let s = 'Name:\t' + p.comm + '\nUmask:\t' + p.umask.toString(8).padStart(4, '0') + '\nState:\t' + state +
     '\nTgid:\t' + p.pid + '\nPid:\t' + p.pid + '\nPPid:\t' + p.ppid + '\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n';
   if (p.alive) {
@@ -40,7 +41,7 @@ function status(p: Process): string {
 /** /proc/PID/stat: the fields ps reads (pid, comm, state, ppid, pgrp, session, ..., faults, times). */
 function stat(p: Process): string {
   const m = p.alive ? memoryOf(p) : { size: 0, resident: 0 };
-  const fields = [p.pid, '(' + p.comm + ')', p.alive ? p.state : 'Z', p.ppid, p.pgid, p.sid, 0, -1, 0,
+  const fields = [p.pid, '(' + p.comm + ')', !p.alive ? 'Z' : p.stopped ? 'T' : p.state, p.ppid, p.pgid, p.sid, 0, -1, 0,
     p.minFaults, p.childMinFaults, p.majFaults, p.childMajFaults, p.userTicks, p.systemTicks, p.childUserTicks,
     p.childSystemTicks, 20, 0, 1, 0, p.startTicks, m.size * 4096, m.resident];
   return fields.join(' ') + '\n';
@@ -66,6 +67,7 @@ class ProcPidDir implements Inode {
     this.files.set('comm', text((p) => p.comm + '\n'));
     this.files.set('cmdline', text((p) => (p.alive ? p.argv.map((a) => a + '\0').join('') : '')));
     this.files.set('pagemap', new PagemapFile(PROCFS_DEV, nextIno++, self));
+    this.files.set('pagewalk', new PagewalkFile(PROCFS_DEV, nextIno++, self));
     this.files.set('exe', new DynamicLink(PROCFS_DEV, nextIno++, () => {
       const p = self();
       return p === null ? '' : p.exe;

@@ -103,6 +103,23 @@ export class PageTables {
     writeCr3(this.root);
   }
 
+  /**
+   * The entries translating `va` (any 32-bit address, the kernel half too), each as its two
+   * dwords [low, high]: the PDPTE, then the PDE when the PDPTE is present, then the PTE when
+   * the PDE is present and maps a page table (not a 2 MiB page); an entry not reached is
+   * [0, 0]. Read-only: for /proc/PID/pagewalk (the `pt` tool).
+   */
+  walk(va: number): { pdpte: [number, number]; pde: [number, number]; pte: [number, number] } {
+    const pair = (slot: number): [number, number] => [physRead32(slot), physRead32(slot + 4)];
+    const pdpte = pair(this.root + (va >>> 30) * 8);
+    let pde: [number, number] = [0, 0], pte: [number, number] = [0, 0];
+    if ((pdpte[0] & Pte.P) !== 0) {
+      pde = pair(pteFrame(pdpte[0]) + ((va >>> 21) & 0x1ff) * 8);
+      if ((pde[0] & Pte.P) !== 0 && (pde[0] & Pte.PS) === 0) pte = pair(pteFrame(pde[0]) + ((va >>> 12) & 0x1ff) * 8);
+    }
+    return { pdpte, pde, pte };
+  }
+
   /** The PTE (low dword) for a user address, 0 when it or a table above it is absent. */
   entry(va: number): number {
     const slot = this.pteSlot(va);

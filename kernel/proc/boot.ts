@@ -26,7 +26,7 @@ import { createKernelMemory } from '../mm/boot-memory.ts';
 import { startWriteback } from './reclaim.ts';
 import { Mm } from '../mm/mm.ts';
 import { publishKernel, startInspectChannel } from '../debug/inspect-channel.ts';
-import { errnoName } from '../mm/errno.ts';
+import { Errno, errnoName } from '../mm/errno.ts';
 import { registerFsSyscalls } from '../syscall/fs.ts';
 import { registerMiscSyscalls } from '../syscall/misc.ts';
 import { registerMmSyscalls } from '../syscall/mm.ts';
@@ -40,7 +40,7 @@ import { addProcess } from './lifecycle.ts';
 import { Process } from './process.ts';
 import { makeRunnable, runUser } from './scheduler.ts';
 import { sendSignal } from './lifecycle.ts';
-import { SiCode } from './signal.ts';
+import { SIG_IGN, SiCode, Sig } from './signal.ts';
 import { UserContext } from './user-context.ts';
 
 const COM2 = 0x2f8;
@@ -136,6 +136,7 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   const tty = new Tty(console, (pgrp, sig) => {
     for (const p of kernel().processes.values()) if (p.pgid === pgrp && p.alive) sendSignal(p, { signo: sig, code: SiCode.KERNEL, pid: 0, addr: 0, status: 0 });
   });
+  tty.readCheck = () => backgroundRead(tty);
   const dev = makeDevfs(fsContext, tty, console, errorPort);
   for (const [name, made] of [['dev', dev.dir], ['proc', new ProcRoot()]] as [string, Inode][]) {
     let at = root.entries.get(name);
@@ -231,4 +232,30 @@ async function startInit(path: string, argv: string[], envp: string[], ttys: str
     process.exit(127);
   }
   makeRunnable(p);
+}
+
+/**
+ * Job control for terminal reads (Linux's job_control in n_tty): a process reading the
+ * console from a background process group of the foreground group's session gets SIGTTIN
+ * for its group and -EINTR, and its read runs again once it is continued (`fg` makes it
+ * the foreground first); one that ignores or blocks SIGTTIN gets -EIO. Outside a
+ * job-control session (no foreground group, or another session) reads go on.
+ */
+function backgroundRead(tty: Tty): number {
+  const k = kernel();
+  const p = k.processes.get(k.currentPid);
+  const fg = tty.foregroundPgrp;
+  if (p === undefined || fg === 0 || p.pgid === fg) return 0;
+  let session = -1;
+  for (const q of k.processes.values()) {
+    if (q.alive && q.pgid === fg) {
+      session = q.sid;
+      break;
+    }
+  }
+  if (session !== p.sid) return 0;
+  if (p.signals.actions[Sig.TTIN].handler === SIG_IGN || p.signals.isBlocked(Sig.TTIN)) return -Errno.EIO;
+  for (const q of k.processes.values()) if (q.alive && q.pgid === p.pgid) sendSignal(q, { signo: Sig.TTIN, code: SiCode.KERNEL, pid: 0, addr: 0, status: 0 });
+  p.restartSyscall = true;
+  return -Errno.EINTR;
 }

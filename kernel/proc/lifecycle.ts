@@ -1,6 +1,7 @@
 // Process life: creation by fork, exit (memory and files released at once, the status kept
 // in a zombie until the parent reaps it), orphans handed to PID 1, SIGCHLD, wait4, and
-// signal sending and delivery (default actions, handlers through signal-frame.ts).
+// signal sending and delivery (default actions, handlers through signal-frame.ts), and job
+// control: stop signals stop a process until SIGCONT, reported to the parent by wait4.
 
 import { Errno } from '../mm/errno.ts';
 import { Mm } from '../mm/mm.ts';
@@ -9,7 +10,7 @@ import { allocPid, kernel, syncAll } from './kernel-state.ts';
 import { Process, State } from './process.ts';
 import { block, leaveAddressSpace, makeRunnable, unqueue } from './scheduler.ts';
 import { setupFrame } from './signal-frame.ts';
-import { Default, SIG_DFL, SIG_IGN, SaFlag, SiCode, Sig, defaultAction, signalName, type SigInfo } from './signal.ts';
+import { Default, SIG_DFL, SIG_IGN, SaFlag, SiCode, Sig, defaultAction, isStopSignal, signalName, type SigInfo } from './signal.ts';
 import { Reg, UserContext } from './user-context.ts';
 import { NO_RESULT } from '../syscall/dispatch.ts';
 import { areasChanged, processGone } from './inspect.ts';
@@ -58,6 +59,10 @@ export function finishProcess(p: Process, status: number): void {
   if (!p.alive) return;
   const k = kernel();
   unqueue(p);
+  p.stopped = false;
+  p.resume = null;
+  p.stopReport = 0;
+  p.contReport = false;
   if (p.interrupt !== null) {
     const wake = p.interrupt;
     p.interrupt = null;
@@ -142,15 +147,75 @@ export function exitProcess(p: Process, sigOrCode: number, bySignal = true): voi
 /** Queues a signal for p (kill, the tty, SIGCHLD); a blocked system call is interrupted if it acts. */
 export function sendSignal(p: Process, info: SigInfo): void {
   if (!p.alive || info.signo <= 0 || info.signo > Sig.MAX) return;
+  // job control (Linux's prepare_signal): SIGCONT discards pending stops and continues a
+  // stopped process even when ignored or blocked; a stop discards a pending SIGCONT;
+  // SIGKILL wakes a stopped process so that it dies
+  if (info.signo === Sig.CONT) {
+    for (const s of [Sig.STOP, Sig.TSTP, Sig.TTIN, Sig.TTOU]) p.signals.clearPending(s);
+    if (p.stopped) continueProcess(p, true);
+  } else if (isStopSignal(info.signo)) {
+    p.signals.clearPending(Sig.CONT);
+  } else if (info.signo === Sig.KILL && p.stopped) {
+    continueProcess(p, false);
+  }
   const act = p.signals.actions[info.signo];
   if (info.signo !== Sig.KILL && act.handler === SIG_IGN) return;
   if (info.signo !== Sig.KILL && act.handler === SIG_DFL && defaultAction(info.signo) === Default.IGNORE) return;
   p.signals.setPending(info.signo, info);
-  if (p.state === State.BLOCKED && p.signals.wouldAct(info.signo) && p.interrupt !== null) {
+  if (p.state !== State.BLOCKED || p.interrupt === null) return;
+  // a stop ends an interruptible wait too, and the call runs again once the process continues;
+  // so does a call interrupted for a handler installed with SA_RESTART (restartable calls only)
+  const stops = isStopSignal(info.signo) && act.handler === SIG_DFL && (info.signo === Sig.STOP || !p.signals.isBlocked(info.signo));
+  if (p.signals.wouldAct(info.signo) || stops) {
+    if (stops) p.restartSyscall = true;
+    else if (act.handler !== SIG_DFL && (act.flags & SaFlag.RESTART) !== 0 && RESTARTABLE.has(p.ctx.get(Reg.EAX))) p.restartSyscall = true;
     const wake = p.interrupt;
     p.interrupt = null;
     wake();
   }
+}
+
+/**
+ * Calls Linux restarts after a handler installed with SA_RESTART (-ERESTARTSYS): read, write,
+ * open, waitpid, wait4, readv, writev, pread64, pwrite64, openat. Others (nanosleep, pause,
+ * poll...) return -EINTR to a handler as Linux's do; after a stop every call restarts.
+ */
+const RESTARTABLE = new Set<number>([3, 4, 5, 7, 114, 145, 146, 180, 181, 295]);
+
+/**
+ * Stops p (the default action of a stop signal): reports it to the parent (wait4's
+ * WUNTRACED, SIGCHLD with CLD_STOPPED unless SA_NOCLDSTOP) and resolves when p continues.
+ */
+function stopProcess(p: Process, sig: number): Promise<void> {
+  p.stopped = true;
+  p.stopReport = sig;
+  p.contReport = false;
+  const done = new Promise<void>((resolve) => { p.resume = resolve; });
+  notifyJobChange(p, SiCode.CLD_STOPPED, sig);
+  return done;
+}
+
+/** Ends p's stop; `byCont` (SIGCONT, not SIGKILL) also reports it (WCONTINUED, CLD_CONTINUED). */
+function continueProcess(p: Process, byCont: boolean): void {
+  p.stopped = false;
+  p.stopReport = 0;
+  const resume = p.resume;
+  p.resume = null;
+  if (resume !== null) resume();
+  if (!byCont) return;
+  p.contReport = true;
+  notifyJobChange(p, SiCode.CLD_CONTINUED, Sig.CONT);
+}
+
+/** A child stopped or continued: SIGCHLD (unless the parent set SA_NOCLDSTOP) and wait4's wake-up. */
+function notifyJobChange(c: Process, code: number, sig: number): void {
+  const parent = c.parent;
+  if (parent === null || !parent.alive) return;
+  if ((parent.signals.actions[Sig.CHLD].flags & SaFlag.NOCLDSTOP) === 0) {
+    sendSignal(parent, { signo: Sig.CHLD, code, pid: c.pid, addr: 0, status: sig });
+  }
+  const ws = parent.childWaiters.splice(0, parent.childWaiters.length);
+  for (let i = 0; i < ws.length; i++) ws[i]();
 }
 
 /** A signal caused by p's own instruction: it cannot be blocked or ignored (Linux's force_sig). */
@@ -187,7 +252,11 @@ export async function deliverPending(p: Process): Promise<number> {
         exitProcess(p, sig);
         return NO_RESULT;
       }
-      continue; // IGNORE, CONT; STOP is not supported (no job control): ignored
+      if (d === Default.STOP) {
+        await stopProcess(p, sig);
+        continue; // continued (SIGCONT) or woken to die (SIGKILL, pending now)
+      }
+      continue; // IGNORE, CONT
     }
     if (act.handler === SIG_IGN) continue;
     const r = await setupFrame(p, sig, act, info);
@@ -204,6 +273,7 @@ export async function deliverPending(p: Process): Promise<number> {
 export enum WaitOption {
   NOHANG = 1,
   UNTRACED = 2,
+  CONTINUED = 8,
 }
 
 /** Whether child c matches wait4's pid argument for parent p. */
@@ -221,8 +291,9 @@ export interface Reaped {
 }
 
 /**
- * wait4: a zombie child matching `pid` (reaped), 0 with WNOHANG when none is ready, or
- * -ECHILD / -EINTR. Blocks (interruptibly) until a matching child exits.
+ * wait4: a zombie child matching `pid` (reaped), a stopped (WUNTRACED) or continued
+ * (WCONTINUED) one not yet reported, 0 with WNOHANG when none is ready, or -ECHILD / -EINTR.
+ * Blocks (interruptibly) until a matching child changes state.
  */
 export async function waitChild(p: Process, pid: number, options: number): Promise<Reaped | number> {
   for (;;) {
@@ -234,6 +305,16 @@ export async function waitChild(p: Process, pid: number, options: number): Promi
       if (!c.alive) {
         reap(p, c);
         return { pid: c.pid, status: c.exitStatus, child: c };
+      }
+      // job control: each stop and continue is reported once, the child stays
+      if ((options & WaitOption.UNTRACED) !== 0 && c.stopped && c.stopReport !== 0) {
+        const sig = c.stopReport;
+        c.stopReport = 0;
+        return { pid: c.pid, status: (sig << 8) | 0x7f, child: null };
+      }
+      if ((options & WaitOption.CONTINUED) !== 0 && c.contReport) {
+        c.contReport = false;
+        return { pid: c.pid, status: 0xffff, child: null };
       }
     }
     if (!any) return -Errno.ECHILD;

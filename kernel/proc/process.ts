@@ -3,7 +3,8 @@
 //
 // Life cycle: RUNNABLE (on the run queue or running) <-> BLOCKED (a system call or fault is
 // awaiting something: its kernel side is a pending Promise) -> ZOMBIE (exited, its status
-// kept until the parent reaps it with wait4; its memory is already freed).
+// kept until the parent reaps it with wait4; its memory is already freed). A stopped process
+// (job control: `stopped`) is BLOCKED in its signal delivery until SIGCONT or SIGKILL.
 
 import type { Mm } from '../mm/mm.ts';
 import type { Resolved } from '../fs/vfs.ts';
@@ -58,6 +59,17 @@ export class Process {
   vforkDone: (() => void) | null = null;
   /** Pending result of a blocked system call, written to eax when it resumes. */
   startTicks = 0;
+  /**
+   * Job control: stopped by a stop signal until SIGCONT (or SIGKILL). The process is then
+   * BLOCKED inside its signal delivery; `resume` ends that wait.
+   */
+  stopped = false;
+  resume: (() => void) | null = null;
+  /** wait4's reports not yet collected: the stop signal (WUNTRACED; 0: none), a continue (WCONTINUED). */
+  stopReport = 0;
+  contReport = false;
+  /** A blocked system call was interrupted by a stop signal: it runs again once continued. */
+  restartSyscall = false;
 
   constructor(
     readonly pid: number,

@@ -103,6 +103,22 @@ export function waitFor(p: Process, pending: Promise<number>): void {
 }
 
 /**
+ * A blocked system call's result; when a stop signal, or a signal whose handler has
+ * SA_RESTART, interrupted it (sendSignal sets `restartSyscall`), the call runs again once
+ * the process continues or the handler returns: eip goes back over `int 0x80` (2 bytes) and
+ * eax still holds the call's number (the handler's frame saves both), as Linux's
+ * -ERESTARTSYS does.
+ */
+async function restartAfterStop(p: Process, pending: Promise<number>): Promise<number> {
+  const r = await pending;
+  if (!p.restartSyscall) return r;
+  p.restartSyscall = false;
+  if (r !== -4 /* EINTR */ || !p.alive) return r;
+  p.ctx.set(Reg.EIP, (p.ctx.get(Reg.EIP) - 2) >>> 0);
+  return NO_RESULT;
+}
+
+/**
  * The event loop's RunUser hook: runs the first runnable process until it blocks, exits,
  * or an interrupt arrives. Returns false when nothing was runnable.
  */
@@ -125,7 +141,7 @@ export function runUser(): boolean {
       if (typeof r === 'number') {
         if (r !== NO_RESULT && p.alive) p.ctx.set(Reg.EAX, r);
       } else {
-        waitFor(p, r);
+        waitFor(p, restartAfterStop(p, r));
         return true;
       }
       if (p.state !== State.RUNNABLE || queue[0] !== p) return true;

@@ -23,6 +23,8 @@ export enum SiCode {
   CLD_EXITED = 1,
   CLD_KILLED = 2,
   CLD_DUMPED = 3,
+  CLD_STOPPED = 5,
+  CLD_CONTINUED = 6,
 }
 
 export enum SaFlag {
@@ -48,6 +50,11 @@ export interface SigAction {
 }
 
 export enum Default { TERM, CORE, IGNORE, STOP, CONT }
+
+/** Whether sig is one of the four whose default action stops the process. */
+export function isStopSignal(sig: number): boolean {
+  return sig === Sig.STOP || sig === Sig.TSTP || sig === Sig.TTIN || sig === Sig.TTOU;
+}
 
 export function defaultAction(sig: number): Default {
   switch (sig) {

@@ -2,7 +2,7 @@
 // and memory show (read-only).
 import { afterEach, describe, expect, test } from 'vitest';
 import { bootImage, type GuestMachine } from '../../host/v86-runner.ts';
-import { KERNEL_BASE } from '../../boot/layout.ts';
+import { KERNEL_BASE, PANIC_STATUS } from '../../boot/layout.ts';
 import { TEST_FAULT_ADDRESS } from '../../boot/kernel-main.ts';
 import { hexField, kernelImage, kernelSymbol } from './kernel-image.ts';
 import { readPdpt, translate } from '../../host/inspect/pae-walk.ts';
@@ -102,6 +102,7 @@ describe('exceptions panic with a report', () => {
     expect(hexField(report, 'edx')).toBe(0x12345678);
     expect(hexField(report, 'ecx')).toBe(0xcafe);
     expect(m.controlRegisters().cr2).toBe(TEST_FAULT_ADDRESS);
+    expect(await m.exited).toBe(PANIC_STATUS);
   });
 
   test.each([
@@ -114,12 +115,19 @@ describe('exceptions panic with a report', () => {
     expect(hexField(out.slice(out.indexOf('panic:')), 'eip')).toBe(kernelSymbol(symbol));
   });
 
-  test('a panicked machine stays halted', async () => {
+  test('a panic powers the machine off with a non-zero status (no one waits on a halted machine)', async () => {
     const m = await boot('test=ud');
-    const out = await m.waitForOutput(/system halted\r\n/, 20_000);
-    await new Promise((r) => setTimeout(r, 300));
-    m.sendSerial('x'); // interrupts are off: nothing echoes
-    await new Promise((r) => setTimeout(r, 300));
-    expect(m.output).toBe(out);
+    // nothing is typed, nothing stops it: the machine ends by itself, after the whole report
+    expect(await m.exited).toBe(PANIC_STATUS);
+    expect(PANIC_STATUS).not.toBe(0);
+    expect(m.output).toMatch(/panic: #UD invalid opcode \(vector 6\)[\s\S]*\r\n  ds=[\s\S]*system halted: powering off with status 99\r\n$/);
+  });
+
+  test('a TypeScript panic (an uncaught exception in the kernel) reports and powers off with status 1', async () => {
+    const m = await boot('test=kpanic');
+    expect(await m.exited).toBe(1);
+    // the report goes to the error stream (COM2, the host's stderr under `tskern boot`)
+    expect(m.errorOutput, m.errorOutput).toContain('Uncaught Error: deliberate kernel panic');
+    expect(m.errorOutput).toMatch(/\n {4}at [^\n]*kernel\/main\.ts:\d+:\d+/);
   });
 });

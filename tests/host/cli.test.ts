@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { echoUntilQ, printAndExit } from './fixture-image.ts';
+import { PANIC_STATUS } from '../../boot/layout.ts';
 
 const launcher = fileURLToPath(new URL('../../bin/tskern.js', import.meta.url));
 const fixtureDir = mkdtempSync(join(tmpdir(), 'tskern-cli-'));
@@ -125,9 +126,11 @@ describe('tskern build, then boot the kernel', () => {
     expect(run.stdout).toContain('cmdline: init=/sbin/init poweroff'); // the root file system's init, then ours
   });
 
-  it('passes the guest panic through to the terminal', async () => {
-    const run = await tskern(['boot', '--cmdline', 'test=ud'], '', { stdout: 'panic:', graceMs: 1000 });
+  it('passes the guest panic through to the terminal and exits with its status', async () => {
+    // nothing kills it: the panic powers off, and tskern exits with the panic's status
+    const run = await tskern(['boot', '--cmdline', 'test=ud'], '');
     expect(run.stdout).toContain('panic: #UD invalid opcode (vector 6)');
+    expect(run.code).toBe(PANIC_STATUS);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EscapeDecoder, ESCAPE_HELP, QUIT_HINT, EXIT_USER_QUIT, runOnTerminal } from '../../host/terminal.ts';
 import { bootImage } from '../../host/v86-runner.ts';
 import { echoUntilQ, printAndExit } from './fixture-image.ts';
+import { FIRST_PROMPT } from '../../user/lib/prompt.ts';
 
 const bytes = (s: string) => Uint8Array.from(Buffer.from(s, 'latin1'));
 const sent = (s: string) => ({ kind: 'send', bytes: bytes(s) });
@@ -73,5 +74,25 @@ describe('runOnTerminal', () => {
     machine.sendSerial('q'); // still running: the host can still talk to it
     expect(await done).toBe(3);
     expect(term.rawModes).toEqual([]);
+  });
+
+  it('on a terminal, tells the guest its size after the first prompt and at every resize', async () => {
+    const term = fakeTerminal(true);
+    const stdout = Object.assign(term.io.stdout, { rows: 30, columns: 100 });
+    const machine = await bootImage({ image: echoUntilQ() });
+    const done = runOnTerminal(machine, { ...term.io, stdout });
+    term.io.stdin.write('ab');
+    await machine.waitForOutput('ab');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(machine.output).toBe('ab'); // no prompt yet: nothing sent
+    term.io.stdin.write(FIRST_PROMPT); // the echo fixture prints it back: a prompt on the console
+    await machine.waitForOutput(FIRST_PROMPT + '\x1b[8;30;100t');
+    stdout.rows = 20;
+    stdout.columns = 90;
+    stdout.emit('resize');
+    await machine.waitForOutput('\x1b[8;20;90t');
+    term.io.stdin.write('\x01x');
+    expect(await done).toBe(EXIT_USER_QUIT);
+    expect(machine.output).toBe('ab' + FIRST_PROMPT + '\x1b[8;30;100t\x1b[8;20;90t');
   });
 });

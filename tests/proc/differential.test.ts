@@ -29,6 +29,7 @@ const CASES: Case[] = [
   { name: 'misc', args: ['one', 'two words'] },
   { name: 'abort' },
   { name: 'preempt' },
+  { name: 'jobs' },
   { name: 'stdin-echo', stdin: 'first line\nsecond line\nno newline at the end' },
 ];
 
@@ -38,7 +39,7 @@ const ENV = ['HOME=/', 'TERM=linux'];
 /** The program on Linux: stdout and the shell's status (128 + N for signal N). */
 function onLinux(path: string, args: string[], stdin: string): { stdout: string; status: number } {
   const runner = linuxRunner() as string[];
-  const r = spawnSync('env', ['-i', ...ENV, ...runner, path, ...args], { input: stdin, encoding: 'utf8' });
+  const r = spawnSync('env', ['-i', ...ENV, ...runner, path, ...args], { input: stdin, encoding: 'utf8', timeout: 120_000 }); // a hung oracle fails the test, never hangs it
   return { stdout: r.stdout, status: r.status ?? 128 + (r.signal ? osSignal(r.signal) : 0) };
 }
 

@@ -5,6 +5,8 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Session } from './session.ts';
+import { readChannel } from '../../host/inspect/channel.ts';
+import { inspectSpace } from '../../host/inspect/inspect.ts';
 
 let s: Session;
 beforeAll(async () => { s = await Session.boot(); }, 300_000);
@@ -58,6 +60,69 @@ describe('the shell', () => {
     await s.until('^C');
     await s.until('tskern:/$ ');
     expect(await s.run('echo $?')).toBe('130\n');
+  }, T);
+
+  test('job control: ^Z stops the foreground job, jobs lists it Stopped, bg and fg continue it', async () => {
+    const P = 'tskern:/$ ';
+    // ^Z until the job has the terminal (it sets its process group as the foreground first)
+    const stop = async (line: string) => {
+      s.send(line + '\r');
+      await s.until(line + '\n');
+      for (let i = 0; i < 60; i++) {
+        s.send('\x1a');
+        try {
+          return await s.until(`Stopped                 ${line}\n${P}`, 2_000);
+        } catch { /* not yet */ }
+      }
+      throw new Error('the job never stopped');
+    };
+    expect(await stop('sleep 100000')).toMatch(/^(\^Z\n)+\[1\]\+  Stopped                 sleep 100000\n/);
+    expect(await s.run('echo $?')).toBe('148\n');
+    expect(await s.run('jobs')).toBe('[1]+  Stopped                 sleep 100000\n');
+    const row = (ps: string) => ps.split('\n').find((l) => / \/bin\/tsvm \/bin\/sleep 100000$/.test(l)) ?? '';
+    const pid = Number(row(await s.run('ps')).trim().split(/ +/)[0]);
+    expect(pid).toBeGreaterThan(1);
+    expect(await s.run(`cat /proc/${pid}/status`)).toContain('State:\tT (stopped)\n');
+    expect(await s.run('bg')).toBe('[1]+ sleep 100000 &\n');
+    expect(await s.run('jobs')).toBe('[1]+  Running                 sleep 100000\n');
+    expect(row(await s.run('ps')).trim().split(/ +/)[3]).toBe('S');
+    // a stop and a kill from outside are reported before a prompt (once the process acted on them)
+    const until = async (first: string, want: string) => {
+      let seen = await s.run(first);
+      for (let i = 0; i < 20 && !seen.includes(want); i++) seen += await s.run('jobs');
+      return seen;
+    };
+    expect(await until(`kill -STOP ${pid}`, 'Stopped')).toContain('[1]+  Stopped                 sleep 100000\n');
+    expect(await until(`kill -KILL ${pid}`, 'Killed')).toContain('[1]+  Killed                  sleep 100000\n');
+    expect(await s.run('jobs')).toBe('');
+
+    // fg: a stopped cat gets the terminal again and its read goes on (restarted, no EINTR)
+    await stop('cat');
+    s.send('fg\r');
+    await s.until('fg\ncat\n'); // the shell names the job it continues
+    s.send('after fg\r');
+    await s.until('after fg\r\n'); // the terminal's echo (cat reads in canonical mode)
+    await s.until('after fg\n'); // cat's copy
+    s.send('\x04'); // end of cat's input
+    await s.until(P);
+    expect(await s.run('echo $?')).toBe('0\n');
+    expect(await s.run('jobs')).toBe('');
+
+    // a background job that reads the terminal is stopped (SIGTTIN) instead of taking the
+    // shell's input; fg gives it the terminal and its read goes on
+    expect(await s.run('cat &')).toMatch(/^\[1\] \d+\n$/);
+    let seen = '';
+    for (let i = 0; i < 20 && !seen.includes('Stopped'); i++) seen += await s.run('jobs');
+    expect(seen).toContain('[1]+  Stopped                 cat\n');
+    expect(await s.run('echo the shell still reads')).toBe('the shell still reads\n');
+    s.send('fg\r');
+    await s.until('fg\ncat\n');
+    s.send('to the job\r');
+    await s.until('to the job\r\n');
+    await s.until('to the job\n');
+    s.send('\x04');
+    await s.until(P);
+    expect(await s.run('jobs')).toBe('');
   }, T);
 
   test('line editing: backspace, left arrow and insert, history with up arrow', async () => {
@@ -155,6 +220,95 @@ describe('the tools', () => {
     expect(out).toMatch(/child +\d+: faults before write \d+, after \d+ \(\+[1-9]\d*: the copy-on-write fault\)/);
     expect(out).toMatch(/child +\d+: page says "child!"/);
     expect(out).toMatch(/parent \d+: page still says "parent"/);
+  }, T);
+
+  test('share-demo: two processes map one file MAP_SHARED and each sees the other\'s store', async () => {
+    const lines = (await s.run('share-demo /tmp/shared')).split('\n');
+    const p = /^parent (\d+): mapped \/tmp\/shared shared at 0x[0-9a-f]+, wrote "hello from parent (\d+)" at offset 0$/.exec(lines[0]);
+    expect(p, lines.join('\n')).not.toBeNull();
+    expect(p![2]).toBe(p![1]);
+    const c = /^child  (\d+): mapped \/tmp\/shared shared at 0x[0-9a-f]+, offset 0 reads "hello from parent (\d+)"$/.exec(lines[1]);
+    expect(c, lines.join('\n')).not.toBeNull();
+    expect(c![2]).toBe(p![1]); // the child's own mapping shows the parent's store
+    expect(lines.slice(2)).toEqual([
+      `child  ${c![1]}: wrote "hello from child ${c![1]}" at offset 2048`,
+      `parent ${p![1]}: offset 2048 reads "hello from child ${c![1]}"`, // and the parent's shows the child's
+      `read(2) of /tmp/shared at offset 2048: "hello from child ${c![1]}"`,
+      '',
+    ]);
+    // the file itself holds both stores (the page cache is the mapped frame)
+    const bytes = await s.run('cat /tmp/shared');
+    expect(bytes.startsWith(`hello from parent ${p![1]}\0`)).toBe(true);
+    expect(bytes.slice(2048).startsWith(`hello from child ${c![1]}\0`)).toBe(true);
+  }, T);
+
+  test('pt walks the page tables: absent, the zero page, copy-on-write read-only with refcount 2 after fork', async () => {
+    expect(await s.run('fork-pages 100000 > /tmp/fp &')).toMatch(/^\[\d+\] \d+\n$/);
+    let line = '';
+    for (let i = 0; i < 30 && !line.startsWith('parent'); i++) line = await s.run('cat /tmp/fp');
+    const m = /^parent (\d+) child (\d+) area 0x([0-9a-f]+):/.exec(line);
+    expect(m, line).not.toBeNull();
+    const [parent, child, base] = [Number(m![1]), Number(m![2]), parseInt(m![3], 16)];
+    const hex = (v: number) => '0x' + v.toString(16);
+    const walk = async (pid: number, va: number) => {
+      const out = await s.run(`pt ${pid} ${hex(va)}`);
+      const lines = out.split('\n');
+      // (the area may have merged with a neighbouring anonymous one: it holds the four pages)
+      const head = new RegExp(`^pid ${pid} address 0x${va.toString(16).padStart(8, '0')} \\(area ([0-9a-f]+)-([0-9a-f]+) rw-p\\)$`).exec(lines[0]);
+      expect(head, out).not.toBeNull();
+      expect(parseInt(head![1], 16)).toBeLessThanOrEqual(base);
+      expect(parseInt(head![2], 16)).toBeGreaterThanOrEqual(base + 0x4000);
+      expect(lines[1], out).toMatch(new RegExp(`^PDPT\\[${va >>> 30}\\] +0x[0-9a-f]{16}  P$`));
+      return { out, pt: /^PT\[(\d+)\] +0x([0-9a-f]{16})  (.*)$/m.exec(out), frame: /^frame +0x([0-9a-f]{8})( \(the zero page\))?  refcount (\d+)$/m.exec(out) };
+    };
+    // the host's own walk of the same tables (the inspect channel, read from guest memory)
+    const hostPage = async (pid: number, va: number) => {
+      const read = (addr: number, len: number) => s.machine.readPhys(addr, len);
+      const snapshot = readChannel(read, s.machine.inspectChannel()!);
+      const space = snapshot.spaces.find((sp) => sp.pid === pid);
+      expect(space, `pid ${pid} published`).toBeDefined();
+      return inspectSpace(read, snapshot, space!).pages.find((pg) => pg.va === va);
+    };
+
+    // page 0: written, then shared by fork: present, user, dirty, but read-only, two references
+    const frames: string[] = [];
+    for (const pid of [parent, child]) {
+      const w = await walk(pid, base);
+      expect(w.pt, w.out).not.toBeNull();
+      expect(w.pt![1]).toBe(String((base >>> 12) & 0x1ff));
+      const bits = w.pt![3].split(' ');
+      expect(bits, w.out).toContain('P');
+      expect(bits, w.out).toContain('US');
+      expect(bits, w.out).not.toContain('RW');
+      expect(w.frame, w.out).not.toBeNull();
+      expect(w.frame![2]).toBeUndefined();
+      expect(w.frame![3]).toBe('2');
+      frames.push(w.frame![1]);
+      const host = await hostPage(pid, base);
+      expect(host?.kind).toBe('cow');
+      expect(host?.pte.toString(16).padStart(8, '0')).toBe(w.pt![2].slice(8));
+      expect(host?.count).toBe(2);
+    }
+    expect(frames[0]).toBe(frames[1]);
+    expect(parseInt(frames[0], 16)).toBe((await hostPage(parent, base))?.frame);
+
+    // page 1: only read: the shared zero page, read-only
+    const z = await walk(parent, base + 0x1000);
+    expect(z.frame?.[2], z.out).toBe(' (the zero page)');
+    expect(z.pt![3].split(' ')).not.toContain('RW');
+    expect((await hostPage(parent, base + 0x1000))?.kind).toBe('zero');
+
+    // page 2: never touched: no PTE (its page table exists for pages 0 and 1 unless the area crosses 2 MiB)
+    const a = await walk(parent, base + 0x2000);
+    expect(a.out).toMatch(/^(PT\[\d+\] +0x0{16}  -\npage +not present|PT +not present \(no page table\))$/m);
+    expect(a.frame).toBeNull();
+    expect(await hostPage(parent, base + 0x2000)).toBeUndefined();
+
+    // bad input: a clear error, never a crash
+    expect(await s.run('pt 99999 0x1000')).toBe('pt: 99999: No such file or directory\n');
+    expect(await s.run('pt 1 zz')).toBe('pt: bad address: zz\n');
+    await s.run(`kill -9 ${child} ${parent}`);
+    await s.run('sleep 1');
   }, T);
 
   test('end of input (^D) on an empty line ends the shell and init powers off with status 0', async () => {

@@ -115,6 +115,71 @@ describe('the web page', () => {
     await page.close();
   }, BOOT_MS * 2);
 
+  test.skipIf(skip)(`a program's pages in inspect() are what pmap and pt print in the shell; the guest learns the terminal's size${note}`, async () => {
+    const page = await openPage('');
+    /** Types `line` into COM1 and returns what it printed before the next prompt. */
+    const sh = async (line: string): Promise<string> => {
+      const from = (await page.evaluate(() => window.tskern.serialText())).length;
+      await page.evaluate((l) => window.tskern.send(l + '\r'), line);
+      const echo = line + '\n';
+      await page.waitForFunction((f, e, p) => { const t = window.tskern.serialText().slice(f); const at = t.indexOf(e); return at >= 0 && t.indexOf(p, at + e.length) >= 0; },
+        { timeout: 30_000 }, from, echo, FIRST_PROMPT);
+      const t = (await page.evaluate(() => window.tskern.serialText())).slice(from);
+      const at = t.indexOf(echo) + echo.length;
+      return t.slice(at, t.indexOf(FIRST_PROMPT, at));
+    };
+
+    // the page told the guest its terminal's size, and tells it again when the box changes
+    const size = await page.evaluate(() => window.tskern.terminalSize());
+    expect(await sh('stty size')).toBe(`${size.rows} ${size.cols}\n`);
+    await page.evaluate(`document.querySelector('#terminal').style.height = '220px'`);
+    await page.waitForFunction((rows) => window.tskern.terminalSize().rows < rows, { timeout: 5000 }, size.rows);
+    const smaller = await page.evaluate(() => window.tskern.terminalSize());
+    expect(await sh('stty size')).toBe(`${smaller.rows} ${smaller.cols}\n`);
+
+    // fork-pages holds a written page (copy-on-write after its fork), a read one (the zero page), untouched ones
+    expect(await sh('fork-pages 100000 > /tmp/fp &')).toMatch(/^\[1\] \d+\n$/);
+    let line = '';
+    for (let i = 0; i < 30 && !line.startsWith('parent'); i++) line = await sh('cat /tmp/fp');
+    const m = /^parent (\d+) child (\d+) area 0x([0-9a-f]+):/.exec(line);
+    expect(m, line).not.toBeNull();
+    const [parent, child, base] = [Number(m![1]), Number(m![2]), parseInt(m![3], 16)];
+    // the kernel republishes a space 50 ms after its areas change
+    await page.waitForFunction((pid) => window.tskern.processes().some((p) => p.pid === pid), { timeout: 10_000 }, child);
+    const view = { parent: await page.evaluate((p) => window.tskern.inspect(p), parent), child: await page.evaluate((p) => window.tskern.inspect(p), child) };
+
+    // pmap's rows are the inspector's areas
+    const rows = (await sh(`pmap ${parent}`)).split('\n').slice(2, -2).map((r) => r.split(/ +/));
+    expect(rows.map((r) => [parseInt(r[0], 16), Number(r[1]) * 1024, r[2]]))
+      .toEqual(view.parent.vmas.map((v) => [v.start, v.end - v.start, v.perms]));
+
+    // pt's walk is the inspector's page, entry and frame, kind by kind
+    const pt = async (pid: number, va: number) => {
+      const out = await sh(`pt ${pid} 0x${va.toString(16)}`);
+      const pte = /^PT\[\d+\] +0x([0-9a-f]{16})  (.*)$/m.exec(out);
+      const frame = /^frame +0x([0-9a-f]{8})( \(the zero page\))?  refcount (\d+)$/m.exec(out);
+      return { out, pte: pte ? parseInt(pte[1].slice(8), 16) : 0, bits: pte ? pte[2].split(' ') : [], frame: frame ? parseInt(frame[1], 16) : null, zero: frame?.[2] !== undefined, count: frame ? Number(frame[3]) : null };
+    };
+    const pageAt = (v: InspectedProcess, va: number) => v.pages.find((p) => p.va === va);
+    for (const [pid, v] of [[parent, view.parent], [child, view.child]] as const) {
+      const written = await pt(pid, base), inspected = pageAt(v, base)!;
+      expect(inspected.kind).toBe('cow');
+      expect(written.bits, written.out).not.toContain('RW');
+      expect([written.pte, written.frame, written.count]).toEqual([inspected.pte, inspected.frame, inspected.count]);
+      expect(written.count).toBe(2);
+      const read = await pt(pid, base + PAGE), zero = pageAt(v, base + PAGE)!;
+      expect(zero.kind).toBe('zero');
+      expect([read.zero, read.pte, read.frame]).toEqual([true, zero.pte, zero.frame]);
+      const untouched = await pt(pid, base + 2 * PAGE);
+      expect(pageAt(v, base + 2 * PAGE)).toBeUndefined();
+      expect(untouched.frame, untouched.out).toBeNull();
+      expect(untouched.out).toMatch(/not present/);
+    }
+    expect(pageAt(view.parent, base)!.frame).toBe(pageAt(view.child, base)!.frame);
+    await sh(`kill -9 ${child} ${parent}`);
+    await page.close();
+  }, BOOT_MS * 5);
+
   test.skipIf(skip)(`the inspector shows test=inspect's spaces as the kernel reports them, and follows typed changes${note}`, async () => {
     const page = await openPage('test=inspect');
     const serial = await waitForSerial(page, 'inspect: ready');

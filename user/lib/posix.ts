@@ -9,7 +9,7 @@ export enum Nr {
   stat64 = 195, lstat64 = 196, getdents64 = 220, getpgid = 132, setsid = 66,
 }
 
-const Ioctl = { TCGETS: 0x5401, TCSETS: 0x5402, TIOCGPGRP: 0x540f, TIOCSPGRP: 0x5410, TIOCGWINSZ: 0x5413 };
+const Ioctl = { TCGETS: 0x5401, TCSETS: 0x5402, TIOCGPGRP: 0x540f, TIOCSPGRP: 0x5410, TIOCGWINSZ: 0x5413, TIOCSWINSZ: 0x5414 };
 /** c_lflag bits (Linux): the shell's raw mode clears these while it edits a line. */
 export const LFLAG = { ISIG: 0o1, ICANON: 0o2, ECHO: 0o10 };
 
@@ -75,6 +75,23 @@ export function tcsetpgrp(fd: number, pgrp: number): number {
   if (b < 0) return b;
   writeMemory(b, le32(pgrp));
   return syscall(Nr.ioctl, fd, Ioctl.TIOCSPGRP, b);
+}
+
+/** TIOCGWINSZ: the terminal's window size, or -errno. */
+export function winsize(fd: number): { rows: number; cols: number } | number {
+  const b = buf();
+  if (b < 0) return b;
+  const r = syscall(Nr.ioctl, fd, Ioctl.TIOCGWINSZ, b);
+  if (r < 0) return r;
+  const w = readMemory(b, 4);
+  return { rows: w.charCodeAt(0) | (w.charCodeAt(1) << 8), cols: w.charCodeAt(2) | (w.charCodeAt(3) << 8) };
+}
+/** TIOCSWINSZ: sets the window size (the foreground group gets SIGWINCH when it changes); 0 or -errno. */
+export function setWinsize(fd: number, rows: number, cols: number): number {
+  const b = buf();
+  if (b < 0) return b;
+  writeMemory(b, String.fromCharCode(rows & 0xff, rows >> 8, cols & 0xff, cols >> 8, 0, 0, 0, 0));
+  return syscall(Nr.ioctl, fd, Ioctl.TIOCSWINSZ, b);
 }
 
 // ---- processes -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ export enum Sys {
   exit = 1, fork = 2, read = 3, write = 4, open = 5, close = 6, waitpid = 7, unlink = 10,
   execve = 11, chdir = 12, lseek = 19, getpid = 20, kill = 37, mkdir = 39, pipe = 42, brk = 45,
   dup2 = 63, getppid = 64, munmap = 91, wait4 = 114, mprotect = 125, getcwd = 183, mmap2 = 192,
-  exit_group = 252, clock_gettime = 265,
+  exit_group = 252, clock_gettime = 265, pread64 = 180,
 }
 
 export enum OpenFlag { O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_APPEND = 0o2000 }
@@ -133,6 +133,14 @@ export function read(fd: number, max: number): string | number {
   const buf = scratchArea(max);
   if (buf < 0) return buf;
   const n = syscall(Sys.read, fd, buf, max);
+  return n < 0 ? n : readMemory(buf, n);
+}
+
+/** pread64(2) of at most `max` bytes at `offset` (below 2^53): the bytes read or -errno. */
+export function pread(fd: number, max: number, offset: number): string | number {
+  const buf = scratchArea(max);
+  if (buf < 0) return buf;
+  const n = syscall(Sys.pread64, fd, buf, max, offset % 0x1_0000_0000, Math.floor(offset / 0x1_0000_0000));
   return n < 0 ? n : readMemory(buf, n);
 }
 

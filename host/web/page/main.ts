@@ -55,8 +55,16 @@ async function start(): Promise<void> {
       status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
         (cmdline ? `, cmdline "${cmdline}"` : '');
       markReady();
+      reportSize();
     }
   });
+  // The guest learns the terminal's size from the input: ESC [ 8 ; ROWS ; COLS t, which the
+  // kernel's tty takes out and applies (TIOCGWINSZ, SIGWINCH). Sent once the shell is up
+  // (the kernel's echo console, without processes, would only echo it) and on every resize.
+  function reportSize(): void {
+    if (withRootfs && api.readyAt !== null) machine.send(`\x1b[8;${term.rows};${term.cols}t`);
+  }
+  term.onResize(() => reportSize());
   status.textContent = 'booting...';
   machine.onPowerOff = (code) => { status.textContent = `the guest powered off with status ${code}`; };
 
