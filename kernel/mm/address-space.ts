@@ -298,6 +298,11 @@ export class AddressSpace {
   /** Removes the PTEs of [start, end) in vma, dropping the frame references they held. */
   private zap(vma: Vma, start: number, end: number, flush: TlbFlush): void {
     const writeBack = vma.shared && vma.file !== null && vma.file.pageDirtied !== undefined;
+    if (!writeBack) {
+      // no dirty bits to hand over: one native call per page table
+      this.pt.zapRange(start, end, (vma.flags & Vm.PFNMAP) === 0, flush);
+      return;
+    }
     for (let va = this.pt.nextUsed(start, end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, end)) {
       const old = this.pt.clear(va, flush);
       // a shared file page the process wrote goes back to the file's cache as dirty
@@ -411,22 +416,20 @@ export class AddressSpace {
 
   /** Brings the PTEs of vma in line with its (new) flags. */
   private changePtes(vma: Vma, flush: TlbFlush): void {
-    const accessible = vma.accessible;
     const sharedWrite = vma.shared && (vma.flags & Vm.WRITE) !== 0;
-    for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
-      const e = this.pt.entry(va);
-      if (!accessible) {
-        this.pt.update(va, Pte.PROTNONE, Pte.P | Pte.RW, flush);
-      } else if ((e & Pte.PROTNONE) !== 0) {
-        this.pt.update(va, Pte.P | Pte.US | (sharedWrite ? Pte.RW : 0), Pte.PROTNONE, flush);
-      } else if ((vma.flags & Vm.WRITE) === 0) {
-        this.pt.update(va, 0, Pte.RW, flush);
-      } else if (sharedWrite) {
-        this.pt.update(va, Pte.RW, 0, flush);
-      }
-      // A private area made writable keeps its read-only PTEs: the first store faults and
-      // reuses the frame when nobody else holds it, or copies it.
+    if (!vma.accessible) {
+      this.pt.updateRange(vma.start, vma.end, Pte.PROTNONE, Pte.P | Pte.RW, 0, 0, flush);
+      return;
     }
+    // present entries first (so the PROT_NONE ones made present below are not seen twice)
+    if ((vma.flags & Vm.WRITE) === 0) {
+      this.pt.updateRange(vma.start, vma.end, 0, Pte.RW, Pte.PROTNONE, 0, flush);
+    } else if (sharedWrite) {
+      this.pt.updateRange(vma.start, vma.end, Pte.RW, 0, Pte.PROTNONE, 0, flush);
+    }
+    // A private area made writable keeps its read-only PTEs: the first store faults and
+    // reuses the frame when nobody else holds it, or copies it.
+    this.pt.updateRange(vma.start, vma.end, Pte.P | Pte.US | (sharedWrite ? Pte.RW : 0), Pte.PROTNONE, Pte.PROTNONE, Pte.PROTNONE, flush);
   }
 
   // ---- brk -------------------------------------------------------------------------------
@@ -622,16 +625,12 @@ export class AddressSpace {
       const copy = vma.copy(vma.start, vma.end, vma.pgoff);
       child.vmas.insert(copy);
       child.mapped(copy);
-      const cow = !vma.shared;
-      for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
-        let e = this.pt.entry(va);
-        if (cow && (e & Pte.RW) !== 0) e = this.pt.update(va, 0, Pte.RW, parentFlush);
-        if (child.pt.set(va, e, childFlush) < 0) {
-          parentFlush.commit();
-          child.free();
-          return -Errno.ENOMEM;
-        }
-        this.takeRef(vma, pteFrame(e));
+      // private areas: both sides lose RW (copy-on-write); each copied entry holds a reference
+      const clear = vma.shared ? 0 : Pte.RW;
+      if (this.pt.copyRange(child.pt, vma.start, vma.end, clear, (vma.flags & Vm.PFNMAP) === 0, parentFlush, childFlush) < 0) {
+        parentFlush.commit();
+        child.free();
+        return -Errno.ENOMEM;
       }
     }
     parentFlush.commit();

@@ -158,6 +158,26 @@ export class FrameAllocator {
     return c - 1;
   }
 
+  /**
+   * Frees the frames a range operation brought to count 0 (pteZap): `count` frames chained
+   * through their first words from `head` to `tail`, their counts already 0.
+   */
+  freeChain(head: number, tail: number, count: number): void {
+    if (count === 0) return;
+    if (this.poison) {
+      for (let f = head, k = 0; k < count; k++) {
+        const next = physRead32(f);
+        physFill(f, Slot.POISON, Page.SIZE);
+        this.push(f);
+        f = next;
+      }
+      return;
+    }
+    physWrite32(tail, this.head);
+    this.head = head;
+    this.free += count;
+  }
+
   private push(frame: number): void {
     physWrite32(frame, this.head);
     this.head = frame;

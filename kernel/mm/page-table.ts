@@ -25,7 +25,7 @@
 //    structure only.
 // TLB invalidation is recorded in the caller's TlbFlush (tlb.ts), never done here directly.
 
-import { physRead32, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { physRead32, physWrite32, pteCopy, pteUpdate, pteZap, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Errno } from './errno.ts';
 import type { FrameAllocator } from './frames.ts';
 import { Layout } from './page.ts';
@@ -52,6 +52,12 @@ enum Span {
   PDE = 0x20_0000,
   PTE = 0x1000,
 }
+
+/**
+ * Where in the PDPT's frame (only its first 32 bytes are the PDPT) the range natives
+ * report: freed frames (pteZap) and the bitmap of pages to invalidate.
+ */
+const RANGE_OUT = 64;
 
 /** The frame an entry points to. */
 export function pteFrame(entry: number): number {
@@ -204,6 +210,108 @@ export class PageTables {
     return -1;
   }
 
+  // ---- ranges: one native call per page table (fork, munmap, mprotect) --------------------
+  //
+  // The range [start, end) is page-aligned, inside the user half, and is walked one page
+  // table (2 MiB) at a time; absent tables are skipped. The per-entry loops are natives
+  // (natives.ts pteCopy/pteZap/pteUpdate, kernel/arch/pte-ranges.ts); the use counts,
+  // table life and TLB bookkeeping stay here. A range operation does not know which pages
+  // it changed in ranges of up to 32 pages (a bitmap): those pages are invalidated one by
+  // one; a change in a longer range reloads CR3.
+
+  /** The page table covering va, or 0 when it (or its directory) is absent. */
+  private tableAt(va: number): number {
+    const pdpte = physRead32(this.root + (va >>> 30) * 8);
+    if ((pdpte & Pte.P) === 0) return 0;
+    const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+    if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
+    return pteFrame(pde);
+  }
+
+  /**
+   * Clears every entry of [start, end). With `counted`, each entry's managed frame loses
+   * the reference it held (frames reaching 0 are freed); without (VM_PFNMAP), no counts
+   * change. Tables left empty are freed.
+   */
+  zapRange(start: number, end: number, counted: boolean, flush: TlbFlush): void {
+    checkRange(start, end);
+    const table = counted ? this.frames.tableBase : 0;
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0) {
+        const r = pteZap(pt + ((va >>> 12) & 0x1ff) * 8, (stop - va) >>> 12, table, this.frames.limit, out);
+        if (r < 0) throw new Error('frames: unref of a free frame (zap at ' + va + ')');
+        if (counted) {
+          const freed = physRead32(out + 8);
+          if (freed !== 0) this.frames.freeChain(physRead32(out), physRead32(out + 4), freed);
+        }
+        if (r >= 0x1_0000) flushRange(flush, va, stop, out);
+        const cleared = r & 0xffff;
+        if (cleared !== 0) {
+          const pd = pteFrame(physRead32(this.root + (va >>> 30) * 8));
+          this.releaseTables(pd, pt, va, flush, cleared);
+        }
+      }
+      va = stop;
+    }
+  }
+
+  /**
+   * fork: copies the entries of [start, end) into `child` (same addresses), clearing the
+   * bits `clear` in both (Pte.RW for copy-on-write); with `counted` each copied entry's
+   * managed frame gets one more reference. 0, or -ENOMEM when a child table could not be
+   * allocated (what was copied stays, consistently counted: the caller frees the child).
+   */
+  copyRange(child: PageTables, start: number, end: number, clear: number, counted: boolean, flush: TlbFlush, childFlush: TlbFlush): number {
+    checkRange(start, end);
+    const table = counted ? this.frames.tableBase : 0;
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0) {
+        const pd = child.ensurePd(va, childFlush);
+        if (pd < 0) return pd;
+        const cpt = child.ensurePt(pd, va);
+        if (cpt < 0) {
+          child.releasePdIfEmpty(pd, va, childFlush);
+          return cpt;
+        }
+        const index = ((va >>> 12) & 0x1ff) * 8;
+        const r = pteCopy(pt + index, cpt + index, (stop - va) >>> 12, clear, table, this.frames.limit, out);
+        if (r < 0) throw new Error('frames: ref of a free frame (fork at ' + va + ')');
+        if (r >= 0x1_0000) flushRange(flush, va, stop, out);
+        // a table this copy allocated and left empty goes again (count 0 after + 0)
+        child.count(cpt, r & 0xffff);
+        child.releaseTables(pd, cpt, va, childFlush, 0);
+      }
+      va = stop;
+    }
+    return 0;
+  }
+
+  /**
+   * Each non-empty entry e of [start, end) with (e & mask) === match becomes
+   * (e & ~clear) | set (mprotect); entries that lose a permission, P or A/D are invalidated.
+   */
+  updateRange(start: number, end: number, set: number, clear: number, mask: number, match: number, flush: TlbFlush): void {
+    checkRange(start, end);
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0 && pteUpdate(pt + ((va >>> 12) & 0x1ff) * 8, (stop - va) >>> 12, set, clear, mask, match, out) !== 0) {
+        flushRange(flush, va, stop, out);
+      }
+      va = stop;
+    }
+  }
+
   /** Number of page tables plus page directories in use (for tests and accounting). */
   get tableCount(): number {
     return this.uses.size;
@@ -272,9 +380,9 @@ export class PageTables {
     return n;
   }
 
-  /** One entry of `pt` became empty: free the table, and its directory, when they empty. */
-  private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush): void {
-    if (this.count(pt, -1) !== 0) return;
+  /** `emptied` entries of `pt` became empty: free the table, and its directory, when they empty. */
+  private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush, emptied = 1): void {
+    if (this.count(pt, -emptied) !== 0) return;
     this.uses.delete(pt);
     physWrite32(pd + ((va >>> 21) & 0x1ff) * 8, 0);
     this.frames.unref(pt);
@@ -289,6 +397,21 @@ export class PageTables {
     physWrite32(this.root + (va >>> 30) * 8, 0);
     this.frames.unref(pd);
     flush.pdptChanged();
+  }
+}
+
+/**
+ * Records the invalidations a range native reported for [start, end): the pages of its
+ * bitmap (out[3]) when the range has at most 32 pages, else a CR3 reload.
+ */
+function flushRange(flush: TlbFlush, start: number, end: number, out: number): void {
+  if (end - start <= 32 * Span.PTE) flush.bitmap(start, physRead32(out + 12));
+  else flush.all();
+}
+
+function checkRange(start: number, end: number): void {
+  if (start < 0 || end > Layout.USER_END || start > end || (start & 0xfff) !== 0 || (end & 0xfff) !== 0) {
+    throw new Error('page tables: bad user range ' + start + '-' + end);
   }
 }
 

@@ -50,6 +50,17 @@ export class TlbFlush {
     this.pages.push(p);
   }
 
+  /** The present entries of pages va + 4096 * i changed, for each bit i set in `bits`. */
+  bitmap(va: number, bits: number): void {
+    for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) !== 0) this.page(va + i * 0x1000);
+  }
+
+  /** Entries of unknown pages changed (a range operation): reload CR3. */
+  all(): void {
+    this.reload = true;
+    this.pages = [];
+  }
+
   /** A PDPT entry changed: the PDPTE registers must be reloaded. */
   pdptChanged(): void {
     this.reload = true;
