@@ -117,10 +117,16 @@ export class AddressSpace {
   /** An address inside the main stack (Linux's start_stack), for the [stack] label. */
   stackStart = 0;
   private freed = false;
+  /**
+   * The invalidation batch of this space's operations: each one commits it before it
+   * returns (commit empties it), so one object serves them all without an allocation each.
+   */
+  private readonly tlb: TlbFlush;
 
   private constructor(shared: MmShared, pt: PageTables, opts: AddressSpaceOptions) {
     this.shared = shared;
     this.pt = pt;
+    this.tlb = new TlbFlush(pt.root);
     this.mmapBase = opts.mmapBase ?? 0xb800_0000;
     this.mmapMin = opts.mmapMin ?? 0x1_0000;
     this.stackGuardGap = opts.stackGuardGap ?? 256 * Page.SIZE;
@@ -222,7 +228,7 @@ export class AddressSpace {
     if (object === null && file === null && shared) {
       object = new ShmemObject(this.frames);
     }
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     if (fixed) this.unmapRange(start, start + len, flush);
     if (object === null && file === null) pgoff = start >>> Page.SHIFT;
     const vma = new Vma(start, start + len, vmFlags, pgoff, file, object);
@@ -267,7 +273,7 @@ export class AddressSpace {
     // a system call of a process killed while it waited may finish after the space is gone
     if (this.freed) return -Errno.EINVAL;
     if (!isPageAligned(addr) || length === 0 || addr > Layout.USER_END || length > Layout.USER_END - addr) return -Errno.EINVAL;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     this.unmapRange(addr, addr + pageUp(length), flush);
     flush.commit();
     return 0;
@@ -318,7 +324,7 @@ export class AddressSpace {
    */
   syncShared(start: number, end: number): number {
     let n = 0;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     for (let vma = this.vmas.findFrom(start); vma !== null && vma.start < end; vma = this.vmas.next(vma)) {
       if (!vma.shared || vma.file === null || vma.file.pageDirtied === undefined) continue;
       const to = vma.end < end ? vma.end : end;
@@ -402,7 +408,7 @@ export class AddressSpace {
       covered = v.end;
     }
     if (covered < end) return -Errno.ENOMEM;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     for (let i = 0; i < list.length; i++) {
       const piece = this.isolate(list[i], start, end);
       const old = piece.flags;
@@ -451,7 +457,7 @@ export class AddressSpace {
     if (addr < this.brkStart || addr > Layout.USER_END) return this.brkEnd;
     const oldTop = pageUp(this.brkEnd), newTop = pageUp(addr);
     if (newTop < oldTop) {
-      const flush = new TlbFlush(this.pt.root);
+      const flush = this.tlb;
       this.unmapRange(newTop, oldTop, flush);
       flush.commit();
     } else if (newTop > oldTop) {
@@ -485,7 +491,7 @@ export class AddressSpace {
     const list = this.vmas.inRange(addr, end);
     if (advice === Madv.DONTNEED) {
       for (let i = 0; i < list.length; i++) if ((list[i].flags & Vm.PFNMAP) !== 0) return -Errno.EINVAL;
-      const flush = new TlbFlush(this.pt.root);
+      const flush = this.tlb;
       for (let i = 0; i < list.length; i++) {
         const v = list[i];
         this.zap(v, v.start > addr ? v.start : addr, v.end < end ? v.end : end, flush);
@@ -532,7 +538,7 @@ export class AddressSpace {
     const vma = this.vmas.find(oldAddr);
     if (vma === null || oldAddr + oldLen > vma.end) return -Errno.EFAULT;
     if (newLen > oldLen && (vma.flags & (Vm.DONTEXPAND | Vm.PFNMAP)) !== 0) return -Errno.EFAULT;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
 
     if (fixed) {
       this.unmapRange(newAddr, newAddr + newLen, flush);
@@ -617,8 +623,8 @@ export class AddressSpace {
     child.brkStart = this.brkStart;
     child.brkEnd = this.brkEnd;
     child.stackStart = this.stackStart;
-    const parentFlush = new TlbFlush(this.pt.root);
-    const childFlush = new TlbFlush(child.pt.root);
+    const parentFlush = this.tlb;
+    const childFlush = child.tlb;
     const all = this.vmas.toArray();
     for (let i = 0; i < all.length; i++) {
       const vma = all[i];
@@ -649,20 +655,21 @@ export class AddressSpace {
     if (this.freed) return Fault.SIGSEGV_MAPERR;
     if (addr >= Layout.USER_END) return Fault.SIGSEGV_MAPERR;
     const write = (access & FaultAccess.WRITE) !== 0;
-    const va = pageDown(addr);
+    const va = (addr & ~0xfff) >>> 0; // pageDown, inline: the fault path
     let vma = this.vmas.findFrom(addr);
     if (vma === null) return Fault.SIGSEGV_MAPERR;
     if (vma.start > addr) {
       if ((vma.flags & Vm.GROWSDOWN) === 0 || !this.expandStack(vma, va)) return Fault.SIGSEGV_MAPERR;
     }
     if (!allows(vma, write)) return Fault.SIGSEGV_ACCERR;
-    const e = this.pt.entry(va);
+    const slot = this.pt.slot(va);
+    const e = slot === 0 ? 0 : physRead32(slot);
     if ((e & Pte.P) !== 0) {
       if (!write || (e & Pte.RW) !== 0) return Fault.OK; // spurious: a stale TLB entry
       return this.writeProtectFault(vma, va, e);
     }
     if (e !== 0) throw new Error('mm: PROT_NONE entry in an accessible area at ' + va);
-    if (vma.anonymous) return this.anonymousFault(va, write);
+    if (vma.anonymous) return this.anonymousFault(va, write, slot);
     const index = vma.pageIndex(va);
     let got: number | Promise<number>;
     if (vma.file !== null) {
@@ -703,8 +710,22 @@ export class AddressSpace {
     return true;
   }
 
-  private anonymousFault(va: number, write: boolean): number {
-    const flush = new TlbFlush(this.pt.root);
+  /** An absent anonymous page; `slot` is its empty PTE's address, or 0 when its table is absent. */
+  private anonymousFault(va: number, write: boolean, slot: number): number {
+    if (slot !== 0) {
+      // the common case: the table exists, and an entry that was empty needs no invalidation
+      if (!write) {
+        const zero = this.shared.zeroPage;
+        this.frames.ref(zero);
+        this.pt.fill(slot, zero | Pte.P | Pte.US);
+        return Fault.OK;
+      }
+      const frame = this.frames.allocZeroed();
+      if (frame < 0) return Fault.OOM;
+      this.pt.fill(slot, frame | Pte.P | Pte.US | Pte.RW | Pte.D);
+      return Fault.OK;
+    }
+    const flush = this.tlb;
     try {
       if (!write) {
         const zero = this.shared.zeroPage;
@@ -726,7 +747,7 @@ export class AddressSpace {
 
   /** A store to a present read-only page in a writable area. */
   private writeProtectFault(vma: Vma, va: number, e: number): number {
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     try {
       if (vma.shared) {
         this.pt.update(va, Pte.RW | Pte.D, 0, flush);
@@ -752,7 +773,7 @@ export class AddressSpace {
   /** Maps a page a file or object produced (a frame, or -errno). */
   private installBacked(vma: Vma, va: number, write: boolean, frame: number): number {
     if (frame < 0) return frame === -Errno.ENOMEM ? Fault.OOM : Fault.SIGBUS;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     try {
       if (vma.shared || !write) {
         const rw = vma.shared && (vma.flags & Vm.WRITE) !== 0 ? Pte.RW : 0;
@@ -790,7 +811,7 @@ export class AddressSpace {
       const e = va < Layout.USER_END ? this.pt.entry(va) : 0;
       if ((e & Pte.P) !== 0 && (!write || (e & Pte.RW) !== 0)) {
         const bits = write ? Pte.A | Pte.D : Pte.A;
-        if ((e & bits) !== bits) this.pt.update(va, bits, 0, new TlbFlush(this.pt.root));
+        if ((e & bits) !== bits) this.pt.update(va, bits, 0, this.tlb);
         return pteFrame(e);
       }
       const r = this.fault(va, (write ? FaultAccess.WRITE : 0) | FaultAccess.USER);
@@ -811,7 +832,7 @@ export class AddressSpace {
     if (this.freed) return;
     if (this.pt.isActive()) throw new Error('mm: free of the current address space');
     this.freed = true;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     this.unmapRange(0, Layout.USER_END, flush);
     this.pt.destroy();
   }

@@ -60,6 +60,12 @@ export class FrameAllocator {
   /** Frames never handed out yet: runs consumed from the front, lowest frame first. */
   private readonly fresh: FrameRun[];
   private freshIndex = 0;
+  /**
+   * Page-table use counts (page-table.ts), by frame number: for a frame that is a page
+   * table or page directory, its number of non-empty (or present) entries; 0 otherwise.
+   * A typed array rather than a Map: the fault path reads and writes it on every fault.
+   */
+  readonly tableUses: Uint16Array;
 
   constructor(opts: FrameAllocatorOptions) {
     this.poison = opts.poison === true;
@@ -92,6 +98,7 @@ export class FrameAllocator {
       managed += runs[i].to - runs[i].from;
     }
     this.fresh = runs;
+    this.tableUses = new Uint16Array(frames);
     this.free = managed;
     this.managedCount = managed;
   }

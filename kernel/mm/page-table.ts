@@ -18,9 +18,10 @@
 //    faults) but the frame stays mapped, so mprotect can make it accessible again.
 //
 // Invariants:
-//  - `uses` holds, for every page table, the number of its non-empty entries and, for
-//    every page directory, the number of its present entries; both are >= 1 (a table whose
-//    count reaches 0 is freed at once and its entry in the level above cleared).
+//  - the allocator's `tableUses` holds, for every page table, the number of its non-empty
+//    entries and, for every page directory, the number of its present entries; both are
+//    >= 1 (a table whose count reaches 0 is freed at once and its entry in the level above
+//    cleared); `tables` is how many of this space's tables and directories exist.
 //  - Page tables and directories are frames from the allocator, referenced once, by this
 //    structure only.
 // TLB invalidation is recorded in the caller's TlbFlush (tlb.ts), never done here directly.
@@ -81,11 +82,14 @@ export class PageTables {
   /** Physical address of the PDPT: the CR3 value of this space. */
   readonly root: number;
   private readonly frames: FrameAllocator;
-  private readonly uses = new Map<number, number>();
+  /** The allocator's page-table use counts, by frame number (frames.ts tableUses). */
+  private readonly uses: Uint16Array;
+  private tables = 0;
 
   private constructor(frames: FrameAllocator, root: number) {
     this.frames = frames;
     this.root = root;
+    this.uses = frames.tableUses;
   }
 
   /**
@@ -314,7 +318,7 @@ export class PageTables {
 
   /** Number of page tables plus page directories in use (for tests and accounting). */
   get tableCount(): number {
-    return this.uses.size;
+    return this.tables;
   }
 
   /**
@@ -322,7 +326,7 @@ export class PageTables {
    * on the way); a remaining table is a leak and throws.
    */
   destroy(): void {
-    if (this.uses.size !== 0) throw new Error('page tables: destroy with ' + this.uses.size + ' tables still in use');
+    if (this.tables !== 0) throw new Error('page tables: destroy with ' + this.tables + ' tables still in use');
     if (this.isActive()) throw new Error('page tables: destroy of the current address space');
     this.frames.unref(this.root);
   }
@@ -355,7 +359,8 @@ export class PageTables {
     if ((pdpte & Pte.P) !== 0) return pteFrame(pdpte);
     const pd = this.frames.allocZeroed();
     if (pd < 0) return -Errno.ENOMEM;
-    this.uses.set(pd, 0);
+    this.uses[pd >>> 12] = 0;
+    this.tables++;
     physWrite32(slot, pd | Pte.P);
     flush.pdptChanged();
     return pd;
@@ -368,22 +373,42 @@ export class PageTables {
     if ((pde & Pte.P) !== 0) return pteFrame(pde);
     const pt = this.frames.allocZeroed();
     if (pt < 0) return -Errno.ENOMEM;
-    this.uses.set(pt, 0);
+    this.uses[pt >>> 12] = 0;
+    this.tables++;
     physWrite32(slot, pt | Pte.P | Pte.RW | Pte.US);
     this.count(pd, 1);
     return pt;
   }
 
   private count(table: number, delta: number): number {
-    const n = (this.uses.get(table) ?? 0) + delta;
-    this.uses.set(table, n);
+    const n = this.uses[table >>> 12] + delta;
+    if (n < 0 || n > 512) throw new Error('page tables: use count ' + n + ' of table ' + table);
+    this.uses[table >>> 12] = n;
     return n;
+  }
+
+  /**
+   * The physical address of va's PTE when its page table exists, else 0 (the fault path:
+   * with it, an absent entry is installed by `fill` without walking again).
+   */
+  slot(va: number): number {
+    return this.pteSlot(va);
+  }
+
+  /**
+   * Installs `entry` in the empty PTE at `slot` (from `slot(va)`, nothing changed since):
+   * no invalidation is needed for an entry that was empty.
+   */
+  fill(slot: number, entry: number): void {
+    if (physRead32(slot) !== 0 || entry === 0) throw new Error('page tables: fill of a used entry at ' + slot);
+    physWrite32(slot, entry);
+    this.count((slot & ~0xfff) >>> 0, 1);
   }
 
   /** `emptied` entries of `pt` became empty: free the table, and its directory, when they empty. */
   private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush, emptied = 1): void {
     if (this.count(pt, -emptied) !== 0) return;
-    this.uses.delete(pt);
+    this.tables--;
     physWrite32(pd + ((va >>> 21) & 0x1ff) * 8, 0);
     this.frames.unref(pt);
     flush.page(va); // the paging-structure caches may hold the PDE
@@ -392,8 +417,8 @@ export class PageTables {
   }
 
   private releasePdIfEmpty(pd: number, va: number, flush: TlbFlush): void {
-    if ((this.uses.get(pd) ?? 0) !== 0) return;
-    this.uses.delete(pd);
+    if (this.uses[pd >>> 12] !== 0) return;
+    this.tables--;
     physWrite32(this.root + (va >>> 30) * 8, 0);
     this.frames.unref(pd);
     flush.pdptChanged();
