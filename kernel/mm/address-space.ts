@@ -661,7 +661,8 @@ export class AddressSpace {
     if (vma.start > addr) {
       if ((vma.flags & Vm.GROWSDOWN) === 0 || !this.expandStack(vma, va)) return Fault.SIGSEGV_MAPERR;
     }
-    if (!allows(vma, write)) return Fault.SIGSEGV_ACCERR;
+    // allows(vma, write), written out: this is every fault's path
+    if ((vma.flags & (write ? Vm.WRITE : Vm.ACCESS)) === 0) return Fault.SIGSEGV_ACCERR;
     const slot = this.pt.slot(va);
     const e = slot === 0 ? 0 : physRead32(slot);
     if ((e & Pte.P) !== 0) {
@@ -669,7 +670,7 @@ export class AddressSpace {
       return this.writeProtectFault(vma, va, e);
     }
     if (e !== 0) throw new Error('mm: PROT_NONE entry in an accessible area at ' + va);
-    if (vma.anonymous) return this.anonymousFault(va, write, slot);
+    if (vma.file === null && vma.object === null) return this.anonymousFault(va, write, slot);
     const index = vma.pageIndex(va);
     let got: number | Promise<number>;
     if (vma.file !== null) {

@@ -122,7 +122,7 @@ export class FrameAllocator {
       frame = this.fresh[this.freshIndex].from++ * Page.SIZE;
     }
     this.free--;
-    this.setCount(frame, 1);
+    physWrite32(this.tableBase + (frame >>> Page.SHIFT) * 4, 1); // a frame of ours: no slot() check
     return frame;
   }
 

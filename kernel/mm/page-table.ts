@@ -337,9 +337,10 @@ export class PageTables {
   private pteSlot(va: number): number {
     const pdpte = physRead32(this.root + (va >>> 30) * 8);
     if ((pdpte & Pte.P) === 0) return 0;
-    const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+    // pteFrame written out: this is on every fault's path
+    const pde = physRead32(((pdpte & Pte.FRAME) >>> 0) + ((va >>> 21) & 0x1ff) * 8);
     if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
-    return pteFrame(pde) + ((va >>> 12) & 0x1ff) * 8;
+    return ((pde & Pte.FRAME) >>> 0) + ((va >>> 12) & 0x1ff) * 8;
   }
 
   private testAndClear(va: number, bit: number, flush: TlbFlush): boolean {

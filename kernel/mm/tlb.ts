@@ -52,7 +52,16 @@ export class TlbFlush {
 
   /** The present entries of pages va + 4096 * i changed, for each bit i set in `bits`. */
   bitmap(va: number, bits: number): void {
-    for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) !== 0) this.page(va + i * 0x1000);
+    if (this.reload) return;
+    // the pages of one bitmap are distinct: into an empty batch they go without the duplicate search
+    const fresh = this.pages.length === 0;
+    for (let i = 0; bits !== 0; i++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      const p = (va + i * 0x1000) >>> 0;
+      if (!fresh) this.page(p);
+      else if (this.pages.length === Tlb.FLUSH_ALL_THRESHOLD) return this.all();
+      else this.pages.push(p);
+    }
   }
 
   /** Entries of unknown pages changed (a range operation): reload CR3. */

@@ -14,7 +14,7 @@
 //    also ends the time slice (the process goes to the back of the queue).
 // When nothing is runnable the event loop halts the CPU until the next interrupt.
 
-import { gdtSetTls, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { gdtSetTls, physRead32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Fault, FaultWait } from '../mm/address-space.ts';
 import { hex32 } from '../arch/traps.ts';
 import { kernel } from './kernel-state.ts';
@@ -139,8 +139,9 @@ export function runUser(): boolean {
 
 /** A page fault from ring 3: true when p may go on running at once. */
 function userFault(p: Process): boolean {
-  const addr = p.ctx.get(Reg.CR2);
-  const error = p.ctx.get(Reg.ERROR);
+  const ctx = p.ctx.phys; // the two registers read straight from the block (UserContext.get's layout)
+  const addr = physRead32(ctx + Reg.CR2 * 4);
+  const error = physRead32(ctx + Reg.ERROR * 4);
   const r = p.mm.space.fault(addr, error);
   if (r instanceof FaultWait) {
     p.majFaults++;
