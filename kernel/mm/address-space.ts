@@ -667,7 +667,7 @@ export class AddressSpace {
     const e = slot === 0 ? 0 : physRead32(slot);
     if ((e & Pte.P) !== 0) {
       if (!write || (e & Pte.RW) !== 0) return Fault.OK; // spurious: a stale TLB entry
-      return this.writeProtectFault(vma, va, e);
+      return this.writeProtectFault(vma, va, e, slot);
     }
     if (e !== 0) throw new Error('mm: PROT_NONE entry in an accessible area at ' + va);
     if (vma.file === null && vma.object === null) return this.anonymousFault(va, write, slot);
@@ -746,29 +746,31 @@ export class AddressSpace {
     }
   }
 
-  /** A store to a present read-only page in a writable area. */
-  private writeProtectFault(vma: Vma, va: number, e: number): number {
-    const flush = this.tlb;
-    try {
-      if (vma.shared) {
-        this.pt.update(va, Pte.RW | Pte.D, 0, flush);
-        return Fault.OK;
-      }
-      const old = pteFrame(e);
-      if (old !== this.shared.zeroPage && this.counted(vma, old) && this.frames.refCount(old) === 1) {
-        this.pt.update(va, Pte.RW | Pte.D, 0, flush); // nobody else has it: reuse
-        return Fault.OK;
-      }
-      const frame = this.frames.alloc();
-      if (frame < 0) return Fault.OOM;
-      if (old === this.shared.zeroPage) physFill(frame, 0, Page.SIZE);
-      else physCopy(frame, old, Page.SIZE);
-      this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A, flush); // the table exists: cannot fail
-      this.dropRef(vma, old);
+  /**
+   * A store to a present read-only page `e` (its PTE at `slot`) in a writable area. Gaining
+   * RW and D on the same frame needs no invalidation (tlb.ts); a new frame does.
+   */
+  private writeProtectFault(vma: Vma, va: number, e: number, slot: number): number {
+    if (vma.shared) {
+      this.pt.replace(slot, (e | Pte.RW | Pte.D) >>> 0);
       return Fault.OK;
-    } finally {
-      flush.commit();
     }
+    const old = (e & Pte.FRAME) >>> 0;
+    const zero = this.shared.zeroPage;
+    if (old !== zero && this.counted(vma, old) && this.frames.refCount(old) === 1) {
+      this.pt.replace(slot, (e | Pte.RW | Pte.D) >>> 0); // nobody else has it: reuse
+      return Fault.OK;
+    }
+    const frame = this.frames.alloc();
+    if (frame < 0) return Fault.OOM;
+    if (old === zero) physFill(frame, 0, Page.SIZE);
+    else physCopy(frame, old, Page.SIZE);
+    this.pt.replace(slot, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A);
+    this.dropRef(vma, old);
+    const flush = this.tlb;
+    flush.page(va); // the old frame may be cached for va
+    flush.commit();
+    return Fault.OK;
   }
 
   /** Maps a page a file or object produced (a frame, or -errno). */

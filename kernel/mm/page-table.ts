@@ -397,6 +397,15 @@ export class PageTables {
   }
 
   /**
+   * Replaces the non-empty PTE at `slot` (from `slot(va)`, nothing changed since) by another
+   * non-empty one, so no use count changes; the caller records the invalidation it needs.
+   */
+  replace(slot: number, entry: number): void {
+    if (physRead32(slot) === 0 || entry === 0) throw new Error('page tables: replace of an empty entry at ' + slot);
+    physWrite32(slot, entry);
+  }
+
+  /**
    * Installs `entry` in the empty PTE at `slot` (from `slot(va)`, nothing changed since):
    * no invalidation is needed for an entry that was empty.
    */

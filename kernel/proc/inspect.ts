@@ -11,15 +11,20 @@ const PUBLISH_DELAY_MS = 50;
 
 const dirty = new Set<Process>();
 let scheduled = false;
+/** The process areasChanged last added (so already in `dirty`): a run of one process's calls skips the Set. */
+let lastDirty: Process | null = null;
 
 function flush(): void {
   scheduled = false;
+  lastDirty = null;
   for (const p of dirty) if (p.alive) publishAddressSpace(p.pid, p.mm.space, p.comm);
   dirty.clear();
 }
 
 /** p's areas changed (exec, fork, mmap, munmap, mprotect, brk, mremap). */
 export function areasChanged(p: Process): void {
+  if (p === lastDirty) return;
+  lastDirty = p;
   dirty.add(p);
   if (!scheduled) {
     scheduled = true;
@@ -29,6 +34,7 @@ export function areasChanged(p: Process): void {
 
 /** p exited: its space is gone from the channel at once. */
 export function processGone(p: Process): void {
+  if (lastDirty === p) lastDirty = null;
   dirty.delete(p);
   unpublish(p.pid);
 }
