@@ -413,15 +413,15 @@ export class AddressSpace {
       const piece = this.isolate(list[i], start, end);
       const old = piece.flags;
       piece.flags = (old & ~Vm.ACCESS) | want;
-      if (piece.flags !== old) this.changePtes(piece, flush);
+      if (piece.flags !== old) this.changePtes(piece, (old & Vm.ACCESS) !== 0, flush);
       this.mergeAround(piece);
     }
     flush.commit();
     return 0;
   }
 
-  /** Brings the PTEs of vma in line with its (new) flags. */
-  private changePtes(vma: Vma, flush: TlbFlush): void {
+  /** Brings the PTEs of vma in line with its (new) flags; `wasAccessible`: whether its old flags allowed any access. */
+  private changePtes(vma: Vma, wasAccessible: boolean, flush: TlbFlush): void {
     const sharedWrite = vma.shared && (vma.flags & Vm.WRITE) !== 0;
     if (!vma.accessible) {
       this.pt.updateRange(vma.start, vma.end, Pte.PROTNONE, Pte.P | Pte.RW, 0, 0, flush);
@@ -435,6 +435,8 @@ export class AddressSpace {
     }
     // A private area made writable keeps its read-only PTEs: the first store faults and
     // reuses the frame when nobody else holds it, or copies it.
+    // PROT_NONE entries exist only in an area that was inaccessible (the invariants above).
+    if (wasAccessible) return;
     this.pt.updateRange(vma.start, vma.end, Pte.P | Pte.US | (sharedWrite ? Pte.RW : 0), Pte.PROTNONE, Pte.PROTNONE, Pte.PROTNONE, flush);
   }
 
@@ -757,7 +759,9 @@ export class AddressSpace {
     }
     const old = (e & Pte.FRAME) >>> 0;
     const zero = this.shared.zeroPage;
-    if (old !== zero && this.counted(vma, old) && this.frames.refCount(old) === 1) {
+    // the PTE's reference to old: counted (count >= 1) unless VM_PFNMAP or unmanaged (-1)
+    const count = (vma.flags & Vm.PFNMAP) === 0 ? this.frames.countOf(old) : -1;
+    if (old !== zero && count === 1) {
       this.pt.replace(slot, (e | Pte.RW | Pte.D) >>> 0); // nobody else has it: reuse
       return Fault.OK;
     }
@@ -766,7 +770,7 @@ export class AddressSpace {
     if (old === zero) physFill(frame, 0, Page.SIZE);
     else physCopy(frame, old, Page.SIZE);
     this.pt.replace(slot, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A);
-    this.dropRef(vma, old);
+    if (count >= 0) this.frames.unref(old); // dropRef
     const flush = this.tlb;
     flush.page(va); // the old frame may be cached for va
     flush.commit();

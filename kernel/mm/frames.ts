@@ -138,6 +138,13 @@ export class FrameAllocator {
     return frame < this.limit && physRead32(this.slot(frame)) !== Slot.UNMANAGED;
   }
 
+  /** The reference count of a managed frame (0 when free), or -1 for a frame the allocator does not own. */
+  countOf(frame: number): number {
+    if (frame >= this.limit) return -1;
+    const c = physRead32(this.slot(frame));
+    return c === Slot.UNMANAGED ? -1 : c;
+  }
+
   /** The reference count of a managed frame (0 when free). */
   refCount(frame: number): number {
     const c = physRead32(this.slot(frame));
@@ -145,19 +152,26 @@ export class FrameAllocator {
     return c;
   }
 
+  // ref and unref compute the table word once (slot() checks the frame) and read and write
+  // it directly: they are on every fault's path.
+
   /** Takes one more reference to an allocated frame; returns the new count. */
   ref(frame: number): number {
-    const c = this.refCount(frame);
+    const w = this.slot(frame);
+    const c = physRead32(w);
+    if (c === Slot.UNMANAGED) throw new Error('frames: refCount of an unmanaged frame ' + frame);
     if (c === 0) throw new Error('frames: ref of a free frame ' + frame);
-    this.setCount(frame, c + 1);
+    physWrite32(w, c + 1);
     return c + 1;
   }
 
   /** Drops one reference; the frame is freed when the count reaches 0. Returns the new count. */
   unref(frame: number): number {
-    const c = this.refCount(frame);
+    const w = this.slot(frame);
+    const c = physRead32(w);
+    if (c === Slot.UNMANAGED) throw new Error('frames: refCount of an unmanaged frame ' + frame);
     if (c === 0) throw new Error('frames: unref of a free frame ' + frame);
-    this.setCount(frame, c - 1);
+    physWrite32(w, c - 1);
     if (c === 1) {
       if (this.poison) physFill(frame, Slot.POISON, Page.SIZE);
       this.push(frame);
@@ -193,7 +207,7 @@ export class FrameAllocator {
 
 
   private slot(frame: number): number {
-    if (frame >= this.limit || frame % Page.SIZE !== 0) throw new Error('frames: bad frame address ' + frame);
+    if (frame >= this.limit || (frame & (Page.SIZE - 1)) !== 0) throw new Error('frames: bad frame address ' + frame);
     return this.tableBase + (frame >>> Page.SHIFT) * 4;
   }
 
