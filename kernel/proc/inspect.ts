@@ -14,10 +14,20 @@ let scheduled = false;
 /** The process areasChanged last added (so already in `dirty`): a run of one process's calls skips the Set. */
 let lastDirty: Process | null = null;
 
+/**
+ * Processes flush has published: only they need unpublishing at exit (unpublish searches
+ * the channel's slots, a cost a short-lived child that was never published need not pay).
+ */
+const published = new Set<Process>();
+
 function flush(): void {
   scheduled = false;
   lastDirty = null;
-  for (const p of dirty) if (p.alive) publishAddressSpace(p.pid, p.mm.space, p.comm);
+  for (const p of dirty) {
+    if (!p.alive) continue;
+    publishAddressSpace(p.pid, p.mm.space, p.comm);
+    published.add(p);
+  }
   dirty.clear();
 }
 
@@ -36,5 +46,5 @@ export function areasChanged(p: Process): void {
 export function processGone(p: Process): void {
   if (lastDirty === p) lastDirty = null;
   dirty.delete(p);
-  unpublish(p.pid);
+  if (published.delete(p)) unpublish(p.pid);
 }
