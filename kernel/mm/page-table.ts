@@ -393,7 +393,12 @@ export class PageTables {
    * with it, an absent entry is installed by `fill` without walking again).
    */
   slot(va: number): number {
-    return this.pteSlot(va);
+    // pteSlot's body, not a call to it: this is every fault's path
+    const pdpte = physRead32(this.root + (va >>> 30) * 8);
+    if ((pdpte & Pte.P) === 0) return 0;
+    const pde = physRead32(((pdpte & Pte.FRAME) >>> 0) + ((va >>> 21) & 0x1ff) * 8);
+    if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
+    return ((pde & Pte.FRAME) >>> 0) + ((va >>> 12) & 0x1ff) * 8;
   }
 
   /**
@@ -406,11 +411,12 @@ export class PageTables {
   }
 
   /**
-   * Installs `entry` in the empty PTE at `slot` (from `slot(va)`, nothing changed since):
-   * no invalidation is needed for an entry that was empty.
+   * Installs `entry` in the PTE at `slot`, which the caller found empty (from `slot(va)`,
+   * read as 0, nothing changed since): no invalidation is needed for an entry that was
+   * empty; the table gains one use (count checks the bound).
    */
   fill(slot: number, entry: number): void {
-    if (physRead32(slot) !== 0 || entry === 0) throw new Error('page tables: fill of a used entry at ' + slot);
+    if (entry === 0) throw new Error('page tables: fill with an empty entry at ' + slot);
     physWrite32(slot, entry);
     this.count((slot & ~0xfff) >>> 0, 1);
   }

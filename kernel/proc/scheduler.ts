@@ -107,7 +107,7 @@ export function runUser(): boolean {
       waitFor(p, deliverPending(p));
       return true;
     }
-    activate(p);
+    if (lastRun !== p || loadedRoot !== p.mm.space.pt.root) activate(p); // activate's own first test, without the call
     const vector = enterUser(p.ctx.phys); // p.ctx.run(), one call less on every trap
     if (vector === SYSCALL_VECTOR) {
       const r = dispatchSyscall(p);
@@ -143,6 +143,10 @@ function userFault(p: Process): boolean {
   const addr = physRead32(ctx + Reg.CR2 * 4);
   const error = physRead32(ctx + Reg.ERROR * 4);
   const r = p.mm.space.fault(addr, error);
+  if (r === Fault.OK) {
+    p.minFaults++; // faultOutcome's first case, without the call
+    return true;
+  }
   if (r instanceof FaultWait) {
     p.majFaults++;
     waitFor(p, settleFault(p, r));
