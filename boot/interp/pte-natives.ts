@@ -125,6 +125,7 @@ export function emitPteNative(h: H, name: NativeName): boolean {
       leave(a, 7);
       storeInt(h);
       a.label(range);
+      leave(a, 7); // the interpreter's ebp, ebx, esi back: the fatal report reads them
       fatal(a, 'pteCopy: entries beyond the direct map');
       return true;
     }
@@ -172,6 +173,7 @@ export function emitPteNative(h: H, name: NativeName): boolean {
       leave(a, 5);
       storeInt(h);
       a.label(range);
+      leave(a, 5); // the interpreter's ebp, ebx, esi back: the fatal report reads them
       fatal(a, 'pteZap: entries beyond the direct map');
       return true;
     }
@@ -211,6 +213,7 @@ export function emitPteNative(h: H, name: NativeName): boolean {
       leave(a, 7);
       storeInt(h);
       a.label(range);
+      leave(a, 7); // the interpreter's ebp, ebx, esi back: the fatal report reads them
       fatal(a, 'pteUpdate: entries beyond the direct map');
       return true;
     }
