@@ -12,6 +12,7 @@ import { H, loadTag } from './handlers.ts';
 import { TAG } from './layout.ts';
 import { intArg, storeInt } from './objects.ts';
 import { fatal } from './runtime.ts';
+import { emitPteNative } from './pte-natives.ts';
 
 /** Jumps to `bad` unless [eax, eax + len) lies inside the direct map (len: a constant or a register). Clobbers ecx. */
 function physCheck(a: X86Assembler, len: number | typeof edx, bad: string): void {
@@ -203,6 +204,6 @@ export function emitPortNative(h: H, name: NativeName): boolean {
       return true;
     }
     default:
-      return false;
+      return emitPteNative(h, name); // kernel/mm's page-table ranges (pte-natives.ts)
   }
 }

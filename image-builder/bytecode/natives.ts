@@ -125,6 +125,17 @@ export const NATIVES = [
   { name: 'viewGet', argc: 4, doc: 'viewGet(obj, byteIndex, type, littleEndian): the number of type 0-8 stored at byte byteIndex from the view\'s byteOffset (unaligned allowed), big-endian unless littleEndian is true' },
   { name: 'viewSet', argc: 5, doc: 'viewSet(obj, byteIndex, type, value, littleEndian): store ToNumber(value) as an element of type 0-8 at byte byteIndex from the view\'s byteOffset, converted as typed arrays convert (modulo 2^n, clamping, rounding to single); returns undefined' },
   { name: 'bytesCopy', argc: 5, doc: 'bytesCopy(dst, dstByte, src, srcByte, count): copy count bytes from src\'s bytes at srcByte to dst\'s at dstByte (offsets from each object\'s byteOffset; buffers or views), as memmove; returns undefined' },
+  // ---- kernel/mm page-table ranges (vmperf): the bulk per-PTE loops of fork, munmap and
+  // mprotect; kernel/mm keeps the policy (areas, which bits, table life). `slot` is the
+  // physical address of a PAE entry (8 bytes; only the low dword is read or written), `n`
+  // entries from it (<= 512, within one table); `table`/`limit` are the frame allocator's
+  // frame table and limit (table 0: take or drop no references). A frame is counted when it
+  // is below limit and its table word is not 0xFFFFFFFF (unmanaged). `out` is a 16-byte
+  // physical block; out[3] gets the bitmap of the entries (of the first 32) whose page needs
+  // a TLB invalidation. Every range is checked against the direct map (beyond it stops the machine).
+  { name: 'pteCopy', argc: 7, doc: 'pteCopy(src, dst, n, clear, table, limit, out): for each non-empty entry e of the n at src: e2 = e & ~clear, written back to src when it differs, and to dst; the frame\'s count is incremented when counted. Returns copied + 65536 * (present entries changed in src; bitmap in out[3]), or -1 (stopping there) when a counted frame has count 0' },
+  { name: 'pteZap', argc: 5, doc: 'pteZap(slot, n, table, limit, out): clears the n entries at slot; each counted frame of a non-empty one loses a reference, and frames reaching 0 are chained through their first word (out[0] = head, out[1] = tail, out[2] = how many; 0, 0, 0 when none). Returns cleared + 65536 * (present entries cleared; bitmap in out[3]), or -1 (stopping there) when a counted frame has count 0' },
+  { name: 'pteUpdate', argc: 7, doc: 'pteUpdate(slot, n, set, clear, mask, match, out): each non-empty entry e of the n at slot with (e & mask) === match becomes (e & ~clear) | set. Returns how many present entries lost P, RW, US, A, D or their frame (the pages to invalidate; bitmap in out[3])' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -245,6 +256,7 @@ export const KERNEL_ONLY_NATIVES: ReadonlySet<NativeName> = new Set<NativeName>(
   'irqTake', 'irqCount', 'irqClaim', 'contextRead', 'contextWrite',
   'virtRead8', 'virtRead16', 'virtRead32', 'virtWrite8', 'virtWrite16', 'virtWrite32',
   'commandLine', 'bootReport', 'enterUser', 'gdtSetTls', 'insw', 'outsw',
+  'pteCopy', 'pteZap', 'pteUpdate',
 ]);
 
 export const Native = Object.fromEntries(NATIVES.map((n, i) => [n.name, i])) as { readonly [K in NativeName]: number };

@@ -2,6 +2,7 @@
 
 import { FunctionFlag, positionAt, type CompiledFunction } from '../bytecode/index.ts';
 import type { VM } from './vm.ts';
+import { pteCopyWith, pteUpdateWith, pteZapWith, type Phys32 } from '../../kernel/arch/pte-ranges.ts';
 import {
   HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, ViewData, arrayIndex, creationLog, isCallable, isObject, viewRead, viewWrite,
   type ByteStore, type Key, type Value,
@@ -107,6 +108,16 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       return undefined;
     }
     case 'outsw': return undefined;
+    case 'pteCopy': case 'pteZap': case 'pteUpdate': {
+      const m = physOf(vm), n = (i: number) => vm.toNumber(a[i]) >>> 0;
+      const mem: Phys32 = {
+        read32: (p) => (m.readByte(p) | (m.readByte(p + 1) << 8) | (m.readByte(p + 2) << 16) | (m.readByte(p + 3) << 24)) >>> 0,
+        write32: (p, v) => { for (let i = 0; i < 4; i++) m.writeByte(p + i, (v >>> (8 * i)) & 0xff); },
+      };
+      if (name === 'pteCopy') return pteCopyWith(mem, n(0), n(1), n(2), n(3), n(4), n(5), n(6));
+      if (name === 'pteZap') return pteZapWith(mem, n(0), n(1), n(2), n(3), n(4));
+      return pteUpdateWith(mem, n(0), n(1), n(2), n(3), n(4), n(5), n(6));
+    }
     case 'readCr3': return physOf(vm).cr3;
     case 'writeCr3': physOf(vm).cr3 = vm.toNumber(a[0]) >>> 0; return undefined;
     case 'invlpg': return undefined;

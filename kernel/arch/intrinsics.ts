@@ -2,6 +2,8 @@
 // primitive of the interpreter; under Node, tests install a fake (tests/kernel/fake-hardware.ts,
 // tests/mm/fake-machine.ts) so the same kernel TypeScript runs against simulated devices.
 
+import { pteCopyWith, pteUpdateWith, pteZapWith, type Phys32 } from './pte-ranges.ts';
+
 /** The natives the kernel uses, typed by their one declaration (runtime/prelude/native.d.ts). */
 export type Intrinsics = Pick<
   typeof __native,
@@ -25,6 +27,10 @@ export type Intrinsics = Pick<
    * bufferNew). Optional so that fakes without memory need not provide it.
    */
   physBuffer?(phys: number, length: number): ArrayBuffer;
+  /** The page-table range natives; a fake without them gets pte-ranges.ts over its physRead32/physWrite32. */
+  pteCopy?: typeof __native.pteCopy;
+  pteZap?: typeof __native.pteZap;
+  pteUpdate?: typeof __native.pteUpdate;
 };
 
 /** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
@@ -137,6 +143,13 @@ export function installIntrinsics(fake: Intrinsics): Intrinsics {
   enterUser = fake.enterUser.bind(fake);
   gdtSetTls = fake.gdtSetTls.bind(fake);
   previous.physBuffer = physBuffer;
+  previous.pteCopy = pteCopy;
+  previous.pteZap = pteZap;
+  previous.pteUpdate = pteUpdate;
+  const mem: Phys32 = { read32: (p) => physRead32(p), write32: (p, v) => physWrite32(p, v) };
+  pteCopy = fake.pteCopy !== undefined ? fake.pteCopy.bind(fake) : (s, d, n, c, t, l, o) => pteCopyWith(mem, s, d, n, c, t, l, o);
+  pteZap = fake.pteZap !== undefined ? fake.pteZap.bind(fake) : (s, n, t, l, o) => pteZapWith(mem, s, n, t, l, o);
+  pteUpdate = fake.pteUpdate !== undefined ? fake.pteUpdate.bind(fake) : (s, n, st, c, m, x, o) => pteUpdateWith(mem, s, n, st, c, m, x, o);
   physBuffer = fake.physBuffer === undefined ? undefined : fake.physBuffer.bind(fake);
   return previous;
 }
@@ -179,6 +192,14 @@ export function physBytes(phys: number, length: number): Uint8Array {
   if (physBuffer === undefined) throw new Error('physBytes: the installed intrinsics have no physical memory');
   return new Uint8Array(physBuffer(phys, length));
 }
+
+// ---- page-table ranges (kernel/mm: fork, munmap, mprotect; natives.ts and pte-ranges.ts) ----
+/** Copies the n entries at src to dst, clearing `clear` in both; takes a reference per counted frame. copied + 65536 * present entries changed (bitmap in out[3]), or -1. */
+export let pteCopy = (src: number, dst: number, n: number, clear: number, table: number, limit: number, out: number): number => __native.pteCopy(src, dst, n, clear, table, limit, out);
+/** Clears the n entries at slot, dropping references; freed frames chained in out[0..2]. cleared + 65536 * present cleared (bitmap in out[3]), or -1. */
+export let pteZap = (slot: number, n: number, table: number, limit: number, out: number): number => __native.pteZap(slot, n, table, limit, out);
+/** Entries matching (e & mask) === match become (e & ~clear) | set; returns how many need an invalidation (bitmap in out[3]). */
+export let pteUpdate = (slot: number, n: number, set: number, clear: number, mask: number, match: number, out: number): number => __native.pteUpdate(slot, n, set, clear, mask, match, out);
 
 // ---- the MMU -------------------------------------------------------------------------------
 /** CR3: the physical address of the current PDPT (PAE). */

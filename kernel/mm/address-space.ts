@@ -117,10 +117,16 @@ export class AddressSpace {
   /** An address inside the main stack (Linux's start_stack), for the [stack] label. */
   stackStart = 0;
   private freed = false;
+  /**
+   * The invalidation batch of this space's operations: each one commits it before it
+   * returns (commit empties it), so one object serves them all without an allocation each.
+   */
+  private readonly tlb: TlbFlush;
 
   private constructor(shared: MmShared, pt: PageTables, opts: AddressSpaceOptions) {
     this.shared = shared;
     this.pt = pt;
+    this.tlb = new TlbFlush(pt.root);
     this.mmapBase = opts.mmapBase ?? 0xb800_0000;
     this.mmapMin = opts.mmapMin ?? 0x1_0000;
     this.stackGuardGap = opts.stackGuardGap ?? 256 * Page.SIZE;
@@ -222,7 +228,7 @@ export class AddressSpace {
     if (object === null && file === null && shared) {
       object = new ShmemObject(this.frames);
     }
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     if (fixed) this.unmapRange(start, start + len, flush);
     if (object === null && file === null) pgoff = start >>> Page.SHIFT;
     const vma = new Vma(start, start + len, vmFlags, pgoff, file, object);
@@ -267,7 +273,7 @@ export class AddressSpace {
     // a system call of a process killed while it waited may finish after the space is gone
     if (this.freed) return -Errno.EINVAL;
     if (!isPageAligned(addr) || length === 0 || addr > Layout.USER_END || length > Layout.USER_END - addr) return -Errno.EINVAL;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     this.unmapRange(addr, addr + pageUp(length), flush);
     flush.commit();
     return 0;
@@ -298,6 +304,11 @@ export class AddressSpace {
   /** Removes the PTEs of [start, end) in vma, dropping the frame references they held. */
   private zap(vma: Vma, start: number, end: number, flush: TlbFlush): void {
     const writeBack = vma.shared && vma.file !== null && vma.file.pageDirtied !== undefined;
+    if (!writeBack) {
+      // no dirty bits to hand over: one native call per page table
+      this.pt.zapRange(start, end, (vma.flags & Vm.PFNMAP) === 0, flush);
+      return;
+    }
     for (let va = this.pt.nextUsed(start, end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, end)) {
       const old = this.pt.clear(va, flush);
       // a shared file page the process wrote goes back to the file's cache as dirty
@@ -313,7 +324,7 @@ export class AddressSpace {
    */
   syncShared(start: number, end: number): number {
     let n = 0;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     for (let vma = this.vmas.findFrom(start); vma !== null && vma.start < end; vma = this.vmas.next(vma)) {
       if (!vma.shared || vma.file === null || vma.file.pageDirtied === undefined) continue;
       const to = vma.end < end ? vma.end : end;
@@ -440,36 +451,36 @@ export class AddressSpace {
       covered = v.end;
     }
     if (covered < end) return -Errno.ENOMEM;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     for (let i = 0; i < list.length; i++) {
       const piece = this.isolate(list[i], start, end);
       const old = piece.flags;
       piece.flags = (old & ~Vm.ACCESS) | want;
-      if (piece.flags !== old) this.changePtes(piece, flush);
+      if (piece.flags !== old) this.changePtes(piece, (old & Vm.ACCESS) !== 0, flush);
       this.mergeAround(piece);
     }
     flush.commit();
     return 0;
   }
 
-  /** Brings the PTEs of vma in line with its (new) flags. */
-  private changePtes(vma: Vma, flush: TlbFlush): void {
-    const accessible = vma.accessible;
+  /** Brings the PTEs of vma in line with its (new) flags; `wasAccessible`: whether its old flags allowed any access. */
+  private changePtes(vma: Vma, wasAccessible: boolean, flush: TlbFlush): void {
     const sharedWrite = vma.shared && (vma.flags & Vm.WRITE) !== 0;
-    for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
-      const e = this.pt.entry(va);
-      if (!accessible) {
-        this.pt.update(va, Pte.PROTNONE, Pte.P | Pte.RW, flush);
-      } else if ((e & Pte.PROTNONE) !== 0) {
-        this.pt.update(va, Pte.P | Pte.US | (sharedWrite ? Pte.RW : 0), Pte.PROTNONE, flush);
-      } else if ((vma.flags & Vm.WRITE) === 0) {
-        this.pt.update(va, 0, Pte.RW, flush);
-      } else if (sharedWrite) {
-        this.pt.update(va, Pte.RW, 0, flush);
-      }
-      // A private area made writable keeps its read-only PTEs: the first store faults and
-      // reuses the frame when nobody else holds it, or copies it.
+    if (!vma.accessible) {
+      this.pt.updateRange(vma.start, vma.end, Pte.PROTNONE, Pte.P | Pte.RW, 0, 0, flush);
+      return;
     }
+    // present entries first (so the PROT_NONE ones made present below are not seen twice)
+    if ((vma.flags & Vm.WRITE) === 0) {
+      this.pt.updateRange(vma.start, vma.end, 0, Pte.RW, Pte.PROTNONE, 0, flush);
+    } else if (sharedWrite) {
+      this.pt.updateRange(vma.start, vma.end, Pte.RW, 0, Pte.PROTNONE, 0, flush);
+    }
+    // A private area made writable keeps its read-only PTEs: the first store faults and
+    // reuses the frame when nobody else holds it, or copies it.
+    // PROT_NONE entries exist only in an area that was inaccessible (the invariants above).
+    if (wasAccessible) return;
+    this.pt.updateRange(vma.start, vma.end, Pte.P | Pte.US | (sharedWrite ? Pte.RW : 0), Pte.PROTNONE, Pte.PROTNONE, Pte.PROTNONE, flush);
   }
 
   // ---- brk -------------------------------------------------------------------------------
@@ -491,7 +502,7 @@ export class AddressSpace {
     if (addr < this.brkStart || addr > Layout.USER_END) return this.brkEnd;
     const oldTop = pageUp(this.brkEnd), newTop = pageUp(addr);
     if (newTop < oldTop) {
-      const flush = new TlbFlush(this.pt.root);
+      const flush = this.tlb;
       this.unmapRange(newTop, oldTop, flush);
       flush.commit();
     } else if (newTop > oldTop) {
@@ -525,7 +536,7 @@ export class AddressSpace {
     const list = this.vmas.inRange(addr, end);
     if (advice === Madv.DONTNEED) {
       for (let i = 0; i < list.length; i++) if ((list[i].flags & Vm.PFNMAP) !== 0) return -Errno.EINVAL;
-      const flush = new TlbFlush(this.pt.root);
+      const flush = this.tlb;
       for (let i = 0; i < list.length; i++) {
         const v = list[i];
         this.zap(v, v.start > addr ? v.start : addr, v.end < end ? v.end : end, flush);
@@ -572,7 +583,7 @@ export class AddressSpace {
     const vma = this.vmas.find(oldAddr);
     if (vma === null || oldAddr + oldLen > vma.end) return -Errno.EFAULT;
     if (newLen > oldLen && (vma.flags & (Vm.DONTEXPAND | Vm.PFNMAP)) !== 0) return -Errno.EFAULT;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
 
     if (fixed) {
       this.unmapRange(newAddr, newAddr + newLen, flush);
@@ -657,24 +668,20 @@ export class AddressSpace {
     child.brkStart = this.brkStart;
     child.brkEnd = this.brkEnd;
     child.stackStart = this.stackStart;
-    const parentFlush = new TlbFlush(this.pt.root);
-    const childFlush = new TlbFlush(child.pt.root);
+    const parentFlush = this.tlb;
+    const childFlush = child.tlb;
     const all = this.vmas.toArray();
     for (let i = 0; i < all.length; i++) {
       const vma = all[i];
       const copy = vma.copy(vma.start, vma.end, vma.pgoff);
       child.vmas.insert(copy);
       child.mapped(copy);
-      const cow = !vma.shared;
-      for (let va = this.pt.nextUsed(vma.start, vma.end); va >= 0; va = this.pt.nextUsed(va + Page.SIZE, vma.end)) {
-        let e = this.pt.entry(va);
-        if (cow && (e & Pte.RW) !== 0) e = this.pt.update(va, 0, Pte.RW, parentFlush);
-        if (child.pt.set(va, e, childFlush) < 0) {
-          parentFlush.commit();
-          child.free();
-          return -Errno.ENOMEM;
-        }
-        this.takeRef(vma, pteFrame(e));
+      // private areas: both sides lose RW (copy-on-write); each copied entry holds a reference
+      const clear = vma.shared ? 0 : Pte.RW;
+      if (this.pt.copyRange(child.pt, vma.start, vma.end, clear, (vma.flags & Vm.PFNMAP) === 0, parentFlush, childFlush) < 0) {
+        parentFlush.commit();
+        child.free();
+        return -Errno.ENOMEM;
       }
     }
     parentFlush.commit();
@@ -693,20 +700,22 @@ export class AddressSpace {
     if (this.freed) return Fault.SIGSEGV_MAPERR;
     if (addr >= Layout.USER_END) return Fault.SIGSEGV_MAPERR;
     const write = (access & FaultAccess.WRITE) !== 0;
-    const va = pageDown(addr);
+    const va = (addr & ~0xfff) >>> 0; // pageDown, inline: the fault path
     let vma = this.vmas.findFrom(addr);
     if (vma === null) return Fault.SIGSEGV_MAPERR;
     if (vma.start > addr) {
       if ((vma.flags & Vm.GROWSDOWN) === 0 || !this.expandStack(vma, va)) return Fault.SIGSEGV_MAPERR;
     }
-    if (!allows(vma, write)) return Fault.SIGSEGV_ACCERR;
-    const e = this.pt.entry(va);
+    // allows(vma, write), written out: this is every fault's path
+    if ((vma.flags & (write ? Vm.WRITE : Vm.ACCESS)) === 0) return Fault.SIGSEGV_ACCERR;
+    const slot = this.pt.slot(va);
+    const e = slot === 0 ? 0 : physRead32(slot);
     if ((e & Pte.P) !== 0) {
       if (!write || (e & Pte.RW) !== 0) return Fault.OK; // spurious: a stale TLB entry
-      return this.writeProtectFault(vma, va, e);
+      return this.writeProtectFault(vma, va, e, slot);
     }
     if (e !== 0) throw new Error('mm: PROT_NONE entry in an accessible area at ' + va);
-    if (vma.anonymous) return this.anonymousFault(va, write);
+    if (vma.file === null && vma.object === null) return this.anonymousFault(va, write, slot);
     const index = vma.pageIndex(va);
     let got: number | Promise<number>;
     if (vma.file !== null) {
@@ -747,8 +756,22 @@ export class AddressSpace {
     return true;
   }
 
-  private anonymousFault(va: number, write: boolean): number {
-    const flush = new TlbFlush(this.pt.root);
+  /** An absent anonymous page; `slot` is its empty PTE's address, or 0 when its table is absent. */
+  private anonymousFault(va: number, write: boolean, slot: number): number {
+    if (slot !== 0) {
+      // the common case: the table exists, and an entry that was empty needs no invalidation
+      if (!write) {
+        const zero = this.shared.zeroPage;
+        this.frames.ref(zero);
+        this.pt.fill(slot, zero | Pte.P | Pte.US);
+        return Fault.OK;
+      }
+      const frame = this.frames.allocZeroed();
+      if (frame < 0) return Fault.OOM;
+      this.pt.fill(slot, frame | Pte.P | Pte.US | Pte.RW | Pte.D);
+      return Fault.OK;
+    }
+    const flush = this.tlb;
     try {
       if (!write) {
         const zero = this.shared.zeroPage;
@@ -768,35 +791,39 @@ export class AddressSpace {
     }
   }
 
-  /** A store to a present read-only page in a writable area. */
-  private writeProtectFault(vma: Vma, va: number, e: number): number {
-    const flush = new TlbFlush(this.pt.root);
-    try {
-      if (vma.shared) {
-        this.pt.update(va, Pte.RW | Pte.D, 0, flush);
-        return Fault.OK;
-      }
-      const old = pteFrame(e);
-      if (old !== this.shared.zeroPage && this.counted(vma, old) && this.frames.refCount(old) === 1) {
-        this.pt.update(va, Pte.RW | Pte.D, 0, flush); // nobody else has it: reuse
-        return Fault.OK;
-      }
-      const frame = this.frames.alloc();
-      if (frame < 0) return Fault.OOM;
-      if (old === this.shared.zeroPage) physFill(frame, 0, Page.SIZE);
-      else physCopy(frame, old, Page.SIZE);
-      this.pt.set(va, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A, flush); // the table exists: cannot fail
-      this.dropRef(vma, old);
+  /**
+   * A store to a present read-only page `e` (its PTE at `slot`) in a writable area. Gaining
+   * RW and D on the same frame needs no invalidation (tlb.ts); a new frame does.
+   */
+  private writeProtectFault(vma: Vma, va: number, e: number, slot: number): number {
+    if (vma.shared) {
+      this.pt.replace(slot, (e | Pte.RW | Pte.D) >>> 0);
       return Fault.OK;
-    } finally {
-      flush.commit();
     }
+    const old = (e & Pte.FRAME) >>> 0;
+    const zero = this.shared.zeroPage;
+    // the PTE's reference to old: counted (count >= 1) unless VM_PFNMAP or unmanaged (-1)
+    const count = (vma.flags & Vm.PFNMAP) === 0 ? this.frames.countOf(old) : -1;
+    if (old !== zero && count === 1) {
+      this.pt.replace(slot, (e | Pte.RW | Pte.D) >>> 0); // nobody else has it: reuse
+      return Fault.OK;
+    }
+    const frame = this.frames.alloc();
+    if (frame < 0) return Fault.OOM;
+    if (old === zero) physFill(frame, 0, Page.SIZE);
+    else physCopy(frame, old, Page.SIZE);
+    this.pt.replace(slot, frame | Pte.P | Pte.US | Pte.RW | Pte.D | Pte.A);
+    if (count >= 0) this.frames.unref(old); // dropRef
+    const flush = this.tlb;
+    flush.page(va); // the old frame may be cached for va
+    flush.commit();
+    return Fault.OK;
   }
 
   /** Maps a page a file or object produced (a frame, or -errno). */
   private installBacked(vma: Vma, va: number, write: boolean, frame: number): number {
     if (frame < 0) return frame === -Errno.ENOMEM ? Fault.OOM : Fault.SIGBUS;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     try {
       if (vma.shared || !write) {
         const rw = vma.shared && (vma.flags & Vm.WRITE) !== 0 ? Pte.RW : 0;
@@ -834,7 +861,7 @@ export class AddressSpace {
       const e = va < Layout.USER_END ? this.pt.entry(va) : 0;
       if ((e & Pte.P) !== 0 && (!write || (e & Pte.RW) !== 0)) {
         const bits = write ? Pte.A | Pte.D : Pte.A;
-        if ((e & bits) !== bits) this.pt.update(va, bits, 0, new TlbFlush(this.pt.root));
+        if ((e & bits) !== bits) this.pt.update(va, bits, 0, this.tlb);
         return pteFrame(e);
       }
       const r = this.fault(va, (write ? FaultAccess.WRITE : 0) | FaultAccess.USER);
@@ -855,7 +882,7 @@ export class AddressSpace {
     if (this.freed) return;
     if (this.pt.isActive()) throw new Error('mm: free of the current address space');
     this.freed = true;
-    const flush = new TlbFlush(this.pt.root);
+    const flush = this.tlb;
     this.unmapRange(0, Layout.USER_END, flush);
     this.pt.destroy();
   }

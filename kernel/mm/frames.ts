@@ -60,6 +60,12 @@ export class FrameAllocator {
   /** Frames never handed out yet: runs consumed from the front, lowest frame first. */
   private readonly fresh: FrameRun[];
   private freshIndex = 0;
+  /**
+   * Page-table use counts (page-table.ts), by frame number: for a frame that is a page
+   * table or page directory, its number of non-empty (or present) entries; 0 otherwise.
+   * A typed array rather than a Map: the fault path reads and writes it on every fault.
+   */
+  readonly tableUses: Uint16Array;
 
   constructor(opts: FrameAllocatorOptions) {
     this.poison = opts.poison === true;
@@ -92,6 +98,7 @@ export class FrameAllocator {
       managed += runs[i].to - runs[i].from;
     }
     this.fresh = runs;
+    this.tableUses = new Uint16Array(frames);
     this.free = managed;
     this.managedCount = managed;
   }
@@ -115,7 +122,7 @@ export class FrameAllocator {
       frame = this.fresh[this.freshIndex].from++ * Page.SIZE;
     }
     this.free--;
-    this.setCount(frame, 1);
+    physWrite32(this.tableBase + (frame >>> Page.SHIFT) * 4, 1); // a frame of ours: no slot() check
     return frame;
   }
 
@@ -131,6 +138,13 @@ export class FrameAllocator {
     return frame < this.limit && physRead32(this.slot(frame)) !== Slot.UNMANAGED;
   }
 
+  /** The reference count of a managed frame (0 when free), or -1 for a frame the allocator does not own. */
+  countOf(frame: number): number {
+    if (frame >= this.limit) return -1;
+    const c = physRead32(this.slot(frame));
+    return c === Slot.UNMANAGED ? -1 : c;
+  }
+
   /** The reference count of a managed frame (0 when free). */
   refCount(frame: number): number {
     const c = physRead32(this.slot(frame));
@@ -138,24 +152,51 @@ export class FrameAllocator {
     return c;
   }
 
+  // ref and unref compute the table word once (slot() checks the frame) and read and write
+  // it directly: they are on every fault's path.
+
   /** Takes one more reference to an allocated frame; returns the new count. */
   ref(frame: number): number {
-    const c = this.refCount(frame);
+    const w = this.slot(frame);
+    const c = physRead32(w);
+    if (c === Slot.UNMANAGED) throw new Error('frames: refCount of an unmanaged frame ' + frame);
     if (c === 0) throw new Error('frames: ref of a free frame ' + frame);
-    this.setCount(frame, c + 1);
+    physWrite32(w, c + 1);
     return c + 1;
   }
 
   /** Drops one reference; the frame is freed when the count reaches 0. Returns the new count. */
   unref(frame: number): number {
-    const c = this.refCount(frame);
+    const w = this.slot(frame);
+    const c = physRead32(w);
+    if (c === Slot.UNMANAGED) throw new Error('frames: refCount of an unmanaged frame ' + frame);
     if (c === 0) throw new Error('frames: unref of a free frame ' + frame);
-    this.setCount(frame, c - 1);
+    physWrite32(w, c - 1);
     if (c === 1) {
       if (this.poison) physFill(frame, Slot.POISON, Page.SIZE);
       this.push(frame);
     }
     return c - 1;
+  }
+
+  /**
+   * Frees the frames a range operation brought to count 0 (pteZap): `count` frames chained
+   * through their first words from `head` to `tail`, their counts already 0.
+   */
+  freeChain(head: number, tail: number, count: number): void {
+    if (count === 0) return;
+    if (this.poison) {
+      for (let f = head, k = 0; k < count; k++) {
+        const next = physRead32(f);
+        physFill(f, Slot.POISON, Page.SIZE);
+        this.push(f);
+        f = next;
+      }
+      return;
+    }
+    physWrite32(tail, this.head);
+    this.head = head;
+    this.free += count;
   }
 
   private push(frame: number): void {
@@ -166,7 +207,7 @@ export class FrameAllocator {
 
 
   private slot(frame: number): number {
-    if (frame >= this.limit || frame % Page.SIZE !== 0) throw new Error('frames: bad frame address ' + frame);
+    if (frame >= this.limit || (frame & (Page.SIZE - 1)) !== 0) throw new Error('frames: bad frame address ' + frame);
     return this.tableBase + (frame >>> Page.SHIFT) * 4;
   }
 

@@ -18,14 +18,15 @@
 //    faults) but the frame stays mapped, so mprotect can make it accessible again.
 //
 // Invariants:
-//  - `uses` holds, for every page table, the number of its non-empty entries and, for
-//    every page directory, the number of its present entries; both are >= 1 (a table whose
-//    count reaches 0 is freed at once and its entry in the level above cleared).
+//  - the allocator's `tableUses` holds, for every page table, the number of its non-empty
+//    entries and, for every page directory, the number of its present entries; both are
+//    >= 1 (a table whose count reaches 0 is freed at once and its entry in the level above
+//    cleared); `tables` is how many of this space's tables and directories exist.
 //  - Page tables and directories are frames from the allocator, referenced once, by this
 //    structure only.
 // TLB invalidation is recorded in the caller's TlbFlush (tlb.ts), never done here directly.
 
-import { physRead32, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { physRead32, physWrite32, pteCopy, pteUpdate, pteZap, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Errno } from './errno.ts';
 import type { FrameAllocator } from './frames.ts';
 import { Layout } from './page.ts';
@@ -53,6 +54,12 @@ enum Span {
   PTE = 0x1000,
 }
 
+/**
+ * Where in the PDPT's frame (only its first 32 bytes are the PDPT) the range natives
+ * report: freed frames (pteZap) and the bitmap of pages to invalidate.
+ */
+const RANGE_OUT = 64;
+
 /** The frame an entry points to. */
 export function pteFrame(entry: number): number {
   return (entry & Pte.FRAME) >>> 0;
@@ -75,11 +82,14 @@ export class PageTables {
   /** Physical address of the PDPT: the CR3 value of this space. */
   readonly root: number;
   private readonly frames: FrameAllocator;
-  private readonly uses = new Map<number, number>();
+  /** The allocator's page-table use counts, by frame number (frames.ts tableUses). */
+  private readonly uses: Uint16Array;
+  private tables = 0;
 
   private constructor(frames: FrameAllocator, root: number) {
     this.frames = frames;
     this.root = root;
+    this.uses = frames.tableUses;
   }
 
   /**
@@ -221,9 +231,111 @@ export class PageTables {
     return -1;
   }
 
+  // ---- ranges: one native call per page table (fork, munmap, mprotect) --------------------
+  //
+  // The range [start, end) is page-aligned, inside the user half, and is walked one page
+  // table (2 MiB) at a time; absent tables are skipped. The per-entry loops are natives
+  // (natives.ts pteCopy/pteZap/pteUpdate, kernel/arch/pte-ranges.ts); the use counts,
+  // table life and TLB bookkeeping stay here. A range operation does not know which pages
+  // it changed in ranges of up to 32 pages (a bitmap): those pages are invalidated one by
+  // one; a change in a longer range reloads CR3.
+
+  /** The page table covering va, or 0 when it (or its directory) is absent. */
+  private tableAt(va: number): number {
+    const pdpte = physRead32(this.root + (va >>> 30) * 8);
+    if ((pdpte & Pte.P) === 0) return 0;
+    const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+    if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
+    return pteFrame(pde);
+  }
+
+  /**
+   * Clears every entry of [start, end). With `counted`, each entry's managed frame loses
+   * the reference it held (frames reaching 0 are freed); without (VM_PFNMAP), no counts
+   * change. Tables left empty are freed.
+   */
+  zapRange(start: number, end: number, counted: boolean, flush: TlbFlush): void {
+    checkRange(start, end);
+    const table = counted ? this.frames.tableBase : 0;
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0) {
+        const r = pteZap(pt + ((va >>> 12) & 0x1ff) * 8, (stop - va) >>> 12, table, this.frames.limit, out);
+        if (r < 0) throw new Error('frames: unref of a free frame (zap at ' + va + ')');
+        if (counted) {
+          const freed = physRead32(out + 8);
+          if (freed !== 0) this.frames.freeChain(physRead32(out), physRead32(out + 4), freed);
+        }
+        if (r >= 0x1_0000) flushRange(flush, va, stop, out);
+        const cleared = r & 0xffff;
+        if (cleared !== 0) {
+          const pd = pteFrame(physRead32(this.root + (va >>> 30) * 8));
+          this.releaseTables(pd, pt, va, flush, cleared);
+        }
+      }
+      va = stop;
+    }
+  }
+
+  /**
+   * fork: copies the entries of [start, end) into `child` (same addresses), clearing the
+   * bits `clear` in both (Pte.RW for copy-on-write); with `counted` each copied entry's
+   * managed frame gets one more reference. 0, or -ENOMEM when a child table could not be
+   * allocated (what was copied stays, consistently counted: the caller frees the child).
+   */
+  copyRange(child: PageTables, start: number, end: number, clear: number, counted: boolean, flush: TlbFlush, childFlush: TlbFlush): number {
+    checkRange(start, end);
+    const table = counted ? this.frames.tableBase : 0;
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0) {
+        const pd = child.ensurePd(va, childFlush);
+        if (pd < 0) return pd;
+        const cpt = child.ensurePt(pd, va);
+        if (cpt < 0) {
+          child.releasePdIfEmpty(pd, va, childFlush);
+          return cpt;
+        }
+        const index = ((va >>> 12) & 0x1ff) * 8;
+        const r = pteCopy(pt + index, cpt + index, (stop - va) >>> 12, clear, table, this.frames.limit, out);
+        if (r < 0) throw new Error('frames: ref of a free frame (fork at ' + va + ')');
+        if (r >= 0x1_0000) flushRange(flush, va, stop, out);
+        // a table this copy allocated and left empty goes again (count 0 after + 0)
+        child.count(cpt, r & 0xffff);
+        child.releaseTables(pd, cpt, va, childFlush, 0);
+      }
+      va = stop;
+    }
+    return 0;
+  }
+
+  /**
+   * Each non-empty entry e of [start, end) with (e & mask) === match becomes
+   * (e & ~clear) | set (mprotect); entries that lose a permission, P or A/D are invalidated.
+   */
+  updateRange(start: number, end: number, set: number, clear: number, mask: number, match: number, flush: TlbFlush): void {
+    checkRange(start, end);
+    const out = this.root + RANGE_OUT;
+    for (let va = start; va < end;) {
+      let stop = (Math.floor(va / Span.PDE) + 1) * Span.PDE;
+      if (stop > end) stop = end;
+      const pt = this.tableAt(va);
+      if (pt !== 0 && pteUpdate(pt + ((va >>> 12) & 0x1ff) * 8, (stop - va) >>> 12, set, clear, mask, match, out) !== 0) {
+        flushRange(flush, va, stop, out);
+      }
+      va = stop;
+    }
+  }
+
   /** Number of page tables plus page directories in use (for tests and accounting). */
   get tableCount(): number {
-    return this.uses.size;
+    return this.tables;
   }
 
   /**
@@ -231,7 +343,7 @@ export class PageTables {
    * on the way); a remaining table is a leak and throws.
    */
   destroy(): void {
-    if (this.uses.size !== 0) throw new Error('page tables: destroy with ' + this.uses.size + ' tables still in use');
+    if (this.tables !== 0) throw new Error('page tables: destroy with ' + this.tables + ' tables still in use');
     if (this.isActive()) throw new Error('page tables: destroy of the current address space');
     this.frames.unref(this.root);
   }
@@ -242,9 +354,10 @@ export class PageTables {
   private pteSlot(va: number): number {
     const pdpte = physRead32(this.root + (va >>> 30) * 8);
     if ((pdpte & Pte.P) === 0) return 0;
-    const pde = physRead32(pteFrame(pdpte) + ((va >>> 21) & 0x1ff) * 8);
+    // pteFrame written out: this is on every fault's path
+    const pde = physRead32(((pdpte & Pte.FRAME) >>> 0) + ((va >>> 21) & 0x1ff) * 8);
     if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
-    return pteFrame(pde) + ((va >>> 12) & 0x1ff) * 8;
+    return ((pde & Pte.FRAME) >>> 0) + ((va >>> 12) & 0x1ff) * 8;
   }
 
   private testAndClear(va: number, bit: number, flush: TlbFlush): boolean {
@@ -264,7 +377,8 @@ export class PageTables {
     if ((pdpte & Pte.P) !== 0) return pteFrame(pdpte);
     const pd = this.frames.allocZeroed();
     if (pd < 0) return -Errno.ENOMEM;
-    this.uses.set(pd, 0);
+    this.uses[pd >>> 12] = 0;
+    this.tables++;
     physWrite32(slot, pd | Pte.P);
     flush.pdptChanged();
     return pd;
@@ -277,22 +391,57 @@ export class PageTables {
     if ((pde & Pte.P) !== 0) return pteFrame(pde);
     const pt = this.frames.allocZeroed();
     if (pt < 0) return -Errno.ENOMEM;
-    this.uses.set(pt, 0);
+    this.uses[pt >>> 12] = 0;
+    this.tables++;
     physWrite32(slot, pt | Pte.P | Pte.RW | Pte.US);
     this.count(pd, 1);
     return pt;
   }
 
   private count(table: number, delta: number): number {
-    const n = (this.uses.get(table) ?? 0) + delta;
-    this.uses.set(table, n);
+    const n = this.uses[table >>> 12] + delta;
+    if (n < 0 || n > 512) throw new Error('page tables: use count ' + n + ' of table ' + table);
+    this.uses[table >>> 12] = n;
     return n;
   }
 
-  /** One entry of `pt` became empty: free the table, and its directory, when they empty. */
-  private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush): void {
-    if (this.count(pt, -1) !== 0) return;
-    this.uses.delete(pt);
+  /**
+   * The physical address of va's PTE when its page table exists, else 0 (the fault path:
+   * with it, an absent entry is installed by `fill` without walking again).
+   */
+  slot(va: number): number {
+    // pteSlot's body, not a call to it: this is every fault's path
+    const pdpte = physRead32(this.root + (va >>> 30) * 8);
+    if ((pdpte & Pte.P) === 0) return 0;
+    const pde = physRead32(((pdpte & Pte.FRAME) >>> 0) + ((va >>> 21) & 0x1ff) * 8);
+    if ((pde & Pte.P) === 0 || (pde & Pte.PS) !== 0) return 0;
+    return ((pde & Pte.FRAME) >>> 0) + ((va >>> 12) & 0x1ff) * 8;
+  }
+
+  /**
+   * Replaces the non-empty PTE at `slot` (from `slot(va)`, nothing changed since) by another
+   * non-empty one, so no use count changes; the caller records the invalidation it needs.
+   */
+  replace(slot: number, entry: number): void {
+    if (physRead32(slot) === 0 || entry === 0) throw new Error('page tables: replace of an empty entry at ' + slot);
+    physWrite32(slot, entry);
+  }
+
+  /**
+   * Installs `entry` in the PTE at `slot`, which the caller found empty (from `slot(va)`,
+   * read as 0, nothing changed since): no invalidation is needed for an entry that was
+   * empty; the table gains one use (count checks the bound).
+   */
+  fill(slot: number, entry: number): void {
+    if (entry === 0) throw new Error('page tables: fill with an empty entry at ' + slot);
+    physWrite32(slot, entry);
+    this.count((slot & ~0xfff) >>> 0, 1);
+  }
+
+  /** `emptied` entries of `pt` became empty: free the table, and its directory, when they empty. */
+  private releaseTables(pd: number, pt: number, va: number, flush: TlbFlush, emptied = 1): void {
+    if (this.count(pt, -emptied) !== 0) return;
+    this.tables--;
     physWrite32(pd + ((va >>> 21) & 0x1ff) * 8, 0);
     this.frames.unref(pt);
     flush.page(va); // the paging-structure caches may hold the PDE
@@ -301,11 +450,26 @@ export class PageTables {
   }
 
   private releasePdIfEmpty(pd: number, va: number, flush: TlbFlush): void {
-    if ((this.uses.get(pd) ?? 0) !== 0) return;
-    this.uses.delete(pd);
+    if (this.uses[pd >>> 12] !== 0) return;
+    this.tables--;
     physWrite32(this.root + (va >>> 30) * 8, 0);
     this.frames.unref(pd);
     flush.pdptChanged();
+  }
+}
+
+/**
+ * Records the invalidations a range native reported for [start, end): the pages of its
+ * bitmap (out[3]) when the range has at most 32 pages, else a CR3 reload.
+ */
+function flushRange(flush: TlbFlush, start: number, end: number, out: number): void {
+  if (end - start <= 32 * Span.PTE) flush.bitmap(start, physRead32(out + 12));
+  else flush.all();
+}
+
+function checkRange(start: number, end: number): void {
+  if (start < 0 || end > Layout.USER_END || start > end || (start & 0xfff) !== 0 || (end & 0xfff) !== 0) {
+    throw new Error('page tables: bad user range ' + start + '-' + end);
   }
 }
 

@@ -31,45 +31,73 @@ export function cr3Root(cr3: number): number {
 }
 
 export class TlbFlush {
-  private pages: number[] = [];
+  /**
+   * The pages to invalidate: the first `count` slots of a fixed array (no push or new array
+   * per operation: this object is reused by every operation of its space).
+   */
+  private readonly pages: number[] = [];
+  private count = 0;
   private reload = false;
 
   /** `root`: the PDPT of the address space whose entries change. */
-  constructor(readonly root: number) {}
+  constructor(readonly root: number) {
+    for (let i = 0; i < Tlb.FLUSH_ALL_THRESHOLD; i++) this.pages[i] = 0;
+  }
 
   /** A present entry for this virtual page changed. */
   page(va: number): void {
     if (this.reload) return;
     const p = (va & ~0xfff) >>> 0;
-    for (let i = 0; i < this.pages.length; i++) if (this.pages[i] === p) return;
-    if (this.pages.length === Tlb.FLUSH_ALL_THRESHOLD) {
-      this.reload = true;
-      this.pages = [];
+    const n = this.count;
+    for (let i = 0; i < n; i++) if (this.pages[i] === p) return;
+    if (n === Tlb.FLUSH_ALL_THRESHOLD) {
+      this.all();
       return;
     }
-    this.pages.push(p);
+    this.pages[n] = p;
+    this.count = n + 1;
+  }
+
+  /** The present entries of pages va + 4096 * i changed, for each bit i set in `bits`. */
+  bitmap(va: number, bits: number): void {
+    if (this.reload) return;
+    // the pages of one bitmap are distinct: into an empty batch they go without the duplicate search
+    const fresh = this.count === 0;
+    for (let i = 0; bits !== 0; i++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      const p = (va + i * 0x1000) >>> 0;
+      if (!fresh) this.page(p);
+      else if (this.count === Tlb.FLUSH_ALL_THRESHOLD) return this.all();
+      else this.pages[this.count++] = p;
+    }
+  }
+
+  /** Entries of unknown pages changed (a range operation): reload CR3. */
+  all(): void {
+    this.reload = true;
+    this.count = 0;
   }
 
   /** A PDPT entry changed: the PDPTE registers must be reloaded. */
   pdptChanged(): void {
     this.reload = true;
-    this.pages = [];
+    this.count = 0;
   }
 
   /** Whether committing would do anything in the current space. */
   get empty(): boolean {
-    return !this.reload && this.pages.length === 0;
+    return !this.reload && this.count === 0;
   }
 
   /** Applies the invalidations if this space is the current one; resets the batch. */
   commit(): void {
-    if (this.empty) return;
+    if (!this.reload && this.count === 0) return;
     const cr3 = readCr3();
     if (cr3Root(cr3) === this.root) {
       if (this.reload) writeCr3(cr3);
-      else for (let i = 0; i < this.pages.length; i++) invlpg(this.pages[i]);
+      else for (let i = 0; i < this.count; i++) invlpg(this.pages[i]);
     }
-    this.pages = [];
+    this.count = 0;
     this.reload = false;
   }
 }

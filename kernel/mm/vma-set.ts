@@ -66,6 +66,12 @@ function balance(n: Node): Node {
 export class VmaSet {
   private root: Node | null = null;
   private count = 0;
+  /**
+   * The area findFrom last found containing its address (faults come in runs on one area):
+   * always an area of the set (remove clears it); its bounds are tested on each use, so
+   * splits, merges and growth of areas need not clear it.
+   */
+  private last: Vma | null = null;
 
   get size(): number {
     return this.count;
@@ -103,8 +109,13 @@ export class VmaSet {
 
   /** The first area ending above va (Linux's find_vma): the one containing va or the next. */
   findFrom(va: number): Vma | null {
+    const c = this.last;
+    if (c !== null && c.start <= va && va < c.end) return c;
     const v = this.floor(va);
-    if (v !== null && v.end > va) return v;
+    if (v !== null && v.end > va) {
+      this.last = v;
+      return v;
+    }
     return this.ceiling(va + 1);
   }
 
@@ -163,6 +174,7 @@ export class VmaSet {
     if (this.find(vma.start) !== vma) throw new Error('vma set: remove of an area not in the set');
     this.root = this.removeAt(this.root, vma.start);
     this.count--;
+    if (this.last === vma) this.last = null;
   }
 
   /**

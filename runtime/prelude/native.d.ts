@@ -22,6 +22,9 @@ declare const __native: {
   physWrite32(phys: number, value: number): void;
   physFill(phys: number, byte: number, length: number): void;
   physCopy(dst: number, src: number, length: number): void;
+  pteCopy(src: number, dst: number, n: number, clear: number, table: number, limit: number, out: number): number;
+  pteZap(slot: number, n: number, table: number, limit: number, out: number): number;
+  pteUpdate(slot: number, n: number, set: number, clear: number, mask: number, match: number, out: number): number;
   insw(port: number, phys: number, count: number): void;
   outsw(port: number, phys: number, count: number): void;
   readCr3(): number;
