@@ -136,9 +136,15 @@ export class InspectChannel {
       const used = text.length - from < TEXT_PER_PAGE ? text.length - from : TEXT_PER_PAGE;
       physWrite32(pages[p] + TextPage.NEXT, p + 1 < pages.length ? pages[p + 1] : 0);
       physWrite32(pages[p] + TextPage.USED, used);
-      for (let i = 0; i < used; i++) {
-        const c = text.charCodeAt(from + i);
-        physWrite8(pages[p] + TextPage.DATA + i, c < 0x80 ? c : 0x3f);
+      // four characters per store (DATA and the page size are multiples of 4, so the last
+      // word stays in the page; the bytes after `used` are not part of the text)
+      for (let i = 0; i < used; i += 4) {
+        let w = 0;
+        for (let k = 0; k < 4 && i + k < used; k++) {
+          const c = text.charCodeAt(from + i + k);
+          w |= (c < 0x80 ? c : 0x3f) << (8 * k);
+        }
+        physWrite32(pages[p] + TextPage.DATA + i, w);
       }
     }
     return pages[0];

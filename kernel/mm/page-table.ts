@@ -236,9 +236,9 @@ export class PageTables {
   // The range [start, end) is page-aligned, inside the user half, and is walked one page
   // table (2 MiB) at a time; absent tables are skipped. The per-entry loops are natives
   // (natives.ts pteCopy/pteZap/pteUpdate, kernel/arch/pte-ranges.ts); the use counts,
-  // table life and TLB bookkeeping stay here. A range operation does not know which pages
-  // it changed in ranges of up to 32 pages (a bitmap): those pages are invalidated one by
-  // one; a change in a longer range reloads CR3.
+  // table life and TLB bookkeeping stay here. A range native reports the pages whose
+  // present entries changed as a bitmap of its first 32 entries: in a range of up to 32
+  // pages those pages are invalidated one by one; a change in a longer range reloads CR3.
 
   /** The page table covering va, or 0 when it (or its directory) is absent. */
   private tableAt(va: number): number {

@@ -48,8 +48,11 @@ function rotateLeft(n: Node): Node {
 }
 
 function balance(n: Node): Node {
-  fix(n);
-  const b = height(n.left) - height(n.right);
+  // fix(n) and the two heights written out: this runs at every level of every insert and remove
+  const ln = n.left, rn = n.right;
+  const lh = ln === null ? 0 : ln.height, rh = rn === null ? 0 : rn.height;
+  n.height = (lh > rh ? lh : rh) + 1;
+  const b = lh - rh;
   if (b > 1) {
     const l = n.left as Node;
     if (height(l.left) < height(l.right)) n.left = rotateLeft(l);
