@@ -1250,7 +1250,7 @@ export function emitObjectModel(a: X86Assembler): void {
     a.cmp(edx, root('sLength')).je('hp_yes').cmp(edx, root('sName')).je('hp_yes');
     a.cmp(edx, root('sPrototype')).jne('hp_own');
     a.mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
-    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b111011).jz('hp_yes'); // no prototype: arrow, class, method, async, top level
+    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b1111011).jz('hp_yes'); // no prototype: arrow, class, method, async, top level, generator (its own is made at Closure)
     a.label('hp_own').mov(eax, edi).call('prop_find').test(eax, eax).jnz('hp_yes');
     a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('hp_no');
     a.mov(edi, dword(edi, PROTO)).jmp('hp_walk');
@@ -1588,7 +1588,7 @@ function requireConstructor(h: H, i: number, bad: string): void {
   a.cmp(T(ecx), TAG.cell).jne(bad);
   a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator).jnz(bad);
 }
 
 /** New through interp_enter_frame: every case (the x86 handler's fast path falls back here). */
@@ -2459,7 +2459,7 @@ function superCall(h: H, spread: boolean): void {
   a.mov(eax, dword(ecx, PROTO));
   a.cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator).jnz(bad);
   if (spread) spreadArgs(h, 1);
   a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(ecx, PROTO));
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);

@@ -59,6 +59,8 @@ export const FunctionFlag = {
   Async: 1 << 4,
   /** The module's top-level code. */
   TopLevel: 1 << 5,
+  /** A generator function (issue 13): not a constructor; its `prototype` is made by Intrinsic.GeneratorFunctionInit. */
+  Generator: 1 << 6,
 } as const;
 
 export interface SourcePosition {

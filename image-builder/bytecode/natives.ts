@@ -227,6 +227,19 @@ export const Intrinsic = {
    * nothing is runnable (the loop then halts until the next interrupt or timer).
    */
   RunUser: 56,
+  // ---- generators (issue 13; docs/bytecode.md, "Generators") ----
+  /** GeneratorFunctionInit(fn): the compiler calls it after the Closure of a generator function: its own `prototype` (an object inheriting %GeneratorPrototype%) and its [[Prototype]]. */
+  GeneratorFunctionInit: 38,
+  /** GeneratorStart(fn): a new generator object of generator function fn; the next Await (the compiler emits it at once) parks the frame as that generator's instead of awaiting. */
+  GeneratorStart: 39,
+  /** GeneratorYield(gen, value): the next Await is the generator's yield of value. */
+  GeneratorYield: 40,
+  /** The unique object that Generator.prototype.return throws into a parked generator frame (a generator's catch clauses rethrow it untouched). */
+  GeneratorReturnSignal: 41,
+  /** GeneratorDelegateStep(gen, record, received, mode): one step of yield* (mode 0: received is next()'s value, 1: it was thrown at the park); true while the inner iterator is not done (the next Await yields its result object). */
+  GeneratorDelegateStep: 42,
+  /** GeneratorDelegateValue(gen): the result of a finished yield*. */
+  GeneratorDelegateValue: 43,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -446,6 +446,8 @@ export class FnCompiler {
   private asyncPromise = -1;
   /** In an async function: the TryEnter save register of the handler around its body. */
   private asyncSave = -1;
+  /** In a generator function: the register holding its generator object (else -1). */
+  private genReg = -1;
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
     this.em = new FunctionEmitter(() => m.inlineCache());
@@ -786,7 +788,7 @@ export class FnCompiler {
 
   /** Compiles a nested function and emits Closure for it. */
   private closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
-    if (n.asteriskToken) this.unsupported(n, hasModifier(n, K.AsyncKeyword) ? 'async generator function' : 'generator function');
+    if (n.asteriskToken && hasModifier(n, K.AsyncKeyword)) this.unsupported(n, 'async generator function');
     const info = this.analysis.fns.get(n);
     if (!info) throw new Error('function without scope info');
     let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
@@ -797,10 +799,13 @@ export class FnCompiler {
     if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
     if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
     if (hasModifier(n, K.AsyncKeyword)) flags |= FunctionFlag.Async;
+    if (n.asteriskToken) flags |= FunctionFlag.Generator;
     const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
     const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters));
     const r = d ?? this.alloc();
     this.em.emit('Closure', r, idx, this.curEnv);
+    // A generator function's own `prototype` (docs/bytecode.md, "Generators").
+    if (n.asteriskToken) this.callIntrinsic(Intrinsic.GeneratorFunctionInit, [r]);
     return r;
   }
 
@@ -942,6 +947,7 @@ export class FnCompiler {
     }
     this.parameters(n.parameters);
     this.hoistFunctions(stmts);
+    if (n.asteriskToken) this.generatorStart();
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
@@ -975,6 +981,92 @@ export class FnCompiler {
     const handler = this.em.label();
     this.em.emit('TryEnter', this.asyncSave, handler);
     return handler;
+  }
+
+  /**
+   * Generator entry, once the parameters are bound (docs/bytecode.md, "Generators"): the
+   * generator object goes to a register of its own, then the frame parks, handing it to the
+   * caller; the first next() continues after the park.
+   */
+  private generatorStart(): void {
+    const g = this.alloc();
+    this.genReg = g;
+    this.withTemps(() => {
+      const f = this.alloc(), c = this.alloc();
+      this.em.emit('LoadIntrinsic', f, Intrinsic.GeneratorStart);
+      this.em.emit('LoadCallee', c);
+      this.em.emit('Call', g, f, f, c, 1);
+      this.em.emit('Await', f, g, g);
+    });
+  }
+
+  /** Calls intrinsic id with the registers args (copied to consecutive temporaries) into dst (a temporary when absent). */
+  private callIntrinsic(id: number, args: number[], dst?: number): void {
+    this.withTemps(() => {
+      const f = this.alloc();
+      const regs = args.map(() => this.alloc());
+      args.forEach((a, i) => this.em.emit('Move', regs[i], a));
+      this.em.emit('LoadIntrinsic', f, id);
+      this.em.emit('Call', dst ?? f, f, f, regs.length ? regs[0] : f, regs.length);
+    });
+  }
+
+  /** `yield v` (delegate false) or `yield* v` into d. */
+  private yieldExpr(n: ts.YieldExpression, d?: number): number {
+    if (this.genReg < 0) return this.unsupported(n, 'yield outside a generator function');
+    const g = this.genReg;
+    const r = d ?? this.alloc();
+    if (!n.asteriskToken) {
+      this.withTemps(() => {
+        const v = this.alloc();
+        if (n.expression) this.expr(n.expression, v);
+        else this.em.emit('LoadUndefined', v);
+        this.mark(n);
+        this.callIntrinsic(Intrinsic.GeneratorYield, [g, v]);
+        this.em.emit('Await', r, g, g);
+      });
+      return r;
+    }
+    // yield*: GeneratorDelegateStep passes what the generator receives to the inner iterator
+    // until it is done; a throw() or return() resuming the park arrives as an exception.
+    this.withTemps(() => {
+      const rec = this.alloc(), recv = this.alloc(), mode = this.alloc(), save = this.alloc(), t = this.alloc();
+      const v = this.alloc();
+      this.expr(n.expression!, v);
+      this.mark(n);
+      this.callIntrinsic(Intrinsic.GetIterator, [v], rec);
+      this.em.emit('LoadUndefined', recv);
+      this.em.emit('LoadInt', mode, 0);
+      const loop = this.em.label(), handler = this.em.label(), done = this.em.label();
+      this.em.bind(loop);
+      this.callIntrinsic(Intrinsic.GeneratorDelegateStep, [g, rec, recv, mode], t);
+      this.em.emit('JumpIfFalse', t, done);
+      this.em.emit('TryEnter', save, handler);
+      this.em.emit('Await', recv, g, g);
+      this.em.emit('TryLeave', save);
+      this.em.emit('LoadInt', mode, 0);
+      this.em.emit('Jump', loop);
+      this.em.bind(handler);
+      this.em.emit('TryLeave', save);
+      this.em.emit('LoadException', recv);
+      this.em.emit('LoadInt', mode, 1);
+      this.em.emit('Jump', loop);
+      this.em.bind(done);
+      this.callIntrinsic(Intrinsic.GeneratorDelegateValue, [g], r);
+    });
+    return r;
+  }
+
+  /** In a generator, a catch clause first rethrows the signal of return() untouched, so that only finally blocks see it. */
+  private rethrowGeneratorReturn(e: number): void {
+    if (this.genReg < 0) return;
+    this.withTemps(() => {
+      const t = this.alloc(), ok = this.em.label();
+      this.em.emit('LoadIntrinsic', t, Intrinsic.GeneratorReturnSignal);
+      this.em.emit('JumpIfStrictNe', e, t, ok);
+      this.em.emit('Throw', e);
+      this.em.bind(ok);
+    });
   }
 
   /** The handler around an async function's body: an exception rejects its promise. */
@@ -1086,7 +1178,7 @@ export class FnCompiler {
         return this.variableList((s as ts.VariableStatement).declarationList);
       case K.FunctionDeclaration: {
         const f = s as ts.FunctionDeclaration;
-        if (f.asteriskToken) this.unsupported(f, hasModifier(f, K.AsyncKeyword) ? 'async generator function' : 'generator function');
+        if (f.asteriskToken && hasModifier(f, K.AsyncKeyword)) this.unsupported(f, 'async generator function');
         return; // hoisted
       }
       case K.ClassDeclaration: {
@@ -1354,6 +1446,7 @@ export class FnCompiler {
     this.withTemps(() => {
       const e = this.alloc();
       this.em.emit('LoadException', e);
+      this.rethrowGeneratorReturn(e);
       const scope = this.analysis.scopes.get(c)!;
       const outer = this.scope;
       this.enterScope(scope);
@@ -1845,6 +1938,8 @@ export class FnCompiler {
         this.top = mark;
         return d;
       }
+      case K.YieldExpression:
+        return this.yieldExpr(n as ts.YieldExpression, d);
       case K.AwaitExpression: {
         if (this.asyncPromise < 0) this.unsupported(n, this.fn.kind === 'top' ? 'top-level await' : 'await outside an async function');
         const r = d ?? this.alloc();

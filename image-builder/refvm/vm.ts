@@ -159,7 +159,7 @@ export class VM {
     f.flags = cf.flags;
     f.fname = cf.name ?? '';
     f.flength = cf.length ?? cf.paramCount;
-    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
+    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator));
     if (constructible && !(cf.flags & FunctionFlag.ClassConstructor)) {
       const proto = new JSObject(this.realm.ObjectPrototype);
       this.defineData(proto, 'constructor', f, false);
@@ -203,7 +203,7 @@ export class VM {
   isConstructor(f: Value): f is JSFunction {
     if (!isCallable(f)) return false;
     if (f.host) return f.hostConstructor;
-    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
+    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator));
   }
 
   /** The virtual monotonic clock, in milliseconds: instructions executed plus idle jumps. */

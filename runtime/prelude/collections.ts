@@ -285,7 +285,8 @@ const intro: Introspect = {
       const pn = proto.name;
       extendsName = typeof pn === 'string' ? pn : '';
     }
-    const kind = (__native.functionFlags(fn) & 16) !== 0 ? 'AsyncFunction' : 'Function';
+    const flags = __native.functionFlags(fn);
+    const kind = (flags & 16) !== 0 ? 'AsyncFunction' : (flags & 64) !== 0 ? 'GeneratorFunction' : 'Function';
     return { name: typeof n === 'string' ? n : '', kind, isClass, extendsName };
   },
   symbolDescription(sym: any): string | undefined {

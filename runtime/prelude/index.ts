@@ -12,4 +12,5 @@ import './collections.ts';
 import './typed-array.ts';
 import './date.ts';
 import './weak-reflect-uri.ts';
+import './generator.ts';
 import './async.ts';

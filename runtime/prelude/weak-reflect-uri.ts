@@ -250,8 +250,8 @@ function isConstructor(f: unknown): boolean {
   const k = __native.valueKind(f);
   if (k === 8) return true;
   if (k !== 7) return false;
-  // methods and async functions are not constructors (FunctionFlag: method 8, async 16)
-  return (__native.functionFlags(f) & 24) === 0;
+  // methods, async functions and generators are not constructors (FunctionFlag: method 8, async 16, generator 64)
+  return (__native.functionFlags(f) & 88) === 0;
 }
 
 function articleType(v: unknown): string {

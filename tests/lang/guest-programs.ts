@@ -142,6 +142,8 @@ export const GUEST_PASSING = new Set<string>([
   'for-of.ts',
   'function-length.ts',
   'functions.ts',
+  'gen-basic.ts',
+  'gen-protocol.ts',
   'generators-free.ts',
   'getter-inheritance.ts',
   'getters-setters.ts',
