@@ -7,7 +7,7 @@ import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
   ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
-  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr,
+  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr, unboxPrimitive,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
@@ -230,6 +230,10 @@ const intro: Introspect = {
   dateString(obj: object): string | undefined {
     return inspectDate(obj);
   },
+  boxedPrimitive(obj: object): { value: unknown } | undefined {
+    const p = unboxPrimitive(obj);
+    return p === undefined ? undefined : { value: p };
+  },
   viewKind(obj: object): string {
     const t = __native.viewInfo(obj, 0);
     return t < 0 ? '' : t <= 8 ? 'typed' : t === 9 ? 'dataview' : 'buffer';
@@ -321,7 +325,12 @@ const jsonHooks: JsonHooks = {
   callFunction(fn: unknown, thisArg: unknown, args: unknown[]): unknown {
     return __native.apply(fn, thisArg, args);
   },
-  unbox(): unknown {
+  unbox(obj: object): unknown {
+    // SerializeJSONProperty: ToNumber / ToString of a Number / String wrapper, a Boolean's [[BooleanData]]
+    const p = unboxPrimitive(obj);
+    if (typeof p === 'number') return toNum(obj);
+    if (typeof p === 'string') return toStr(obj);
+    if (typeof p === 'boolean') return p;
     return undefined;
   },
   constructorName(obj: object): string {

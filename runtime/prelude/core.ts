@@ -163,7 +163,56 @@ export function toLength(v: any): number {
 
 export function toObject(v: any): any {
   if (v === undefined || v === null) throw new GLOBAL$.TypeError('Cannot convert undefined or null to object');
-  return v;
+  return isObject(v) ? v : wrapPrimitive(v);
+}
+
+// ---- boxed primitives: new Number/String/Boolean, Object(primitive) -------------------------
+// A wrapper object carries its [[NumberData]] / [[StringData]] / [[BooleanData]] /
+// [[SymbolData]] in a private field stamped onto it.
+
+class BoxBase$ {
+  constructor(o: any) {
+    return o;
+  }
+}
+
+class Box$ extends BoxBase$ {
+  #primitive: any;
+  constructor(o: any, v: any) {
+    super(o);
+    this.#primitive = v;
+  }
+  static has(o: any): boolean {
+    return isObject(o) && #primitive in o;
+  }
+  static get(o: any): any {
+    return o.#primitive;
+  }
+}
+
+/** Makes obj (a new object) the wrapper of primitive v; a String wrapper gets its index properties and length. */
+export function boxInto(obj: any, v: any): any {
+  new Box$(obj, v);
+  if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i++) __native.defineProperty(obj, i, __native.stringSlice(v, i, i + 1), 1);
+    __native.defineProperty(obj, 'length', v.length, 0);
+  }
+  return obj;
+}
+
+/** ToObject of a primitive (not undefined or null): a new wrapper. */
+export function wrapPrimitive(v: any): any {
+  const k = __native.valueKind(v);
+  const proto = k === K_NUMBER ? NumberPrototype : k === K_STRING ? StringPrototype : k === K_BOOLEAN ? BooleanPrototype
+    : __native.loadIntrinsic(14);
+  const o: any = {};
+  __native.setPrototypeOf(o, proto);
+  return boxInto(o, v);
+}
+
+/** The primitive a wrapper object holds, or undefined for anything else. */
+export function unboxPrimitive(o: any): any {
+  return Box$.has(o) ? Box$.get(o) : undefined;
 }
 
 export function sameValueZero(a: unknown, b: unknown): boolean {

@@ -4,7 +4,7 @@ import { isDate } from './date.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
   SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
-  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe,
+  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 
@@ -62,6 +62,10 @@ export function objectToStringTag(v: any): string {
   if (k === K_STRING) return 'String';
   if (k === K_NUMBER) return 'Number';
   if (k === K_BOOLEAN) return 'Boolean';
+  const boxed = __native.valueKind(unboxPrimitive(v));
+  if (boxed === K_STRING) return 'String';
+  if (boxed === K_NUMBER) return 'Number';
+  if (boxed === K_BOOLEAN) return 'Boolean';
   if (isCallable(v)) return 'Function';
   if (isError(v)) return 'Error';
   if (isDate(v)) return 'Date';
@@ -100,10 +104,7 @@ function displayValue(v: any): string {
 function defineObject(): void {
   const ObjectC: any = function Object(this: any, value?: any): any {
     if (value === undefined || value === null) return {};
-    // Node would wrap a primitive (typeof 'object'); there are no wrapper objects here, and
-    // handing the primitive back would be a silent difference
-    if (!isObject(value)) throw new GLOBAL$.TypeError('Object(' + typeof value + '): wrapper objects for primitives are not supported');
-    return value;
+    return toObject(value);
   };
   linkConstructor(ObjectC, ObjectPrototype, 'Object');
   hidden(GLOBAL$, 'Object', ObjectC);
@@ -308,7 +309,8 @@ function defineObject(): void {
   });
 
   // ---- Boolean -------------------------------------------------------------------------
-  const BooleanC: any = function Boolean(value?: any): boolean {
+  const BooleanC: any = function Boolean(this: any, value?: any): boolean {
+    if (new.target !== undefined) boxInto(this, !!value);
     return !!value;
   };
   linkConstructor(BooleanC, BooleanPrototype, 'Boolean');
@@ -327,6 +329,8 @@ function defineObject(): void {
 
 function thisBoolean(v: any): boolean {
   if (typeof v === 'boolean') return v;
+  const p = unboxPrimitive(v);
+  if (typeof p === 'boolean') return p;
   throw new GLOBAL$.TypeError('Boolean.prototype.valueOf requires that \'this\' be a Boolean');
 }
 

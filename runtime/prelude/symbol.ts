@@ -12,11 +12,13 @@
 
 import {
   GLOBAL$, K_SYMBOL, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
-  linkConstructor, setName, symbolDescriptiveString, toStr,
+  linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 
 function thisSymbol(v: any, method: string): any {
   if (__native.valueKind(v) === K_SYMBOL) return v;
+  const p = unboxPrimitive(v);
+  if (__native.valueKind(p) === K_SYMBOL) return p;
   throw new GLOBAL$.TypeError(method + ' requires that \'this\' be a Symbol');
 }
 

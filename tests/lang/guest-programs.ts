@@ -54,6 +54,7 @@ export const GUEST_PASSING = new Set<string>([
   'async-unhandled-value.ts',
   'async-unref.ts',
   'audit-misc.ts',
+  'boxed-primitives.ts',
   'builtin-tostringtag.ts',
   'call-apply-bind.ts',
   'call-args-temporaries.ts',
