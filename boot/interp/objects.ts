@@ -1923,6 +1923,23 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   New: (h) => newGeneric(h),
   SuperCall: (h) => superCall(h, false),
+  SetHome: (h) => {
+    const a = h.a, bad = h.label('bad');
+    h.reg(eax, 0).reg(ecx, 1);
+    a.cmp(T(eax), TAG.cell).jne(bad);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Function).jne(bad);
+    copyValue(a, at(eax, FN_HOME), valueAt(ecx), edx);
+    h.next();
+    a.label(bad);
+    fatal(a, 'SetHome: the operand is not a bytecode function');
+  },
+  LoadHome: (h) => {
+    const a = h.a;
+    h.reg(ecx, 0);
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function)));
+    copyValue(a, valueAt(ecx), at(eax, FN_HOME), edx);
+    h.next();
+  },
   GetSuper: (h) => {
     const a = h.a, undef = h.label('undef'), got = h.label('got');
     regKey(h, 1);

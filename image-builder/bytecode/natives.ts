@@ -240,6 +240,11 @@ export const Intrinsic = {
   GeneratorDelegateStep: 42,
   /** GeneratorDelegateValue(gen): the result of a finished yield*. */
   GeneratorDelegateValue: 43,
+  // ---- super outside class methods, __proto__ in object literals (issue 13) ----
+  /** SuperAccess(home, key, receiver, mode, value): home's [[Prototype]][key] read (mode 0) or assigned value (mode 1) with receiver as this, as `super[key]` does; the compiler uses it for super assignments and for super in arrows (the home object from LoadHome). */
+  SuperAccess: 44,
+  /** ObjectLiteralProto(obj, value): `__proto__: value` in an object literal: sets obj's [[Prototype]] when value is an object or null. */
+  ObjectLiteralProto: 45,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -75,7 +75,33 @@ type Ref =
   | { k: 'id'; name: string; b: Binding | undefined; node: ts.Node }
   | { k: 'prop'; obj: number; name: string }
   | { k: 'elem'; obj: number; key: number }
-  | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier };
+  | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier }
+  | { k: 'super'; key: number; node: ts.Node };
+
+const superUse = new WeakMap<ts.Node, boolean>();
+
+/**
+ * Whether function f's own code reads or writes a super property: its body and parameters
+ * and the arrows in them (which take their home object from f), not other functions or
+ * classes.
+ */
+function usesSuperProperty(f: ts.Node): boolean {
+  let r = superUse.get(f);
+  if (r !== undefined) return r;
+  r = false;
+  const visit = (n: ts.Node): void => {
+    if (r) return;
+    if (n.kind === K.SuperKeyword && (ts.isPropertyAccessExpression(n.parent) || ts.isElementAccessExpression(n.parent)) && n.parent.expression === n) {
+      r = true;
+      return;
+    }
+    if ((isFunctionLike(n) && !ts.isArrowFunction(n)) || ts.isClassLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(f, visit);
+  superUse.set(f, r);
+  return r;
+}
 
 /** Destructuring patterns of declarations and assignments, in one form. */
 type Pat =
@@ -806,6 +832,14 @@ export class FnCompiler {
     this.em.emit('Closure', r, idx, this.curEnv);
     // A generator function's own `prototype` (docs/bytecode.md, "Generators").
     if (n.asteriskToken) this.callIntrinsic(Intrinsic.GeneratorFunctionInit, [r]);
+    // An arrow's super is its enclosing method's.
+    if (ts.isArrowFunction(n) && usesSuperProperty(n)) {
+      this.withTemps(() => {
+        const h = this.alloc();
+        this.em.emit('LoadHome', h);
+        this.em.emit('SetHome', r, h);
+      });
+    }
     return r;
   }
 
@@ -2273,6 +2307,22 @@ export class FnCompiler {
         else this.expr(e.argumentExpression, key);
         this.mark(n);
         this.em.emit('DeleteElem', r, obj, key);
+      } else if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && !ts.isPrivateIdentifier((e as ts.PropertyAccessExpression).name ?? e)) {
+        // delete a?.b.c: true when the chain stops at a nullish value
+        const nullish = this.em.label(), end = this.em.label();
+        this.withTemps(() => {
+          const obj = this.stable(this.chainObject(e.expression, nullish), [ts.isElementAccessExpression(e) ? e.argumentExpression : undefined]);
+          if (e.questionDotToken) this.em.emit('JumpIfNullish', obj, nullish);
+          const key = this.alloc();
+          if (ts.isPropertyAccessExpression(e)) this.loadString(key, e.name.text);
+          else this.expr(e.argumentExpression, key);
+          this.mark(n);
+          this.em.emit('DeleteElem', r, obj, key);
+        });
+        this.em.emit('Jump', end);
+        this.em.bind(nullish);
+        this.em.emit('LoadTrue', r);
+        this.em.bind(end);
       } else if (ts.isIdentifier(e) || e.flags & ts.NodeFlags.OptionalChain) {
         this.unsupported(n, 'this delete operand');
       } else {
@@ -2294,14 +2344,19 @@ export class FnCompiler {
       return { k: 'id', name: target.text, b, node: target };
     }
     if (target.flags & ts.NodeFlags.OptionalChain) this.unsupported(target, 'optional chain as assignment target');
+    if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === K.SuperKeyword) {
+      this.checkSuper(target);
+      const key = this.alloc();
+      if (ts.isPropertyAccessExpression(target)) this.loadString(key, target.name.text);
+      else this.expr(target.argumentExpression, key);
+      return { k: 'super', key: this.stable(key, later), node: target };
+    }
     if (ts.isPropertyAccessExpression(target)) {
-      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
       const obj = this.stable(this.expr(target.expression), later);
       if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name), node: target.name };
       return { k: 'prop', obj, name: target.name.text };
     }
     if (ts.isElementAccessExpression(target)) {
-      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
       const obj = this.stable(this.expr(target.expression), [target.argumentExpression, ...later]);
       const key = this.stable(this.expr(target.argumentExpression), later);
       return { k: 'elem', obj, key };
@@ -2323,6 +2378,9 @@ export class FnCompiler {
         return;
       case 'private':
         this.getPrivate(d, ref.obj, ref.pn, ref.node);
+        return;
+      case 'super':
+        this.superAccess(d, ref.key, ref.node, 0);
     }
   }
 
@@ -2348,6 +2406,12 @@ export class FnCompiler {
             this.em.emit('SetPrivate', ref.obj, ref.pn, v);
           }
         }
+        return;
+      case 'super':
+        this.withTemps(() => {
+          const t = this.alloc();
+          this.superAccess(t, ref.key, ref.node, 1, v);
+        });
     }
   }
 
@@ -2407,9 +2471,10 @@ export class FnCompiler {
         const key = this.alloc();
         if (ts.isPropertyAccessExpression(n)) this.loadString(key, n.name.text);
         else this.expr(n.argumentExpression, key);
-        this.checkSuper(n);
-        this.mark(n);
-        this.em.emit('GetSuper', r, key);
+        if (this.checkSuper(n)) {
+          this.mark(n);
+          this.em.emit('GetSuper', r, key);
+        } else this.superAccess(r, key, n, 0);
         return;
       }
       const obj = this.chainObject(n.expression, chain);
@@ -2432,10 +2497,38 @@ export class FnCompiler {
     return r;
   }
 
-  private checkSuper(n: ts.Node): void {
-    const k = this.fn.kind;
-    const node = this.fn.node;
-    if (k !== 'method' || !node.parent || !ts.isClassLike(node.parent)) this.unsupported(n, 'super property access outside a class method');
+  /**
+   * super property access: in methods, getters and setters (of classes and object literals),
+   * constructors, field initialisers, and arrows in them. Returns whether it is direct
+   * (GetSuper, with the frame's own `this`) rather than in an arrow (SuperAccess with the
+   * lexical this and the home object the arrow was given).
+   */
+  private checkSuper(n: ts.Node): boolean {
+    let fn = this.fn;
+    while (fn.kind === 'arrow' && fn.parent) fn = fn.parent;
+    const k = fn.kind;
+    if (k === 'staticblock' || !(k === 'method' || k === 'getter' || k === 'setter' || k === 'ctor' || k === 'fieldinit' || k === 'staticinit')) {
+      this.unsupported(n, 'super property access here');
+    }
+    return this.fn.kind !== 'arrow';
+  }
+
+  /** this, as the expression `this` reads it (lexically in arrows). */
+  private thisInto(d: number, node: ts.Node): void {
+    const b = ScopeAnalysis.thisScope(this.scope).bindings.get('this')!;
+    this.loadBinding(b, node, d);
+  }
+
+  /** d = super[key] (mode 0) or super[key] = value (mode 1), through the prelude's SuperAccess with the lexical this. */
+  private superAccess(d: number, key: number, node: ts.Node, mode: number, value?: number): void {
+    this.withTemps(() => {
+      const home = this.alloc(), recv = this.alloc(), m = this.alloc();
+      this.em.emit('LoadHome', home);
+      this.thisInto(recv, node);
+      this.em.emit('LoadInt', m, mode);
+      this.mark(node);
+      this.callIntrinsic(Intrinsic.SuperAccess, value === undefined ? [home, key, recv, m] : [home, key, recv, m, value], d);
+    });
   }
 
   private call(n: ts.CallExpression, d: number | undefined, chain: Label | undefined): number {
@@ -2455,12 +2548,13 @@ export class FnCompiler {
         const key = this.alloc();
         if (ts.isPropertyAccessExpression(callee)) this.loadString(key, callee.name.text);
         else this.expr(callee.argumentExpression, key);
-        this.checkSuper(callee);
+        const direct = this.checkSuper(callee);
         f = this.alloc();
         this.mark(callee);
-        this.em.emit('GetSuper', f, key);
+        if (direct) this.em.emit('GetSuper', f, key);
+        else this.superAccess(f, key, callee, 0);
         thisReg = this.alloc();
-        this.em.emit('LoadThis', thisReg);
+        this.thisInto(thisReg, callee);
       } else if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
         const innerChain = callee.flags & ts.NodeFlags.OptionalChain ? chain : undefined;
         const later = ts.isElementAccessExpression(callee) ? [callee.argumentExpression, ...n.arguments] : n.arguments;
@@ -2680,7 +2774,10 @@ export class FnCompiler {
           }
           if (!p.name || ts.isPrivateIdentifier(p.name)) this.unsupported(p);
           if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && propertyNameText(p.name) === '__proto__') {
-            this.unsupported(p, '__proto__ in object literals');
+            // `__proto__: v` sets the [[Prototype]] (when v is an object or null)
+            const v = this.expr(p.initializer);
+            this.callIntrinsic(Intrinsic.ObjectLiteralProto, [obj, v]);
+            return;
           }
           this.propertyKey(p.name, key);
           const computed = ts.isComputedPropertyName(p.name);
@@ -2693,12 +2790,12 @@ export class FnCompiler {
             const anonymous = isAnonymousFunction(p.initializer);
             const v = this.expr(p.initializer, undefined, anonymous ? nameHint : undefined);
             this.em.emit('DefineField', obj, key, anonymous ? named(v, '') : v);
-          } else if (ts.isMethodDeclaration(p)) {
-            this.em.emit('DefineField', obj, key, named(this.closure(p, nameHint), ''));
-          } else if (ts.isGetAccessorDeclaration(p)) {
-            this.em.emit('DefineGetter', obj, key, named(this.closure(p, nameHint), 'get'), 1);
-          } else if (ts.isSetAccessorDeclaration(p)) {
-            this.em.emit('DefineSetter', obj, key, named(this.closure(p, nameHint), 'set'), 1);
+          } else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
+            const prefix = ts.isGetAccessorDeclaration(p) ? 'get' : ts.isSetAccessorDeclaration(p) ? 'set' : '';
+            const f = named(this.closure(p, nameHint), prefix);
+            if (prefix === '') this.em.emit('DefineField', obj, key, f);
+            else this.em.emit(prefix === 'get' ? 'DefineGetter' : 'DefineSetter', obj, key, f, 1);
+            if (usesSuperProperty(p)) this.em.emit('SetHome', f, obj);
           } else {
             this.unsupported(p);
           }
@@ -2766,6 +2863,7 @@ export class FnCompiler {
       this.em.emit('NewClass', cls, cls, parent);
       const proto = this.alloc();
       this.em.emit('GetProp', proto, cls, this.k('prototype'), this.em.ic());
+      if (ctorNode && usesSuperProperty(ctorNode)) this.em.emit('SetHome', cls, proto);
       for (const m of n.members) {
         if (!(ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m))) continue;
         this.withTemps(() => {
@@ -2773,6 +2871,7 @@ export class FnCompiler {
           const target = isStaticMember(m) ? cls : proto;
           if (ts.isPrivateIdentifier(m.name)) {
             const f = this.closure(m, m.name.text);
+            if (usesSuperProperty(m)) this.em.emit('SetHome', f, target);
             this.storeBinding(cs.bindings.get('%' + m.name.text)!, f, true, m);
             return;
           }
@@ -2782,7 +2881,10 @@ export class FnCompiler {
           const f = this.closure(m, hint);
           if (hint === undefined) this.nameFromKey(f, key, ts.isGetAccessorDeclaration(m) ? 'get' : ts.isSetAccessorDeclaration(m) ? 'set' : '');
           if (ts.isMethodDeclaration(m)) this.em.emit('DefineMethod', target, key, f);
-          else this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
+          else {
+            this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
+            if (usesSuperProperty(m)) this.em.emit('SetHome', f, target);
+          }
         });
       }
       if (instanceElems.length) {
@@ -2792,6 +2894,7 @@ export class FnCompiler {
             (c) => c.fieldInitializer(n, instanceElems));
           const f = this.alloc();
           this.em.emit('Closure', f, idx, this.curEnv);
+          if (instanceElems.some((m) => usesSuperProperty(m))) this.em.emit('SetHome', f, proto);
           this.storeBinding(cs.bindings.get('%init')!, f, true, n);
         });
       }
@@ -2804,6 +2907,7 @@ export class FnCompiler {
             (c) => c.fieldInitializer(n, staticElems));
           const f = this.alloc();
           this.em.emit('Closure', f, idx, this.curEnv);
+          if (staticElems.some((m) => usesSuperProperty(m))) this.em.emit('SetHome', f, cls);
           this.em.emit('Call', f, f, cls, f, 0);
         });
       }

@@ -486,6 +486,13 @@ export class VM {
           regs[o[0]] = obj.privates?.has(regs[o[2]] as PrivateName) ?? false;
           break;
         }
+        case 'SetHome': {
+          const fn = regs[o[0]];
+          if (!(fn instanceof JSFunction) || fn.host) throw new Error('refvm: SetHome of something else than a bytecode function');
+          fn.home = regs[o[1]] as JSObject;
+          break;
+        }
+        case 'LoadHome': regs[o[0]] = f.fn.home; break;
         case 'GetSuper': {
           const home = f.fn.home;
           const proto = home ? home.proto : null;

@@ -13,4 +13,5 @@ import './typed-array.ts';
 import './date.ts';
 import './weak-reflect-uri.ts';
 import './generator.ts';
+import './super.ts';
 import './async.ts';
