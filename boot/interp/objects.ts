@@ -1548,7 +1548,28 @@ export function assignWithKey(h: H, objOp: number, srcOp: number): void {
   a.mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
   nullishKeyError(h, objOp, true);
   a.label(bad);
-  fatal(a, `${h.op}: setting a property of a primitive is not implemented`);
+  // A primitive: the prelude's SuperAccess(v, key, v, 1, src) (Intrinsic 44) runs a setter
+  // found on its prototype chain or throws V8's TypeError ("Cannot create property 'x' on
+  // number '1'"), as strict code does.
+  const none = h.label('noprelude');
+  intrinsicFunction(a, 44, none);
+  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+  a.mov(ecx, 5).call('new_vector'); // may collect: ebp is updated, tmp0/tmp1 forwarded
+  h.reg(ecx, objOp);
+  copyValue(a, (w) => dword(eax, 8 + w), valueAt(ecx), edx);
+  copyValue(a, (w) => dword(eax, 16 + w), rootW('tmp1'), edx);
+  copyValue(a, (w) => dword(eax, 24 + w), valueAt(ecx), edx);
+  a.mov(dword(eax, 32), 1).mov(dword(eax, 36), TAG.int);
+  h.reg(ecx, srcOp);
+  copyValue(a, (w) => dword(eax, 40 + w), valueAt(ecx), edx);
+  a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+  a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+  a.mov(var32('call_first'), -1).mov(var32('call_argc'), 5);
+  a.mov(var32('call_cont'), sym('cont_discard'));
+  saveNextPc(h);
+  a.jmp('interp_enter_frame');
+  a.label(none);
+  fatal(a, `${h.op}: setting a property of a primitive needs the prelude's SuperAccess (Intrinsic 44)`);
 }
 
 /** Throw an error of kind operand kindOp (0 TypeError ...) with the constant operand msgOp. */

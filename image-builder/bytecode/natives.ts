@@ -236,10 +236,16 @@ export const Intrinsic = {
   GeneratorYield: 40,
   /** The unique object that Generator.prototype.return throws into a parked generator frame (a generator's catch clauses rethrow it untouched). */
   GeneratorReturnSignal: 41,
-  /** GeneratorDelegateStep(gen, record, received, mode): one step of yield* (mode 0: received is next()'s value, 1: it was thrown at the park); true while the inner iterator is not done (the next Await yields its result object). */
+  /** GeneratorDelegateStep(gen, record, received, mode): one step of yield* (mode 0: received is next()'s value, 1: it was thrown at the park); true while the inner iterator is not done (the next Await yields its result object); mode 2: the result of the finished yield*. */
   GeneratorDelegateStep: 42,
-  /** GeneratorDelegateValue(gen): the result of a finished yield*. */
-  GeneratorDelegateValue: 43,
+  /**
+   * IterationError(exception, value, text, kind): the compiler's handler around a GetIterator
+   * (for..of, spread, array destructuring) calls it: when value is not iterable it throws
+   * the TypeError V8 words for the construct (kind 0: text is the message, naming the
+   * expression; 1: a call's spread argument, text its expression; 2: V8's builtin wording),
+   * else it rethrows the exception (one thrown by the iterator method itself).
+   */
+  IterationError: 43,
   // ---- super outside class methods, __proto__ in object literals (issue 13) ----
   /** SuperAccess(home, key, receiver, mode, value): home's [[Prototype]][key] read (mode 0) or assigned value (mode 1) with receiver as this, as `super[key]` does; the compiler uses it for super assignments and for super in arrows (the home object from LoadHome). */
   SuperAccess: 44,

@@ -78,6 +78,22 @@ type Ref =
   | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier }
   | { k: 'super'; key: number; node: ts.Node };
 
+/** Where a destructured value comes from, for V8's TypeErrors (the top-level pattern only). */
+type DestructSrc = { expr?: ts.Expression; param?: boolean };
+
+/** V8's message for a for..of / spread / destructuring source expression that is not iterable. */
+function notIterableText(e: ts.Expression): string {
+  const x = skipParens(e);
+  if (ts.isCallExpression(x)) return `${calleeText(x.expression)} is not a function or its return value is not iterable`;
+  return `${calleeText(x)} is not iterable`;
+}
+
+/** Expressions V8 names in "x is not iterable" for array destructuring: variables and literals (else its builtin wording). */
+function namedIterable(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return ts.isIdentifier(x) || ts.isLiteralExpression(x) || x.kind === K.NullKeyword || x.kind === K.TrueKeyword || x.kind === K.FalseKeyword;
+}
+
 const superUse = new WeakMap<ts.Node, boolean>();
 
 /**
@@ -946,7 +962,7 @@ export class FnCompiler {
           const b = this.fn.scope.bindings.get(p.name.text)!;
           if (b.captured || b.reg !== i) this.storeBinding(b, i, true, p);
         } else {
-          this.bindName(p.name, i, 'param');
+          this.bindName(p.name, i, 'param', { param: true });
         }
       });
       for (const b of names[i]) this.pendingParams.delete(b);
@@ -1086,7 +1102,8 @@ export class FnCompiler {
       this.em.emit('LoadInt', mode, 1);
       this.em.emit('Jump', loop);
       this.em.bind(done);
-      this.callIntrinsic(Intrinsic.GeneratorDelegateValue, [g], r);
+      this.em.emit('LoadInt', mode, 2);
+      this.callIntrinsic(Intrinsic.GeneratorDelegateStep, [g, rec, recv, mode], r);
     });
     return r;
   }
@@ -1508,7 +1525,7 @@ export class FnCompiler {
           }
           const v = this.alloc();
           this.expr(d.initializer, v, hint);
-          this.bindName(d.name, v, mode);
+          this.bindName(d.name, v, mode, { expr: d.initializer });
         } else if (mode !== 'var') {
           this.bindName(d.name, this.undef(), mode);
         }
@@ -1578,7 +1595,7 @@ export class FnCompiler {
     this.withTemps(() => {
       const obj = this.expr(n.expression);
       this.mark(n.expression);
-      this.em.emit('GetIterator', iter, obj);
+      this.guardIteration(obj, notIterableText(n.expression), 0, () => this.em.emit('GetIterator', iter, obj));
     });
     const scope = this.analysis.scopes.get(n);
     if (scope) this.enterScope(scope);
@@ -1726,21 +1743,73 @@ export class FnCompiler {
     };
   }
 
-  private bindName(name: ts.BindingName, v: number, mode: DeclMode): void {
-    this.destructure(this.bindingPat(name, mode), v);
+  private bindName(name: ts.BindingName, v: number, mode: DeclMode, src?: DestructSrc): void {
+    this.destructure(this.bindingPat(name, mode), v, src);
   }
 
-  private assignTo(target: ts.Expression, v: number): void {
-    this.destructure(this.assignPat(target), v);
+  private assignTo(target: ts.Expression, v: number, src?: DestructSrc): void {
+    this.destructure(this.assignPat(target), v, src);
   }
 
-  private destructure(p: Pat, v: number): void {
+  /**
+   * Emits the GetIterator / ArraySpread of value register v (emit) under a handler that
+   * gives V8's TypeError when v is not iterable (Intrinsic IterationError: kind 0, text the
+   * message; 1, a call's spread argument, text its expression; 2, the builtin wording).
+   */
+  private guardIteration(v: number, text: string | undefined, kind: number, emit: () => void): void {
+    const save = this.alloc(), handler = this.em.label(), ok = this.em.label();
+    this.em.emit('TryEnter', save, handler);
+    emit();
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', ok);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.withTemps(() => {
+      const e = this.alloc(), t = this.alloc(), k = this.alloc();
+      this.em.emit('LoadException', e);
+      if (text === undefined) this.em.emit('LoadUndefined', t);
+      else this.loadString(t, text);
+      this.em.emit('LoadInt', k, kind);
+      this.callIntrinsic(Intrinsic.IterationError, [e, v, t, k]);
+      this.em.emit('Throw', e);
+    });
+    this.em.bind(ok);
+  }
+
+  /** `const { a } = x` with x null or undefined: V8's "Cannot destructure ..." TypeError instead of a failed property read. */
+  private objectCoercible(p: Extract<Pat, { k: 'object' }>, v: number, src: DestructSrc, body: () => void): void {
+    const bad = this.em.label(), end = this.em.label();
+    this.em.emit('JumpIfNullish', v, bad);
+    body();
+    this.em.emit('Jump', end);
+    this.em.bind(bad);
+    const first = p.props[0]?.key;
+    const name = first && !ts.isComputedPropertyName(first) && !ts.isPrivateIdentifier(first) ? propertyNameText(first) : undefined;
+    const message = (what: 'null' | 'undefined'): string => {
+      const of = src.expr ? calleeText(skipParens(src.expr)) : what === 'null' ? 'object null' : 'undefined';
+      return name !== undefined ? `Cannot destructure property '${name}' of '${of}' as it is ${what}.` : `Cannot destructure '${of}' as it is ${what}.`;
+    };
+    this.withTemps(() => {
+      const isUndef = this.em.label();
+      this.em.emit('JumpIfStrictEq', v, this.undef(), isUndef);
+      this.em.emit('ThrowError', TYPE_ERROR, this.k(message('null')));
+      this.em.bind(isUndef);
+      this.em.emit('ThrowError', TYPE_ERROR, this.k(message('undefined')));
+    });
+    this.em.bind(end);
+  }
+
+  private destructure(p: Pat, v: number, src?: DestructSrc): void {
     if (p.k === 'leaf') return p.store(v);
+    if (p.k === 'object' && src) return this.objectCoercible(p, v, src, () => this.destructure(p, v));
     this.mark(p.node);
     this.withTemps(() => {
       if (p.k === 'array') {
         const iter = this.alloc(), done = this.alloc(), save = this.alloc();
-        this.em.emit('GetIterator', iter, v);
+        if (src) {
+          const named = src.expr !== undefined && namedIterable(src.expr);
+          this.guardIteration(v, named ? notIterableText(src.expr!) : undefined, named ? 0 : 2, () => this.em.emit('GetIterator', iter, v));
+        } else this.em.emit('GetIterator', iter, v);
         this.em.emit('LoadFalse', done);
         // An exception while the iterator is not done (a default, a nested pattern, a
         // store) closes it; `done` is true while next() runs, so its own errors do not.
@@ -2191,7 +2260,7 @@ export class FnCompiler {
     this.withTemps(() => {
       if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
         this.expr(n.right, r);
-        this.assignTo(left, r);
+        this.assignTo(left, r, ts.isArrayLiteralExpression(left) ? {} : { expr: n.right });
         return;
       }
       const ref = this.prepareRef(left, [n.right]);
@@ -2625,7 +2694,7 @@ export class FnCompiler {
         if (ts.isSpreadElement(a)) {
           const v = this.expr(a.expression);
           this.mark(a);
-          this.em.emit('ArraySpread', arr, v);
+          this.guardIteration(v, calleeText(skipParens(a.expression)), 1, () => this.em.emit('ArraySpread', arr, v));
         } else {
           this.em.emit('ArrayPush', arr, this.expr(a));
         }
@@ -2743,7 +2812,7 @@ export class FnCompiler {
           else if (ts.isSpreadElement(el)) {
             const v = this.expr(el.expression);
             this.mark(el);
-            this.em.emit('ArraySpread', arr, v);
+            this.guardIteration(v, notIterableText(el.expression), 0, () => this.em.emit('ArraySpread', arr, v));
           } else this.em.emit('ArrayPush', arr, this.expr(el));
         });
       }

@@ -942,6 +942,13 @@ export class VM {
   setV(target: Value, key: Key, value: Value): void {
     if (!isObject(target)) {
       if (target === undefined || target === null) throw this.error('TypeError', `Cannot set properties of ${target} (setting '${this.toDisplayKey(key)}')`);
+      // as the x86 interpreter: the prelude's SuperAccess (Intrinsic 44) runs a setter of the
+      // primitive's prototype chain or throws "Cannot create property 'x' on number '1'"
+      const superAccess = this.realm.intrinsics[Intrinsic.SuperAccess];
+      if (isCallable(superAccess)) {
+        this.call(superAccess, undefined, [target, key, target, 1, value]);
+        return;
+      }
       throw this.error('TypeError', `Cannot create property '${this.toDisplayKey(key)}' on ${typeof target} '${this.toString(target)}'`);
     }
     this.set(target, key, value);

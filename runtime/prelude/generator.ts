@@ -188,11 +188,16 @@ function installGeneratorIntrinsics(): void {
    * iterator record [iterator, next] (GetIterator's): passes what the generator received
    * (mode 0 next, 1 thrown, RETURN thrown: return) on to the iterator. True when the inner
    * iterator is not done: its result object is then what the generator yields (parking
-   * next); false when it is done: GeneratorDelegateValue gives its value. Completes a
-   * return by throwing RETURN again (with the inner value) when the inner one is done.
+   * next); false when it is done: mode 2 then gives its value. Completes a return by
+   * throwing RETURN again (with the inner value) when the inner one is done.
    */
-  __native.registerIntrinsic(42, function GeneratorDelegateStep(gen: any, record: any, received: any, mode: number): boolean {
+  __native.registerIntrinsic(42, function GeneratorDelegateStep(gen: any, record: any, received: any, mode: number): any {
     const rec = recordOf(gen);
+    if (mode === 2) {
+      const v = rec.value;
+      rec.value = undefined;
+      return v;
+    }
     const iterator = record[0];
     let result: any;
     if (mode === 0) {
@@ -227,13 +232,6 @@ function installGeneratorIntrinsics(): void {
     rec.raw = true;
     parking = rec;
     return true;
-  });
-  /** GeneratorDelegateValue(gen): the value of a finished yield*. */
-  __native.registerIntrinsic(43, function GeneratorDelegateValue(gen: any): any {
-    const rec = recordOf(gen);
-    const v = rec.value;
-    rec.value = undefined;
-    return v;
   });
 }
 

@@ -39,6 +39,21 @@ function descriptorOf(o: any, key: any): any {
   return { value: o[key], writable: (flags & 2) !== 0, enumerable: (flags & 1) !== 0, configurable: (flags & 4) !== 0 };
 }
 
+/**
+ * OwnPropertyKeys of o as __native.ownKeys lists them (flags false: strings, 2: strings and
+ * symbols), with a function's `length` and `name` first as V8 has them: the machine keeps
+ * them virtual until they are redefined, and its ownKeys leaves the virtual ones out.
+ */
+export function ownPropertyKeys(o: any, flags: false | 2): any[] {
+  const keys = __native.ownKeys(o, flags);
+  if (!isCallable(o)) return keys;
+  const out: any[] = [];
+  if (__native.propertyFlags(o, 'length') >= 0) out[out.length] = 'length';
+  if (__native.propertyFlags(o, 'name') >= 0) out[out.length] = 'name';
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'length' && keys[i] !== 'name') out[out.length] = keys[i];
+  return out;
+}
+
 function isFrozenObject(o: any): boolean {
   if (!isObject(o)) return true;
   if (__native.isExtensible(o)) return false;
@@ -187,7 +202,7 @@ function defineObject(): void {
       return o;
     },
     getOwnPropertyNames(o: any): string[] {
-      return __native.ownKeys(toObject(o), false);
+      return ownPropertyKeys(toObject(o), false);
     },
     getOwnPropertySymbols(o: any): symbol[] {
       const keys = __native.ownKeys(toObject(o), 2);
@@ -199,7 +214,7 @@ function defineObject(): void {
       return descriptorOf(toObject(o), propertyKey(key));
     },
     getOwnPropertyDescriptors(o: any): any {
-      const keys = __native.ownKeys(toObject(o), 2);
+      const keys = ownPropertyKeys(toObject(o), 2);
       const out: any = {};
       for (let i = 0; i < keys.length; i++) out[keys[i]] = descriptorOf(o, keys[i]);
       return out;

@@ -2,12 +2,16 @@
 // "Home objects"): assignments to super properties, and reads in arrows, whose `this` is
 // their enclosing method's. The compiler passes the home object (LoadHome).
 
-import { GLOBAL$, describe, isObject, toPropertyKey } from './core.ts';
+import { GLOBAL$, describe, isObject, toObject, toPropertyKey, toStr } from './core.ts';
 
-/** SuperAccess(home, key, receiver, mode, value): mode 0 reads super[key], mode 1 assigns it value. */
+/**
+ * SuperAccess(home, key, receiver, mode, value): mode 0 reads super[key], mode 1 assigns it
+ * value. The machine also calls it to assign a property of a primitive (home and receiver
+ * the primitive, whose prototype is where the search starts).
+ */
 __native.registerIntrinsic(44, function SuperAccess(home: any, key: any, receiver: any, mode: number, value: any): any {
   const k = toPropertyKey(key);
-  const start = isObject(home) ? __native.getPrototypeOf(home) : null;
+  const start = isObject(home) ? __native.getPrototypeOf(home) : home === undefined || home === null ? null : __native.getPrototypeOf(toObject(home));
   for (let p = start; p !== null; p = __native.getPrototypeOf(p)) {
     const flags = __native.propertyFlags(p, k);
     if (flags < 0) continue;
@@ -24,7 +28,7 @@ __native.registerIntrinsic(44, function SuperAccess(home: any, key: any, receive
   }
   if (mode === 0) return undefined;
   // the receiver gets (or updates) an own data property
-  if (!isObject(receiver)) throw new GLOBAL$.TypeError('Cannot create property \'' + describeKey(k) + '\' on ' + typeof receiver + ' \'' + describe(receiver) + '\'');
+  if (!isObject(receiver)) throw new GLOBAL$.TypeError('Cannot create property \'' + describeKey(k) + '\' on ' + typeof receiver + ' \'' + (typeof receiver === 'symbol' ? describe(receiver) : toStr(receiver)) + '\'');
   const own = __native.propertyFlags(receiver, k);
   if (own >= 0 && (own & 24) === 0) receiver[k] = value;
   else if (own >= 0) throw new GLOBAL$.TypeError('Cannot redefine property: ' + describeKey(k));

@@ -9,6 +9,7 @@ import {
   GLOBAL$, SymbolToStringTag, describe, hidden, install, isCallable, isObject, linkConstructor, toPropertyKey, toStr,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
+import { ownPropertyKeys } from './object.ts';
 
 /** Weak keys: objects and symbols that are not registered (Symbol.for). */
 function canBeHeldWeakly(v: unknown): boolean {
@@ -168,7 +169,7 @@ install(ReflectObj, {
   },
   ownKeys(o: any): any[] {
     requireTarget(o, 'ownKeys');
-    return __native.ownKeys(o, 2);
+    return ownPropertyKeys(o, 2);
   },
   preventExtensions(o: any): boolean {
     requireTarget(o, 'preventExtensions');
