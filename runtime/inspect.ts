@@ -338,8 +338,24 @@ function hasStackFrames(stack: string): boolean {
   return false;
 }
 
+/**
+ * Node's improveStack: a "regular" error's stack whose first line names an Error class
+ * other than the constructor gets the constructor's name (`E2 [Error]: message`).
+ */
+export function improveStack(stack: string, constructor: string | null, name: string | undefined): string {
+  if (constructor === null || name === undefined) return stack;
+  const len = name.length;
+  const endsWithError = len >= 5 && substring(name, len - 5, len) === 'Error';
+  const next = stack.length > len ? stack.charCodeAt(len) : -1;
+  if (!(endsWithError && substring(stack, 0, len) === name && (next === -1 || next === 58 || next === 10))) return stack;
+  const prefix = constructor;
+  if (name === prefix) return stack;
+  if (includesString(prefix, name)) return prefix + substring(stack, len, stack.length);
+  return prefix + ' [' + name + ']' + substring(stack, len, stack.length);
+}
+
 function formatError(ctx: Ctx, err: object): string {
-  let stack = ctx.intro.errorStack(err);
+  let stack = improveStack(ctx.intro.errorStack(err), ctx.intro.constructorName(err), ctx.intro.getStringProperty(err, 'name'));
   if (!hasStackFrames(stack)) stack = '[' + stack + ']';
   if (ctx.indentationLvl !== 0) {
     const ind = repeatString(' ', ctx.indentationLvl);

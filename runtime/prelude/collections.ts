@@ -1,13 +1,13 @@
 // Map and Set over runtime/ordered-hash.ts; console, JSON, process, FormatUncaught; the
 // Introspect / JsonHooks implementations over natives.
 
-import { formatLogArgs, inspect, type Introspect } from '../inspect.ts';
+import { formatLogArgs, improveStack, inspect, type Introspect } from '../inspect.ts';
 import { jsonParse, jsonStringify, type JsonHooks } from '../json.ts';
 import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
   ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
-  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr, unboxPrimitive,
+  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
@@ -269,6 +269,8 @@ const intro: Introspect = {
     return isError(obj);
   },
   errorStack(obj: any): string {
+    const now = errorStackNow(obj);
+    if (now !== undefined) return now;
     const s = obj.stack;
     if (typeof s === 'string') return s;
     return ErrorPrototype.toString.call(obj);
@@ -488,7 +490,7 @@ processObj.stderr = {
 };
 
 __native.registerIntrinsic(12, function FormatUncaught(v: unknown): string {
-  if (isError(v)) return intro.errorStack(v as object);
+  if (isError(v)) return improveStack(intro.errorStack(v as object), intro.constructorName(v as object), intro.getStringProperty(v as object, 'name'));
   return inspect(v, intro);
 });
 void numberToString;

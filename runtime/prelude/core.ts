@@ -282,7 +282,38 @@ export function initError(self: any, message: any, options: any): void {
   if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
   const skip = 2 + extraSkip;
   extraSkip = 0;
-  hidden(self, 'stack', errorHeader(self) + __native.captureStack(skip));
+  const frames = __native.captureStack(skip);
+  const stack = errorHeader(self) + frames;
+  hidden(self, 'stack', stack);
+  new StackSlot$(self, stack, frames);
+}
+
+class StackBase$ {
+  constructor(o: any) {
+    return o;
+  }
+}
+
+/** What initError captured: V8 formats an error's stack lazily, so its header shows the name the error has when it is first printed (a subclass sets this.name after super()). */
+class StackSlot$ extends StackBase$ {
+  #stack: string;
+  #frames: string;
+  constructor(o: any, stack: string, frames: string) {
+    super(o);
+    this.#stack = stack;
+    this.#frames = frames;
+  }
+  static current(o: any): string | undefined {
+    if (!isObject(o) || !(#stack in o)) return undefined;
+    const s = o.stack;
+    // the stack as captured (not replaced): headed with the name and message the error has now
+    return s === o.#stack ? errorHeader(o) + o.#frames : undefined;
+  }
+}
+
+/** The stack an uncaught error or console.log shows: V8's lazily formatted one. */
+export function errorStackNow(e: any): string | undefined {
+  return StackSlot$.current(e);
 }
 
 function errorHeader(e: any): string {
