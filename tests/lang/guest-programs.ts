@@ -144,6 +144,7 @@ export const GUEST_PASSING = new Set<string>([
   'function-length.ts',
   'functions.ts',
   'gen-basic.ts',
+  'gen-interplay.ts',
   'gen-protocol.ts',
   'gen-stress.ts',
   'generators-free.ts',
