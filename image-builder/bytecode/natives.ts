@@ -247,10 +247,17 @@ export const Intrinsic = {
    */
   IterationError: 43,
   // ---- super outside class methods, __proto__ in object literals (issue 13) ----
-  /** SuperAccess(home, key, receiver, mode, value): home's [[Prototype]][key] read (mode 0) or assigned value (mode 1) with receiver as this, as `super[key]` does; the compiler uses it for super assignments and for super in arrows (the home object from LoadHome). */
+  /**
+   * SuperAccess(home, key, receiver, mode, value): home's [[Prototype]][key] read (mode 0) or
+   * assigned value (mode 1) with receiver as this, as `super[key]` does; the compiler uses it
+   * for super assignments and for super in arrows (the home object from LoadHome), the
+   * machines for assignments to a property of a primitive (home = receiver = the primitive).
+   * Mode 3: `__proto__: value` in an object literal home (sets its [[Prototype]] when value
+   * is an object or null).
+   */
   SuperAccess: 44,
-  /** ObjectLiteralProto(obj, value): `__proto__: value` in an object literal: sets obj's [[Prototype]] when value is an object or null. */
-  ObjectLiteralProto: 45,
+  /** AsyncGeneratorOp(gen, op, value): the steps of async generators and `for await` (runtime/prelude/generator.ts, AG_* ops). */
+  AsyncGeneratorOp: 45,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -2845,7 +2845,9 @@ export class FnCompiler {
           if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && propertyNameText(p.name) === '__proto__') {
             // `__proto__: v` sets the [[Prototype]] (when v is an object or null)
             const v = this.expr(p.initializer);
-            this.callIntrinsic(Intrinsic.ObjectLiteralProto, [obj, v]);
+            const u = this.undef(), m = this.alloc();
+            this.em.emit('LoadInt', m, 3);
+            this.callIntrinsic(Intrinsic.SuperAccess, [obj, u, u, m, v]);
             return;
           }
           this.propertyKey(p.name, key);

@@ -10,6 +10,10 @@ import { GLOBAL$, describe, isObject, toObject, toPropertyKey, toStr } from './c
  * the primitive, whose prototype is where the search starts).
  */
 __native.registerIntrinsic(44, function SuperAccess(home: any, key: any, receiver: any, mode: number, value: any): any {
+  if (mode === 3) {
+    if (value === null || isObject(value)) __native.setPrototypeOf(home, value);
+    return undefined;
+  }
   const k = toPropertyKey(key);
   const start = isObject(home) ? __native.getPrototypeOf(home) : home === undefined || home === null ? null : __native.getPrototypeOf(toObject(home));
   for (let p = start; p !== null; p = __native.getPrototypeOf(p)) {
@@ -46,8 +50,3 @@ function holderName(p: any): string {
 function describeKey(k: any): string {
   return typeof k === 'symbol' ? describe(k) : k;
 }
-
-/** ObjectLiteralProto(obj, value): `__proto__: value` in an object literal. */
-__native.registerIntrinsic(45, function ObjectLiteralProto(obj: any, value: any): void {
-  if (value === null || isObject(value)) __native.setPrototypeOf(obj, value);
-});
