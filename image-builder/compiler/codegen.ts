@@ -64,7 +64,7 @@ function describe(n: ts.Node): string {
 }
 
 type Ctl =
-  | { k: 'loop'; labels: string[]; brk: Label; cont: Label; forof?: { iter: number; save: number } }
+  | { k: 'loop'; labels: string[]; brk: Label; cont: Label; forof?: { iter: number; save: number; async?: boolean } }
   | { k: 'block'; labels: string[]; brk: Label; isSwitch: boolean }
   | { k: 'try'; save: number }
   | { k: 'finally'; save: number; kind: number; value: number; entry: Label; jumps: { id: number; act: JumpAct }[] };
@@ -80,6 +80,9 @@ type Ref =
 
 /** Where a destructured value comes from, for V8's TypeErrors (the top-level pattern only). */
 type DestructSrc = { expr?: ts.Expression; param?: boolean };
+
+/** The ops of Intrinsic.AsyncGeneratorOp (runtime/prelude/generator.ts). */
+const AG = { Yield: 0, Resumption: 1, ReturnValue: 2, SetReturn: 3, Finish: 4, FinishThrow: 5, GetAsyncIterator: 6, Next: 7, Check: 8, Close: 9 } as const;
 
 /** V8's message for a for..of / spread / destructuring source expression that is not iterable. */
 function notIterableText(e: ts.Expression): string {
@@ -490,6 +493,8 @@ export class FnCompiler {
   private asyncSave = -1;
   /** In a generator function: the register holding its generator object (else -1). */
   private genReg = -1;
+  /** In an async generator: the TryEnter save register of the handler around its body (else -1). */
+  private asyncGenSave = -1;
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
     this.em = new FunctionEmitter(() => m.inlineCache());
@@ -830,7 +835,6 @@ export class FnCompiler {
 
   /** Compiles a nested function and emits Closure for it. */
   private closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
-    if (n.asteriskToken && hasModifier(n, K.AsyncKeyword)) this.unsupported(n, 'async generator function');
     const info = this.analysis.fns.get(n);
     if (!info) throw new Error('function without scope info');
     let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
@@ -988,7 +992,8 @@ export class FnCompiler {
     this.prologue();
     const body = n.body;
     const stmts = body && ts.isBlock(body) ? body.statements : [];
-    const rejectL = hasModifier(n, K.AsyncKeyword) ? this.asyncStart() : undefined;
+    const asyncGen = n.asteriskToken !== undefined && hasModifier(n, K.AsyncKeyword);
+    const rejectL = hasModifier(n, K.AsyncKeyword) && !asyncGen ? this.asyncStart() : undefined;
     this.enterFunctionScope(stmts, n.parameters);
     if (ts.isConstructorDeclaration(n)) {
       const cls = n.parent;
@@ -998,10 +1003,12 @@ export class FnCompiler {
     this.parameters(n.parameters);
     this.hoistFunctions(stmts);
     if (n.asteriskToken) this.generatorStart();
+    const finishL = asyncGen ? this.asyncGeneratorStart() : undefined;
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      this.emitReturn(this.undefinedValue());
+      if (finishL) this.asyncGeneratorFinish(this.undefinedValue());
+      else this.emitReturn(this.undefinedValue());
     } else {
       this.mark(body);
       const r = this.withTemps(() => {
@@ -1012,6 +1019,51 @@ export class FnCompiler {
       this.emitReturn(r);
     }
     if (rejectL) this.asyncReject(rejectL);
+    if (finishL) {
+      // the body's exceptions (and the signal of return()) complete the generator
+      this.em.bind(finishL);
+      this.em.emit('TryLeave', this.asyncGenSave);
+      this.withTemps(() => {
+        const e = this.alloc(), op = this.alloc();
+        this.em.emit('LoadException', e);
+        this.em.emit('LoadInt', op, AG.FinishThrow);
+        this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg, op, e]);
+      });
+      this.em.emit('Return', this.genReg);
+    }
+  }
+
+  /**
+   * Async generator entry, after the generator's start park: its body runs under a handler
+   * whose exceptions complete it; `await` parks with the generator object as the "promise"
+   * (whoever resumed the frame ignores it: the frame settles its requests itself).
+   */
+  private asyncGeneratorStart(): Label {
+    this.asyncPromise = this.genReg;
+    this.asyncGenSave = this.alloc();
+    const handler = this.em.label();
+    this.em.emit('TryEnter', this.asyncGenSave, handler);
+    return handler;
+  }
+
+  /** The body of an async generator is done with value r: the head request settles with { value: r, done: true }. */
+  private asyncGeneratorFinish(r: number): void {
+    this.em.emit('TryLeave', this.asyncGenSave);
+    this.withTemps(() => {
+      const op = this.alloc();
+      this.em.emit('LoadInt', op, AG.Finish);
+      this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg, op, r]);
+    });
+    this.em.emit('Return', this.genReg);
+  }
+
+  /** AsyncGeneratorOp(gen, op, value) into d (a temporary when absent); gen undefined for the for-await ops. */
+  private agOp(op: number, value: number, d?: number): void {
+    this.withTemps(() => {
+      const o = this.alloc();
+      this.em.emit('LoadInt', o, op);
+      this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg >= 0 ? this.genReg : this.undef(), o, value], d);
+    });
   }
 
   /**
@@ -1066,6 +1118,33 @@ export class FnCompiler {
     if (this.genReg < 0) return this.unsupported(n, 'yield outside a generator function');
     const g = this.genReg;
     const r = d ?? this.alloc();
+    if (this.asyncGenSave >= 0) {
+      // reported at the function: esbuild's source map places the yield* itself unreliably
+      if (n.asteriskToken) return this.unsupported(this.fn.node, 'yield* in an async generator');
+      this.withTemps(() => {
+        const v = this.alloc(), k = this.alloc();
+        if (n.expression) this.expr(n.expression, v);
+        else this.em.emit('LoadUndefined', v);
+        this.mark(n);
+        this.em.emit('Await', v, v, g);
+        this.agOp(AG.Yield, v, k);
+        const resumed = this.em.label(), done = this.em.label();
+        this.em.emit('JumpIfFalse', k, resumed);
+        this.em.emit('Await', k, g, g);
+        this.em.bind(resumed);
+        this.agOp(AG.Resumption, v, r);
+        // return(x): await x, then leave through the finally blocks with the signal
+        const sig = this.alloc();
+        this.em.emit('LoadIntrinsic', sig, Intrinsic.GeneratorReturnSignal);
+        this.em.emit('JumpIfStrictNe', r, sig, done);
+        this.agOp(AG.ReturnValue, v, k);
+        this.em.emit('Await', k, k, g);
+        this.agOp(AG.SetReturn, k);
+        this.em.emit('Throw', sig);
+        this.em.bind(done);
+      });
+      return r;
+    }
     if (!n.asteriskToken) {
       this.withTemps(() => {
         const v = this.alloc();
@@ -1136,6 +1215,15 @@ export class FnCompiler {
 
   /** Returns r from the function: an async function resolves its promise with r and returns the promise. */
   private emitReturn(r: number): void {
+    if (this.asyncGenSave >= 0) {
+      // `return v` in an async generator awaits v
+      this.withTemps(() => {
+        const v = this.alloc();
+        this.em.emit('Await', v, r, this.genReg);
+        this.asyncGeneratorFinish(v);
+      });
+      return;
+    }
     if (this.asyncPromise < 0) {
       this.em.emit('Return', r);
       return;
@@ -1229,7 +1317,6 @@ export class FnCompiler {
         return this.variableList((s as ts.VariableStatement).declarationList);
       case K.FunctionDeclaration: {
         const f = s as ts.FunctionDeclaration;
-        if (f.asteriskToken && hasModifier(f, K.AsyncKeyword)) this.unsupported(f, 'async generator function');
         return; // hoisted
       }
       case K.ClassDeclaration: {
@@ -1424,9 +1511,21 @@ export class FnCompiler {
     this.emitReturn(act.reg);
   }
 
-  private closeIterator(f: { iter: number; save: number }): void {
+  private closeIterator(f: { iter: number; save: number; async?: boolean }): void {
     this.em.emit('TryLeave', f.save);
-    this.em.emit('IteratorClose', f.iter);
+    if (!f.async) {
+      this.em.emit('IteratorClose', f.iter);
+      return;
+    }
+    // for await: AsyncIteratorClose awaits what return() gives and requires an object
+    this.withTemps(() => {
+      const p = this.alloc(), skip = this.em.label();
+      this.agOp(AG.Close, f.iter, p);
+      this.em.emit('JumpIfStrictEq', p, f.iter, skip);
+      this.em.emit('Await', p, p, this.asyncPromise);
+      this.agOp(AG.Check, p);
+      this.em.bind(skip);
+    });
   }
 
   /**
@@ -1587,8 +1686,63 @@ export class FnCompiler {
     }
   }
 
+  private forAwait(n: ts.ForOfStatement, labels: string[]): void {
+    if (this.asyncPromise < 0) this.unsupported(n, 'for await outside an async function');
+    const P = this.asyncPromise;
+    const outer = this.scope;
+    const mark = this.top;
+    const iter = this.alloc(), save = this.alloc(), v = this.alloc();
+    this.withTemps(() => {
+      const obj = this.expr(n.expression);
+      this.mark(n.expression);
+      this.agOp(AG.GetAsyncIterator, obj, iter);
+    });
+    const scope = this.analysis.scopes.get(n);
+    if (scope) this.enterScope(scope);
+    const loop = this.em.label(), end = this.em.label(), cont = this.em.label(), handler = this.em.label();
+    this.em.bind(loop);
+    this.mark(n);
+    this.withTemps(() => {
+      const r = this.alloc(), done = this.alloc();
+      this.agOp(AG.Next, iter, r);
+      this.em.emit('Await', r, r, P);
+      this.agOp(AG.Check, r);
+      this.em.emit('GetProp', done, r, this.k('done'), this.em.ic());
+      this.em.emit('JumpIfTrue', done, end);
+      this.em.emit('GetProp', v, r, this.k('value'), this.em.ic());
+    });
+    this.enterIterationScope(scope);
+    this.em.emit('TryEnter', save, handler);
+    const c: Ctl = { k: 'loop', labels, brk: end, cont, forof: { iter, save, async: true } };
+    this.ctl.push(c);
+    this.withTemps(() => this.bindLoopVariable(n.initializer, v));
+    this.withTemps(() => this.statement(n.statement));
+    this.ctl.pop();
+    this.em.bind(cont);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', loop);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.em.emit('LoadException', v);
+    // an exception in the body closes the iterator (awaiting its return(); its errors are dropped)
+    const rethrow = this.em.label();
+    this.em.emit('TryEnter', save, rethrow);
+    this.withTemps(() => {
+      const p = this.alloc();
+      this.agOp(AG.Close, iter, p);
+      this.em.emit('JumpIfStrictEq', p, iter, rethrow);
+      this.em.emit('Await', p, p, P);
+    });
+    this.em.bind(rethrow);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Throw', v);
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
   private forOf(n: ts.ForOfStatement, labels: string[]): void {
-    if (n.awaitModifier) this.unsupported(n, 'for await');
+    if (n.awaitModifier) return this.forAwait(n, labels);
     const outer = this.scope;
     const mark = this.top;
     const iter = this.alloc(), save = this.alloc(), v = this.alloc();

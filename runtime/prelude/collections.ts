@@ -292,7 +292,7 @@ const intro: Introspect = {
       extendsName = typeof pn === 'string' ? pn : '';
     }
     const flags = __native.functionFlags(fn);
-    const kind = (flags & 16) !== 0 ? 'AsyncFunction' : (flags & 64) !== 0 ? 'GeneratorFunction' : 'Function';
+    const kind = (flags & 80) === 80 ? 'AsyncGeneratorFunction' : (flags & 16) !== 0 ? 'AsyncFunction' : (flags & 64) !== 0 ? 'GeneratorFunction' : 'Function';
     return { name: typeof n === 'string' ? n : '', kind, isClass, extendsName };
   },
   symbolDescription(sym: any): string | undefined {

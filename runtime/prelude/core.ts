@@ -21,6 +21,7 @@ export const SymbolIterator: any = __native.newSymbol('Symbol.iterator');
 export const SymbolToPrimitive: any = __native.newSymbol('Symbol.toPrimitive');
 export const SymbolHasInstance: any = __native.newSymbol('Symbol.hasInstance');
 export const SymbolToStringTag: any = __native.newSymbol('Symbol.toStringTag');
+export const SymbolAsyncIterator: any = __native.newSymbol('Symbol.asyncIterator');
 __native.registerIntrinsic(15, SymbolIterator);
 __native.registerIntrinsic(16, SymbolToPrimitive);
 __native.registerIntrinsic(17, SymbolHasInstance);

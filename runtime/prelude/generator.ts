@@ -11,10 +11,19 @@
 // (the compiled catch clauses of a generator rethrow it untouched); the signal leaving the
 // frame completes the generator with the value return() was given.
 
-import { FunctionPrototype, GLOBAL$, SymbolToStringTag, describe, install, isObject, setName } from './core.ts';
-import { IteratorPrototype, incompatibleReceiver } from './iteration.ts';
+import { FunctionPrototype, GLOBAL$, SymbolAsyncIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject, setName } from './core.ts';
+import { IteratorPrototype, getIterator, incompatibleReceiver } from './iteration.ts';
 
-const START = 0, SUSPENDED = 1, RUNNING = 2, DONE = 3;
+const START = 0, SUSPENDED = 1, RUNNING = 2, DONE = 3, AWAITING_RETURN = 4;
+
+/** An async generator's queued next/throw/return call ([[AsyncGeneratorQueue]]). */
+interface AsyncRequest {
+  mode: number;
+  value: any;
+  promise: any;
+  resolve: (v: any) => void;
+  reject: (e: any) => void;
+}
 
 /** A generator's internal slots. */
 interface GenRecord {
@@ -28,6 +37,8 @@ interface GenRecord {
   parked: boolean;
   /** What return() was given, while its signal travels through the frame. */
   returnValue: any;
+  /** Async generators: the requests not completed yet (the first is the one running). */
+  queue: AsyncRequest[] | undefined;
 }
 
 /** The generator that the next Await parks (set just before it), or undefined. */
@@ -160,18 +171,20 @@ function closeQuietly(iterator: any): void {
 function installGeneratorIntrinsics(): void {
   /** GeneratorFunctionInit(fn), after Closure: its own `prototype` and [[Prototype]]. */
   __native.registerIntrinsic(38, function GeneratorFunctionInit(fn: any): void {
+    const isAsync = (__native.functionFlags(fn) & 16) !== 0;
     const proto: any = {};
-    __native.setPrototypeOf(proto, GeneratorPrototype);
+    __native.setPrototypeOf(proto, isAsync ? AsyncGeneratorPrototype : GeneratorPrototype);
     __native.defineProperty(fn, 'prototype', proto, 2);
-    __native.setPrototypeOf(fn, GeneratorFunctionPrototype);
+    __native.setPrototypeOf(fn, isAsync ? AsyncGeneratorFunctionPrototype : GeneratorFunctionPrototype);
   });
   /** GeneratorStart(fn): the generator object (prototype fn.prototype), parking next. */
   __native.registerIntrinsic(39, function GeneratorStart(fn: any): any {
     let proto = fn.prototype;
-    if (!isObject(proto)) proto = GeneratorPrototype;
     const o: any = {};
     __native.setPrototypeOf(o, proto);
-    const rec: GenRecord = { state: START, frame: undefined, value: undefined, raw: false, parked: false, returnValue: undefined };
+    const isAsync = (__native.functionFlags(fn) & 16) !== 0;
+    if (!isObject(proto)) proto = isAsync ? AsyncGeneratorPrototype : GeneratorPrototype;
+    const rec: GenRecord = { state: START, frame: undefined, value: undefined, raw: false, parked: false, returnValue: undefined, queue: isAsync ? [] : undefined };
     new GenSlot$(o, rec);
     parking = rec;
     return o;
@@ -236,3 +249,213 @@ function installGeneratorIntrinsics(): void {
 }
 
 installGeneratorIntrinsics();
+
+// ---- async generators and for await ---------------------------------------------------------
+// An async generator's frame runs only while a request is at the head of its queue; it
+// completes requests itself (AsyncGeneratorOp from the compiled code at each yield, return
+// and throw), so whoever resumed it (next(), or a promise job after an await) ignores what
+// the Resume gives back.
+
+const AsyncIteratorPrototype: any = {};
+const asyncIteratorSelf = function (this: any): any {
+  return this;
+};
+setName(asyncIteratorSelf, '[Symbol.asyncIterator]');
+hidden(AsyncIteratorPrototype, SymbolAsyncIterator, asyncIteratorSelf);
+const AsyncGeneratorFunctionPrototype: any = {};
+const AsyncGeneratorPrototype: any = {};
+__native.setPrototypeOf(AsyncGeneratorFunctionPrototype, FunctionPrototype);
+__native.setPrototypeOf(AsyncGeneratorPrototype, AsyncIteratorPrototype);
+__native.defineProperty(AsyncGeneratorFunctionPrototype, 'prototype', AsyncGeneratorPrototype, 4);
+__native.defineProperty(AsyncGeneratorFunctionPrototype, SymbolToStringTag, 'AsyncGeneratorFunction', 4);
+__native.defineProperty(AsyncGeneratorPrototype, 'constructor', AsyncGeneratorFunctionPrototype, 4);
+__native.defineProperty(AsyncGeneratorPrototype, SymbolToStringTag, 'AsyncGenerator', 4);
+const AsyncGeneratorFunctionC: any = function AsyncGeneratorFunction(): any {
+  throw new GLOBAL$.EvalError('Code generation from strings is not supported');
+};
+__native.setPrototypeOf(AsyncGeneratorFunctionC, GLOBAL$.Function);
+setName(AsyncGeneratorFunctionC, 'AsyncGeneratorFunction');
+__native.defineProperty(AsyncGeneratorFunctionC, 'prototype', AsyncGeneratorFunctionPrototype, 0);
+__native.defineProperty(AsyncGeneratorFunctionPrototype, 'constructor', AsyncGeneratorFunctionC, 4);
+
+function newRequest(mode: number, value: any): AsyncRequest {
+  const req: AsyncRequest = { mode, value, promise: undefined, resolve: undefined as any, reject: undefined as any };
+  req.promise = new GLOBAL$.Promise((res: any, rej: any) => {
+    req.resolve = res;
+    req.reject = rej;
+  });
+  return req;
+}
+
+/** AsyncGeneratorEnqueue, then the generator runs if it is not already. */
+function asyncRequest(gen: any, mode: number, value: any, what: string): any {
+  const req = newRequest(mode, value);
+  const rec = GenSlot$.get(gen);
+  if (rec === undefined || rec.queue === undefined) {
+    req.reject(new GLOBAL$.TypeError(what + ' method called on incompatible receiver ' + describe(gen)));
+    return req.promise;
+  }
+  rec.queue.push(req);
+  if (rec.state !== RUNNING && rec.state !== AWAITING_RETURN) asyncResumeNext(rec);
+  return req.promise;
+}
+
+/** Runs the generator for the request at the head of its queue, or settles requests once it is done (AsyncGeneratorDrainQueue). */
+function asyncResumeNext(rec: GenRecord): void {
+  const queue = rec.queue!;
+  while (queue.length > 0) {
+    const req = queue[0];
+    if (rec.state === START && req.mode !== NEXT) {
+      rec.state = DONE;
+      rec.frame = undefined;
+    }
+    if (rec.state === DONE) {
+      if (req.mode === RETURN_MODE) {
+        // AsyncGeneratorAwaitReturn
+        rec.state = AWAITING_RETURN;
+        let p: any;
+        try {
+          p = GLOBAL$.Promise.resolve(req.value);
+        } catch (e) {
+          rec.state = DONE;
+          queue.shift();
+          req.reject(e);
+          continue;
+        }
+        p.then((v: any) => {
+          rec.state = DONE;
+          queue.shift();
+          req.resolve({ value: v, done: true });
+          asyncResumeNext(rec);
+        }, (e: any) => {
+          rec.state = DONE;
+          queue.shift();
+          req.reject(e);
+          asyncResumeNext(rec);
+        });
+        return;
+      }
+      queue.shift();
+      if (req.mode === THROW) req.reject(req.value);
+      else req.resolve({ value: undefined, done: true });
+      continue;
+    }
+    // suspended at its start or a yield: it reads the request with AG_RESUMPTION
+    rec.state = RUNNING;
+    __native.resume(rec.frame, undefined, false);
+    return;
+  }
+}
+
+install(AsyncGeneratorPrototype, {
+  next(v: any): any {
+    return asyncRequest(this, NEXT, v, 'AsyncGenerator.prototype.next');
+  },
+  return(v: any): any {
+    return asyncRequest(this, RETURN_MODE, v, 'AsyncGenerator.prototype.return');
+  },
+  throw(v: any): any {
+    return asyncRequest(this, THROW, v, 'AsyncGenerator.prototype.throw');
+  },
+});
+
+/** The generator's frame is done: the head request settles, then the queue drains. */
+function asyncFinish(rec: GenRecord, value: any, threw: boolean): void {
+  rec.state = DONE;
+  rec.frame = undefined;
+  const req = rec.queue!.shift()!;
+  if (threw) req.reject(value);
+  else req.resolve({ value, done: true });
+  asyncResumeNext(rec);
+}
+
+/** CreateAsyncFromSyncIterator: for await over a sync iterable; values are awaited. */
+function asyncFromSync(record: any): any {
+  const it = record[0], next = record[1];
+  const continuation = (result: any): any => {
+    if (!isObject(result)) throw new GLOBAL$.TypeError('Iterator result ' + describe(result) + ' is not an object');
+    const done = !!result.done;
+    return GLOBAL$.Promise.resolve(result.value).then((v: any) => ({ value: v, done }));
+  };
+  const wrapper: any = {
+    next(v: any): any {
+      try {
+        return continuation(next.call(it, v));
+      } catch (e) {
+        return GLOBAL$.Promise.reject(e);
+      }
+    },
+    return(v: any): any {
+      try {
+        const ret = it.return;
+        if (ret === undefined || ret === null) return GLOBAL$.Promise.resolve({ value: v, done: true });
+        return continuation(ret.call(it, v));
+      } catch (e) {
+        return GLOBAL$.Promise.reject(e);
+      }
+    },
+  };
+  return [wrapper, wrapper.next];
+}
+
+const AG_YIELD = 0, AG_RESUMPTION = 1, AG_RETURN_VALUE = 2, AG_SET_RETURN = 3, AG_FINISH = 4, AG_FINISH_THROW = 5,
+  AG_GET_ASYNC_ITERATOR = 6, AG_NEXT = 7, AG_CHECK = 8, AG_CLOSE = 9;
+
+/**
+ * AsyncGeneratorOp(gen, op, value) (natives.ts Intrinsic 45), for the compiled code of async
+ * generators (docs/bytecode.md, "Generators") and `for await`.
+ */
+__native.registerIntrinsic(45, function AsyncGeneratorOp(gen: any, op: number, value: any): any {
+  if (op === AG_GET_ASYNC_ITERATOR) {
+    const m = value === undefined || value === null ? undefined : value[SymbolAsyncIterator];
+    if (m === undefined || m === null) {
+      const syncIt = getIterator(value);
+      return asyncFromSync([syncIt, syncIt.next]);
+    }
+    if (!isCallable(m)) throw new GLOBAL$.TypeError(describe(m) + ' is not a function');
+    const it = m.call(value);
+    if (!isObject(it)) throw new GLOBAL$.TypeError('Result of the Symbol.asyncIterator method is not an object');
+    return [it, it.next];
+  }
+  if (op === AG_NEXT) {
+    const next = value[1];
+    if (!isCallable(next)) throw new GLOBAL$.TypeError(describe(next) + ' is not a function');
+    return next.call(value[0]);
+  }
+  if (op === AG_CHECK) {
+    if (!isObject(value)) throw new GLOBAL$.TypeError('Iterator result ' + describe(value) + ' is not an object');
+    return value;
+  }
+  if (op === AG_CLOSE) {
+    const ret = value[0].return;
+    if (ret === undefined || ret === null) return value;
+    return ret.call(value[0]);
+  }
+  const rec = recordOf(gen);
+  const queue = rec.queue!;
+  if (op === AG_YIELD) {
+    queue.shift()!.resolve({ value, done: false });
+    if (queue.length > 0) return false; // the next request continues it without suspending
+    rec.state = SUSPENDED;
+    parking = rec;
+    return true;
+  }
+  if (op === AG_RESUMPTION) {
+    const req = queue[0];
+    if (req.mode === THROW) throw req.value;
+    return req.mode === RETURN_MODE ? RETURN : req.value;
+  }
+  if (op === AG_RETURN_VALUE) return queue[0].value;
+  if (op === AG_SET_RETURN) {
+    rec.returnValue = value;
+    return undefined;
+  }
+  if (op === AG_FINISH) {
+    asyncFinish(rec, value, false);
+    return undefined;
+  }
+  // AG_FINISH_THROW: the return() signal leaving the body completes normally
+  if (value === RETURN) asyncFinish(rec, rec.returnValue, false);
+  else asyncFinish(rec, value, true);
+  return undefined;
+});

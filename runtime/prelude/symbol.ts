@@ -11,7 +11,7 @@
 // does nothing.
 
 import {
-  GLOBAL$, K_SYMBOL, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
+  GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
   linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 
@@ -57,7 +57,8 @@ function defineSymbol(): void {
   constant(SymbolC, 'toPrimitive', SymbolToPrimitive);
   constant(SymbolC, 'hasInstance', SymbolHasInstance);
   constant(SymbolC, 'toStringTag', SymbolToStringTag);
-  const unsupported = ['asyncIterator', 'isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'species', 'split',
+  constant(SymbolC, 'asyncIterator', SymbolAsyncIterator);
+  const unsupported = ['isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'species', 'split',
     'unscopables', 'dispose', 'asyncDispose'];
   for (let i = 0; i < unsupported.length; i++) {
     const name = unsupported[i];

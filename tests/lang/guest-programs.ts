@@ -143,6 +143,7 @@ export const GUEST_PASSING = new Set<string>([
   'for-of.ts',
   'function-length.ts',
   'functions.ts',
+  'gen-async.ts',
   'gen-basic.ts',
   'gen-interplay.ts',
   'gen-protocol.ts',
