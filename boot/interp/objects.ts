@@ -2215,7 +2215,28 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(h.lbl('nothing'));
     h.next();
     a.label(acc);
-    fatal(a, 'CopyDataProperties: copying a getter\'s value is not implemented');
+    // a getter: the prelude's SuperAccess(target, undefined, undefined, 4, source) (Intrinsic
+    // 44) does the whole copy again, calling getters (what is copied so far is copied again,
+    // with the same values)
+    a.add(esp, 4);
+    intrinsicFunction(a, 44, h.lbl('noprelude'));
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 5).call('new_vector'); // may collect: ebp is updated, tmp0 forwarded
+    h.reg(ecx, 0);
+    copyValue(a, (w) => dword(eax, 8 + w), valueAt(ecx), edx);
+    a.mov(dword(eax, 16), 0).mov(dword(eax, 20), TAG.undef);
+    a.mov(dword(eax, 24), 0).mov(dword(eax, 28), TAG.undef);
+    a.mov(dword(eax, 32), 4).mov(dword(eax, 36), TAG.int);
+    h.reg(ecx, 1);
+    copyValue(a, (w) => dword(eax, 40 + w), valueAt(ecx), edx);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), -1).mov(var32('call_argc'), 5);
+    a.mov(var32('call_cont'), sym('cont_discard'));
+    saveNextPc(h);
+    a.jmp('interp_enter_frame');
+    a.label(h.lbl('noprelude'));
+    fatal(a, 'CopyDataProperties: copying a getter\'s value needs the prelude\'s SuperAccess (Intrinsic 44)');
     // a string: its index keys, one unit each
     a.label(h.lbl('string')).push(0);
     a.label(h.lbl('sloop'));

@@ -253,7 +253,8 @@ export const Intrinsic = {
    * for super assignments and for super in arrows (the home object from LoadHome), the
    * machines for assignments to a property of a primitive (home = receiver = the primitive).
    * Mode 3: `__proto__: value` in an object literal home (sets its [[Prototype]] when value
-   * is an object or null).
+   * is an object or null). Mode 4: CopyDataProperties(home, value) (the x86 machine's
+   * fallback for a source with accessors).
    */
   SuperAccess: 44,
   /** AsyncGeneratorOp(gen, op, value): the steps of async generators and `for await` (runtime/prelude/generator.ts, AG_* ops). */

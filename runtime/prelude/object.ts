@@ -10,9 +10,41 @@ import { iterateValues } from './iteration.ts';
 
 const propertyKey = toPropertyKey;
 
+/** ValidateAndApplyPropertyDescriptor's refusals: false where defining desc on o[k] must fail. */
+export function compatibleDefinition(o: any, k: any, desc: any): boolean {
+  if (!isObject(desc)) return true; // Object.defineProperty throws its TypeError
+  const flags = __native.propertyFlags(o, k);
+  if (flags < 0) return __native.isExtensible(o);
+  if ((flags & 4) !== 0) return true;
+  if (desc.configurable === true) return false;
+  if ('enumerable' in desc && !!desc.enumerable !== ((flags & 1) !== 0)) return false;
+  const isAccessor = (flags & 24) !== 0;
+  if ('get' in desc || 'set' in desc) {
+    if (!isAccessor) return false;
+    if ('get' in desc && desc.get !== __native.getOwnAccessor(o, k, 0)) return false;
+    if ('set' in desc && desc.set !== __native.getOwnAccessor(o, k, 1)) return false;
+    return true;
+  }
+  if (isAccessor) return !('value' in desc) && !('writable' in desc);
+  if ((flags & 2) === 0) {
+    if (desc.writable === true) return false;
+    if ('value' in desc) {
+      const a = desc.value, b = o[k];
+      const same = a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+      if (!same) return false;
+    }
+  }
+  return true;
+}
+
 function defineFromDescriptor(o: any, key: any, d: any): void {
   if (!isObject(d)) throw new GLOBAL$.TypeError('Property description must be an object: ' + toStr(d));
   const old = __native.propertyFlags(o, key);
+  // V8's TypeErrors (the machines' defineProperty does not check redefinitions itself)
+  if (!compatibleDefinition(o, key, d)) {
+    const shown = typeof key === 'symbol' ? describe(key) : key;
+    throw new GLOBAL$.TypeError(old < 0 ? 'Cannot define property ' + shown + ', object is not extensible' : 'Cannot redefine property: ' + shown);
+  }
   const has = (name: string): boolean => name in d;
   const flag = (name: string, bit: number): number => {
     if (has(name)) return d[name] ? bit : 0;
@@ -47,10 +79,13 @@ function descriptorOf(o: any, key: any): any {
 export function ownPropertyKeys(o: any, flags: false | 2): any[] {
   const keys = __native.ownKeys(o, flags);
   if (!isCallable(o)) return keys;
+  // the x86 interpreter makes an ordinary function's `prototype` when it is first read: read it
+  if (__native.valueKind(o) === 7 && (__native.functionFlags(o) & 127) === 0) void o.prototype;
   const out: any[] = [];
   if (__native.propertyFlags(o, 'length') >= 0) out[out.length] = 'length';
   if (__native.propertyFlags(o, 'name') >= 0) out[out.length] = 'name';
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'length' && keys[i] !== 'name') out[out.length] = keys[i];
+  if (__native.propertyFlags(o, 'prototype') >= 0) out[out.length] = 'prototype';
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'length' && keys[i] !== 'name' && keys[i] !== 'prototype') out[out.length] = keys[i];
   return out;
 }
 

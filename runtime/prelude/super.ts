@@ -3,6 +3,7 @@
 // their enclosing method's. The compiler passes the home object (LoadHome).
 
 import { GLOBAL$, describe, isObject, toObject, toPropertyKey, toStr } from './core.ts';
+import { ownPropertyKeys } from './object.ts';
 
 /**
  * SuperAccess(home, key, receiver, mode, value): mode 0 reads super[key], mode 1 assigns it
@@ -12,6 +13,15 @@ import { GLOBAL$, describe, isObject, toObject, toPropertyKey, toStr } from './c
 __native.registerIntrinsic(44, function SuperAccess(home: any, key: any, receiver: any, mode: number, value: any): any {
   if (mode === 3) {
     if (value === null || isObject(value)) __native.setPrototypeOf(home, value);
+    return undefined;
+  }
+  if (mode === 4) {
+    // CopyDataProperties(home, value) for a source with getters (the x86 machine's fallback)
+    const keys = ownPropertyKeys(value, 2);
+    for (let i = 0; i < keys.length; i++) {
+      const f = __native.propertyFlags(value, keys[i]);
+      if (f >= 0 && (f & 1) !== 0) __native.defineProperty(home, keys[i], value[keys[i]], 7);
+    }
     return undefined;
   }
   const k = toPropertyKey(key);

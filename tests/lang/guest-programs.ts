@@ -113,6 +113,7 @@ export const GUEST_PASSING = new Set<string>([
   'dx-negative-zero.ts',
   'dx-new-target-calls.ts',
   'dx-number-print.ts',
+  'dx-object-spread-getters.ts',
   'dx-optional-nullish.ts',
   'dx-parse-int-float.ts',
   'dx-radix-tostring.ts',
@@ -176,6 +177,7 @@ export const GUEST_PASSING = new Set<string>([
   'numbers-format.ts',
   'object-literals.ts',
   'object-methods-this.ts',
+  'object-corners.ts',
   'objects-builtins.ts',
   'optional-chaining.ts',
   'param-default-scope.ts',
@@ -266,7 +268,6 @@ export const REASONS: Record<string, string> = {
   'dx-class-features.ts': 'assigning to a getter-only accessor of a class instance throws "Cannot set property kelvinOnly of #<Object> ..." where Node names the class (#<Temperature>)',
   'dx-error-messages.ts': 'Map() without new says "Class constructor Map cannot be invoked"; a getter-only property\'s holder is named #<Object>',
   'dx-object-key-order.ts': "keys '2147483648'..'4294967294' are ordered as strings (Node: array indices first; the machine's integer keys stop at 2^31 - 1)",
-  'dx-object-spread-getters.ts': 'object spread of a source with a getter stops the machine (CopyDataProperties with a getter is not implemented)',
   'dx-property-keys.ts': "keys '2147483648'..'4294967294' are ordered as strings (Node: array indices first; the machine's integer keys stop at 2^31 - 1)",
 };
 export const DEFAULT_REASON = 'not checked in the guest yet';
