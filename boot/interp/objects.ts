@@ -483,6 +483,29 @@ export function emitNative(h: H, name: NativeName): boolean {
       loadTag(h, TAG.undef);
       return true;
     }
+    case 'functionSource': {
+      // the callee-name entry with pc 0xFFFFFFFF holds the source text's constant
+      const none = lab('none'), scan = lab('scan'), found = lab('found');
+      cellArg(h, 0, none);
+      a.cmp(byte(eax), KIND.Function).jne(none);
+      a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
+      a.movzx(edi, word({ base: ecx, disp: FN_RECORDS.plus(30) })); // calleeNameCount
+      a.test(edi, edi).jz(none);
+      a.mov(edx, dword({ base: ecx, disp: FN_RECORDS.plus(24) })); // sourceMapCount
+      a.lea(edx, mem({ base: edx, index: edx, scale: 2 })).shl(edx, 2); // * 12
+      a.add(edx, dword({ base: ecx, disp: FN_RECORDS.plus(20) })).add(edx, sym('tsbc_image'));
+      a.label(scan).cmp(dword(edx), -1).je(found);
+      a.add(edx, 8).sub(edi, 1).jnz(scan);
+      a.jmp(none);
+      a.label(found).mov(ecx, dword(edx, 4));
+      a.mov(edx, root('constants'));
+      h.reg(eax, 0);
+      copyValue(a, valueAt(eax), (w) => dword({ base: edx, index: ecx, scale: 8, disp: 8 + w }), edi);
+      h.next();
+      a.label(none);
+      loadTag(h, TAG.undef);
+      return true;
+    }
     case 'functionName': {
       const anon = lab('anon');
       cellArg(h, 0, anon);

@@ -125,6 +125,8 @@ export const NATIVES = [
   { name: 'viewGet', argc: 4, doc: 'viewGet(obj, byteIndex, type, littleEndian): the number of type 0-8 stored at byte byteIndex from the view\'s byteOffset (unaligned allowed), big-endian unless littleEndian is true' },
   { name: 'viewSet', argc: 5, doc: 'viewSet(obj, byteIndex, type, value, littleEndian): store ToNumber(value) as an element of type 0-8 at byte byteIndex from the view\'s byteOffset, converted as typed arrays convert (modulo 2^n, clamping, rounding to single); returns undefined' },
   { name: 'bytesCopy', argc: 5, doc: 'bytesCopy(dst, dstByte, src, srcByte, count): copy count bytes from src\'s bytes at srcByte to dst\'s at dstByte (offsets from each object\'s byteOffset; buffers or views), as memmove; returns undefined' },
+  // ---- Function.prototype.toString (issue 13) ----------------------------------------------
+  { name: 'functionSource', argc: 1, doc: 'functionSource(fn): the source text of a compiled function (a string constant the compiler keeps in its callee-name table under pc 0xFFFFFFFF: docs/bytecode.md), or undefined (a builtin of the prelude, a kernel built without sources, anything else)' },
 ] as const satisfies readonly NativeInfo[];
 
 /**

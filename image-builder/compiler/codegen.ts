@@ -145,7 +145,12 @@ interface ClassInfo {
 export interface ModuleCompilerOptions {
   base?: CompiledModule;
   eventLoop?: boolean;
+  /** Keep each program function's source text for Function.prototype.toString (default true). */
+  functionSources?: boolean;
 }
+
+/** The pc under which a function's callee-name table holds its source text (docs/bytecode.md). */
+export const SOURCE_TEXT_PC = 0xffffffff;
 
 export class ModuleCompiler {
   readonly functions: (CompiledFunction | undefined)[] = [];
@@ -159,6 +164,8 @@ export class ModuleCompiler {
   private fileBase = 0;
   /** Whether the top level ends by running the event loop (see ModuleCompilerOptions). */
   eventLoop = true;
+  /** See ModuleCompilerOptions.functionSources. */
+  functionSources = true;
 
   /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
   constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
@@ -174,6 +181,7 @@ export class ModuleCompiler {
    */
   configure(opts: ModuleCompilerOptions): this {
     this.eventLoop = opts.eventLoop !== false;
+    this.functionSources = opts.functionSources !== false;
     const base = opts.base;
     if (base) {
       if (this.functions.length || this.constants.length) throw new Error('configure() after compiling');
@@ -259,11 +267,31 @@ export class ModuleCompiler {
       }
       throw err;
     }
+    const source = this.sourceText(posNode, flags, name);
+    if (source !== undefined) c.em.calleeNames.push({ pc: SOURCE_TEXT_PC, constant: this.constant(source) });
     this.functions[index] = {
       name, paramCount, length, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
       code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap, calleeNames: c.em.calleeNames,
     };
     return index;
+  }
+
+  /**
+   * What Function.prototype.toString gives for a program's function: its text in the bundle
+   * (the JavaScript Node runs): a class's whole text for its constructor, a method without
+   * `static`. None for the runtime library, the top level and the compiler's own functions.
+   */
+  private sourceText(n: ts.Node, flags: number, name: string | undefined): string | undefined {
+    if (!this.functionSources || (flags & FunctionFlag.TopLevel) || (name !== undefined && name.startsWith('<'))) return undefined;
+    if (n.pos < 0 || this.libraryFiles.has(this.original(n)[0])) return undefined;
+    let node = n;
+    if (flags & FunctionFlag.ClassConstructor) node = ts.isClassLike(n) ? n : n.parent;
+    else if (!isFunctionLike(n)) return undefined;
+    let text = node.getText(this.sf);
+    if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && hasModifier(node, K.StaticKeyword)) {
+      text = text.replace(/^static\s+/, '');
+    }
+    return text;
   }
 }
 

@@ -334,9 +334,13 @@ function defineObject(): void {
     },
     toString(this: any): string {
       requireCallable(this);
+      const source = __native.functionSource(this);
+      if (typeof source === 'string') return source;
       const k = __native.valueKind(this);
       if (k === 8) return 'class ' + __native.functionName(this) + ' { }';
-      return 'function ' + __native.functionName(this) + '() { [native code] }';
+      // a builtin; a bound function (whose own name, "bound f", is not its code's) has none
+      const own = __native.functionName(this);
+      return 'function ' + (this.name === own ? own : '') + '() { [native code] }';
     },
   });
   const hasInstance = function (this: any, v: any): boolean {

@@ -143,6 +143,7 @@ export const GUEST_PASSING = new Set<string>([
   'for-of-close-errors.ts',
   'for-of.ts',
   'function-length.ts',
+  'function-tostring.ts',
   'functions.ts',
   'gen-async.ts',
   'gen-basic.ts',
