@@ -82,7 +82,10 @@ type Ref =
 type DestructSrc = { expr?: ts.Expression; param?: boolean };
 
 /** The ops of Intrinsic.AsyncGeneratorOp (runtime/prelude/generator.ts). */
-const AG = { Yield: 0, Resumption: 1, ReturnValue: 2, SetReturn: 3, Finish: 4, FinishThrow: 5, GetAsyncIterator: 6, Next: 7, Check: 8, Close: 9 } as const;
+const AG = {
+  Yield: 0, Resumption: 1, ReturnValue: 2, SetReturn: 3, Finish: 4, FinishThrow: 5, GetAsyncIterator: 6, Next: 7, Check: 8, Close: 9,
+  DelegateCall: 10, DelegateResult: 11, DelegateStart: 12, DelegateResumed: 13, DelegateValue: 14,
+} as const;
 
 /** V8's message for a for..of / spread / destructuring source expression that is not iterable. */
 function notIterableText(e: ts.Expression): string {
@@ -1147,8 +1150,7 @@ export class FnCompiler {
     const g = this.genReg;
     const r = d ?? this.alloc();
     if (this.asyncGenSave >= 0) {
-      // reported at the function: esbuild's source map places the yield* itself unreliably
-      if (n.asteriskToken) return this.unsupported(this.fn.node, 'yield* in an async generator');
+      if (n.asteriskToken) return this.asyncYieldStar(n, r);
       this.withTemps(() => {
         const v = this.alloc(), k = this.alloc();
         if (n.expression) this.expr(n.expression, v);
@@ -1211,6 +1213,53 @@ export class FnCompiler {
       this.em.bind(done);
       this.em.emit('LoadInt', mode, 2);
       this.callIntrinsic(Intrinsic.GeneratorDelegateStep, [g, rec, recv, mode], r);
+    });
+    return r;
+  }
+
+  /**
+   * yield* in an async generator: the inner async iterator's results are awaited and their
+   * values yielded as they are; next/throw/return requests are passed on (AsyncGeneratorOp's
+   * Delegate* ops keep the iterator and the resumption mode).
+   */
+  private asyncYieldStar(n: ts.YieldExpression, r: number): number {
+    const g = this.genReg;
+    this.withTemps(() => {
+      const rec = this.alloc(), recv = this.alloc(), p = this.alloc(), sig = this.alloc(), t = this.alloc();
+      const v = this.expr(n.expression!);
+      this.mark(n);
+      this.agOp(AG.GetAsyncIterator, v, rec);
+      this.agOp(AG.DelegateStart, rec);
+      this.em.emit('LoadUndefined', recv);
+      this.em.emit('LoadIntrinsic', sig, Intrinsic.GeneratorReturnSignal);
+      const loop = this.em.label(), call = this.em.label(), yieldL = this.em.label(), doneL = this.em.label(), resumed = this.em.label();
+      const returnWith = (x: number): void => {
+        // return(x) completes: await x, then leave through the finally blocks with the signal
+        this.em.emit('Await', t, x, g);
+        this.agOp(AG.SetReturn, t);
+        this.em.emit('Throw', sig);
+      };
+      this.em.bind(loop);
+      this.agOp(AG.DelegateCall, recv, p);
+      this.em.emit('JumpIfStrictNe', p, sig, call);
+      returnWith(recv);
+      this.em.bind(call);
+      this.em.emit('Await', p, p, g);
+      this.agOp(AG.DelegateResult, p, t);
+      this.em.emit('JumpIfEqInt', t, 0, yieldL);
+      this.em.emit('JumpIfEqInt', t, 1, doneL);
+      this.agOp(AG.DelegateValue, t, p);
+      returnWith(p);
+      this.em.bind(yieldL);
+      this.agOp(AG.DelegateValue, t, p);
+      this.agOp(AG.Yield, p, t);
+      this.em.emit('JumpIfFalse', t, resumed);
+      this.em.emit('Await', t, g, g);
+      this.em.bind(resumed);
+      this.agOp(AG.DelegateResumed, t, recv);
+      this.em.emit('Jump', loop);
+      this.em.bind(doneL);
+      this.agOp(AG.DelegateValue, t, r);
     });
     return r;
   }

@@ -39,6 +39,9 @@ interface GenRecord {
   returnValue: any;
   /** Async generators: the requests not completed yet (the first is the one running). */
   queue: AsyncRequest[] | undefined;
+  /** Async generators in a yield*: the inner iterator record and how the generator was resumed (0 next, 1 throw, 2 return). */
+  delegate?: any;
+  delegateMode?: number;
 }
 
 /** The generator that the next Await parks (set just before it), or undefined. */
@@ -399,7 +402,8 @@ function asyncFromSync(record: any): any {
 }
 
 const AG_YIELD = 0, AG_RESUMPTION = 1, AG_RETURN_VALUE = 2, AG_SET_RETURN = 3, AG_FINISH = 4, AG_FINISH_THROW = 5,
-  AG_GET_ASYNC_ITERATOR = 6, AG_NEXT = 7, AG_CHECK = 8, AG_CLOSE = 9;
+  AG_GET_ASYNC_ITERATOR = 6, AG_NEXT = 7, AG_CHECK = 8, AG_CLOSE = 9, AG_DELEGATE_CALL = 10, AG_DELEGATE_RESULT = 11,
+  AG_DELEGATE_START = 12, AG_DELEGATE_RESUMED = 13, AG_DELEGATE_VALUE = 14;
 
 /**
  * AsyncGeneratorOp(gen, op, value) (natives.ts Intrinsic 45), for the compiled code of async
@@ -433,6 +437,45 @@ __native.registerIntrinsic(45, function AsyncGeneratorOp(gen: any, op: number, v
   }
   const rec = recordOf(gen);
   const queue = rec.queue!;
+  // ---- yield* in an async generator: the inner iterator record and the resumption mode live in rec
+  if (op === AG_DELEGATE_START) {
+    rec.delegate = value;
+    rec.delegateMode = 0;
+    return undefined;
+  }
+  if (op === AG_DELEGATE_CALL) {
+    // what to await: the inner next/throw/return's result; RETURN when there is no return method
+    const it = rec.delegate[0], mode = rec.delegateMode;
+    if (mode === 0) return rec.delegate[1].call(it, value);
+    if (mode === 1) {
+      const th = it.throw;
+      if (th === undefined || th === null) {
+        closeQuietly(it);
+        throw new GLOBAL$.TypeError('The iterator does not provide a \'throw\' method.');
+      }
+      return th.call(it, value);
+    }
+    const ret = it.return;
+    if (ret === undefined || ret === null) return RETURN;
+    return ret.call(it, value);
+  }
+  if (op === AG_DELEGATE_RESULT) {
+    // 0: not done, yield its value; 1: done, the yield* gives its value; 2: a return() is done
+    if (!isObject(value)) throw new GLOBAL$.TypeError('Iterator result ' + describe(value) + ' is not an object');
+    rec.value = value.value;
+    if (!value.done) return 0;
+    return rec.delegateMode === 2 ? 2 : 1;
+  }
+  if (op === AG_DELEGATE_RESUMED) {
+    const req = queue[0];
+    rec.delegateMode = req.mode === THROW ? 1 : req.mode === RETURN_MODE ? 2 : 0;
+    return req.value;
+  }
+  if (op === AG_DELEGATE_VALUE) {
+    const v = rec.value;
+    rec.value = undefined;
+    return v;
+  }
   if (op === AG_YIELD) {
     queue.shift()!.resolve({ value, done: false });
     if (queue.length > 0) return false; // the next request continues it without suspending

@@ -145,6 +145,7 @@ export const GUEST_PASSING = new Set<string>([
   'function-length.ts',
   'function-tostring.ts',
   'functions.ts',
+  'gen-async-delegate.ts',
   'gen-async.ts',
   'gen-basic.ts',
   'gen-interplay.ts',
