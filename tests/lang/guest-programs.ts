@@ -148,6 +148,7 @@ export const GUEST_PASSING = new Set<string>([
   'gen-async-delegate.ts',
   'gen-async.ts',
   'gen-basic.ts',
+  'gen-corners.ts',
   'gen-interplay.ts',
   'gen-protocol.ts',
   'gen-stress.ts',
