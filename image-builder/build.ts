@@ -50,6 +50,7 @@ export function compileKernel(): Uint8Array {
   const { module } = compileProgram(KERNEL_ENTRY, {
     root: projectRoot(),
     define: { TSKERN_VERSION: JSON.stringify(projectVersion()) },
+    functionSources: false,
   });
   return encodeModule(module);
 }

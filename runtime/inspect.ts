@@ -99,6 +99,8 @@ export interface Introspect {
   weakKind?(obj: object): string;
   /** For a Date: its ISO string, or "Invalid Date"; undefined for other objects. */
   dateString?(obj: object): string | undefined;
+  /** For a Number, String, Boolean or Symbol wrapper object: the primitive it holds; undefined for other objects. */
+  boxedPrimitive?(obj: object): { value: unknown } | undefined;
 }
 
 export interface InspectOptions {
@@ -336,8 +338,24 @@ function hasStackFrames(stack: string): boolean {
   return false;
 }
 
+/**
+ * Node's improveStack: a "regular" error's stack whose first line names an Error class
+ * other than the constructor gets the constructor's name (`E2 [Error]: message`).
+ */
+export function improveStack(stack: string, constructor: string | null, name: string | undefined): string {
+  if (constructor === null || name === undefined) return stack;
+  const len = name.length;
+  const endsWithError = len >= 5 && substring(name, len - 5, len) === 'Error';
+  const next = stack.length > len ? stack.charCodeAt(len) : -1;
+  if (!(endsWithError && substring(stack, 0, len) === name && (next === -1 || next === 58 || next === 10))) return stack;
+  const prefix = constructor;
+  if (name === prefix) return stack;
+  if (includesString(prefix, name)) return prefix + substring(stack, len, stack.length);
+  return prefix + ' [' + name + ']' + substring(stack, len, stack.length);
+}
+
 function formatError(ctx: Ctx, err: object): string {
-  let stack = ctx.intro.errorStack(err);
+  let stack = improveStack(ctx.intro.errorStack(err), ctx.intro.constructorName(err), ctx.intro.getStringProperty(err, 'name'));
   if (!hasStackFrames(stack)) stack = '[' + stack + ']';
   if (ctx.indentationLvl !== 0) {
     const ind = repeatString(' ', ctx.indentationLvl);
@@ -439,6 +457,7 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
   let weak = '';
   let isArrayLike = false;
   let promise: { state: number; result: unknown } | undefined;
+  let boxed: { value: unknown } | undefined;
   if (intro.isArray(obj)) {
     const nonIndex: Key[] = [];
     for (let i = 0; i < keys.length; i++) if (!isArrayIndexKey(keys[i])) nonIndex.push(keys[i]);
@@ -504,6 +523,21 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     } else if (intro.promiseInfo !== undefined && (promise = intro.promiseInfo(obj)) !== undefined) {
       braceOpen = getPrefix(constructor, tag, 'Promise', '') + '{';
       kind = 4;
+    } else if (intro.boxedPrimitive !== undefined && (boxed = intro.boxedPrimitive(obj)) !== undefined) {
+      // Node's getBoxedBase: `[Number: 5]`, `[String (Sub): 'ab']`; a String's index keys are not shown
+      const p = boxed.value;
+      const type = typeof p === 'number' ? 'Number' : typeof p === 'string' ? 'String' : typeof p === 'boolean' ? 'Boolean' : 'Symbol';
+      if (typeof p === 'string') {
+        // its index keys come first, in order
+        const rest: Key[] = [];
+        for (let i = p.length; i < keys.length; i++) rest.push(keys[i]);
+        keys = rest;
+      }
+      base = '[' + type;
+      if (type !== constructor) base += constructor === null ? ' (null prototype)' : ' (' + constructor + ')';
+      base += ': ' + formatPrimitive(ctx, p) + ']';
+      if (tag !== '' && tag !== constructor) base += ' [' + tag + ']';
+      if (keys.length === 0) return base;
     } else {
       const name = getPrefix(constructor, tag, 'Object', '');
       if (keys.length === 0) return name + '{}';

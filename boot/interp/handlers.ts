@@ -1089,7 +1089,7 @@ function newFastPath(h: H, generic: string): void {
   a.cmp(T(ecx), TAG.cell).jne(generic);
   a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(generic);
   a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS);
-  a.test(word(edx, 18), FunctionFlag.Derived | FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(generic);
+  a.test(word(edx, 18), FunctionFlag.Derived | FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator).jnz(generic);
   h.reg(ecx, 3);
   a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
   // callee.prototype (a function's may be made here: get_prop can allocate)

@@ -483,6 +483,29 @@ export function emitNative(h: H, name: NativeName): boolean {
       loadTag(h, TAG.undef);
       return true;
     }
+    case 'functionSource': {
+      // the callee-name entry with pc 0xFFFFFFFF holds the source text's constant
+      const none = lab('none'), scan = lab('scan'), found = lab('found');
+      cellArg(h, 0, none);
+      a.cmp(byte(eax), KIND.Function).jne(none);
+      a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
+      a.movzx(edi, word({ base: ecx, disp: FN_RECORDS.plus(30) })); // calleeNameCount
+      a.test(edi, edi).jz(none);
+      a.mov(edx, dword({ base: ecx, disp: FN_RECORDS.plus(24) })); // sourceMapCount
+      a.lea(edx, mem({ base: edx, index: edx, scale: 2 })).shl(edx, 2); // * 12
+      a.add(edx, dword({ base: ecx, disp: FN_RECORDS.plus(20) })).add(edx, sym('tsbc_image'));
+      a.label(scan).cmp(dword(edx), -1).je(found);
+      a.add(edx, 8).sub(edi, 1).jnz(scan);
+      a.jmp(none);
+      a.label(found).mov(ecx, dword(edx, 4));
+      a.mov(edx, root('constants'));
+      h.reg(eax, 0);
+      copyValue(a, valueAt(eax), (w) => dword({ base: edx, index: ecx, scale: 8, disp: 8 + w }), edi);
+      h.next();
+      a.label(none);
+      loadTag(h, TAG.undef);
+      return true;
+    }
     case 'functionName': {
       const anon = lab('anon');
       cellArg(h, 0, anon);
@@ -1250,7 +1273,7 @@ export function emitObjectModel(a: X86Assembler): void {
     a.cmp(edx, root('sLength')).je('hp_yes').cmp(edx, root('sName')).je('hp_yes');
     a.cmp(edx, root('sPrototype')).jne('hp_own');
     a.mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
-    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b111011).jz('hp_yes'); // no prototype: arrow, class, method, async, top level
+    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b1111011).jz('hp_yes'); // no prototype: arrow, class, method, async, top level, generator (its own is made at Closure)
     a.label('hp_own').mov(eax, edi).call('prop_find').test(eax, eax).jnz('hp_yes');
     a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('hp_no');
     a.mov(edi, dword(edi, PROTO)).jmp('hp_walk');
@@ -1548,7 +1571,28 @@ export function assignWithKey(h: H, objOp: number, srcOp: number): void {
   a.mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
   nullishKeyError(h, objOp, true);
   a.label(bad);
-  fatal(a, `${h.op}: setting a property of a primitive is not implemented`);
+  // A primitive: the prelude's SuperAccess(v, key, v, 1, src) (Intrinsic 44) runs a setter
+  // found on its prototype chain or throws V8's TypeError ("Cannot create property 'x' on
+  // number '1'"), as strict code does.
+  const none = h.label('noprelude');
+  intrinsicFunction(a, 44, none);
+  a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+  a.mov(ecx, 5).call('new_vector'); // may collect: ebp is updated, tmp0/tmp1 forwarded
+  h.reg(ecx, objOp);
+  copyValue(a, (w) => dword(eax, 8 + w), valueAt(ecx), edx);
+  copyValue(a, (w) => dword(eax, 16 + w), rootW('tmp1'), edx);
+  copyValue(a, (w) => dword(eax, 24 + w), valueAt(ecx), edx);
+  a.mov(dword(eax, 32), 1).mov(dword(eax, 36), TAG.int);
+  h.reg(ecx, srcOp);
+  copyValue(a, (w) => dword(eax, 40 + w), valueAt(ecx), edx);
+  a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+  a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+  a.mov(var32('call_first'), -1).mov(var32('call_argc'), 5);
+  a.mov(var32('call_cont'), sym('cont_discard'));
+  saveNextPc(h);
+  a.jmp('interp_enter_frame');
+  a.label(none);
+  fatal(a, `${h.op}: setting a property of a primitive needs the prelude's SuperAccess (Intrinsic 44)`);
 }
 
 /** Throw an error of kind operand kindOp (0 TypeError ...) with the constant operand msgOp. */
@@ -1588,7 +1632,7 @@ function requireConstructor(h: H, i: number, bad: string): void {
   a.cmp(T(ecx), TAG.cell).jne(bad);
   a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator).jnz(bad);
 }
 
 /** New through interp_enter_frame: every case (the x86 handler's fast path falls back here). */
@@ -1923,6 +1967,23 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   },
   New: (h) => newGeneric(h),
   SuperCall: (h) => superCall(h, false),
+  SetHome: (h) => {
+    const a = h.a, bad = h.label('bad');
+    h.reg(eax, 0).reg(ecx, 1);
+    a.cmp(T(eax), TAG.cell).jne(bad);
+    a.mov(eax, V(eax)).cmp(byte(eax), KIND.Function).jne(bad);
+    copyValue(a, at(eax, FN_HOME), valueAt(ecx), edx);
+    h.next();
+    a.label(bad);
+    fatal(a, 'SetHome: the operand is not a bytecode function');
+  },
+  LoadHome: (h) => {
+    const a = h.a;
+    h.reg(ecx, 0);
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.function)));
+    copyValue(a, valueAt(ecx), at(eax, FN_HOME), edx);
+    h.next();
+  },
   GetSuper: (h) => {
     const a = h.a, undef = h.label('undef'), got = h.label('got');
     regKey(h, 1);
@@ -2177,7 +2238,28 @@ export const EXTRA_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(h.lbl('nothing'));
     h.next();
     a.label(acc);
-    fatal(a, 'CopyDataProperties: copying a getter\'s value is not implemented');
+    // a getter: the prelude's SuperAccess(target, undefined, undefined, 4, source) (Intrinsic
+    // 44) does the whole copy again, calling getters (what is copied so far is copied again,
+    // with the same values)
+    a.add(esp, 4);
+    intrinsicFunction(a, 44, h.lbl('noprelude'));
+    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
+    a.mov(ecx, 5).call('new_vector'); // may collect: ebp is updated, tmp0 forwarded
+    h.reg(ecx, 0);
+    copyValue(a, (w) => dword(eax, 8 + w), valueAt(ecx), edx);
+    a.mov(dword(eax, 16), 0).mov(dword(eax, 20), TAG.undef);
+    a.mov(dword(eax, 24), 0).mov(dword(eax, 28), TAG.undef);
+    a.mov(dword(eax, 32), 4).mov(dword(eax, 36), TAG.int);
+    h.reg(ecx, 1);
+    copyValue(a, (w) => dword(eax, 40 + w), valueAt(ecx), edx);
+    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
+    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
+    a.mov(var32('call_first'), -1).mov(var32('call_argc'), 5);
+    a.mov(var32('call_cont'), sym('cont_discard'));
+    saveNextPc(h);
+    a.jmp('interp_enter_frame');
+    a.label(h.lbl('noprelude'));
+    fatal(a, 'CopyDataProperties: copying a getter\'s value needs the prelude\'s SuperAccess (Intrinsic 44)');
     // a string: its index keys, one unit each
     a.label(h.lbl('string')).push(0);
     a.label(h.lbl('sloop'));
@@ -2459,7 +2541,7 @@ function superCall(h: H, spread: boolean): void {
   a.mov(eax, dword(ecx, PROTO));
   a.cmp(byte(eax), KIND.Function).jne(bad);
   a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5);
-  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async).jnz(bad);
+  a.test(word({ base: ecx, disp: FN_RECORDS.plus(18) }), FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator).jnz(bad);
   if (spread) spreadArgs(h, 1);
   a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.function))).mov(eax, dword(ecx, PROTO));
   a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);

@@ -767,7 +767,7 @@ function emitProperties(a: X86Assembler): void {
     a.cmp(edx, root('sLength')).je('gp_fn_length').cmp(edx, root('sName')).je('gp_fn_name');
     a.cmp(edx, root('sPrototype')).jne('gp_proto');
     a.mov(eax, dword(edi, FN_INDEX)).shl(eax, 5);
-    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b111011).jnz('gp_proto'); // arrow, class, method, async, top level
+    a.test(word({ base: eax, disp: FN_RECORDS.plus(18) }), 0b1111011).jnz('gp_proto'); // arrow, class, method, async, top level, generator (its own is made at Closure)
     a.call('fn_lazy_prototype').mov(edx, TAG.cell).pop(edi).ret();
     a.label('gp_proto');
     a.cmp(dword(edi, PROTO + 4), TAG.cell).jne('gp_undef');

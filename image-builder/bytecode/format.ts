@@ -29,7 +29,9 @@
 //   callee names: right after each function's source map, calleeNameCount entries of 8
 //     bytes: u32 pcOffset of a call instruction (Call, CallSpread, New, NewSpread), u32
 //     index of a String constant rendering its callee as V8 does in "... is not a
-//     function" ("o.a.b", "f(...)", "(intermediate value)"); sorted by pcOffset.
+//     function" ("o.a.b", "f(...)", "(intermediate value)"); sorted by pcOffset. A last
+//     entry with pcOffset 0xFFFFFFFF holds the function's source text instead (what
+//     Function.prototype.toString gives; the native functionSource reads it).
 
 export const TSBC_MAGIC = 0x43425354; // 'TSBC'
 export const TSBC_VERSION = 2;
@@ -59,6 +61,8 @@ export const FunctionFlag = {
   Async: 1 << 4,
   /** The module's top-level code. */
   TopLevel: 1 << 5,
+  /** A generator function (issue 13): not a constructor; its `prototype` is made by Intrinsic.GeneratorFunctionInit. */
+  Generator: 1 << 6,
 } as const;
 
 export interface SourcePosition {

@@ -136,6 +136,8 @@ export const NATIVES = [
   { name: 'pteCopy', argc: 7, doc: 'pteCopy(src, dst, n, clear, table, limit, out): for each non-empty entry e of the n at src: e2 = e & ~clear, written back to src when it differs, and to dst; the frame\'s count is incremented when counted. Returns copied + 65536 * (present entries changed in src; bitmap in out[3]), or -1 (stopping there) when a counted frame has count 0' },
   { name: 'pteZap', argc: 5, doc: 'pteZap(slot, n, table, limit, out): clears the n entries at slot; each counted frame of a non-empty one loses a reference, and frames reaching 0 are chained through their first word (out[0] = head, out[1] = tail, out[2] = how many; 0, 0, 0 when none). Returns cleared + 65536 * (present entries cleared; bitmap in out[3]), or -1 (stopping there) when a counted frame has count 0' },
   { name: 'pteUpdate', argc: 7, doc: 'pteUpdate(slot, n, set, clear, mask, match, out): each non-empty entry e of the n at slot with (e & mask) === match becomes (e & ~clear) | set. Returns how many present entries lost P, RW, US, A, D or their frame (the pages to invalidate; bitmap in out[3])' },
+  // ---- Function.prototype.toString (issue 13) ----------------------------------------------
+  { name: 'functionSource', argc: 1, doc: 'functionSource(fn): the source text of a compiled function (a string constant the compiler keeps in its callee-name table under pc 0xFFFFFFFF: docs/bytecode.md), or undefined (a builtin of the prelude, a kernel built without sources, anything else)' },
 ] as const satisfies readonly NativeInfo[];
 
 /**
@@ -238,6 +240,38 @@ export const Intrinsic = {
    * nothing is runnable (the loop then halts until the next interrupt or timer).
    */
   RunUser: 56,
+  // ---- generators (issue 13; docs/bytecode.md, "Generators") ----
+  /** GeneratorFunctionInit(fn): the compiler calls it after the Closure of a generator function: its own `prototype` (an object inheriting %GeneratorPrototype%) and its [[Prototype]]. */
+  GeneratorFunctionInit: 38,
+  /** GeneratorStart(fn): a new generator object of generator function fn; the next Await (the compiler emits it at once) parks the frame as that generator's instead of awaiting. */
+  GeneratorStart: 39,
+  /** GeneratorYield(gen, value): the next Await is the generator's yield of value. */
+  GeneratorYield: 40,
+  /** The unique object that Generator.prototype.return throws into a parked generator frame (a generator's catch clauses rethrow it untouched). */
+  GeneratorReturnSignal: 41,
+  /** GeneratorDelegateStep(gen, record, received, mode): one step of yield* (mode 0: received is next()'s value, 1: it was thrown at the park); true while the inner iterator is not done (the next Await yields its result object); mode 2: the result of the finished yield*. */
+  GeneratorDelegateStep: 42,
+  /**
+   * IterationError(exception, value, text, kind): the compiler's handler around a GetIterator
+   * (for..of, spread, array destructuring) calls it: when value is not iterable it throws
+   * the TypeError V8 words for the construct (kind 0: text is the message, naming the
+   * expression; 1: a call's spread argument, text its expression; 2: V8's builtin wording),
+   * else it rethrows the exception (one thrown by the iterator method itself).
+   */
+  IterationError: 43,
+  // ---- super outside class methods, __proto__ in object literals (issue 13) ----
+  /**
+   * SuperAccess(home, key, receiver, mode, value): home's [[Prototype]][key] read (mode 0) or
+   * assigned value (mode 1) with receiver as this, as `super[key]` does; the compiler uses it
+   * for super assignments and for super in arrows (the home object from LoadHome), the
+   * machines for assignments to a property of a primitive (home = receiver = the primitive).
+   * Mode 3: `__proto__: value` in an object literal home (sets its [[Prototype]] when value
+   * is an object or null). Mode 4: CopyDataProperties(home, value) (the x86 machine's
+   * fallback for a source with accessors).
+   */
+  SuperAccess: 44,
+  /** AsyncGeneratorOp(gen, op, value): the steps of async generators and `for await` (runtime/prelude/generator.ts, AG_* ops). */
+  AsyncGeneratorOp: 45,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -191,6 +191,9 @@ export const OPCODES = [
   { name: 'EnvNewWide', operands: [R, R, 'i32'], doc: 'as EnvNew, with an int32 slot count' },
   { name: 'EnvLoadWide', operands: [R, R, 'i32'], doc: 'as EnvLoad, with an int32 slot index' },
   { name: 'EnvStoreWide', operands: [R, 'i32', R], doc: 'as EnvStore, with an int32 slot index' },
+  // ---- home objects: super outside class methods (issue 13) -------------------------------------
+  { name: 'SetHome', operands: [R, R], doc: 'fn.home = obj (fn a bytecode function): the home object GetSuper starts from, for getters, setters and object-literal methods (DefineMethod sets it for class methods) and for arrows, which get their method\'s' },
+  { name: 'LoadHome', operands: [R], doc: 'dst = the running function\'s home object, or undefined if it has none' },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

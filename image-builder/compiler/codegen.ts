@@ -64,7 +64,7 @@ function describe(n: ts.Node): string {
 }
 
 type Ctl =
-  | { k: 'loop'; labels: string[]; brk: Label; cont: Label; forof?: { iter: number; save: number } }
+  | { k: 'loop'; labels: string[]; brk: Label; cont: Label; forof?: { iter: number; save: number; async?: boolean } }
   | { k: 'block'; labels: string[]; brk: Label; isSwitch: boolean }
   | { k: 'try'; save: number }
   | { k: 'finally'; save: number; kind: number; value: number; entry: Label; jumps: { id: number; act: JumpAct }[] };
@@ -75,7 +75,55 @@ type Ref =
   | { k: 'id'; name: string; b: Binding | undefined; node: ts.Node }
   | { k: 'prop'; obj: number; name: string }
   | { k: 'elem'; obj: number; key: number }
-  | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier };
+  | { k: 'private'; obj: number; pn: number; node: ts.PrivateIdentifier }
+  | { k: 'super'; key: number; node: ts.Node };
+
+/** Where a destructured value comes from, for V8's TypeErrors (the top-level pattern only). */
+type DestructSrc = { expr?: ts.Expression; param?: boolean };
+
+/** The ops of Intrinsic.AsyncGeneratorOp (runtime/prelude/generator.ts). */
+const AG = {
+  Yield: 0, Resumption: 1, ReturnValue: 2, SetReturn: 3, Finish: 4, FinishThrow: 5, GetAsyncIterator: 6, Next: 7, Check: 8, Close: 9,
+  DelegateCall: 10, DelegateResult: 11, DelegateStart: 12, DelegateResumed: 13, DelegateValue: 14,
+} as const;
+
+/** V8's message for a for..of / spread / destructuring source expression that is not iterable. */
+function notIterableText(e: ts.Expression): string {
+  const x = skipParens(e);
+  if (ts.isCallExpression(x)) return `${calleeText(x.expression)} is not a function or its return value is not iterable`;
+  return `${calleeText(x)} is not iterable`;
+}
+
+/** Expressions V8 names in "x is not iterable" for array destructuring: variables and literals (else its builtin wording). */
+function namedIterable(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return ts.isIdentifier(x) || ts.isLiteralExpression(x) || x.kind === K.NullKeyword || x.kind === K.TrueKeyword || x.kind === K.FalseKeyword;
+}
+
+const superUse = new WeakMap<ts.Node, boolean>();
+
+/**
+ * Whether function f's own code reads or writes a super property: its body and parameters
+ * and the arrows in them (which take their home object from f), not other functions or
+ * classes.
+ */
+function usesSuperProperty(f: ts.Node): boolean {
+  let r = superUse.get(f);
+  if (r !== undefined) return r;
+  r = false;
+  const visit = (n: ts.Node): void => {
+    if (r) return;
+    if (n.kind === K.SuperKeyword && (ts.isPropertyAccessExpression(n.parent) || ts.isElementAccessExpression(n.parent)) && n.parent.expression === n) {
+      r = true;
+      return;
+    }
+    if ((isFunctionLike(n) && !ts.isArrowFunction(n)) || ts.isClassLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(f, visit);
+  superUse.set(f, r);
+  return r;
+}
 
 /** Destructuring patterns of declarations and assignments, in one form. */
 type Pat =
@@ -100,7 +148,12 @@ interface ClassInfo {
 export interface ModuleCompilerOptions {
   base?: CompiledModule;
   eventLoop?: boolean;
+  /** Keep each program function's source text for Function.prototype.toString (default true). */
+  functionSources?: boolean;
 }
+
+/** The pc under which a function's callee-name table holds its source text (docs/bytecode.md). */
+export const SOURCE_TEXT_PC = 0xffffffff;
 
 export class ModuleCompiler {
   readonly functions: (CompiledFunction | undefined)[] = [];
@@ -114,6 +167,8 @@ export class ModuleCompiler {
   private fileBase = 0;
   /** Whether the top level ends by running the event loop (see ModuleCompilerOptions). */
   eventLoop = true;
+  /** See ModuleCompilerOptions.functionSources. */
+  functionSources = true;
 
   /** libraryFiles: source indices of the runtime library (its calls get no callee names). */
   constructor(readonly sf: ts.SourceFile, readonly map: SourceMap, readonly files: string[],
@@ -129,6 +184,7 @@ export class ModuleCompiler {
    */
   configure(opts: ModuleCompilerOptions): this {
     this.eventLoop = opts.eventLoop !== false;
+    this.functionSources = opts.functionSources !== false;
     const base = opts.base;
     if (base) {
       if (this.functions.length || this.constants.length) throw new Error('configure() after compiling');
@@ -214,11 +270,31 @@ export class ModuleCompiler {
       }
       throw err;
     }
+    const source = this.sourceText(posNode, flags, name);
+    if (source !== undefined) c.em.calleeNames.push({ pc: SOURCE_TEXT_PC, constant: this.constant(source) });
     this.functions[index] = {
       name, paramCount, length, registerCount: c.em.maxRegs, icCount: c.em.icCount, flags,
       code: Uint8Array.from(c.em.bytes), sourceMap: c.em.sourceMap, calleeNames: c.em.calleeNames,
     };
     return index;
+  }
+
+  /**
+   * What Function.prototype.toString gives for a program's function: its text in the bundle
+   * (the JavaScript Node runs): a class's whole text for its constructor, a method without
+   * `static`. None for the runtime library, the top level and the compiler's own functions.
+   */
+  private sourceText(n: ts.Node, flags: number, name: string | undefined): string | undefined {
+    if (!this.functionSources || (flags & FunctionFlag.TopLevel) || (name !== undefined && name.startsWith('<'))) return undefined;
+    if (n.pos < 0 || this.libraryFiles.has(this.original(n)[0])) return undefined;
+    let node = n;
+    if (flags & FunctionFlag.ClassConstructor) node = ts.isClassLike(n) ? n : n.parent;
+    else if (!isFunctionLike(n)) return undefined;
+    let text = node.getText(this.sf);
+    if ((ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) && hasModifier(node, K.StaticKeyword)) {
+      text = text.replace(/^static\s+/, '');
+    }
+    return text;
   }
 }
 
@@ -446,6 +522,10 @@ export class FnCompiler {
   private asyncPromise = -1;
   /** In an async function: the TryEnter save register of the handler around its body. */
   private asyncSave = -1;
+  /** In a generator function: the register holding its generator object (else -1). */
+  private genReg = -1;
+  /** In an async generator: the TryEnter save register of the handler around its body (else -1). */
+  private asyncGenSave = -1;
 
   constructor(readonly m: ModuleCompiler, readonly fn: FnInfo, paramCount: number) {
     this.em = new FunctionEmitter(() => m.inlineCache());
@@ -786,7 +866,6 @@ export class FnCompiler {
 
   /** Compiles a nested function and emits Closure for it. */
   private closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
-    if (n.asteriskToken) this.unsupported(n, hasModifier(n, K.AsyncKeyword) ? 'async generator function' : 'generator function');
     const info = this.analysis.fns.get(n);
     if (!info) throw new Error('function without scope info');
     let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
@@ -797,10 +876,21 @@ export class FnCompiler {
     if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
     if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
     if (hasModifier(n, K.AsyncKeyword)) flags |= FunctionFlag.Async;
+    if (n.asteriskToken) flags |= FunctionFlag.Generator;
     const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
     const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters));
     const r = d ?? this.alloc();
     this.em.emit('Closure', r, idx, this.curEnv);
+    // A generator function's own `prototype` (docs/bytecode.md, "Generators").
+    if (n.asteriskToken) this.callIntrinsic(Intrinsic.GeneratorFunctionInit, [r]);
+    // An arrow's super is its enclosing method's.
+    if (ts.isArrowFunction(n) && usesSuperProperty(n)) {
+      this.withTemps(() => {
+        const h = this.alloc();
+        this.em.emit('LoadHome', h);
+        this.em.emit('SetHome', r, h);
+      });
+    }
     return r;
   }
 
@@ -907,7 +997,7 @@ export class FnCompiler {
           const b = this.fn.scope.bindings.get(p.name.text)!;
           if (b.captured || b.reg !== i) this.storeBinding(b, i, true, p);
         } else {
-          this.bindName(p.name, i, 'param');
+          this.bindName(p.name, i, 'param', { param: true });
         }
       });
       for (const b of names[i]) this.pendingParams.delete(b);
@@ -933,7 +1023,8 @@ export class FnCompiler {
     this.prologue();
     const body = n.body;
     const stmts = body && ts.isBlock(body) ? body.statements : [];
-    const rejectL = hasModifier(n, K.AsyncKeyword) ? this.asyncStart() : undefined;
+    const asyncGen = n.asteriskToken !== undefined && hasModifier(n, K.AsyncKeyword);
+    const rejectL = hasModifier(n, K.AsyncKeyword) && !asyncGen ? this.asyncStart() : undefined;
     this.enterFunctionScope(stmts, n.parameters);
     if (ts.isConstructorDeclaration(n)) {
       const cls = n.parent;
@@ -942,10 +1033,13 @@ export class FnCompiler {
     }
     this.parameters(n.parameters);
     this.hoistFunctions(stmts);
+    if (n.asteriskToken) this.generatorStart();
+    const finishL = asyncGen ? this.asyncGeneratorStart() : undefined;
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      this.emitReturn(this.undefinedValue());
+      if (finishL) this.asyncGeneratorFinish(this.undefinedValue());
+      else this.emitReturn(this.undefinedValue());
     } else {
       this.mark(body);
       const r = this.withTemps(() => {
@@ -956,6 +1050,51 @@ export class FnCompiler {
       this.emitReturn(r);
     }
     if (rejectL) this.asyncReject(rejectL);
+    if (finishL) {
+      // the body's exceptions (and the signal of return()) complete the generator
+      this.em.bind(finishL);
+      this.em.emit('TryLeave', this.asyncGenSave);
+      this.withTemps(() => {
+        const e = this.alloc(), op = this.alloc();
+        this.em.emit('LoadException', e);
+        this.em.emit('LoadInt', op, AG.FinishThrow);
+        this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg, op, e]);
+      });
+      this.em.emit('Return', this.genReg);
+    }
+  }
+
+  /**
+   * Async generator entry, after the generator's start park: its body runs under a handler
+   * whose exceptions complete it; `await` parks with the generator object as the "promise"
+   * (whoever resumed the frame ignores it: the frame settles its requests itself).
+   */
+  private asyncGeneratorStart(): Label {
+    this.asyncPromise = this.genReg;
+    this.asyncGenSave = this.alloc();
+    const handler = this.em.label();
+    this.em.emit('TryEnter', this.asyncGenSave, handler);
+    return handler;
+  }
+
+  /** The body of an async generator is done with value r: the head request settles with { value: r, done: true }. */
+  private asyncGeneratorFinish(r: number): void {
+    this.em.emit('TryLeave', this.asyncGenSave);
+    this.withTemps(() => {
+      const op = this.alloc();
+      this.em.emit('LoadInt', op, AG.Finish);
+      this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg, op, r]);
+    });
+    this.em.emit('Return', this.genReg);
+  }
+
+  /** AsyncGeneratorOp(gen, op, value) into d (a temporary when absent); gen undefined for the for-await ops. */
+  private agOp(op: number, value: number, d?: number): void {
+    this.withTemps(() => {
+      const o = this.alloc();
+      this.em.emit('LoadInt', o, op);
+      this.callIntrinsic(Intrinsic.AsyncGeneratorOp, [this.genReg >= 0 ? this.genReg : this.undef(), o, value], d);
+    });
   }
 
   /**
@@ -977,6 +1116,166 @@ export class FnCompiler {
     return handler;
   }
 
+  /**
+   * Generator entry, once the parameters are bound (docs/bytecode.md, "Generators"): the
+   * generator object goes to a register of its own, then the frame parks, handing it to the
+   * caller; the first next() continues after the park.
+   */
+  private generatorStart(): void {
+    const g = this.alloc();
+    this.genReg = g;
+    this.withTemps(() => {
+      const f = this.alloc(), c = this.alloc();
+      this.em.emit('LoadIntrinsic', f, Intrinsic.GeneratorStart);
+      this.em.emit('LoadCallee', c);
+      this.em.emit('Call', g, f, f, c, 1);
+      this.em.emit('Await', f, g, g);
+    });
+  }
+
+  /** Calls intrinsic id with the registers args (copied to consecutive temporaries) into dst (a temporary when absent). */
+  private callIntrinsic(id: number, args: number[], dst?: number): void {
+    this.withTemps(() => {
+      const f = this.alloc();
+      const regs = args.map(() => this.alloc());
+      args.forEach((a, i) => this.em.emit('Move', regs[i], a));
+      this.em.emit('LoadIntrinsic', f, id);
+      this.em.emit('Call', dst ?? f, f, f, regs.length ? regs[0] : f, regs.length);
+    });
+  }
+
+  /** `yield v` (delegate false) or `yield* v` into d. */
+  private yieldExpr(n: ts.YieldExpression, d?: number): number {
+    if (this.genReg < 0) return this.unsupported(n, 'yield outside a generator function');
+    const g = this.genReg;
+    const r = d ?? this.alloc();
+    if (this.asyncGenSave >= 0) {
+      if (n.asteriskToken) return this.asyncYieldStar(n, r);
+      this.withTemps(() => {
+        const v = this.alloc(), k = this.alloc();
+        if (n.expression) this.expr(n.expression, v);
+        else this.em.emit('LoadUndefined', v);
+        this.mark(n);
+        this.em.emit('Await', v, v, g);
+        this.agOp(AG.Yield, v, k);
+        const resumed = this.em.label(), done = this.em.label();
+        this.em.emit('JumpIfFalse', k, resumed);
+        this.em.emit('Await', k, g, g);
+        this.em.bind(resumed);
+        this.agOp(AG.Resumption, v, r);
+        // return(x): await x, then leave through the finally blocks with the signal
+        const sig = this.alloc();
+        this.em.emit('LoadIntrinsic', sig, Intrinsic.GeneratorReturnSignal);
+        this.em.emit('JumpIfStrictNe', r, sig, done);
+        this.agOp(AG.ReturnValue, v, k);
+        this.em.emit('Await', k, k, g);
+        this.agOp(AG.SetReturn, k);
+        this.em.emit('Throw', sig);
+        this.em.bind(done);
+      });
+      return r;
+    }
+    if (!n.asteriskToken) {
+      this.withTemps(() => {
+        const v = this.alloc();
+        if (n.expression) this.expr(n.expression, v);
+        else this.em.emit('LoadUndefined', v);
+        this.mark(n);
+        this.callIntrinsic(Intrinsic.GeneratorYield, [g, v]);
+        this.em.emit('Await', r, g, g);
+      });
+      return r;
+    }
+    // yield*: GeneratorDelegateStep passes what the generator receives to the inner iterator
+    // until it is done; a throw() or return() resuming the park arrives as an exception.
+    this.withTemps(() => {
+      const rec = this.alloc(), recv = this.alloc(), mode = this.alloc(), save = this.alloc(), t = this.alloc();
+      const v = this.alloc();
+      this.expr(n.expression!, v);
+      this.mark(n);
+      this.callIntrinsic(Intrinsic.GetIterator, [v], rec);
+      this.em.emit('LoadUndefined', recv);
+      this.em.emit('LoadInt', mode, 0);
+      const loop = this.em.label(), handler = this.em.label(), done = this.em.label();
+      this.em.bind(loop);
+      this.callIntrinsic(Intrinsic.GeneratorDelegateStep, [g, rec, recv, mode], t);
+      this.em.emit('JumpIfFalse', t, done);
+      this.em.emit('TryEnter', save, handler);
+      this.em.emit('Await', recv, g, g);
+      this.em.emit('TryLeave', save);
+      this.em.emit('LoadInt', mode, 0);
+      this.em.emit('Jump', loop);
+      this.em.bind(handler);
+      this.em.emit('TryLeave', save);
+      this.em.emit('LoadException', recv);
+      this.em.emit('LoadInt', mode, 1);
+      this.em.emit('Jump', loop);
+      this.em.bind(done);
+      this.em.emit('LoadInt', mode, 2);
+      this.callIntrinsic(Intrinsic.GeneratorDelegateStep, [g, rec, recv, mode], r);
+    });
+    return r;
+  }
+
+  /**
+   * yield* in an async generator: the inner async iterator's results are awaited and their
+   * values yielded as they are; next/throw/return requests are passed on (AsyncGeneratorOp's
+   * Delegate* ops keep the iterator and the resumption mode).
+   */
+  private asyncYieldStar(n: ts.YieldExpression, r: number): number {
+    const g = this.genReg;
+    this.withTemps(() => {
+      const rec = this.alloc(), recv = this.alloc(), p = this.alloc(), sig = this.alloc(), t = this.alloc();
+      const v = this.expr(n.expression!);
+      this.mark(n);
+      this.agOp(AG.GetAsyncIterator, v, rec);
+      this.agOp(AG.DelegateStart, rec);
+      this.em.emit('LoadUndefined', recv);
+      this.em.emit('LoadIntrinsic', sig, Intrinsic.GeneratorReturnSignal);
+      const loop = this.em.label(), call = this.em.label(), yieldL = this.em.label(), doneL = this.em.label(), resumed = this.em.label();
+      const returnWith = (x: number): void => {
+        // return(x) completes: await x, then leave through the finally blocks with the signal
+        this.em.emit('Await', t, x, g);
+        this.agOp(AG.SetReturn, t);
+        this.em.emit('Throw', sig);
+      };
+      this.em.bind(loop);
+      this.agOp(AG.DelegateCall, recv, p);
+      this.em.emit('JumpIfStrictNe', p, sig, call);
+      returnWith(recv);
+      this.em.bind(call);
+      this.em.emit('Await', p, p, g);
+      this.agOp(AG.DelegateResult, p, t);
+      this.em.emit('JumpIfEqInt', t, 0, yieldL);
+      this.em.emit('JumpIfEqInt', t, 1, doneL);
+      this.agOp(AG.DelegateValue, t, p);
+      returnWith(p);
+      this.em.bind(yieldL);
+      this.agOp(AG.DelegateValue, t, p);
+      this.agOp(AG.Yield, p, t);
+      this.em.emit('JumpIfFalse', t, resumed);
+      this.em.emit('Await', t, g, g);
+      this.em.bind(resumed);
+      this.agOp(AG.DelegateResumed, t, recv);
+      this.em.emit('Jump', loop);
+      this.em.bind(doneL);
+      this.agOp(AG.DelegateValue, t, r);
+    });
+    return r;
+  }
+
+  /** In a generator, a catch clause first rethrows the signal of return() untouched, so that only finally blocks see it. */
+  private rethrowGeneratorReturn(e: number): void {
+    if (this.genReg < 0) return;
+    this.withTemps(() => {
+      const t = this.alloc(), ok = this.em.label();
+      this.em.emit('LoadIntrinsic', t, Intrinsic.GeneratorReturnSignal);
+      this.em.emit('JumpIfStrictNe', e, t, ok);
+      this.em.emit('Throw', e);
+      this.em.bind(ok);
+    });
+  }
+
   /** The handler around an async function's body: an exception rejects its promise. */
   private asyncReject(handler: Label): void {
     this.em.bind(handler);
@@ -993,6 +1292,15 @@ export class FnCompiler {
 
   /** Returns r from the function: an async function resolves its promise with r and returns the promise. */
   private emitReturn(r: number): void {
+    if (this.asyncGenSave >= 0) {
+      // `return v` in an async generator awaits v
+      this.withTemps(() => {
+        const v = this.alloc();
+        this.em.emit('Await', v, r, this.genReg);
+        this.asyncGeneratorFinish(v);
+      });
+      return;
+    }
     if (this.asyncPromise < 0) {
       this.em.emit('Return', r);
       return;
@@ -1086,7 +1394,6 @@ export class FnCompiler {
         return this.variableList((s as ts.VariableStatement).declarationList);
       case K.FunctionDeclaration: {
         const f = s as ts.FunctionDeclaration;
-        if (f.asteriskToken) this.unsupported(f, hasModifier(f, K.AsyncKeyword) ? 'async generator function' : 'generator function');
         return; // hoisted
       }
       case K.ClassDeclaration: {
@@ -1281,9 +1588,21 @@ export class FnCompiler {
     this.emitReturn(act.reg);
   }
 
-  private closeIterator(f: { iter: number; save: number }): void {
+  private closeIterator(f: { iter: number; save: number; async?: boolean }): void {
     this.em.emit('TryLeave', f.save);
-    this.em.emit('IteratorClose', f.iter);
+    if (!f.async) {
+      this.em.emit('IteratorClose', f.iter);
+      return;
+    }
+    // for await: AsyncIteratorClose awaits what return() gives and requires an object
+    this.withTemps(() => {
+      const p = this.alloc(), skip = this.em.label();
+      this.agOp(AG.Close, f.iter, p);
+      this.em.emit('JumpIfStrictEq', p, f.iter, skip);
+      this.em.emit('Await', p, p, this.asyncPromise);
+      this.agOp(AG.Check, p);
+      this.em.bind(skip);
+    });
   }
 
   /**
@@ -1354,6 +1673,7 @@ export class FnCompiler {
     this.withTemps(() => {
       const e = this.alloc();
       this.em.emit('LoadException', e);
+      this.rethrowGeneratorReturn(e);
       const scope = this.analysis.scopes.get(c)!;
       const outer = this.scope;
       this.enterScope(scope);
@@ -1381,7 +1701,7 @@ export class FnCompiler {
           }
           const v = this.alloc();
           this.expr(d.initializer, v, hint);
-          this.bindName(d.name, v, mode);
+          this.bindName(d.name, v, mode, { expr: d.initializer });
         } else if (mode !== 'var') {
           this.bindName(d.name, this.undef(), mode);
         }
@@ -1443,15 +1763,70 @@ export class FnCompiler {
     }
   }
 
-  private forOf(n: ts.ForOfStatement, labels: string[]): void {
-    if (n.awaitModifier) this.unsupported(n, 'for await');
+  private forAwait(n: ts.ForOfStatement, labels: string[]): void {
+    if (this.asyncPromise < 0) this.unsupported(n, 'for await outside an async function');
+    const P = this.asyncPromise;
     const outer = this.scope;
     const mark = this.top;
     const iter = this.alloc(), save = this.alloc(), v = this.alloc();
     this.withTemps(() => {
       const obj = this.expr(n.expression);
       this.mark(n.expression);
-      this.em.emit('GetIterator', iter, obj);
+      this.agOp(AG.GetAsyncIterator, obj, iter);
+    });
+    const scope = this.analysis.scopes.get(n);
+    if (scope) this.enterScope(scope);
+    const loop = this.em.label(), end = this.em.label(), cont = this.em.label(), handler = this.em.label();
+    this.em.bind(loop);
+    this.mark(n);
+    this.withTemps(() => {
+      const r = this.alloc(), done = this.alloc();
+      this.agOp(AG.Next, iter, r);
+      this.em.emit('Await', r, r, P);
+      this.agOp(AG.Check, r);
+      this.em.emit('GetProp', done, r, this.k('done'), this.em.ic());
+      this.em.emit('JumpIfTrue', done, end);
+      this.em.emit('GetProp', v, r, this.k('value'), this.em.ic());
+    });
+    this.enterIterationScope(scope);
+    this.em.emit('TryEnter', save, handler);
+    const c: Ctl = { k: 'loop', labels, brk: end, cont, forof: { iter, save, async: true } };
+    this.ctl.push(c);
+    this.withTemps(() => this.bindLoopVariable(n.initializer, v));
+    this.withTemps(() => this.statement(n.statement));
+    this.ctl.pop();
+    this.em.bind(cont);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', loop);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.em.emit('LoadException', v);
+    // an exception in the body closes the iterator (awaiting its return(); its errors are dropped)
+    const rethrow = this.em.label();
+    this.em.emit('TryEnter', save, rethrow);
+    this.withTemps(() => {
+      const p = this.alloc();
+      this.agOp(AG.Close, iter, p);
+      this.em.emit('JumpIfStrictEq', p, iter, rethrow);
+      this.em.emit('Await', p, p, P);
+    });
+    this.em.bind(rethrow);
+    this.em.emit('TryLeave', save);
+    this.em.emit('Throw', v);
+    this.em.bind(end);
+    if (scope) this.exitScope(scope, outer);
+    this.top = mark;
+  }
+
+  private forOf(n: ts.ForOfStatement, labels: string[]): void {
+    if (n.awaitModifier) return this.forAwait(n, labels);
+    const outer = this.scope;
+    const mark = this.top;
+    const iter = this.alloc(), save = this.alloc(), v = this.alloc();
+    this.withTemps(() => {
+      const obj = this.expr(n.expression);
+      this.mark(n.expression);
+      this.guardIteration(obj, notIterableText(n.expression), 0, () => this.em.emit('GetIterator', iter, obj));
     });
     const scope = this.analysis.scopes.get(n);
     if (scope) this.enterScope(scope);
@@ -1599,21 +1974,73 @@ export class FnCompiler {
     };
   }
 
-  private bindName(name: ts.BindingName, v: number, mode: DeclMode): void {
-    this.destructure(this.bindingPat(name, mode), v);
+  private bindName(name: ts.BindingName, v: number, mode: DeclMode, src?: DestructSrc): void {
+    this.destructure(this.bindingPat(name, mode), v, src);
   }
 
-  private assignTo(target: ts.Expression, v: number): void {
-    this.destructure(this.assignPat(target), v);
+  private assignTo(target: ts.Expression, v: number, src?: DestructSrc): void {
+    this.destructure(this.assignPat(target), v, src);
   }
 
-  private destructure(p: Pat, v: number): void {
+  /**
+   * Emits the GetIterator / ArraySpread of value register v (emit) under a handler that
+   * gives V8's TypeError when v is not iterable (Intrinsic IterationError: kind 0, text the
+   * message; 1, a call's spread argument, text its expression; 2, the builtin wording).
+   */
+  private guardIteration(v: number, text: string | undefined, kind: number, emit: () => void): void {
+    const save = this.alloc(), handler = this.em.label(), ok = this.em.label();
+    this.em.emit('TryEnter', save, handler);
+    emit();
+    this.em.emit('TryLeave', save);
+    this.em.emit('Jump', ok);
+    this.em.bind(handler);
+    this.em.emit('TryLeave', save);
+    this.withTemps(() => {
+      const e = this.alloc(), t = this.alloc(), k = this.alloc();
+      this.em.emit('LoadException', e);
+      if (text === undefined) this.em.emit('LoadUndefined', t);
+      else this.loadString(t, text);
+      this.em.emit('LoadInt', k, kind);
+      this.callIntrinsic(Intrinsic.IterationError, [e, v, t, k]);
+      this.em.emit('Throw', e);
+    });
+    this.em.bind(ok);
+  }
+
+  /** `const { a } = x` with x null or undefined: V8's "Cannot destructure ..." TypeError instead of a failed property read. */
+  private objectCoercible(p: Extract<Pat, { k: 'object' }>, v: number, src: DestructSrc, body: () => void): void {
+    const bad = this.em.label(), end = this.em.label();
+    this.em.emit('JumpIfNullish', v, bad);
+    body();
+    this.em.emit('Jump', end);
+    this.em.bind(bad);
+    const first = p.props[0]?.key;
+    const name = first && !ts.isComputedPropertyName(first) && !ts.isPrivateIdentifier(first) ? propertyNameText(first) : undefined;
+    const message = (what: 'null' | 'undefined'): string => {
+      const of = src.expr ? calleeText(skipParens(src.expr)) : what === 'null' ? 'object null' : 'undefined';
+      return name !== undefined ? `Cannot destructure property '${name}' of '${of}' as it is ${what}.` : `Cannot destructure '${of}' as it is ${what}.`;
+    };
+    this.withTemps(() => {
+      const isUndef = this.em.label();
+      this.em.emit('JumpIfStrictEq', v, this.undef(), isUndef);
+      this.em.emit('ThrowError', TYPE_ERROR, this.k(message('null')));
+      this.em.bind(isUndef);
+      this.em.emit('ThrowError', TYPE_ERROR, this.k(message('undefined')));
+    });
+    this.em.bind(end);
+  }
+
+  private destructure(p: Pat, v: number, src?: DestructSrc): void {
     if (p.k === 'leaf') return p.store(v);
+    if (p.k === 'object' && src) return this.objectCoercible(p, v, src, () => this.destructure(p, v));
     this.mark(p.node);
     this.withTemps(() => {
       if (p.k === 'array') {
         const iter = this.alloc(), done = this.alloc(), save = this.alloc();
-        this.em.emit('GetIterator', iter, v);
+        if (src) {
+          const named = src.expr !== undefined && namedIterable(src.expr);
+          this.guardIteration(v, named ? notIterableText(src.expr!) : undefined, named ? 0 : 2, () => this.em.emit('GetIterator', iter, v));
+        } else this.em.emit('GetIterator', iter, v);
         this.em.emit('LoadFalse', done);
         // An exception while the iterator is not done (a default, a nested pattern, a
         // store) closes it; `done` is true while next() runs, so its own errors do not.
@@ -1845,6 +2272,8 @@ export class FnCompiler {
         this.top = mark;
         return d;
       }
+      case K.YieldExpression:
+        return this.yieldExpr(n as ts.YieldExpression, d);
       case K.AwaitExpression: {
         if (this.asyncPromise < 0) this.unsupported(n, this.fn.kind === 'top' ? 'top-level await' : 'await outside an async function');
         const r = d ?? this.alloc();
@@ -2062,7 +2491,7 @@ export class FnCompiler {
     this.withTemps(() => {
       if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
         this.expr(n.right, r);
-        this.assignTo(left, r);
+        this.assignTo(left, r, ts.isArrayLiteralExpression(left) ? {} : { expr: n.right });
         return;
       }
       const ref = this.prepareRef(left, [n.right]);
@@ -2178,6 +2607,22 @@ export class FnCompiler {
         else this.expr(e.argumentExpression, key);
         this.mark(n);
         this.em.emit('DeleteElem', r, obj, key);
+      } else if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && !ts.isPrivateIdentifier((e as ts.PropertyAccessExpression).name ?? e)) {
+        // delete a?.b.c: true when the chain stops at a nullish value
+        const nullish = this.em.label(), end = this.em.label();
+        this.withTemps(() => {
+          const obj = this.stable(this.chainObject(e.expression, nullish), [ts.isElementAccessExpression(e) ? e.argumentExpression : undefined]);
+          if (e.questionDotToken) this.em.emit('JumpIfNullish', obj, nullish);
+          const key = this.alloc();
+          if (ts.isPropertyAccessExpression(e)) this.loadString(key, e.name.text);
+          else this.expr(e.argumentExpression, key);
+          this.mark(n);
+          this.em.emit('DeleteElem', r, obj, key);
+        });
+        this.em.emit('Jump', end);
+        this.em.bind(nullish);
+        this.em.emit('LoadTrue', r);
+        this.em.bind(end);
       } else if (ts.isIdentifier(e) || e.flags & ts.NodeFlags.OptionalChain) {
         this.unsupported(n, 'this delete operand');
       } else {
@@ -2199,14 +2644,19 @@ export class FnCompiler {
       return { k: 'id', name: target.text, b, node: target };
     }
     if (target.flags & ts.NodeFlags.OptionalChain) this.unsupported(target, 'optional chain as assignment target');
+    if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && target.expression.kind === K.SuperKeyword) {
+      this.checkSuper(target);
+      const key = this.alloc();
+      if (ts.isPropertyAccessExpression(target)) this.loadString(key, target.name.text);
+      else this.expr(target.argumentExpression, key);
+      return { k: 'super', key: this.stable(key, later), node: target };
+    }
     if (ts.isPropertyAccessExpression(target)) {
-      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
       const obj = this.stable(this.expr(target.expression), later);
       if (ts.isPrivateIdentifier(target.name)) return { k: 'private', obj, pn: this.privateName(target.name), node: target.name };
       return { k: 'prop', obj, name: target.name.text };
     }
     if (ts.isElementAccessExpression(target)) {
-      if (target.expression.kind === K.SuperKeyword) this.unsupported(target, 'assignment to a super property');
       const obj = this.stable(this.expr(target.expression), [target.argumentExpression, ...later]);
       const key = this.stable(this.expr(target.argumentExpression), later);
       return { k: 'elem', obj, key };
@@ -2228,6 +2678,9 @@ export class FnCompiler {
         return;
       case 'private':
         this.getPrivate(d, ref.obj, ref.pn, ref.node);
+        return;
+      case 'super':
+        this.superAccess(d, ref.key, ref.node, 0);
     }
   }
 
@@ -2253,6 +2706,12 @@ export class FnCompiler {
             this.em.emit('SetPrivate', ref.obj, ref.pn, v);
           }
         }
+        return;
+      case 'super':
+        this.withTemps(() => {
+          const t = this.alloc();
+          this.superAccess(t, ref.key, ref.node, 1, v);
+        });
     }
   }
 
@@ -2312,9 +2771,10 @@ export class FnCompiler {
         const key = this.alloc();
         if (ts.isPropertyAccessExpression(n)) this.loadString(key, n.name.text);
         else this.expr(n.argumentExpression, key);
-        this.checkSuper(n);
-        this.mark(n);
-        this.em.emit('GetSuper', r, key);
+        if (this.checkSuper(n)) {
+          this.mark(n);
+          this.em.emit('GetSuper', r, key);
+        } else this.superAccess(r, key, n, 0);
         return;
       }
       const obj = this.chainObject(n.expression, chain);
@@ -2337,10 +2797,38 @@ export class FnCompiler {
     return r;
   }
 
-  private checkSuper(n: ts.Node): void {
-    const k = this.fn.kind;
-    const node = this.fn.node;
-    if (k !== 'method' || !node.parent || !ts.isClassLike(node.parent)) this.unsupported(n, 'super property access outside a class method');
+  /**
+   * super property access: in methods, getters and setters (of classes and object literals),
+   * constructors, field initialisers, and arrows in them. Returns whether it is direct
+   * (GetSuper, with the frame's own `this`) rather than in an arrow (SuperAccess with the
+   * lexical this and the home object the arrow was given).
+   */
+  private checkSuper(n: ts.Node): boolean {
+    let fn = this.fn;
+    while (fn.kind === 'arrow' && fn.parent) fn = fn.parent;
+    const k = fn.kind;
+    if (k === 'staticblock' || !(k === 'method' || k === 'getter' || k === 'setter' || k === 'ctor' || k === 'fieldinit' || k === 'staticinit')) {
+      this.unsupported(n, 'super property access here');
+    }
+    return this.fn.kind !== 'arrow';
+  }
+
+  /** this, as the expression `this` reads it (lexically in arrows). */
+  private thisInto(d: number, node: ts.Node): void {
+    const b = ScopeAnalysis.thisScope(this.scope).bindings.get('this')!;
+    this.loadBinding(b, node, d);
+  }
+
+  /** d = super[key] (mode 0) or super[key] = value (mode 1), through the prelude's SuperAccess with the lexical this. */
+  private superAccess(d: number, key: number, node: ts.Node, mode: number, value?: number): void {
+    this.withTemps(() => {
+      const home = this.alloc(), recv = this.alloc(), m = this.alloc();
+      this.em.emit('LoadHome', home);
+      this.thisInto(recv, node);
+      this.em.emit('LoadInt', m, mode);
+      this.mark(node);
+      this.callIntrinsic(Intrinsic.SuperAccess, value === undefined ? [home, key, recv, m] : [home, key, recv, m, value], d);
+    });
   }
 
   private call(n: ts.CallExpression, d: number | undefined, chain: Label | undefined): number {
@@ -2360,12 +2848,13 @@ export class FnCompiler {
         const key = this.alloc();
         if (ts.isPropertyAccessExpression(callee)) this.loadString(key, callee.name.text);
         else this.expr(callee.argumentExpression, key);
-        this.checkSuper(callee);
+        const direct = this.checkSuper(callee);
         f = this.alloc();
         this.mark(callee);
-        this.em.emit('GetSuper', f, key);
+        if (direct) this.em.emit('GetSuper', f, key);
+        else this.superAccess(f, key, callee, 0);
         thisReg = this.alloc();
-        this.em.emit('LoadThis', thisReg);
+        this.thisInto(thisReg, callee);
       } else if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
         const innerChain = callee.flags & ts.NodeFlags.OptionalChain ? chain : undefined;
         const later = ts.isElementAccessExpression(callee) ? [callee.argumentExpression, ...n.arguments] : n.arguments;
@@ -2436,7 +2925,7 @@ export class FnCompiler {
         if (ts.isSpreadElement(a)) {
           const v = this.expr(a.expression);
           this.mark(a);
-          this.em.emit('ArraySpread', arr, v);
+          this.guardIteration(v, calleeText(skipParens(a.expression)), 1, () => this.em.emit('ArraySpread', arr, v));
         } else {
           this.em.emit('ArrayPush', arr, this.expr(a));
         }
@@ -2554,7 +3043,7 @@ export class FnCompiler {
           else if (ts.isSpreadElement(el)) {
             const v = this.expr(el.expression);
             this.mark(el);
-            this.em.emit('ArraySpread', arr, v);
+            this.guardIteration(v, notIterableText(el.expression), 0, () => this.em.emit('ArraySpread', arr, v));
           } else this.em.emit('ArrayPush', arr, this.expr(el));
         });
       }
@@ -2585,7 +3074,12 @@ export class FnCompiler {
           }
           if (!p.name || ts.isPrivateIdentifier(p.name)) this.unsupported(p);
           if (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && propertyNameText(p.name) === '__proto__') {
-            this.unsupported(p, '__proto__ in object literals');
+            // `__proto__: v` sets the [[Prototype]] (when v is an object or null)
+            const v = this.expr(p.initializer);
+            const u = this.undef(), m = this.alloc();
+            this.em.emit('LoadInt', m, 3);
+            this.callIntrinsic(Intrinsic.SuperAccess, [obj, u, u, m, v]);
+            return;
           }
           this.propertyKey(p.name, key);
           const computed = ts.isComputedPropertyName(p.name);
@@ -2598,12 +3092,12 @@ export class FnCompiler {
             const anonymous = isAnonymousFunction(p.initializer);
             const v = this.expr(p.initializer, undefined, anonymous ? nameHint : undefined);
             this.em.emit('DefineField', obj, key, anonymous ? named(v, '') : v);
-          } else if (ts.isMethodDeclaration(p)) {
-            this.em.emit('DefineField', obj, key, named(this.closure(p, nameHint), ''));
-          } else if (ts.isGetAccessorDeclaration(p)) {
-            this.em.emit('DefineGetter', obj, key, named(this.closure(p, nameHint), 'get'), 1);
-          } else if (ts.isSetAccessorDeclaration(p)) {
-            this.em.emit('DefineSetter', obj, key, named(this.closure(p, nameHint), 'set'), 1);
+          } else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
+            const prefix = ts.isGetAccessorDeclaration(p) ? 'get' : ts.isSetAccessorDeclaration(p) ? 'set' : '';
+            const f = named(this.closure(p, nameHint), prefix);
+            if (prefix === '') this.em.emit('DefineField', obj, key, f);
+            else this.em.emit(prefix === 'get' ? 'DefineGetter' : 'DefineSetter', obj, key, f, 1);
+            if (usesSuperProperty(p)) this.em.emit('SetHome', f, obj);
           } else {
             this.unsupported(p);
           }
@@ -2671,6 +3165,7 @@ export class FnCompiler {
       this.em.emit('NewClass', cls, cls, parent);
       const proto = this.alloc();
       this.em.emit('GetProp', proto, cls, this.k('prototype'), this.em.ic());
+      if (ctorNode && usesSuperProperty(ctorNode)) this.em.emit('SetHome', cls, proto);
       for (const m of n.members) {
         if (!(ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m))) continue;
         this.withTemps(() => {
@@ -2678,6 +3173,7 @@ export class FnCompiler {
           const target = isStaticMember(m) ? cls : proto;
           if (ts.isPrivateIdentifier(m.name)) {
             const f = this.closure(m, m.name.text);
+            if (usesSuperProperty(m)) this.em.emit('SetHome', f, target);
             this.storeBinding(cs.bindings.get('%' + m.name.text)!, f, true, m);
             return;
           }
@@ -2687,7 +3183,10 @@ export class FnCompiler {
           const f = this.closure(m, hint);
           if (hint === undefined) this.nameFromKey(f, key, ts.isGetAccessorDeclaration(m) ? 'get' : ts.isSetAccessorDeclaration(m) ? 'set' : '');
           if (ts.isMethodDeclaration(m)) this.em.emit('DefineMethod', target, key, f);
-          else this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
+          else {
+            this.em.emit(ts.isGetAccessorDeclaration(m) ? 'DefineGetter' : 'DefineSetter', target, key, f, 0);
+            if (usesSuperProperty(m)) this.em.emit('SetHome', f, target);
+          }
         });
       }
       if (instanceElems.length) {
@@ -2697,6 +3196,7 @@ export class FnCompiler {
             (c) => c.fieldInitializer(n, instanceElems));
           const f = this.alloc();
           this.em.emit('Closure', f, idx, this.curEnv);
+          if (instanceElems.some((m) => usesSuperProperty(m))) this.em.emit('SetHome', f, proto);
           this.storeBinding(cs.bindings.get('%init')!, f, true, n);
         });
       }
@@ -2709,6 +3209,7 @@ export class FnCompiler {
             (c) => c.fieldInitializer(n, staticElems));
           const f = this.alloc();
           this.em.emit('Closure', f, idx, this.curEnv);
+          if (staticElems.some((m) => usesSuperProperty(m))) this.em.emit('SetHome', f, cls);
           this.em.emit('Call', f, f, cls, f, 0);
         });
       }

@@ -28,6 +28,11 @@ export interface CompileOptions {
    * compile error naming file:line:col.
    */
   target?: 'kernel' | 'user';
+  /**
+   * Keep each function's source text for Function.prototype.toString (default true; the
+   * kernel image leaves it out: the text would be most of its constants).
+   */
+  functionSources?: boolean;
 }
 
 /** A file name for messages and stacks: relative to root inside it, absolute outside. */
@@ -127,8 +132,9 @@ export function compilePrelude(): CompiledModule {
 export function compileProgram(entryFile: string, opts: CompileOptions = {}): CompiledProgram {
   const root = resolve(opts.root ?? process.cwd());
   const entry = resolve(entryFile);
-  if (opts.prelude === false) return compileBundle(entry, root, opts.define, {}, opts.target);
+  const functionSources = opts.functionSources;
+  if (opts.prelude === false) return compileBundle(entry, root, opts.define, { functionSources }, opts.target);
   const prelude = cachedPrelude(compilePrelude);
   const base = { ...prelude, files: prelude.files.map((f) => displayPath(root, f)) };
-  return compileBundle(entry, root, opts.define, { base }, opts.target);
+  return compileBundle(entry, root, opts.define, { base, functionSources }, opts.target);
 }

@@ -58,6 +58,11 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
     case 'wallClockNow': return vm.wallClockNow();
     case 'idle': vm.idle(vm.toNumber(a[0])); return undefined;
     case 'functionFlags': return isCallable(a[0]) && a[0].compiled ? a[0].flags : 0;
+    case 'functionSource': {
+      // the compiler keeps it in the callee-name table under pc 0xFFFFFFFF
+      const entry = isCallable(a[0]) && a[0].compiled ? a[0].compiled.calleeNames?.find((c) => c.pc === 0xffffffff) : undefined;
+      return entry ? vm.module.constants[entry.constant] : undefined;
+    }
     // The kernel's CPU intrinsics: the reference interpreter has no hardware; these keep
     // their shapes (numbers, undefined) so kernel code runs, nothing more.
     case 'cli': case 'sti': case 'hlt': case 'writeCr0': case 'writeCr4': case 'bootReport': return undefined;

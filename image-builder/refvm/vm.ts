@@ -159,7 +159,7 @@ export class VM {
     f.flags = cf.flags;
     f.fname = cf.name ?? '';
     f.flength = cf.length ?? cf.paramCount;
-    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
+    const constructible = !(cf.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator));
     if (constructible && !(cf.flags & FunctionFlag.ClassConstructor)) {
       const proto = new JSObject(this.realm.ObjectPrototype);
       this.defineData(proto, 'constructor', f, false);
@@ -203,7 +203,7 @@ export class VM {
   isConstructor(f: Value): f is JSFunction {
     if (!isCallable(f)) return false;
     if (f.host) return f.hostConstructor;
-    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async));
+    return !(f.flags & (FunctionFlag.Arrow | FunctionFlag.Method | FunctionFlag.TopLevel | FunctionFlag.Async | FunctionFlag.Generator));
   }
 
   /** The virtual monotonic clock, in milliseconds: instructions executed plus idle jumps. */
@@ -486,6 +486,13 @@ export class VM {
           regs[o[0]] = obj.privates?.has(regs[o[2]] as PrivateName) ?? false;
           break;
         }
+        case 'SetHome': {
+          const fn = regs[o[0]];
+          if (!(fn instanceof JSFunction) || fn.host) throw new Error('refvm: SetHome of something else than a bytecode function');
+          fn.home = regs[o[1]] as JSObject;
+          break;
+        }
+        case 'LoadHome': regs[o[0]] = f.fn.home; break;
         case 'GetSuper': {
           const home = f.fn.home;
           const proto = home ? home.proto : null;
@@ -935,6 +942,13 @@ export class VM {
   setV(target: Value, key: Key, value: Value): void {
     if (!isObject(target)) {
       if (target === undefined || target === null) throw this.error('TypeError', `Cannot set properties of ${target} (setting '${this.toDisplayKey(key)}')`);
+      // as the x86 interpreter: the prelude's SuperAccess (Intrinsic 44) runs a setter of the
+      // primitive's prototype chain or throws "Cannot create property 'x' on number '1'"
+      const superAccess = this.realm.intrinsics[Intrinsic.SuperAccess];
+      if (isCallable(superAccess)) {
+        this.call(superAccess, undefined, [target, key, target, 1, value]);
+        return;
+      }
       throw this.error('TypeError', `Cannot create property '${this.toDisplayKey(key)}' on ${typeof target} '${this.toString(target)}'`);
     }
     this.set(target, key, value);

@@ -17,6 +17,7 @@ import {
   ErrorPrototype, GLOBAL$, SymbolToStringTag, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
+import { takeGeneratorPark } from './generator.ts';
 import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
@@ -265,8 +266,8 @@ function installAsync(): void {
   function isConstructor(c: any): boolean {
     const k = __native.valueKind(c);
     if (k === 8) return true;
-    // arrows, methods, async functions and the top level are not constructors
-    return k === 7 && (__native.functionFlags(c) & (1 | 8 | 16 | 32)) === 0;
+    // arrows, methods, async functions, the top level and generators are not constructors
+    return k === 7 && (__native.functionFlags(c) & (1 | 8 | 16 | 32 | 64)) === 0;
   }
 
   /** NewPromiseCapability(C). */
@@ -596,6 +597,7 @@ function installAsync(): void {
       rejectPromise(p, reason);
     });
     __native.registerIntrinsic(34, function AsyncFunctionAwait(value: any, frame: unknown): void {
+      if (takeGeneratorPark(frame)) return; // a generator parking at its start or a yield
       const p = promiseResolve(PromiseC, value);
       performThen(p, undefined, undefined, undefined, frame);
     });

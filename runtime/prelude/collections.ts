@@ -1,13 +1,13 @@
 // Map and Set over runtime/ordered-hash.ts; console, JSON, process, FormatUncaught; the
 // Introspect / JsonHooks implementations over natives.
 
-import { formatLogArgs, inspect, type Introspect } from '../inspect.ts';
+import { formatLogArgs, improveStack, inspect, type Introspect } from '../inspect.ts';
 import { jsonParse, jsonStringify, type JsonHooks } from '../json.ts';
 import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
   ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
-  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr,
+  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
@@ -230,6 +230,10 @@ const intro: Introspect = {
   dateString(obj: object): string | undefined {
     return inspectDate(obj);
   },
+  boxedPrimitive(obj: object): { value: unknown } | undefined {
+    const p = unboxPrimitive(obj);
+    return p === undefined ? undefined : { value: p };
+  },
   viewKind(obj: object): string {
     const t = __native.viewInfo(obj, 0);
     return t < 0 ? '' : t <= 8 ? 'typed' : t === 9 ? 'dataview' : 'buffer';
@@ -265,6 +269,8 @@ const intro: Introspect = {
     return isError(obj);
   },
   errorStack(obj: any): string {
+    const now = errorStackNow(obj);
+    if (now !== undefined) return now;
     const s = obj.stack;
     if (typeof s === 'string') return s;
     return ErrorPrototype.toString.call(obj);
@@ -285,7 +291,8 @@ const intro: Introspect = {
       const pn = proto.name;
       extendsName = typeof pn === 'string' ? pn : '';
     }
-    const kind = (__native.functionFlags(fn) & 16) !== 0 ? 'AsyncFunction' : 'Function';
+    const flags = __native.functionFlags(fn);
+    const kind = (flags & 80) === 80 ? 'AsyncGeneratorFunction' : (flags & 16) !== 0 ? 'AsyncFunction' : (flags & 64) !== 0 ? 'GeneratorFunction' : 'Function';
     return { name: typeof n === 'string' ? n : '', kind, isClass, extendsName };
   },
   symbolDescription(sym: any): string | undefined {
@@ -320,7 +327,12 @@ const jsonHooks: JsonHooks = {
   callFunction(fn: unknown, thisArg: unknown, args: unknown[]): unknown {
     return __native.apply(fn, thisArg, args);
   },
-  unbox(): unknown {
+  unbox(obj: object): unknown {
+    // SerializeJSONProperty: ToNumber / ToString of a Number / String wrapper, a Boolean's [[BooleanData]]
+    const p = unboxPrimitive(obj);
+    if (typeof p === 'number') return toNum(obj);
+    if (typeof p === 'string') return toStr(obj);
+    if (typeof p === 'boolean') return p;
     return undefined;
   },
   constructorName(obj: object): string {
@@ -478,7 +490,7 @@ processObj.stderr = {
 };
 
 __native.registerIntrinsic(12, function FormatUncaught(v: unknown): string {
-  if (isError(v)) return intro.errorStack(v as object);
+  if (isError(v)) return improveStack(intro.errorStack(v as object), intro.constructorName(v as object), intro.getStringProperty(v as object, 'name'));
   return inspect(v, intro);
 });
 void numberToString;

@@ -21,6 +21,7 @@ export const SymbolIterator: any = __native.newSymbol('Symbol.iterator');
 export const SymbolToPrimitive: any = __native.newSymbol('Symbol.toPrimitive');
 export const SymbolHasInstance: any = __native.newSymbol('Symbol.hasInstance');
 export const SymbolToStringTag: any = __native.newSymbol('Symbol.toStringTag');
+export const SymbolAsyncIterator: any = __native.newSymbol('Symbol.asyncIterator');
 __native.registerIntrinsic(15, SymbolIterator);
 __native.registerIntrinsic(16, SymbolToPrimitive);
 __native.registerIntrinsic(17, SymbolHasInstance);
@@ -163,7 +164,56 @@ export function toLength(v: any): number {
 
 export function toObject(v: any): any {
   if (v === undefined || v === null) throw new GLOBAL$.TypeError('Cannot convert undefined or null to object');
-  return v;
+  return isObject(v) ? v : wrapPrimitive(v);
+}
+
+// ---- boxed primitives: new Number/String/Boolean, Object(primitive) -------------------------
+// A wrapper object carries its [[NumberData]] / [[StringData]] / [[BooleanData]] /
+// [[SymbolData]] in a private field stamped onto it.
+
+class BoxBase$ {
+  constructor(o: any) {
+    return o;
+  }
+}
+
+class Box$ extends BoxBase$ {
+  #primitive: any;
+  constructor(o: any, v: any) {
+    super(o);
+    this.#primitive = v;
+  }
+  static has(o: any): boolean {
+    return isObject(o) && #primitive in o;
+  }
+  static get(o: any): any {
+    return o.#primitive;
+  }
+}
+
+/** Makes obj (a new object) the wrapper of primitive v; a String wrapper gets its index properties and length. */
+export function boxInto(obj: any, v: any): any {
+  new Box$(obj, v);
+  if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i++) __native.defineProperty(obj, i, __native.stringSlice(v, i, i + 1), 1);
+    __native.defineProperty(obj, 'length', v.length, 0);
+  }
+  return obj;
+}
+
+/** ToObject of a primitive (not undefined or null): a new wrapper. */
+export function wrapPrimitive(v: any): any {
+  const k = __native.valueKind(v);
+  const proto = k === K_NUMBER ? NumberPrototype : k === K_STRING ? StringPrototype : k === K_BOOLEAN ? BooleanPrototype
+    : __native.loadIntrinsic(14);
+  const o: any = {};
+  __native.setPrototypeOf(o, proto);
+  return boxInto(o, v);
+}
+
+/** The primitive a wrapper object holds, or undefined for anything else. */
+export function unboxPrimitive(o: any): any {
+  return Box$.has(o) ? Box$.get(o) : undefined;
 }
 
 export function sameValueZero(a: unknown, b: unknown): boolean {
@@ -233,7 +283,38 @@ export function initError(self: any, message: any, options: any): void {
   if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
   const skip = 2 + extraSkip;
   extraSkip = 0;
-  hidden(self, 'stack', errorHeader(self) + __native.captureStack(skip));
+  const frames = __native.captureStack(skip);
+  const stack = errorHeader(self) + frames;
+  hidden(self, 'stack', stack);
+  new StackSlot$(self, stack, frames);
+}
+
+class StackBase$ {
+  constructor(o: any) {
+    return o;
+  }
+}
+
+/** What initError captured: V8 formats an error's stack lazily, so its header shows the name the error has when it is first printed (a subclass sets this.name after super()). */
+class StackSlot$ extends StackBase$ {
+  #stack: string;
+  #frames: string;
+  constructor(o: any, stack: string, frames: string) {
+    super(o);
+    this.#stack = stack;
+    this.#frames = frames;
+  }
+  static current(o: any): string | undefined {
+    if (!isObject(o) || !(#stack in o)) return undefined;
+    const s = o.stack;
+    // the stack as captured (not replaced): headed with the name and message the error has now
+    return s === o.#stack ? errorHeader(o) + o.#frames : undefined;
+  }
+}
+
+/** The stack an uncaught error or console.log shows: V8's lazily formatted one. */
+export function errorStackNow(e: any): string | undefined {
+  return StackSlot$.current(e);
 }
 
 function errorHeader(e: any): string {

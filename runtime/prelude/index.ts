@@ -12,4 +12,6 @@ import './collections.ts';
 import './typed-array.ts';
 import './date.ts';
 import './weak-reflect-uri.ts';
+import './generator.ts';
+import './super.ts';
 import './async.ts';

@@ -120,6 +120,18 @@ export function getIterator(v: any): any {
   return iteratorFrom(__native.apply(m, v, []));
 }
 
+/** IterationError(exception, value, text, kind) (natives.ts Intrinsic 43): V8's TypeError for a value that is not iterable, else the exception again. */
+__native.registerIntrinsic(43, function IterationError(e: any, v: any, text: any, kind: number): never {
+  const m = v === undefined || v === null ? undefined : v[SymbolIterator];
+  if (m !== undefined && m !== null && isCallable(m)) throw e;
+  if (kind === 0) throw new GLOBAL$.TypeError(text);
+  if (kind === 1) {
+    if (v === undefined || v === null) throw new GLOBAL$.TypeError(text + ' is not iterable (cannot read property ' + (v === null ? 'null' : 'undefined') + ')');
+    throw new GLOBAL$.TypeError('Spread syntax requires ...iterable[Symbol.iterator] to be a function');
+  }
+  throw new GLOBAL$.TypeError(builtinNotIterable(v));
+});
+
 /** GetIterator as the builtins do it (their error message differs). */
 export function getIteratorForBuiltin(v: any): any {
   const m = v === undefined || v === null ? undefined : v[SymbolIterator];

@@ -104,6 +104,7 @@ declare const __native: {
   viewGet(obj: any, byteIndex: number, type: number, littleEndian: boolean): number;
   viewSet(obj: any, byteIndex: number, type: number, value: number, littleEndian: boolean): void;
   bytesCopy(dst: any, dstByte: number, src: any, srcByte: number, count: number): void;
+  functionSource(fn: unknown): string | undefined;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */

@@ -4,15 +4,47 @@ import { isDate } from './date.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
   SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
-  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe,
+  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 
 const propertyKey = toPropertyKey;
 
+/** ValidateAndApplyPropertyDescriptor's refusals: false where defining desc on o[k] must fail. */
+export function compatibleDefinition(o: any, k: any, desc: any): boolean {
+  if (!isObject(desc)) return true; // Object.defineProperty throws its TypeError
+  const flags = __native.propertyFlags(o, k);
+  if (flags < 0) return __native.isExtensible(o);
+  if ((flags & 4) !== 0) return true;
+  if (desc.configurable === true) return false;
+  if ('enumerable' in desc && !!desc.enumerable !== ((flags & 1) !== 0)) return false;
+  const isAccessor = (flags & 24) !== 0;
+  if ('get' in desc || 'set' in desc) {
+    if (!isAccessor) return false;
+    if ('get' in desc && desc.get !== __native.getOwnAccessor(o, k, 0)) return false;
+    if ('set' in desc && desc.set !== __native.getOwnAccessor(o, k, 1)) return false;
+    return true;
+  }
+  if (isAccessor) return !('value' in desc) && !('writable' in desc);
+  if ((flags & 2) === 0) {
+    if (desc.writable === true) return false;
+    if ('value' in desc) {
+      const a = desc.value, b = o[k];
+      const same = a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+      if (!same) return false;
+    }
+  }
+  return true;
+}
+
 function defineFromDescriptor(o: any, key: any, d: any): void {
   if (!isObject(d)) throw new GLOBAL$.TypeError('Property description must be an object: ' + toStr(d));
   const old = __native.propertyFlags(o, key);
+  // V8's TypeErrors (the machines' defineProperty does not check redefinitions itself)
+  if (!compatibleDefinition(o, key, d)) {
+    const shown = typeof key === 'symbol' ? describe(key) : key;
+    throw new GLOBAL$.TypeError(old < 0 ? 'Cannot define property ' + shown + ', object is not extensible' : 'Cannot redefine property: ' + shown);
+  }
   const has = (name: string): boolean => name in d;
   const flag = (name: string, bit: number): number => {
     if (has(name)) return d[name] ? bit : 0;
@@ -39,6 +71,24 @@ function descriptorOf(o: any, key: any): any {
   return { value: o[key], writable: (flags & 2) !== 0, enumerable: (flags & 1) !== 0, configurable: (flags & 4) !== 0 };
 }
 
+/**
+ * OwnPropertyKeys of o as __native.ownKeys lists them (flags false: strings, 2: strings and
+ * symbols), with a function's `length` and `name` first as V8 has them: the machine keeps
+ * them virtual until they are redefined, and its ownKeys leaves the virtual ones out.
+ */
+export function ownPropertyKeys(o: any, flags: false | 2): any[] {
+  const keys = __native.ownKeys(o, flags);
+  if (!isCallable(o)) return keys;
+  // the x86 interpreter makes an ordinary function's `prototype` when it is first read: read it
+  if (__native.valueKind(o) === 7 && (__native.functionFlags(o) & 127) === 0) void o.prototype;
+  const out: any[] = [];
+  if (__native.propertyFlags(o, 'length') >= 0) out[out.length] = 'length';
+  if (__native.propertyFlags(o, 'name') >= 0) out[out.length] = 'name';
+  if (__native.propertyFlags(o, 'prototype') >= 0) out[out.length] = 'prototype';
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'length' && keys[i] !== 'name' && keys[i] !== 'prototype') out[out.length] = keys[i];
+  return out;
+}
+
 function isFrozenObject(o: any): boolean {
   if (!isObject(o)) return true;
   if (__native.isExtensible(o)) return false;
@@ -62,6 +112,10 @@ export function objectToStringTag(v: any): string {
   if (k === K_STRING) return 'String';
   if (k === K_NUMBER) return 'Number';
   if (k === K_BOOLEAN) return 'Boolean';
+  const boxed = __native.valueKind(unboxPrimitive(v));
+  if (boxed === K_STRING) return 'String';
+  if (boxed === K_NUMBER) return 'Number';
+  if (boxed === K_BOOLEAN) return 'Boolean';
   if (isCallable(v)) return 'Function';
   if (isError(v)) return 'Error';
   if (isDate(v)) return 'Date';
@@ -100,10 +154,7 @@ function displayValue(v: any): string {
 function defineObject(): void {
   const ObjectC: any = function Object(this: any, value?: any): any {
     if (value === undefined || value === null) return {};
-    // Node would wrap a primitive (typeof 'object'); there are no wrapper objects here, and
-    // handing the primitive back would be a silent difference
-    if (!isObject(value)) throw new GLOBAL$.TypeError('Object(' + typeof value + '): wrapper objects for primitives are not supported');
-    return value;
+    return toObject(value);
   };
   linkConstructor(ObjectC, ObjectPrototype, 'Object');
   hidden(GLOBAL$, 'Object', ObjectC);
@@ -186,7 +237,7 @@ function defineObject(): void {
       return o;
     },
     getOwnPropertyNames(o: any): string[] {
-      return __native.ownKeys(toObject(o), false);
+      return ownPropertyKeys(toObject(o), false);
     },
     getOwnPropertySymbols(o: any): symbol[] {
       const keys = __native.ownKeys(toObject(o), 2);
@@ -198,7 +249,7 @@ function defineObject(): void {
       return descriptorOf(toObject(o), propertyKey(key));
     },
     getOwnPropertyDescriptors(o: any): any {
-      const keys = __native.ownKeys(toObject(o), 2);
+      const keys = ownPropertyKeys(toObject(o), 2);
       const out: any = {};
       for (let i = 0; i < keys.length; i++) out[keys[i]] = descriptorOf(o, keys[i]);
       return out;
@@ -283,9 +334,13 @@ function defineObject(): void {
     },
     toString(this: any): string {
       requireCallable(this);
+      const source = __native.functionSource(this);
+      if (typeof source === 'string') return source;
       const k = __native.valueKind(this);
       if (k === 8) return 'class ' + __native.functionName(this) + ' { }';
-      return 'function ' + __native.functionName(this) + '() { [native code] }';
+      // a builtin; a bound function (whose own name, "bound f", is not its code's) has none
+      const own = __native.functionName(this);
+      return 'function ' + (this.name === own ? own : '') + '() { [native code] }';
     },
   });
   const hasInstance = function (this: any, v: any): boolean {
@@ -308,7 +363,8 @@ function defineObject(): void {
   });
 
   // ---- Boolean -------------------------------------------------------------------------
-  const BooleanC: any = function Boolean(value?: any): boolean {
+  const BooleanC: any = function Boolean(this: any, value?: any): boolean {
+    if (new.target !== undefined) boxInto(this, !!value);
     return !!value;
   };
   linkConstructor(BooleanC, BooleanPrototype, 'Boolean');
@@ -327,6 +383,8 @@ function defineObject(): void {
 
 function thisBoolean(v: any): boolean {
   if (typeof v === 'boolean') return v;
+  const p = unboxPrimitive(v);
+  if (typeof p === 'boolean') return p;
   throw new GLOBAL$.TypeError('Boolean.prototype.valueOf requires that \'this\' be a Boolean');
 }
 

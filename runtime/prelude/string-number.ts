@@ -8,7 +8,7 @@ import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
   GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, install, isCallable, linkConstructor,
-  relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr,
+  relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr, boxInto, unboxPrimitive,
 } from './core.ts';
 
 function thisString(v: any, method: string): string {
@@ -19,6 +19,8 @@ function thisString(v: any, method: string): string {
 
 function thisNumber(v: any, method: string): number {
   if (typeof v === 'number') return v;
+  const p = unboxPrimitive(v);
+  if (typeof p === 'number') return p;
   throw new GLOBAL$.TypeError('Number.prototype.' + method + ' requires that \'this\' be a Number');
 }
 
@@ -111,9 +113,13 @@ function pad(s: string, maxLength: any, fill: any, atStart: boolean): string {
 
 function defineString(): void {
   const StringC: any = function String(this: any, ...args: any[]): string {
-    if (args.length === 0) return '';
+    if (args.length === 0) {
+      if (new.target !== undefined) boxInto(this, '');
+      return '';
+    }
     const v = args[0];
     if (__native.valueKind(v) === K_SYMBOL && new.target === undefined) return symbolDescriptiveString(v);
+    if (new.target !== undefined) boxInto(this, toStr(v));
     return toStr(v);
   };
   linkConstructor(StringC, StringPrototype, 'String');
@@ -309,12 +315,16 @@ function defineString(): void {
       return s;
     },
     toString(this: any): string {
-      if (typeof this !== 'string') throw new GLOBAL$.TypeError('String.prototype.toString requires that \'this\' be a String');
-      return this;
+      if (typeof this === 'string') return this;
+      const p = unboxPrimitive(this);
+      if (typeof p !== 'string') throw new GLOBAL$.TypeError('String.prototype.toString requires that \'this\' be a String');
+      return p;
     },
     valueOf(this: any): string {
-      if (typeof this !== 'string') throw new GLOBAL$.TypeError('String.prototype.valueOf requires that \'this\' be a String');
-      return this;
+      if (typeof this === 'string') return this;
+      const p = unboxPrimitive(this);
+      if (typeof p !== 'string') throw new GLOBAL$.TypeError('String.prototype.valueOf requires that \'this\' be a String');
+      return p;
     },
   });
 }
@@ -325,7 +335,9 @@ function isIntegralNumber(n: any): boolean {
 
 function defineNumber(): void {
   const NumberC: any = function Number(this: any, ...args: any[]): number {
-    return args.length === 0 ? 0 : toNum(args[0]);
+    const n = args.length === 0 ? 0 : toNum(args[0]);
+    if (new.target !== undefined) boxInto(this, n);
+    return n;
   };
   linkConstructor(NumberC, NumberPrototype, 'Number');
   hidden(GLOBAL$, 'Number', NumberC);

@@ -11,12 +11,14 @@
 // does nothing.
 
 import {
-  GLOBAL$, K_SYMBOL, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
-  linkConstructor, setName, symbolDescriptiveString, toStr,
+  GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
+  linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 
 function thisSymbol(v: any, method: string): any {
   if (__native.valueKind(v) === K_SYMBOL) return v;
+  const p = unboxPrimitive(v);
+  if (__native.valueKind(p) === K_SYMBOL) return p;
   throw new GLOBAL$.TypeError(method + ' requires that \'this\' be a Symbol');
 }
 
@@ -55,7 +57,8 @@ function defineSymbol(): void {
   constant(SymbolC, 'toPrimitive', SymbolToPrimitive);
   constant(SymbolC, 'hasInstance', SymbolHasInstance);
   constant(SymbolC, 'toStringTag', SymbolToStringTag);
-  const unsupported = ['asyncIterator', 'isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'species', 'split',
+  constant(SymbolC, 'asyncIterator', SymbolAsyncIterator);
+  const unsupported = ['isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'species', 'split',
     'unscopables', 'dispose', 'asyncDispose'];
   for (let i = 0; i < unsupported.length; i++) {
     const name = unsupported[i];

@@ -9,6 +9,7 @@ import {
   GLOBAL$, SymbolToStringTag, describe, hidden, install, isCallable, isObject, linkConstructor, toPropertyKey, toStr,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
+import { compatibleDefinition, ownPropertyKeys } from './object.ts';
 
 /** Weak keys: objects and symbols that are not registered (Symbol.for). */
 function canBeHeldWeakly(v: unknown): boolean {
@@ -168,7 +169,7 @@ install(ReflectObj, {
   },
   ownKeys(o: any): any[] {
     requireTarget(o, 'ownKeys');
-    return __native.ownKeys(o, 2);
+    return ownPropertyKeys(o, 2);
   },
   preventExtensions(o: any): boolean {
     requireTarget(o, 'preventExtensions');
@@ -220,38 +221,12 @@ install(ReflectObj, {
  * or a change to a non-configurable one (configurable or enumerable flipped, a different
  * value or writable true for a read-only one, data and accessor swapped, other accessors).
  */
-function compatibleDefinition(o: any, k: any, desc: any): boolean {
-  if (!isObject(desc)) return true; // Object.defineProperty throws its TypeError
-  const flags = __native.propertyFlags(o, k);
-  if (flags < 0) return __native.isExtensible(o);
-  if ((flags & 4) !== 0) return true;
-  if (desc.configurable === true) return false;
-  if ('enumerable' in desc && !!desc.enumerable !== ((flags & 1) !== 0)) return false;
-  const isAccessor = (flags & 24) !== 0;
-  if ('get' in desc || 'set' in desc) {
-    if (!isAccessor) return false;
-    if ('get' in desc && desc.get !== __native.getOwnAccessor(o, k, 0)) return false;
-    if ('set' in desc && desc.set !== __native.getOwnAccessor(o, k, 1)) return false;
-    return true;
-  }
-  if (isAccessor) return !('value' in desc) && !('writable' in desc);
-  if ((flags & 2) === 0) {
-    if (desc.writable === true) return false;
-    if ('value' in desc) {
-      const a = desc.value, b = o[k];
-      const same = a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
-      if (!same) return false;
-    }
-  }
-  return true;
-}
-
 function isConstructor(f: unknown): boolean {
   const k = __native.valueKind(f);
   if (k === 8) return true;
   if (k !== 7) return false;
-  // methods and async functions are not constructors (FunctionFlag: method 8, async 16)
-  return (__native.functionFlags(f) & 24) === 0;
+  // methods, async functions and generators are not constructors (FunctionFlag: method 8, async 16, generator 64)
+  return (__native.functionFlags(f) & 88) === 0;
 }
 
 function articleType(v: unknown): string {

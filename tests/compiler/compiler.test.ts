@@ -33,11 +33,9 @@ function compileError(source: string): string {
 describe('compile errors name the original TypeScript position', () => {
   test.each([
     ['const x: number = 1;\nconst r = /ab+c/;\nconsole.log(x, r);\n', 'FILE:2:11: regular expression literal is not supported'],
-    ['type T = number;\nfunction* gen(): Generator<T> {\n  yield 1;\n}\nconsole.log(gen);\n', 'FILE:2:1: generator function is not supported'],
+    ['type T = number;\nclass A extends Object {\n  m(): T {\n    return delete super.x ? 1 : 0;\n  }\n}\nconsole.log(A);\n', 'FILE:4:19: delete of a super property is not supported'],
     ['let a: string = "x";\nconst big = 10n;\nconsole.log(a, big);\n', 'FILE:2:13: BigInt literal is not supported'],
-    ['interface I { a: number }\nasync function* f(): AsyncGenerator<number> {}\nf();\n', 'FILE:2:1: async generator function is not supported'],
     ['const p: Promise<number> = Promise.resolve(1);\nconst x = await p;\nconsole.log(x);\n', 'FILE:2:11: top-level await is not supported'],
-    ['async function f(xs: any): Promise<void> {\n  for await (const x of xs) console.log(x);\n}\nf([]);\n', 'FILE:2:5: for await is not supported'],
     ['const v: number = 2;\nconsole.log(eval("1"));\n', 'FILE:2:13: eval is not supported'],
     ['function f(): number {\n  return arguments.length;\n}\nf();\n', "FILE:2:10: 'arguments' is not supported"],
     ['const t = (s: TemplateStringsArray) => s;\nconsole.log(t`x`);\n', 'FILE:2:13: tagged template is not supported'],
