@@ -227,6 +227,9 @@ export const Intrinsic = {
    * nothing is runnable (the loop then halts until the next interrupt or timer).
    */
   RunUser: 56,
+  // ---- regular expressions (runtime/prelude/regexp.ts): 46-53 ----
+  /** RegExpCreate(source, flags): a new RegExp for a literal `/source/flags` (the compiler has checked both). */
+  RegExpCreate: 46,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

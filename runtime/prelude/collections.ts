@@ -11,6 +11,7 @@ import {
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
+import { inspectRegExp } from './regexp.ts';
 import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
@@ -229,6 +230,9 @@ const intro: Introspect = {
   },
   dateString(obj: object): string | undefined {
     return inspectDate(obj);
+  },
+  regexpString(obj: object): string | undefined {
+    return inspectRegExp(obj);
   },
   viewKind(obj: object): string {
     const t = __native.viewInfo(obj, 0);

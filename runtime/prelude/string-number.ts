@@ -61,9 +61,6 @@ function expand(template: string, match: string, position: number, s: string): s
 }
 
 function replaceImpl(s: string, pattern: any, replacement: any, all: boolean): string {
-  if (typeof pattern !== 'string' && pattern !== undefined && pattern !== null && typeof pattern === 'object') {
-    throw new GLOBAL$.TypeError('String.prototype.replace: only string patterns are supported (no RegExp)');
-  }
   const p = toStr(pattern);
   const fn = isCallable(replacement);
   const rep = fn ? '' : toStr(replacement);

@@ -140,7 +140,7 @@ class Parser {
     return this.i < this.s.length ? this.s.charCodeAt(this.i) : -1;
   }
 
-  at(j: number): number {
+  unitAt(j: number): number {
     return j < this.s.length ? this.s.charCodeAt(j) : -1;
   }
 
@@ -189,8 +189,8 @@ class Parser {
       this.i++;
       atom = node(N_ASSERT, c === 94 ? A_START : A_END);
       quantifiable = false;
-    } else if (c === 92 && (this.at(this.i + 1) === 98 || this.at(this.i + 1) === 66)) {
-      atom = node(N_ASSERT, this.at(this.i + 1) === 98 ? A_WORD : A_NOT_WORD);
+    } else if (c === 92 && (this.unitAt(this.i + 1) === 98 || this.unitAt(this.i + 1) === 66)) {
+      atom = node(N_ASSERT, this.unitAt(this.i + 1) === 98 ? A_WORD : A_NOT_WORD);
       this.i += 2;
       quantifiable = false;
     } else if (c === 40) {
@@ -254,16 +254,16 @@ class Parser {
 
   /** Whether a {n}, {n,} or {n,m} quantifier starts at j. */
   quantifierAt(j: number): boolean {
-    if (this.at(j) !== 123) return false;
+    if (this.unitAt(j) !== 123) return false;
     j++;
     const d0 = j;
-    while (this.at(j) >= 48 && this.at(j) <= 57) j++;
+    while (this.unitAt(j) >= 48 && this.unitAt(j) <= 57) j++;
     if (j === d0) return false;
-    if (this.at(j) === 125) return true;
-    if (this.at(j) !== 44) return false;
+    if (this.unitAt(j) === 125) return true;
+    if (this.unitAt(j) !== 44) return false;
     j++;
-    while (this.at(j) >= 48 && this.at(j) <= 57) j++;
-    return this.at(j) === 125;
+    while (this.unitAt(j) >= 48 && this.unitAt(j) <= 57) j++;
+    return this.unitAt(j) === 125;
   }
 
   decimal(): number {
@@ -279,7 +279,7 @@ class Parser {
     this.i++; // (
     let g: Node;
     if (this.peek() === 63) {
-      const c = this.at(this.i + 1);
+      const c = this.unitAt(this.i + 1);
       if (c === 58) {
         this.i += 2;
         g = node(N_GROUP, 0);
@@ -287,9 +287,9 @@ class Parser {
         this.i += 2;
         g = node(N_LOOK, 0);
         g.neg = c === 33;
-      } else if (c === 60 && (this.at(this.i + 2) === 61 || this.at(this.i + 2) === 33)) {
+      } else if (c === 60 && (this.unitAt(this.i + 2) === 61 || this.unitAt(this.i + 2) === 33)) {
         g = node(N_LOOK, 0);
-        g.neg = this.at(this.i + 2) === 33;
+        g.neg = this.unitAt(this.i + 2) === 33;
         g.behind = true;
         this.i += 3;
       } else if (c === 60) {
@@ -376,7 +376,7 @@ class Parser {
     const v = this.hex4(this.i);
     if (v < 0) return -1;
     this.i += 4;
-    if (braces && v >= 0xd800 && v <= 0xdbff && this.at(this.i) === 92 && this.at(this.i + 1) === 117) {
+    if (braces && v >= 0xd800 && v <= 0xdbff && this.unitAt(this.i) === 92 && this.unitAt(this.i + 1) === 117) {
       const w = this.hex4(this.i + 2);
       if (w >= 0xdc00 && w <= 0xdfff) {
         this.i += 6;
@@ -389,7 +389,7 @@ class Parser {
   hex4(j: number): number {
     let v = 0;
     for (let k = 0; k < 4; k++) {
-      const h = hexValue(this.at(j + k));
+      const h = hexValue(this.unitAt(j + k));
       if (h < 0) return -1;
       v = v * 16 + h;
     }
@@ -474,7 +474,7 @@ class Parser {
       case 116: this.i++; return 9;
       case 118: this.i++; return 11;
       case 99: {
-        const l = this.at(this.i + 1);
+        const l = this.unitAt(this.i + 1);
         if ((l >= 65 && l <= 90) || (l >= 97 && l <= 122)) {
           this.i += 2;
           return l % 32;
@@ -487,7 +487,7 @@ class Parser {
         return 92; // the backslash alone; `c` is read next
       }
       case 48: {
-        const d = this.at(this.i + 1);
+        const d = this.unitAt(this.i + 1);
         if (!(d >= 48 && d <= 57)) {
           this.i++;
           return 0;
@@ -496,7 +496,7 @@ class Parser {
         return this.legacyOctal();
       }
       case 120: {
-        const h1 = hexValue(this.at(this.i + 1)), h2 = hexValue(this.at(this.i + 2));
+        const h1 = hexValue(this.unitAt(this.i + 1)), h2 = hexValue(this.unitAt(this.i + 2));
         if (h1 >= 0 && h2 >= 0) {
           this.i += 3;
           return h1 * 16 + h2;
@@ -545,7 +545,7 @@ class Parser {
         break;
       }
       const a = this.classAtom();
-      if (this.peek() === 45 && this.at(this.i + 1) !== 93 && this.i + 1 < this.s.length) {
+      if (this.peek() === 45 && this.unitAt(this.i + 1) !== 93 && this.i + 1 < this.s.length) {
         this.i++; // -
         const b = this.classAtom();
         if (a.length > 0 || b.length > 0) {
