@@ -1874,7 +1874,7 @@ export class FnCompiler {
     const slash = text.lastIndexOf('/');
     const source = text.slice(1, slash), flags = text.slice(slash + 1);
     const err = checkRegExpLiteral(source, flags);
-    if (err !== undefined) throw new CompileError(`${this.where(n)}: ${err}`);
+    if (err !== undefined) throw new CompileError(`${this.m.where(n)}: ${err}`);
     const r = d ?? this.alloc();
     this.withTemps(() => {
       const f = this.alloc(), a = this.alloc(), b = this.alloc();

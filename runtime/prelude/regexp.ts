@@ -6,7 +6,7 @@
 // RegExp's methods call `exec` through the property unless it is still the builtin one,
 // when they run the engine directly. Literals in programs come here through the
 // RegExpCreate intrinsic (the compiler emits it; natives.ts Intrinsic.RegExpCreate).
-// Not supported: the v flag, \p{...}, RegExp.prototype.compile, the legacy static
+// Not supported: the v flag, \p{...}, the legacy static
 // properties (RegExp.$1, RegExp.lastMatch), Symbol.species.
 
 import { compilePattern, type Program } from '../regexp/compile.ts';
@@ -17,6 +17,7 @@ import {
   isCallable, isObject, linkConstructor, sameValue, setName, toLength, toNum, toStr,
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
+import { RegExpImpl, flagsOf, isRegExpObject, programOf, reinitialize, sourceOf } from './regexp-brand.ts';
 
 // ---- compiled programs, shared by equal (source, flags) --------------------------------------------
 
@@ -108,36 +109,6 @@ function lineTerminatorEscape(c: number): string {
 
 // ---- the objects ---------------------------------------------------------------------------------
 
-const RegExpImpl = class {
-  #program: Program;
-  #source: string;
-  #flags: string;
-  constructor(program: Program, source: string, flags: string) {
-    this.#program = program;
-    this.#source = source;
-    this.#flags = flags;
-  }
-  static isRegExp(r: any): boolean {
-    return isObject(r) && #program in r;
-  }
-  static programOf(r: any): Program {
-    return r.#program;
-  }
-  static sourceOf(r: any): string {
-    return r.#source;
-  }
-  static flagsOf(r: any): string {
-    return r.#flags;
-  }
-};
-const isRegExpObject: (r: any) => boolean = (RegExpImpl as any).isRegExp;
-const programOf: (r: any) => Program = (RegExpImpl as any).programOf;
-const sourceOf: (r: any) => string = (RegExpImpl as any).sourceOf;
-const flagsOf: (r: any) => string = (RegExpImpl as any).flagsOf;
-__native.deleteProperty(RegExpImpl, 'isRegExp');
-__native.deleteProperty(RegExpImpl, 'programOf');
-__native.deleteProperty(RegExpImpl, 'sourceOf');
-__native.deleteProperty(RegExpImpl, 'flagsOf');
 const RegExpPrototype: any = RegExpImpl.prototype;
 
 /** A new RegExp (prototype `proto`) of pattern text p and flags f (strings). */
@@ -367,6 +338,22 @@ install(RegExpPrototype, {
       throw new GLOBAL$.TypeError('RegExp.prototype.source getter called on non-RegExp object');
     }
     return escapeSource(sourceOf(this));
+  },
+  compile(this: any, pattern: any, flags: any): any {
+    thisRegExp(this, 'RegExp.prototype.compile');
+    let p: string, f: string;
+    if (isRegExpObject(pattern)) {
+      if (flags !== undefined) throw new GLOBAL$.TypeError('Cannot supply flags when constructing one RegExp from another');
+      p = sourceOf(pattern);
+      f = flagsOf(pattern);
+    } else {
+      p = pattern === undefined ? '' : toStr(pattern);
+      f = flags === undefined ? '' : toStr(flags);
+    }
+    const canonical = checkFlags(f);
+    reinitialize(this, programFor(p, canonical), p, canonical);
+    this.lastIndex = 0;
+    return this;
   },
   toString(this: any): string {
     if (!isObject(this)) incompatibleReceiver('RegExp.prototype.toString', this);
