@@ -5,8 +5,8 @@
 // letter but the Turkish dotted and dotless i, which fold to themselves). Two characters
 // match when their canonical forms are equal; character classes also need the other
 // direction (every character with a given canonical form), from a sorted table built
-// on first use. Supplementary-plane letters are their own canonical form (the case
-// tables cover the BMP only).
+// on first use. The case tables cover the BMP; the few supplementary-plane scripts with
+// case are a short list of runs here.
 //
 // Built from the allowed primitives only (runtime/README.md).
 
@@ -36,43 +36,87 @@ function runsMap(runs: number[], c: number): number {
   return c;
 }
 
-function hasMulti(multi: number[][], c: number): boolean {
-  for (let i = 0; i < multi.length; i++) if (multi[i][0] === c) return true;
+/** Sorted first units of the multi-unit mappings (upper [0], lower [1]), made with the tables. */
+let multiKeys: number[][] | undefined;
+
+function sortedKeys(multi: number[][]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < multi.length; i++) {
+    let j = keys.length;
+    keys.push(0);
+    while (j > 0 && keys[j - 1] > multi[i][0]) {
+      keys[j] = keys[j - 1];
+      j--;
+    }
+    keys[j] = multi[i][0];
+  }
+  return keys;
+}
+
+function hasMulti(keys: number[], c: number): boolean {
+  let lo = 0, hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] === c) return true;
+    if (keys[mid] < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return false;
 }
 
+function caseTables(): CaseTables {
+  if (tables === undefined) {
+    tables = buildCaseTables();
+    multiKeys = [sortedKeys(tables.upperMulti), sortedKeys(tables.lowerMulti)];
+  }
+  return tables;
+}
+
 function upperOf(t: CaseTables, c: number): number {
-  return hasMulti(t.upperMulti, c) ? c : runsMap(t.upperRuns, c);
+  return hasMulti(multiKeys![0], c) ? c : runsMap(t.upperRuns, c);
 }
 
 function lowerOf(t: CaseTables, c: number): number {
-  return hasMulti(t.lowerMulti, c) ? c : runsMap(t.lowerRuns, c);
+  return hasMulti(multiKeys![1], c) ? c : runsMap(t.lowerRuns, c);
+}
+
+/**
+ * The supplementary-plane letters with a simple case folding (Deseret, Osage, Vithkuqi, Old
+ * Hungarian, Garay, Warang Citi, Medefaidrin, Beria Erfe, Adlam, from Node 20's ICU):
+ * groups of three (first capital, delta to its small letter, count).
+ */
+const SUPPLEMENTARY = [66560, 40, 40, 66736, 40, 36, 66928, 39, 11, 66940, 39, 15, 66956, 39, 7, 66964, 39, 2, 68736, 64, 51,
+  68944, 32, 22, 71840, 32, 32, 93760, 32, 32, 93856, 27, 25, 125184, 34, 34];
+
+function foldSupplementary(c: number): number {
+  for (let i = 0; i < SUPPLEMENTARY.length; i += 3) {
+    if (c >= SUPPLEMENTARY[i] && c < SUPPLEMENTARY[i] + SUPPLEMENTARY[i + 2]) return c + SUPPLEMENTARY[i + 1];
+  }
+  return c;
 }
 
 /** Canonicalize(c) for /i without u (c a UTF-16 unit). */
 export function canonicalLegacy(c: number): number {
   if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
   if (c > 0xffff) return c;
-  if (tables === undefined) tables = buildCaseTables();
-  const u = upperOf(tables, c);
+  const u = upperOf(caseTables(), c);
   return u < 128 ? c : u;
 }
 
 /** Simple case folding of c for /iu (a code point). */
 export function canonicalUnicode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  if (c > 0xffff || c === 0x130 || c === 0x131) return c;
-  if (tables === undefined) tables = buildCaseTables();
-  const u = upperOf(tables, c);
-  return lowerOf(tables, u);
+  if (c > 0xffff) return foldSupplementary(c);
+  if (c === 0x130 || c === 0x131) return c;
+  const t = caseTables();
+  return lowerOf(t, upperOf(t, c));
 }
 
 /** Pairs [canonical, member] sorted by canonical, one table per mode (0 legacy, 1 unicode). */
 const inverse: number[][] = [];
 
 function buildInverse(mode: number): number[] {
-  if (tables === undefined) tables = buildCaseTables();
-  const t = tables;
+  const t = caseTables();
   const chars: number[] = [];
   const lists = [t.upperRuns, t.lowerRuns];
   for (let l = 0; l < 2; l++) {
@@ -83,6 +127,12 @@ function buildInverse(mode: number): number[] {
         chars.push(c);
         chars.push(c + runs[i + 2]);
       }
+    }
+  }
+  if (mode === 1) {
+    for (let i = 0; i < SUPPLEMENTARY.length; i += 3) {
+      for (let k = 0; k < SUPPLEMENTARY[i + 2]; k++) chars.push(SUPPLEMENTARY[i] + k);
+      for (let k = 0; k < SUPPLEMENTARY[i + 2]; k++) chars.push(SUPPLEMENTARY[i] + SUPPLEMENTARY[i + 1] + k);
     }
   }
   const pairs: number[] = [];

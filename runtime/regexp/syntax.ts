@@ -248,7 +248,7 @@ class Parser {
       quant.capHi = this.groupCount + 1;
       return quant;
     }
-    if (q === 123 && this.u) this.fail('Incomplete quantifier');
+    if (q === 123 && this.u && quantifiable) this.fail('Incomplete quantifier');
     return atom;
   }
 
@@ -294,10 +294,9 @@ class Parser {
         this.i += 3;
       } else if (c === 60) {
         this.i += 2;
-        const name = this.groupName();
-        for (let k = 1; k < this.names.length; k++) if (this.names[k] === name) this.fail('Duplicate capture group name');
         g = node(N_GROUP, ++this.groupCount);
-        this.names[g.k] = name;
+        g.name = this.groupName();
+        this.names[g.k] = undefined;
       } else {
         this.fail('Invalid group');
       }
@@ -308,6 +307,11 @@ class Parser {
     g.kids.push(this.disjunction());
     if (this.peek() !== 41) this.fail('Unterminated group');
     this.i++;
+    if (g.name !== '') {
+      // V8 checks a name when its group closes
+      for (let k = 1; k < this.names.length; k++) if (this.names[k] === g.name) this.fail('Duplicate capture group name');
+      this.names[g.k] = g.name;
+    }
     return g;
   }
 

@@ -21,7 +21,7 @@ export function randomPattern(rng: Rng, depth = 0): string {
     else if (k < 12) atom = '(' + randomPattern(rng, depth + 1) + ')';
     else if (k === 12) atom = '(?:' + randomPattern(rng, depth + 1) + '|' + randomPattern(rng, depth + 1) + ')';
     else if (k === 13) atom = rng.pick(['(?=', '(?!', '(?<=', '(?<!']) + randomPattern(rng, depth + 1) + ')';
-    else if (k === 14) atom = '(?<g' + rng.int(1000) + '>' + randomPattern(rng, depth + 1) + ')';
+    else if (k === 14) atom = '(?<g' + rng.int(rng.int(2) === 0 ? 3 : 1000) + '>' + randomPattern(rng, depth + 1) + ')';
     else atom = '\\' + (1 + rng.int(3));
     if (!atom.startsWith('(?<=') && !atom.startsWith('(?<!') && !['^', '$', '\\b', '\\B'].includes(atom) && rng.int(3) === 0) {
       atom += rng.pick(['*', '+', '?', '{2}', '{1,3}', '{0,}', '*?', '+?', '??', '{1,2}?']);
@@ -44,7 +44,8 @@ export function randomFlags(rng: Rng): string {
 }
 
 const INPUT = ['a', 'b', 'c', 'A', 'B', 'ab', 'aab', ' ', '\n', '1', '2', '-', '_', 'x', 'é', 'É', '😀', '\ud83d', 'ſ', 'S', 's',
-  'K', 'k', '\u212a', 'σ', 'Σ', 'ς', '.'];
+  'K', 'k', '\u212a', 'σ', 'Σ', 'ς', '.', '\u0130', '\u0131', 'i', 'I', '\u00ff', '\u0178', '\ude00', '\u{10400}', '\u{10428}', '\b', '\0',
+  '\u2028', '\u00a0', '\u01c5', '\u01c4', '\u01c6'];
 
 export function randomInput(rng: Rng): string {
   const n = rng.int(12);

@@ -3,6 +3,7 @@
 // error messages for malformed patterns; plus the case-insensitive tables over the BMP.
 
 import { describe, expect, it } from 'vitest';
+import { canonicalLegacy, canonicalUnicode, membersOf } from '../../runtime/regexp/case-fold.ts';
 import { compilePattern } from '../../runtime/regexp/compile.ts';
 import { matchAt } from '../../runtime/regexp/match.ts';
 import { RegExpSyntaxError } from '../../runtime/regexp/syntax.ts';
@@ -42,10 +43,10 @@ function node(p: string, flags: string, s: string, lastIndex: number): unknown {
 }
 
 describe('regexp engine vs Node', () => {
-  it('matches 30,000 random patterns as Node does', () => {
+  it('matches 40,000 random patterns as Node does', () => {
     const rng = new Rng(20261207);
     const failures: string[] = [];
-    for (let i = 0; i < 30000; i++) {
+    for (let i = 0; i < 40000; i++) {
       const p = randomPattern(rng);
       const f = randomFlags(rng);
       const s = randomInput(rng);
@@ -54,6 +55,39 @@ describe('regexp engine vs Node', () => {
       const got = ours(p, f, s, li);
       if (JSON.stringify(got) !== JSON.stringify(want) && failures.length < 20) {
         failures.push(JSON.stringify({ p, f, s, li, want, got }));
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('case-insensitive matching: every BMP character and the supplementary letters', () => {
+  it('agrees with Node on which characters match each other under /i and /iu', () => {
+    const chars: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) chars.push(c);
+    for (let c = 0x10000; c < 0x1f000; c++) {
+      const s = String.fromCodePoint(c);
+      if (s.toLowerCase() !== s || s.toUpperCase() !== s) chars.push(c);
+    }
+    const esc = (c: number): string => '\\u{' + c.toString(16) + '}';
+    const failures: string[] = [];
+    for (const c of chars) {
+      const s = String.fromCodePoint(c);
+      const candidates = new Set<number>([c]);
+      for (const t of [s.toUpperCase(), s.toLowerCase(), s.toUpperCase().toLowerCase(), s.toLowerCase().toUpperCase()]) {
+        if ([...t].length === 1) candidates.add(t.codePointAt(0)!);
+      }
+      for (const u of [false, true]) {
+        const members: number[] = [];
+        membersOf(u ? canonicalUnicode(c) : canonicalLegacy(c), u ? 1 : 0, members);
+        for (const m of members) candidates.add(m);
+        const re = new RegExp('^[' + esc(c) + ']$', u ? 'iu' : 'i');
+        for (const d of candidates) {
+          if (!u && (c > 0xffff || d > 0xffff)) continue;
+          const want = u ? re.test(String.fromCodePoint(d)) : new RegExp('^[\\u' + c.toString(16).padStart(4, '0') + ']$', 'i').test(String.fromCharCode(d));
+          const got = u ? canonicalUnicode(c) === canonicalUnicode(d) : canonicalLegacy(c) === canonicalLegacy(d);
+          if (want !== got && failures.length < 20) failures.push(`${c.toString(16)} ~ ${d.toString(16)} ${u ? 'iu' : 'i'}: Node ${want}`);
+        }
       }
     }
     expect(failures).toEqual([]);
