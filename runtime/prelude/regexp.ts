@@ -169,7 +169,7 @@ function thisRegExp(r: any, method: string): void {
 /** The match array of registers `m` over s, as exec returns it (groups, indices under d). */
 function matchArray(r: any, s: string, m: number[]): any[] {
   const prog = programOf(r);
-  const a: any[] = [];
+  const a: any = [];
   const n = prog.groups + 1;
   for (let g = 0; g < n; g++) a[g] = m[g * 2] < 0 || m[g * 2 + 1] < 0 ? undefined : __native.stringSlice(s, m[g * 2], m[g * 2 + 1]);
   a.index = m[0];
@@ -182,7 +182,7 @@ function matchArray(r: any, s: string, m: number[]): any[] {
   }
   a.groups = groups;
   if (hasFlag(flagsOf(r), 'd')) {
-    const indices: any[] = [];
+    const indices: any = [];
     for (let g = 0; g < n; g++) indices[g] = m[g * 2] < 0 || m[g * 2 + 1] < 0 ? undefined : [m[g * 2], m[g * 2 + 1]];
     let ig: any = undefined;
     if (prog.hasNames) {
@@ -435,7 +435,7 @@ defineSymbolMethod(SymbolMatchAll, '[Symbol.matchAll]', 1, function (this: any, 
   if (!isObject(this)) incompatibleReceiver('RegExp.prototype[Symbol.matchAll]', this);
   const s = toStr(string);
   const flags = toStr(this.flags);
-  const matcher = new RegExpC(this, flags);
+  const matcher = speciesConstruct(this, flags);
   matcher.lastIndex = toLength(this.lastIndex);
   return new RegExpStringIteratorC(matcher, s, hasFlag(flags, 'g'), hasFlag(flags, 'u') || hasFlag(flags, 'v'));
 });
@@ -493,6 +493,14 @@ defineSymbolMethod(SymbolReplace, '[Symbol.replace]', 2, function (this: any, st
   return nextPos >= s.length ? out : out + __native.stringSlice(s, nextPos, s.length);
 });
 
+/** new C(r, flags) with C = SpeciesConstructor(r, %RegExp%) (r.constructor: no Symbol.species here). */
+function speciesConstruct(r: any, flags: string): any {
+  const c = r.constructor;
+  if (c === undefined || c === RegExpC) return new RegExpC(r, flags);
+  if (!isObject(c)) throw new GLOBAL$.TypeError('object.constructor is not a constructor');
+  return __native.construct(c, [r, flags]);
+}
+
 function toIntegerOrZero(v: any): number {
   const n = toLength(v);
   return n;
@@ -521,7 +529,7 @@ defineSymbolMethod(SymbolSplit, '[Symbol.split]', 2, function (this: any, string
   const s = toStr(string);
   const flags = toStr(rx.flags);
   const unicode = hasFlag(flags, 'u') || hasFlag(flags, 'v');
-  const splitter = new RegExpC(rx, hasFlag(flags, 'y') ? flags : flags + 'y');
+  const splitter = speciesConstruct(rx, hasFlag(flags, 'y') ? flags : flags + 'y');
   const out: string[] = [];
   const lim = limit === undefined ? 4294967295 : toNumberUint32(limit);
   if (lim === 0) return out;
@@ -650,6 +658,23 @@ install(StringPrototype, {
     return __native.apply(stringSplit, o, [separator, limit]);
   },
 });
+
+// includes/startsWith/endsWith refuse regular expressions (IsRegExp), in V8's words
+const refuseRegExp = ['includes', 'startsWith', 'endsWith'];
+for (let i = 0; i < refuseRegExp.length; i++) {
+  const name = refuseRegExp[i];
+  const original = StringPrototype[name];
+  const wrapper = function (this: any, search: any, position: any): boolean {
+    thisStringValue(this, name);
+    if (isRegExp(search)) {
+      throw new GLOBAL$.TypeError('First argument to String.prototype.' + name + ' must not be a regular expression');
+    }
+    return __native.apply(original, this, [search, position]);
+  };
+  setName(wrapper, name);
+  __native.defineProperty(wrapper, 'length', 1, 4);
+  hidden(StringPrototype, name, wrapper);
+}
 
 /** console.log's text for a RegExp (its toString), or undefined for other objects. */
 export function inspectRegExp(r: any): string | undefined {

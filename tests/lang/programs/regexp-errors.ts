@@ -17,3 +17,20 @@ for (const f of [() => RegExp.prototype.exec.call({}, 'a'), () => (RegExp.protot
     console.log((e as Error).name + ': ' + (e as Error).message);
   }
 }
+for (const name of ['includes', 'startsWith', 'endsWith'] as const) {
+  try {
+    console.log('abc'[name](/b/ as any));
+  } catch (e) {
+    console.log((e as Error).name + ': ' + (e as Error).message);
+  }
+  const fake = { [Symbol.match]: false, toString: () => 'b' };
+  console.log('abc'[name](fake as any), 'abc'[name]('b'), 'abc'[name]('c', 1), String.prototype[name].length, String.prototype[name].name);
+}
+class Tagged extends RegExp {
+  exec(s: string): RegExpExecArray | null {
+    console.log('exec called on', s);
+    return super.exec(s);
+  }
+}
+const t = new Tagged('o', 'g');
+console.log(t, 'foo'.replace(t, '0'), t.test('xo'), 'a-o-o'.split(t), t instanceof RegExp, Object.prototype.toString.call(t));
