@@ -551,6 +551,31 @@ defineSymbolMethod(SymbolSplit, '[Symbol.split]', 2, function (this: any, string
   }
   let p = 0;
   let q = p;
+  if (fast && !hasFlag(flags, 'y')) {
+    // one search per piece instead of a sticky match at every position, as V8's fast path
+    // for a non-sticky regexp does (so under u a piece may end inside a surrogate pair when
+    // the separator can match there, as in Node)
+    const prog = programOf(splitter);
+    while (q < s.length) {
+      const m = matchAt(prog, s, q, false, false);
+      if (m === undefined || m[0] >= s.length) break;
+      const e = m[1] > s.length ? s.length : m[1];
+      if (e === p) {
+        q = advance(s, m[0], unicode);
+        continue;
+      }
+      out.push(__native.stringSlice(s, p, m[0]));
+      if (out.length === lim) return out;
+      p = e;
+      for (let i = 1; i <= prog.groups; i++) {
+        out.push(m[i * 2] < 0 || m[i * 2 + 1] < 0 ? undefined as any : __native.stringSlice(s, m[i * 2], m[i * 2 + 1]));
+        if (out.length === lim) return out;
+      }
+      q = p;
+    }
+    out.push(__native.stringSlice(s, p, s.length));
+    return out;
+  }
   while (q < s.length) {
     const z = exec(q);
     if (z === null) {

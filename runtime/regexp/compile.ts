@@ -33,6 +33,10 @@ export interface Program {
   unicode: boolean;
   /** The program's first instruction needs this character (CHAR forward), or -1. */
   firstChar: number;
+  /** A forward single-character instruction every match starts with (pc), or -1: a start where it fails is skipped. */
+  firstAtom: number;
+  /** The machine last used with this program (match.ts reuses it), or undefined. */
+  machine: unknown;
 }
 
 class Emitter {
@@ -197,9 +201,13 @@ export function compilePattern(source: string, flags: Flags): Program {
   e.code.push(1);
   e.code.push(OP_MATCH);
   const firstChar = e.code[2] === OP_CHAR && e.code[3] === 0 && e.code[4] < 0x10000 ? e.code[4] : -1;
+  let firstAtom = -1;
+  const op = e.code[2];
+  if ((op === OP_CHAR || op === OP_CHARI || op === OP_SET || op === OP_ANY) && e.code[3] === 0) firstAtom = 2;
+  else if (op === OP_REPEAT1 && e.code[3] >= 1 && e.code[8] === 0) firstAtom = 7;
   return {
     code: e.code, sets: e.sets, setNeg: e.setNeg, registers: e.registers, groups: pattern.groups, names: pattern.names,
     hasNames: pattern.hasNames, ignoreCase: flags.ignoreCase, multiline: flags.multiline, dotAll: flags.dotAll,
-    unicode: flags.unicode, firstChar,
+    unicode: flags.unicode, firstChar, firstAtom, machine: undefined,
   };
 }

@@ -392,7 +392,14 @@ function inRanges(r: number[], c: number): boolean {
  * units, and no character starts at the second half of a pair.
  */
 export function matchAt(p: Program, s: string, start: number, sticky: boolean, stepBack: boolean): number[] | undefined {
-  const m = new Machine(p, s);
+  let m = p.machine as Machine | undefined;
+  if (m === undefined || m.sp !== 0) {
+    // a fresh machine when none is cached or the cached one is busy (a replacer function
+    // running this program again from inside a match cannot happen: matches finish first)
+    m = new Machine(p, s);
+    p.machine = m;
+  }
+  m.s = s;
   if (p.unicode && stepBack && start > 0 && start < s.length) {
     const a = s.charCodeAt(start - 1), b = s.charCodeAt(start);
     if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) {
@@ -400,12 +407,18 @@ export function matchAt(p: Program, s: string, start: number, sticky: boolean, s
       if (r !== undefined) return r;
     }
   }
+  const first = p.firstAtom;
   let i = start;
   while (i <= s.length) {
-    if (!sticky && p.firstChar >= 0) {
-      // skip to the next occurrence of the first character
-      while (i < s.length && s.charCodeAt(i) !== p.firstChar) i++;
-      if (i >= s.length) return undefined;
+    if (!sticky) {
+      if (p.firstChar >= 0) {
+        // skip to the next occurrence of the first character
+        while (i < s.length && s.charCodeAt(i) !== p.firstChar) i++;
+        if (i >= s.length) return undefined;
+      } else if (first >= 0) {
+        while (i < s.length && m.step(first, i) < 0) i++;
+        if (i >= s.length) return undefined;
+      }
     }
     const r = attempt(m, i);
     if (r !== undefined || sticky) return r;
