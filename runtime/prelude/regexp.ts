@@ -10,7 +10,7 @@
 // properties (RegExp.$1, RegExp.lastMatch), Symbol.species.
 
 import { compilePattern, type Program } from '../regexp/compile.ts';
-import { matchAt } from '../regexp/match.ts';
+import { matchAt, setUnitReader } from '../regexp/match.ts';
 import { RegExpSyntaxError } from '../regexp/syntax.ts';
 import {
   GLOBAL$, StringPrototype, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch, SymbolSplit, describe, hidden, install,
@@ -18,6 +18,8 @@ import {
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
 import { RegExpImpl, flagsOf, isRegExpObject, programOf, reinitialize, sourceOf } from './regexp-brand.ts';
+
+setUnitReader((s, i) => __native.charCodeAt(s, i));
 
 // ---- compiled programs, shared by equal (source, flags) --------------------------------------------
 

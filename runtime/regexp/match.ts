@@ -25,6 +25,8 @@ const WORD_RANGES_UI = classEscapeRanges(119, true)!;
 class Machine {
   p: Program;
   s: string;
+  /** The UTF-16 units of s (read far more often than made: one array per string matched). */
+  u: number[];
   regs: number[] = [];
   trail: number[] = [];
   /** Height of the trail (entries above it are stale). */
@@ -36,6 +38,7 @@ class Machine {
   constructor(p: Program, s: string) {
     this.p = p;
     this.s = s;
+    this.u = unitsOf(s);
   }
 
   setReg(r: number, v: number): void {
@@ -74,40 +77,40 @@ class Machine {
    */
   step(pc: number, pos: number): number {
     const code = this.p.code;
-    const s = this.s;
+    const s = this.u;
     const dir = code[pc + 1];
     let c: number;
     let next: number;
     if (dir === 0) {
       if (pos >= s.length) return -1;
-      c = s.charCodeAt(pos);
+      c = s[pos];
       next = pos + 1;
       if (this.p.unicode) {
         if (c >= 0xd800 && c <= 0xdbff && next < s.length) {
-          const d = s.charCodeAt(next);
+          const d = s[next];
           if (d >= 0xdc00 && d <= 0xdfff) {
             c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
             next++;
           }
         } else if (c >= 0xdc00 && c <= 0xdfff && pos > 0) {
           // the second half of a pair is not a character of its own (as V8)
-          const d = s.charCodeAt(pos - 1);
+          const d = s[pos - 1];
           if (d >= 0xd800 && d <= 0xdbff) return -1;
         }
       }
     } else {
       if (pos <= 0) return -1;
-      c = s.charCodeAt(pos - 1);
+      c = s[pos - 1];
       next = pos - 1;
       if (this.p.unicode) {
         if (c >= 0xdc00 && c <= 0xdfff && next > 0) {
-          const d = s.charCodeAt(next - 1);
+          const d = s[next - 1];
           if (d >= 0xd800 && d <= 0xdbff) {
             c = (d - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
             next--;
           }
         } else if (c >= 0xd800 && c <= 0xdbff && pos < s.length) {
-          const d = s.charCodeAt(pos);
+          const d = s[pos];
           if (d >= 0xdc00 && d <= 0xdfff) return -1;
         }
       }
@@ -144,15 +147,15 @@ class Machine {
   }
 
   isWord(pos: number): boolean {
-    if (pos < 0 || pos >= this.s.length) return false;
-    const c = this.s.charCodeAt(pos);
+    if (pos < 0 || pos >= this.u.length) return false;
+    const c = this.u[pos];
     return inRanges(this.p.unicode && this.p.ignoreCase ? WORD_RANGES_UI : WORD_RANGES, c);
   }
 
   assert(k: number, pos: number): boolean {
-    const s = this.s;
-    if (k === 0) return pos === 0 || (this.p.multiline && isLineTerminator(s.charCodeAt(pos - 1)));
-    if (k === 1) return pos === s.length || (this.p.multiline && isLineTerminator(s.charCodeAt(pos)));
+    const s = this.u;
+    if (k === 0) return pos === 0 || (this.p.multiline && isLineTerminator(s[pos - 1]));
+    if (k === 1) return pos === s.length || (this.p.multiline && isLineTerminator(s[pos]));
     const b = this.isWord(pos - 1) !== this.isWord(pos);
     return k === 2 ? b : !b;
   }
@@ -162,11 +165,11 @@ class Machine {
     const start = this.regs[n * 2], end = this.regs[n * 2 + 1];
     if (start < 0 || end < 0) return pos;
     const len = end - start;
-    const s = this.s;
+    const s = this.u;
     const from = dir === 0 ? pos : pos - len;
     if (from < 0 || from + len > s.length) return -1;
     for (let i = 0; i < len; i++) {
-      const a = s.charCodeAt(start + i), b = s.charCodeAt(from + i);
+      const a = s[start + i], b = s[from + i];
       if (a !== b && (!this.p.ignoreCase || this.canon(a) !== this.canon(b))) return -1;
     }
     return dir === 0 ? pos + len : pos - len;
@@ -352,20 +355,34 @@ class Machine {
 
   /** One character back from p toward low (forward when the atom reads backward). */
   stepBack(p: number, backward: boolean, low: number): number {
-    const s = this.s;
+    const s = this.u;
     if (!backward) {
       if (this.p.unicode && p - 2 >= low) {
-        const a = s.charCodeAt(p - 2), b = s.charCodeAt(p - 1);
+        const a = s[p - 2], b = s[p - 1];
         if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) return p - 2;
       }
       return p - 1;
     }
     if (this.p.unicode && p + 2 <= low) {
-      const a = s.charCodeAt(p), b = s.charCodeAt(p + 1);
+      const a = s[p], b = s[p + 1];
       if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) return p + 2;
     }
     return p + 1;
   }
+}
+
+let unitAt: (s: string, i: number) => number = (s, i) => s.charCodeAt(i);
+
+/** How to read one unit of a string: the prelude gives the machine's native (a method call costs ten times more there). */
+export function setUnitReader(f: (s: string, i: number) => number): void {
+  unitAt = f;
+}
+
+function unitsOf(s: string): number[] {
+  const u: number[] = [];
+  const n = s.length;
+  for (let i = 0; i < n; i++) u[i] = unitAt(s, i);
+  return u;
 }
 
 function isLineTerminator(c: number): boolean {
@@ -399,9 +416,13 @@ export function matchAt(p: Program, s: string, start: number, sticky: boolean, s
     m = new Machine(p, s);
     p.machine = m;
   }
-  m.s = s;
+  if (m.s !== s) {
+    m.s = s;
+    m.u = unitsOf(s);
+  }
+  const u = m.u;
   if (p.unicode && stepBack && start > 0 && start < s.length) {
-    const a = s.charCodeAt(start - 1), b = s.charCodeAt(start);
+    const a = u[start - 1], b = u[start];
     if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) {
       const r = attempt(m, start - 1);
       if (r !== undefined) return r;
@@ -413,7 +434,7 @@ export function matchAt(p: Program, s: string, start: number, sticky: boolean, s
     if (!sticky) {
       if (p.firstChar >= 0) {
         // skip to the next occurrence of the first character
-        while (i < s.length && s.charCodeAt(i) !== p.firstChar) i++;
+        while (i < u.length && u[i] !== p.firstChar) i++;
         if (i >= s.length) return undefined;
       } else if (first >= 0) {
         while (i < s.length && m.step(first, i) < 0) i++;
