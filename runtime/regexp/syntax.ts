@@ -4,9 +4,11 @@
 // escapes of any character, quantified lookaheads), into the tree that compile.ts turns
 // into a program. Errors carry V8's wording ("Unterminated group"), which the caller
 // wraps as "Invalid regular expression: /<source>/<flags>: <message>".
-// Not supported: the v flag and \p{...} property escapes (a SyntaxError saying so).
+// Not supported: the v flag, and \p{...} names beyond properties.ts's (a SyntaxError saying so).
 //
 // Built from the allowed primitives only (runtime/README.md).
+
+import { propertyRanges } from './properties.ts';
 
 /** Node kinds. */
 export const N_EMPTY = 0, N_CHAR = 1, N_ANY = 2, N_SET = 3, N_SEQ = 4, N_ALT = 5, N_GROUP = 6, N_BACKREF = 7,
@@ -438,12 +440,24 @@ class Parser {
     return node(N_CHAR, this.characterEscape(false));
   }
 
-  /** \d \D \w \W \s \S (and \p under u: unsupported) at i, consumed; else undefined. */
+  /** \d \D \w \W \s \S (and \p{...} \P{...} under u) at i, consumed; else undefined. */
   classEscape(): Node | undefined {
     const c = this.peek();
     if (c === 112 || c === 80) {
-      if (this.u) throw new RegExpSyntaxError('Unicode property escapes (\\p{...}) are not supported by this runtime');
-      return undefined;
+      if (!this.u) return undefined;
+      this.i++;
+      if (this.peek() !== 123) this.fail('Invalid property name');
+      let close = this.i;
+      while (close < this.s.length && this.s.charCodeAt(close) !== 125) close++;
+      if (close >= this.s.length) this.fail('Invalid property name');
+      let name = '';
+      for (let j = this.i + 1; j < close; j++) name += String.fromCharCode(this.s.charCodeAt(j));
+      this.i = close + 1;
+      const r = name === '' ? undefined : propertyRanges(name);
+      if (r === undefined) throw new RegExpSyntaxError('Unicode property \\p{' + name + '} is not supported by this runtime');
+      const set = node(N_SET, 0);
+      set.ranges = c === 80 ? complement(r) : r;
+      return set;
     }
     const r = classEscapeRanges(c, this.u && this.ignoreCase);
     if (r === undefined) return undefined;

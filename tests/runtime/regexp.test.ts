@@ -7,6 +7,9 @@ import { canonicalLegacy, canonicalUnicode, membersOf } from '../../runtime/rege
 import { compilePattern } from '../../runtime/regexp/compile.ts';
 import { matchAt } from '../../runtime/regexp/match.ts';
 import { RegExpSyntaxError } from '../../runtime/regexp/syntax.ts';
+import { propertyData } from '../../runtime/unicode-property-data.ts';
+
+const { binary: BINARY, categories: CATEGORIES, scripts: SCRIPTS } = propertyData();
 import { randomFlags, randomInput, randomPattern } from './regexp-gen.ts';
 import { Rng } from './rng.ts';
 
@@ -91,5 +94,31 @@ describe('case-insensitive matching: every BMP character and the supplementary l
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('\\p{...}: every supported property over every code point', () => {
+  const names = [...CATEGORIES, 'L', 'Letter', 'LC', 'M', 'N', 'Number', 'P', 'punct', 'S', 'Z', 'C', 'Other', 'digit', 'Decimal_Number',
+    'gc=Lu', 'General_Category=Nd', 'Any', 'ASCII', 'Assigned', ...BINARY, 'Alpha', 'WSpace', 'Hex', ...SCRIPTS.map((s) => 'Script=' + s),
+    'sc=Grek', 'sc=Hani'];
+  it('matches the same code points as Node, and \\P the others', () => {
+    const failures: string[] = [];
+    for (const name of names) {
+      const node = new RegExp('^\\p{' + name + '}$', 'u');
+      const prog = compilePattern('^[\\p{' + name + '}]$', { ignoreCase: false, multiline: false, dotAll: false, unicode: true });
+      const neg = compilePattern('^\\P{' + name + '}$', { ignoreCase: false, multiline: false, dotAll: false, unicode: true });
+      for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : cp < 0x30000 ? 7 : 97) {
+        const s = String.fromCodePoint(cp);
+        const want = node.test(s);
+        if ((matchAt(prog, s, 0, true, false) !== undefined) !== want || (matchAt(neg, s, 0, true, false) !== undefined) === want) {
+          if (failures.length < 10) failures.push(`${name} U+${cp.toString(16)}: Node ${want}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+  it('names it does not know are a SyntaxError', () => {
+    expect(() => compilePattern('\\p{Script=Tagalog}', { ignoreCase: false, multiline: false, dotAll: false, unicode: true })).toThrow(RegExpSyntaxError);
+    expect(() => compilePattern('\\p{L', { ignoreCase: false, multiline: false, dotAll: false, unicode: true })).toThrow('Invalid property name');
   });
 });

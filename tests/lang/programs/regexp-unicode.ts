@@ -20,3 +20,13 @@ console.log('ÉCOLE école'.match(/école/gi), 'İstanbul'.match(/i/gi), 'ǅ ǆ 
 console.log('Ⅻ ⅻ'.match(/ⅻ/gi), 'Ａ ａ'.match(/ａ/gi), 'ꭰ Ꭰ'.match(/Ꭰ/giu), 'ς σ Σ'.match(/σ/gi), 'ς σ Σ'.match(/[σ]/giu), 'ϐ β'.match(/β/giu));
 console.log(/[\s]+/.exec('\u00a0\u2003\ufeff\u3000x')![0].length, /\s/.test('\u180e'), /\d/u.test('٣'), /[\d-x]/.test('-'));
 console.log('naïve café résumé'.replace(/[^\x00-\x7f]/g, (c) => '&#' + c.charCodeAt(0) + ';'), 'x\u2028y\rz'.split(/$/m), /^b/m.exec('a\u2029b')?.index);
+const mixed = 'Ünïcödé ΑΒΓ абв 123 ٣ 漢字 ひらがな — “quoted” €5 😀!';
+console.log(mixed.match(/\p{L}+/gu), mixed.match(/\p{Lu}/gu), mixed.match(/\p{N}+/gu), mixed.match(/[\p{P}\p{S}]/gu));
+console.log(mixed.replace(/\P{ASCII}/gu, '?'), mixed.match(/\p{Script=Greek}+|\p{sc=Cyrl}+|\p{Script=Han}+|\p{sc=Hira}+/gu));
+console.log(/^\p{Lu}+$/iu.test('abc'), /^[\p{White_Space}]+$/u.test(' \t\u00a0\u3000'), /\p{Emoji_Presentation}/u.exec(mixed)?.index, /\p{gc=Sc}/u.exec(mixed)?.[0]);
+try {
+  new RegExp('\\p{Letter', 'u');
+} catch (e) {
+  console.log(String(e));
+}
+console.log(/\p{L}/.test('p{L}'), /[\p{L}]/.test('{'));
