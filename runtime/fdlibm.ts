@@ -1068,3 +1068,184 @@ export function cbrt(x: number): number {
   r = (r - t) / (w + r);
   return t + t * r;
 }
+
+// ---- pow --------------------------------------------------------------------------------------
+// fdlibm's e_pow.c algorithm, which V8 uses for both ** and Math.pow (measured: it agrees
+// with Node on every one of hundreds of thousands of random inputs, integer exponents
+// included): log2(|x|) in two pieces (t1 with 29 trailing zero bits + t2), y * log2(|x|)
+// = n + y' in simulated extra precision, then 2^y' by exp's rational approximation and
+// a scale by 2^n. The special cases come first, in fdlibm's order (NaN ** 0 = 1,
+// (+-1) ** +-Infinity = NaN, as ECMA-262 wants).
+
+const bp = [1.0, 1.5];
+const dp_h = [0.0, 5.84962487220764160156e-01];
+const dp_l = [0.0, 1.35003920212974897128e-08];
+const two53 = 9007199254740992.0;
+const twom54 = 5.55111512312578270212e-17;
+const PL1 = 5.99999999999994648725e-01, PL2 = 4.28571428578550184252e-01, PL3 = 3.33333329818377432918e-01,
+  PL4 = 2.72728123808534006489e-01, PL5 = 2.30660745775561754067e-01, PL6 = 2.06975017800338417784e-01;
+const lg2 = 6.93147180559945286227e-01;
+const lg2_h = 6.93147182464599609375e-01;
+const lg2_l = -1.90465429995776804525e-09;
+const ovt = 8.0085662595372944372e-17;
+const cp = 9.61796693925975554329e-01;
+const cp_h = 9.61796700954437255859e-01;
+const cp_l = -7.02846165095275826516e-09;
+const ivln2 = 1.44269504088896338700e+00;
+const ivln2_h = 1.44269502162933349609e+00;
+const ivln2_l = 1.92596299112661746887e-08;
+
+/** fdlibm's scalbn for a result that falls below the normal range: one rounding. */
+function scaleDown(z: number, n: number): number {
+  const hz = hiWord(z);
+  const k = ((hz & 0x7ff00000) >> 20) + n;
+  if (k <= -54) return tiny * (z < 0 ? -tiny : tiny);
+  return fromWords((hz & 0x800fffff) | ((k + 54) << 20), loWord(z)) * twom54;
+}
+
+export function pow(x: number, y: number): number {
+  const hx = hiWord(x), lx = loWord(x), hy = hiWord(y), ly = loWord(y);
+  let ix = hx & 0x7fffffff;
+  const iy = hy & 0x7fffffff;
+  if ((iy | ly) === 0) return 1;
+  if (ix > 0x7ff00000 || (ix === 0x7ff00000 && lx !== 0) || iy > 0x7ff00000 || (iy === 0x7ff00000 && ly !== 0)) return x + y;
+  // yisint: 0 y not an integer, 1 odd integer, 2 even integer (only needed for x < 0)
+  let yisint = 0;
+  let j: number, k: number;
+  if (hx < 0) {
+    if (iy >= 0x43400000) yisint = 2;
+    else if (iy >= 0x3ff00000) {
+      k = (iy >> 20) - 0x3ff;
+      if (k > 20) {
+        j = ly >>> (52 - k);
+        if ((j << (52 - k)) === (ly | 0)) yisint = 2 - (j & 1);
+      } else if (ly === 0) {
+        j = iy >> (20 - k);
+        if ((j << (20 - k)) === iy) yisint = 2 - (j & 1);
+      }
+    }
+  }
+  if (ly === 0) {
+    if (iy === 0x7ff00000) {
+      if (((ix - 0x3ff00000) | lx) === 0) return y - y;
+      if (ix >= 0x3ff00000) return hy >= 0 ? y : 0;
+      return hy < 0 ? -y : 0;
+    }
+    if (iy === 0x3ff00000) return hy < 0 ? 1 / x : x;
+    if (hy === 0x40000000) return x * x;
+    if (hy === 0x3fe00000 && hx >= 0) return sqrtFn(x);
+  }
+  let ax = fabs(x);
+  if (lx === 0 && (ix === 0x7ff00000 || ix === 0 || ix === 0x3ff00000)) {
+    let z = ax;
+    if (hy < 0) z = 1 / z;
+    if (hx < 0) {
+      if (((ix - 0x3ff00000) | yisint) === 0) z = NaN;
+      else if (yisint === 1) z = -z;
+    }
+    return z;
+  }
+  let n = (hx >> 31) + 1;
+  if ((n | yisint) === 0) return NaN;
+  let s = 1;
+  if ((n | (yisint - 1)) === 0) s = -1;
+  let t1: number, t2: number;
+  let u: number, v: number, w: number, t: number;
+  if (iy > 0x41e00000) {
+    // |y| > 2^31
+    if (iy > 0x43f00000) {
+      if (ix <= 0x3fefffff) return hy < 0 ? huge * huge : tiny * tiny;
+      if (ix >= 0x3ff00000) return hy > 0 ? huge * huge : tiny * tiny;
+    }
+    if (ix < 0x3fefffff) return hy < 0 ? s * huge * huge : s * tiny * tiny;
+    if (ix > 0x3ff00000) return hy > 0 ? s * huge * huge : s * tiny * tiny;
+    // |1 - x| <= 2^-20: log(x) by x - x^2/2 + x^3/3 - x^4/4
+    t = ax - 1;
+    w = (t * t) * (0.5 - t * (0.3333333333333333333333 - t * 0.25));
+    u = ivln2_h * t;
+    v = t * ivln2_l - w * ivln2;
+    t1 = withLo(u + v, 0);
+    t2 = v - (t1 - u);
+  } else {
+    n = 0;
+    if (ix < 0x00100000) {
+      ax *= two53;
+      n -= 53;
+      ix = hiWord(ax);
+    }
+    n += (ix >> 20) - 0x3ff;
+    j = ix & 0x000fffff;
+    ix = j | 0x3ff00000;
+    if (j <= 0x3988e) k = 0;
+    else if (j < 0xbb67a) k = 1;
+    else {
+      k = 0;
+      n += 1;
+      ix -= 0x00100000;
+    }
+    ax = withHi(ax, ix);
+    // ss = s_h + s_l = (x - 1) / (x + 1) or (x - 1.5) / (x + 1.5)
+    u = ax - bp[k];
+    v = 1 / (ax + bp[k]);
+    const ss = u * v;
+    const s_h = withLo(ss, 0);
+    let t_h = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0);
+    let t_l = ax - (t_h - bp[k]);
+    const s_l = v * ((u - s_h * t_h) - s_h * t_l);
+    let s2 = ss * ss;
+    let r = s2 * s2 * (PL1 + s2 * (PL2 + s2 * (PL3 + s2 * (PL4 + s2 * (PL5 + s2 * PL6)))));
+    r += s_l * (s_h + ss);
+    s2 = s_h * s_h;
+    t_h = withLo(3.0 + s2 + r, 0);
+    t_l = r - ((t_h - 3.0) - s2);
+    u = s_h * t_h;
+    v = s_l * t_h + t_l * ss;
+    const p_h = withLo(u + v, 0);
+    const p_l = v - (p_h - u);
+    const z_h = cp_h * p_h;
+    const z_l = cp_l * p_h + p_l * cp + dp_l[k];
+    t = n;
+    t1 = withLo(((z_h + z_l) + dp_h[k]) + t, 0);
+    t2 = z_l - (((t1 - t) - dp_h[k]) - z_h);
+  }
+  // (y1 + y2) * (t1 + t2) with y1 = y's high 32 bits
+  const y1 = withLo(y, 0);
+  const p_l = (y - y1) * t1 + y * t2;
+  let p_h = y1 * t1;
+  let z = p_l + p_h;
+  j = hiWord(z);
+  let i = loWord(z) | 0;
+  if (j >= 0x40900000) {
+    if (((j - 0x40900000) | i) !== 0) return s * huge * huge;
+    if (p_l + ovt > z - p_h) return s * huge * huge;
+  } else if ((j & 0x7fffffff) >= 0x4090cc00) {
+    if (((j - 0xc090cc00) | i) !== 0) return s * tiny * tiny;
+    if (p_l <= z - p_h) return s * tiny * tiny;
+  }
+  // 2^(p_h + p_l)
+  i = j & 0x7fffffff;
+  k = (i >> 20) - 0x3ff;
+  n = 0;
+  if (i > 0x3fe00000) {
+    n = (j + (0x00100000 >> (k + 1))) | 0;
+    k = ((n & 0x7fffffff) >> 20) - 0x3ff;
+    t = fromWords(n & ~(0x000fffff >> k), 0);
+    n = ((n & 0x000fffff) | 0x00100000) >> (20 - k);
+    if (j < 0) n = -n;
+    p_h -= t;
+  }
+  t = withLo(p_l + p_h, 0);
+  u = t * lg2_h;
+  v = (p_l - (t - p_h)) * lg2 + t * lg2_l;
+  z = u + v;
+  w = v - (z - u);
+  t = z * z;
+  t1 = z - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const r = (z * t1) / ((t1 - 2) - (w + z * w));
+  z = 1 - (r - z);
+  j = hiWord(z);
+  j = (j + (n << 20)) | 0;
+  if ((j >> 20) <= 0) z = scaleDown(z, n);
+  else z = withHi(z, j);
+  return s * z;
+}

@@ -101,6 +101,8 @@ export interface Introspect {
   dateString?(obj: object): string | undefined;
   /** For a Number, String, Boolean or Symbol wrapper object: the primitive it holds; undefined for other objects. */
   boxedPrimitive?(obj: object): { value: unknown } | undefined;
+  /** For a RegExp: RegExp.prototype.toString's text (`/a+/g`); undefined for other objects. */
+  regexpString?(obj: object): string | undefined;
 }
 
 export interface InspectOptions {
@@ -512,6 +514,11 @@ function formatRaw(ctx: Ctx, obj: object, recurseTimes: number): string {
     } else if (typeof obj === 'function') {
       base = functionBase(ctx, obj, constructor, tag);
       if (keys.length === 0) return base;
+    } else if (intro.regexpString !== undefined && (date = intro.regexpString(obj)) !== undefined) {
+      const prefix = getPrefix(constructor, tag, 'RegExp', '');
+      base = prefix !== 'RegExp ' ? prefix + date : date;
+      if (keys.length === 0) return base;
+      if (recurseTimes > ctx.depth) return base;
     } else if (intro.dateString !== undefined && (date = intro.dateString(obj)) !== undefined) {
       const prefix = getPrefix(constructor, tag, 'Date', '');
       base = prefix !== 'Date ' ? prefix + date : date;

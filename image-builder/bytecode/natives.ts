@@ -272,6 +272,9 @@ export const Intrinsic = {
   SuperAccess: 44,
   /** AsyncGeneratorOp(gen, op, value): the steps of async generators and `for await` (runtime/prelude/generator.ts, AG_* ops). */
   AsyncGeneratorOp: 45,
+  // ---- regular expressions (runtime/prelude/regexp.ts): 46-53 ----
+  /** RegExpCreate(source, flags): a new RegExp for a literal `/source/flags` (the compiler has checked both). */
+  RegExpCreate: 46,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -12,6 +12,7 @@ import { CompileError } from './errors.ts';
 import { Scope, ScopeAnalysis, boundNames, isFunctionLike, isLexical, type Binding, type FnInfo } from './scope.ts';
 import type { SourceMap } from './sourcemap.ts';
 import { calleeText } from './callee-text.ts';
+import { checkRegExpLiteral } from './regexp-literal.ts';
 
 const K = ts.SyntaxKind;
 
@@ -2284,10 +2285,35 @@ export class FnCompiler {
         });
         return r;
       }
+      case K.RegularExpressionLiteral:
+        return this.regExpLiteral(n as ts.RegularExpressionLiteral, d);
       case K.CommaListExpression:
       default:
         return this.unsupported(n);
     }
+  }
+
+  /**
+   * `/source/flags`: checked here with the prelude's own parser (a bad pattern is a compile
+   * error with V8's message, as Node rejects it before running anything), then built at
+   * run time by the RegExpCreate intrinsic, a new object at every evaluation.
+   */
+  private regExpLiteral(n: ts.RegularExpressionLiteral, d?: number): number {
+    const text = n.text;
+    const slash = text.lastIndexOf('/');
+    const source = text.slice(1, slash), flags = text.slice(slash + 1);
+    const err = checkRegExpLiteral(source, flags);
+    if (err !== undefined) throw new CompileError(`${this.m.where(n)}: ${err}`);
+    const r = d ?? this.alloc();
+    this.withTemps(() => {
+      const f = this.alloc(), a = this.alloc(), b = this.alloc();
+      this.em.emit('LoadIntrinsic', f, Intrinsic.RegExpCreate);
+      this.loadString(a, source);
+      this.loadString(b, flags);
+      this.mark(n);
+      this.em.emit('Call', r, f, f, a, 2);
+    });
+    return r;
   }
 
   /**

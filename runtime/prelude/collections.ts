@@ -11,6 +11,7 @@ import {
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
+import { inspectRegExp } from './regexp.ts';
 import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 
@@ -233,6 +234,9 @@ const intro: Introspect = {
   boxedPrimitive(obj: object): { value: unknown } | undefined {
     const p = unboxPrimitive(obj);
     return p === undefined ? undefined : { value: p };
+  },
+  regexpString(obj: object): string | undefined {
+    return inspectRegExp(obj);
   },
   viewKind(obj: object): string {
     const t = __native.viewInfo(obj, 0);

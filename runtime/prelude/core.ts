@@ -22,6 +22,12 @@ export const SymbolToPrimitive: any = __native.newSymbol('Symbol.toPrimitive');
 export const SymbolHasInstance: any = __native.newSymbol('Symbol.hasInstance');
 export const SymbolToStringTag: any = __native.newSymbol('Symbol.toStringTag');
 export const SymbolAsyncIterator: any = __native.newSymbol('Symbol.asyncIterator');
+// the regular-expression protocol (regexp.ts)
+export const SymbolMatch: any = __native.newSymbol('Symbol.match');
+export const SymbolMatchAll: any = __native.newSymbol('Symbol.matchAll');
+export const SymbolReplace: any = __native.newSymbol('Symbol.replace');
+export const SymbolSearch: any = __native.newSymbol('Symbol.search');
+export const SymbolSplit: any = __native.newSymbol('Symbol.split');
 __native.registerIntrinsic(15, SymbolIterator);
 __native.registerIntrinsic(16, SymbolToPrimitive);
 __native.registerIntrinsic(17, SymbolHasInstance);

@@ -8,6 +8,7 @@ import './iteration.ts';
 import './object.ts';
 import './array.ts';
 import './string-number.ts';
+import './regexp.ts';
 import './collections.ts';
 import './typed-array.ts';
 import './date.ts';

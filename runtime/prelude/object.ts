@@ -1,6 +1,7 @@
 // Object, Object.prototype, Function.prototype (call/apply/bind), Boolean, globalThis.
 
 import { isDate } from './date.ts';
+import { isRegExpObject } from './regexp-brand.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
   SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
@@ -119,6 +120,7 @@ export function objectToStringTag(v: any): string {
   if (isCallable(v)) return 'Function';
   if (isError(v)) return 'Error';
   if (isDate(v)) return 'Date';
+  if (isRegExpObject(v)) return 'RegExp';
   return 'Object';
 }
 

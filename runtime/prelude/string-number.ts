@@ -2,7 +2,6 @@
 
 import { numberToExponential, numberToFixed, numberToPrecision, numberToString } from '../number-format.ts';
 import { parseFloatString, parseIntString } from '../number-parse.ts';
-import { powNumber, setSqrt } from '../pow.ts';
 import * as F from '../fdlibm.ts';
 import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
@@ -63,9 +62,6 @@ function expand(template: string, match: string, position: number, s: string): s
 }
 
 function replaceImpl(s: string, pattern: any, replacement: any, all: boolean): string {
-  if (typeof pattern !== 'string' && pattern !== undefined && pattern !== null && typeof pattern === 'object') {
-    throw new GLOBAL$.TypeError('String.prototype.replace: only string patterns are supported (no RegExp)');
-  }
   const p = toStr(pattern);
   const fn = isCallable(replacement);
   const rep = fn ? '' : toStr(replacement);
@@ -595,8 +591,7 @@ defineNumber();
 defineMath();
 
 // The machine's Exp asks this for every power it cannot compute exactly itself
-// (docs/bytecode.md, "Exp"; the algorithm is in runtime/pow.ts).
-setSqrt((x) => __native.mathSqrt(x));
+// (docs/bytecode.md, "Exp"): fdlibm's pow, as V8's (runtime/fdlibm.ts).
 __native.registerIntrinsic(30, function Pow(this: number, y: number): number {
-  return powNumber(this, y);
+  return F.pow(this, y);
 });

@@ -11,7 +11,8 @@
 // does nothing.
 
 import {
-  GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
+  GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch,
+  SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
   linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 
@@ -58,7 +59,12 @@ function defineSymbol(): void {
   constant(SymbolC, 'hasInstance', SymbolHasInstance);
   constant(SymbolC, 'toStringTag', SymbolToStringTag);
   constant(SymbolC, 'asyncIterator', SymbolAsyncIterator);
-  const unsupported = ['isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'species', 'split',
+  constant(SymbolC, 'match', SymbolMatch);
+  constant(SymbolC, 'matchAll', SymbolMatchAll);
+  constant(SymbolC, 'replace', SymbolReplace);
+  constant(SymbolC, 'search', SymbolSearch);
+  constant(SymbolC, 'split', SymbolSplit);
+  const unsupported = ['isConcatSpreadable', 'species',
     'unscopables', 'dispose', 'asyncDispose'];
   for (let i = 0; i < unsupported.length; i++) {
     const name = unsupported[i];

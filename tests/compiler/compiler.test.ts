@@ -32,7 +32,9 @@ function compileError(source: string): string {
 
 describe('compile errors name the original TypeScript position', () => {
   test.each([
-    ['const x: number = 1;\nconst r = /ab+c/;\nconsole.log(x, r);\n', 'FILE:2:11: regular expression literal is not supported'],
+    ['const x: number = 1;\nconst r = /a(b+c/;\nconsole.log(x, r);\n', 'FILE:2:11: Invalid regular expression: /a(b+c/: Unterminated group'],
+    ['const x: number = 1;\nconst r = /[a-z]/v;\nconsole.log(x, r);\n', 'FILE:2:11: regular expression flag v (unicodeSets) is not supported (/[a-z]/v)'],
+    ['const x: number = 1;\nconst r = /\\p{sc=Tglg}/u;\nconsole.log(x, r);\n', 'FILE:2:11: Invalid regular expression: /\\p{sc=Tglg}/u: Unicode property \\p{sc=Tglg} is not supported by this runtime'],
     ['type T = number;\nclass A extends Object {\n  m(): T {\n    return delete super.x ? 1 : 0;\n  }\n}\nconsole.log(A);\n', 'FILE:4:19: delete of a super property is not supported'],
     ['let a: string = "x";\nconst big = 10n;\nconsole.log(a, big);\n', 'FILE:2:13: BigInt literal is not supported'],
     ['const p: Promise<number> = Promise.resolve(1);\nconst x = await p;\nconsole.log(x);\n', 'FILE:2:11: top-level await is not supported'],
