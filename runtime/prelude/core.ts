@@ -312,7 +312,7 @@ class StackSlot$ extends StackBase$ {
   }
   static current(o: any): string | undefined {
     if (!isObject(o) || !(#stack in o)) return undefined;
-    const s = o.stack;
+    const s = (o as any).stack; // `#stack in o` narrowed o to this class, which has no public stack
     // the stack as captured (not replaced): headed with the name and message the error has now
     return s === o.#stack ? errorHeader(o) + o.#frames : undefined;
   }
