@@ -227,6 +227,8 @@ export const Intrinsic = {
    * nothing is runnable (the loop then halts until the next interrupt or timer).
    */
   RunUser: 56,
+  /** Array.prototype.push: a Call of it with one argument on an extensible array is done by the machine itself (no frame, no rest array). */
+  ArrayPush: 57,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];
