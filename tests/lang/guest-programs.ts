@@ -158,6 +158,7 @@ export const GUEST_PASSING = new Set<string>([
   'literals.ts',
   'logical.ts',
   'many-top-level-bindings.ts',
+  'map-key-paths.ts',
   'maps-sets.ts',
   'math-functions.ts',
   'math.ts',
