@@ -3,7 +3,7 @@
 // program goes on normally after catching it, and recursion a few thousand deep still works.
 function f(n: number): number { return n === 0 ? 0 : 1 + f(n - 1); }
 try { console.log(f(1e7)); } catch (e) { console.log('caught', e instanceof RangeError, (e as Error).name, (e as Error).message); }
-try { console.log(f(1e7)); } catch (e) { console.log('again', (e as Error).message); }
+try { console.log(f(1e7)); } catch (e) { console.log('again', (e as Error).message, 'stack lines', (e as Error).stack!.split('\n').length); }
 console.log(f(5000));
 class A { d: number; constructor(n: number) { this.d = n === 0 ? 0 : new A(n - 1).d + 1; } }
 try { new A(1e6); } catch (e) { console.log('ctor', (e as Error).message); }
