@@ -42,6 +42,14 @@ export function emitKernelMain(a: X86Assembler, kind: ProgramKind): void {
     // boot report (the bootReport native: boot_report below) and runs its event loop.
     if (kind === 'kernel') a.jmp('interp_start');
     a.call('boot_report');
+    // A program in the program slot (`tskern run`): machine stops go to its stderr (COM2),
+    // and its heap takes the RAM the kernel would have managed (runtime.ts interp_start),
+    // unless the command line says `kernelheap` (a program that hands out physical memory
+    // itself, as kernel/mm's tests do, keeps the kernel's RAM/4).
+    a.mov(dword(sym('diag_com2')), 1);
+    option('kernelheap', 'kernel_heap_kept');
+    a.mov(dword(sym('heap_whole_ram')), 1);
+    a.label('kernel_heap_kept');
     a.jmp('interp_start');
 
     // The native console, if the kernel's TypeScript ever returns: COM1 input is echoed.

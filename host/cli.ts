@@ -20,9 +20,10 @@ import { buildRootfs, rootfsCmdline } from '../image-builder/rootfs.ts';
 import { servePage } from './web/serve.ts';
 import { KERNEL_BASE } from '../boot/layout.ts';
 import { checkKernel, checkProgramFiles } from './typecheck.ts';
+import { locatingWriter } from './fatal-location.ts';
 
-/** Guest RAM `run` gives a program unless --memory says otherwise. */
-export const RUN_MEMORY_MIB = 64;
+/** Guest RAM `run` gives a program unless --memory says otherwise: the documented default (the program's heap takes nearly all of it). */
+export const RUN_MEMORY_MIB = DEFAULT_MEMORY_MIB;
 /**
  * The least RAM the kernel boots in (the image, its page tables and the interpreter's
  * smallest heap; with 3 MiB it stops with "not enough RAM for the heap").
@@ -278,7 +279,9 @@ async function runFile(args: string[]): Promise<number> {
   const machine = await bootImage({ image: image.elf, memoryMiB, cmdline: `quiet${userCmdline}` });
   // `quiet` keeps the kernel's boot log off COM1, so COM1 is the program's stdout.
   machine.onSerial((bytes) => process.stdout.write(bytes));
-  machine.onErrorSerial((bytes) => process.stderr.write(bytes));
+  // machine stops arrive on COM2 too; their "(function N, pc P)" gets the source position
+  const errors = locatingWriter(compiled.module, (text) => process.stderr.write(text));
+  machine.onErrorSerial((bytes) => errors.push(bytes));
   let status: number;
   try {
     status = await machine.exited;
@@ -286,6 +289,7 @@ async function runFile(args: string[]): Promise<number> {
     process.stderr.write(`tskern: ${(err as Error).message}\n`);
     status = 125;
   }
+  errors.flush();
   if (stats) {
     const instructions = machine.instructionCountSinceMark();
     const at = image.linked.symbols.get('op_count');

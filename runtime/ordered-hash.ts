@@ -10,7 +10,8 @@
 // deleted entries and see entries added during iteration, as in JS.
 //
 // The caller supplies hashOf(key): any integer-valued number, equal for SameValueZero-equal
-// keys (it receives the normalised key: -0 already turned into +0).
+// keys (it receives the normalised key: -0 already turned into +0), and for an int32 key
+// the key itself (the hot paths compute that one without calling hashOf).
 
 const HOLE: object = { hole: true };
 
@@ -44,10 +45,6 @@ class Store {
     this.mask = bucketCount - 1;
     for (let i = 0; i < bucketCount; i++) this.buckets.push(-1);
   }
-}
-
-function sameValueZero(a: unknown, b: unknown): boolean {
-  return a === b || (a !== a && b !== b);
 }
 
 function normalizeKey(key: unknown): unknown {
@@ -110,36 +107,60 @@ export class OrderedHashTable {
     return this.store.live;
   }
 
+  // The hot paths (lookup, get, set) are written out in full, without calls where the key
+  // is an int32 (hashOf(k) is k itself then) or equal by identity: a call costs more than
+  // the whole probe. HOLE never equals a key (nobody else has it), so `k === key` needs no
+  // HOLE test; `k !== k && key !== key` is SameValueZero's NaN case.
+
+  /** The entry index of `key` (normalised: -0 already +0) in the current store, or -1. */
   private lookup(key: unknown): number {
     const s = this.store;
-    const h = this.hashOf(key) | 0;
+    const h = typeof key === 'number' && ((key as number) | 0) === key ? (key as number) | 0 : this.hashOf(key) | 0;
     const x = (((h * 0x9e37) << 16) + h * 0x79b1) | 0; // spreadHash(h), inlined on the hot path
+    const keys = s.keys;
     let i = s.buckets[(x ^ (x >>> 16)) & s.mask];
     while (i >= 0) {
-      const k = s.keys[i];
-      if (k !== HOLE && sameValueZero(k, key)) return i;
+      const k = keys[i];
+      if (k === key || (k !== k && key !== key)) return i;
       i = s.chain[i];
     }
     return -1;
   }
 
   has(key: unknown): boolean {
-    return this.lookup(normalizeKey(key)) >= 0;
+    return this.lookup(key === 0 ? 0 : key) >= 0;
   }
 
   get(key: unknown): unknown {
-    const i = this.lookup(normalizeKey(key));
-    return i >= 0 ? this.store.values[i] : undefined;
+    const k = key === 0 ? 0 : key; // -0 -> +0
+    const s = this.store;
+    const h = typeof k === 'number' && ((k as number) | 0) === k ? (k as number) | 0 : this.hashOf(k) | 0;
+    const x = (((h * 0x9e37) << 16) + h * 0x79b1) | 0;
+    const keys = s.keys;
+    let i = s.buckets[(x ^ (x >>> 16)) & s.mask];
+    while (i >= 0) {
+      const e = keys[i];
+      if (e === k || (e !== e && k !== k)) return s.values[i];
+      i = s.chain[i];
+    }
+    return undefined;
   }
 
   set(key: unknown, value: unknown): void {
-    const k = normalizeKey(key);
-    const i = this.lookup(k);
-    if (i >= 0) {
-      this.store.values[i] = value;
-      return;
-    }
+    const k = key === 0 ? 0 : key; // -0 -> +0
     let s = this.store;
+    const h = typeof k === 'number' && ((k as number) | 0) === k ? (k as number) | 0 : this.hashOf(k) | 0;
+    const x = (((h * 0x9e37) << 16) + h * 0x79b1) | 0;
+    const keys = s.keys;
+    let i = s.buckets[(x ^ (x >>> 16)) & s.mask];
+    while (i >= 0) {
+      const e = keys[i];
+      if (e === k || (e !== e && k !== k)) {
+        s.values[i] = value;
+        return;
+      }
+      i = s.chain[i];
+    }
     if (s.keys.length >= 2 * (s.mask + 1)) s = this.rebuild(s.live + 1);
     const b = spreadHash(this.hashOf(k)) & s.mask;
     const index = s.keys.length;

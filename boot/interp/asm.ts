@@ -55,7 +55,7 @@ export function platform() {
     ? { writeOut: 'stdout_write_string', writeErr: 'stderr_write_string', putsErr: 'stderr_puts',
       diagPuts: 'stderr_puts', diagPutDec32: 'stderr_put_dec32', exit: 'tsvm_exit', programDone: 'tsvm_program_done' }
     : { writeOut: 'serial_write_string', writeErr: 'com2_write_string', putsErr: 'com2_puts',
-      diagPuts: 'serial_puts', diagPutDec32: 'serial_put_dec32', exit: 'power_off', programDone: 'interp_program_done' };
+      diagPuts: 'diag_puts', diagPutDec32: 'diag_put_dec32', exit: 'power_off', programDone: 'interp_program_done' };
 }
 
 let statsBuild = false;

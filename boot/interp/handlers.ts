@@ -7,15 +7,15 @@ import {
   X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { FunctionFlag, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { FunctionFlag, Intrinsic, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
   OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
-  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot,
+  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE,
 } from './layout.ts';
-import { FN_RECORDS, FRAME_XMM, at, copyValue, copyValue8, fatal, intrinsicFunction, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
+import { FN_RECORDS, FRAME_DEPTH_UNIT, FRAME_XMM, MAX_DENSE_INDEX, at, copyValue, copyValue8, fatal, intrinsicFunction, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from './objects.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
@@ -802,6 +802,7 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(eax, V(ecx)).cmp(byte(eax), KIND.Function).jne(bad);
     callFastPath(h, generic);
     a.label(generic);
+    arrayPushCall(h);
     h.reg(ecx, 1);
     a.mov(eax, V(ecx));
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
@@ -1126,6 +1127,7 @@ function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; const
   // here on ebx holds the callee (bail restores the code base)
   a.lea(edi, mem(esi, h.len - 1)).sub(edi, ebx).mov(dword(ebp, fslot(FRAME_SLOT.pc)), edi);
   a.mov(ebx, eax);
+  a.mov(edi, dword(ebp, fslot(FRAME_SLOT.flags))).cmp(edi, var32('depth_limit')).jae(bail); // too deep: the generic path throws
   a.movzx(edi, word(edx, 14)).cmp(ecx, edi).ja(bail);
   a.lea(edi, mem({ index: edi, scale: 8, disp: FRAME_REGS + extra }));
   a.mov(eax, var32('heap_ptr')).add(edi, eax);
@@ -1155,7 +1157,10 @@ function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; const
   a.mov(F(FRAME_SLOT.argCount), ecx).mov(F(FRAME_SLOT.argCount, 4), TAG.int);
   a.movq(qword(eax, slot(FRAME_SLOT.extraArgs)), FRAME_XMM.undef);
   a.movdqu(mem(eax, slot(FRAME_SLOT.handler)), FRAME_XMM.handlerFlags); // handler -1, flags 0
-  if (o.construct) a.mov(F(FRAME_SLOT.flags), FRAME_CONSTRUCT);
+  // flags: the caller's depth + 1 (runtime.ts FRAME_DEPTH_UNIT)
+  a.mov(edi, dword(ebp, fslot(FRAME_SLOT.flags))).and(edi, -FRAME_DEPTH_UNIT).add(edi, FRAME_DEPTH_UNIT);
+  if (o.construct) a.or(edi, FRAME_CONSTRUCT);
+  a.mov(F(FRAME_SLOT.flags), edi);
   a.movdqu(mem(eax, slot(FRAME_SLOT.conv0)), FRAME_XMM.undef); // conv0, conv1
   // the arguments, then undefined in the other registers (esi is free from here on)
   h.reg(edi, o.first);
@@ -1196,6 +1201,50 @@ const FAST_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     newGeneric(h);
   },
 };
+
+/**
+ * Call's fast path for `array.push(v)`: the callee is the prelude's Array.prototype.push
+ * (Intrinsic.ArrayPush), one argument, `this` an extensible Array with an int32 length.
+ * Does what push's `this[n] = v; this.length = n + 1` does there (assign_prop's array
+ * case) without a frame or a rest array; anything else falls through to the generic call.
+ * Runs only where the plain fast path declined (push has no named parameters, so a call
+ * with an argument always does): other calls pay nothing for it.
+ */
+function arrayPushCall(h: H): void {
+  const a = h.a, no = h.label('notpush'), grow = h.label('pushgrow'), done = h.label('pushdone');
+  h.reg(ecx, 4);
+  a.cmp(ecx, 1).jne(no);
+  h.reg(ecx, 1);
+  a.mov(eax, V(ecx)).mov(edx, root('intrinsics'));
+  a.cmp(dword(edx, slot(Intrinsic.ArrayPush) + 4), TAG.cell).jne(no);
+  a.cmp(eax, dword(edx, slot(Intrinsic.ArrayPush))).jne(no);
+  h.reg(ecx, 2);
+  a.cmp(T(ecx), TAG.cell).jne(no);
+  a.mov(edx, V(ecx)).cmp(byte(edx), KIND.Array).jne(no);
+  a.test(byte(edx, 1), (OBJ_NOT_EXTENSIBLE | OBJ_FROZEN) >> 8).jnz(no);
+  a.cmp(dword(edx, ARRAY_LENGTH + 4), TAG.int).jne(no);
+  a.mov(ecx, dword(edx, ARRAY_LENGTH)).cmp(ecx, MAX_DENSE_INDEX).jae(no);
+  // room in the elements: store in place
+  a.cmp(dword(edx, ARRAY_ELEMENTS + 4), TAG.cell).jne(grow);
+  a.mov(edi, dword(edx, ARRAY_ELEMENTS)).mov(eax, dword(edi, 4)).sub(eax, 8).shr(eax, 3);
+  a.cmp(ecx, eax).jae(grow);
+  h.reg(eax, 3);
+  a.movq(xmm0, qword({ base: ebp, index: eax, scale: 8 })).movq(qword({ base: edi, index: ecx, scale: 8, disp: 8 }), xmm0);
+  a.add(ecx, 1).mov(dword(edx, ARRAY_LENGTH), ecx);
+  a.label(done); // ecx = the new length
+  h.reg(eax, 0);
+  a.mov(V(eax), ecx).mov(T(eax), TAG.int);
+  h.next();
+  h.later.add(() => {
+    a.label(grow); // edx = the array, ecx = its length
+    a.mov(root('tmp0'), edx).mov(root('tmp0', 4), TAG.cell);
+    h.reg(eax, 3);
+    copyValue(a, rootW('tmp2'), valueAt(eax), edi);
+    a.call('array_set'); // eax = the array
+    a.mov(ecx, dword(eax, ARRAY_LENGTH)).jmp(done);
+  });
+  a.label(no);
+}
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
 function arrayPush(h: H, hole: boolean): void {

@@ -168,5 +168,9 @@ export const INTERP_FATAL_STATUS = 70;
 /** Power-off status for an uncaught exception (docs/bytecode.md). */
 export const UNCAUGHT_STATUS = 1;
 
-/** Heap size: two semispaces of min(RAM/4, HEAP_MAX)/2 each. */
-export const HEAP_MAX = 32 * 1024 * 1024;
+/**
+ * The kernel's heap: two semispaces of min(RAM/4, HEAP_MAX)/2 each (the rest of RAM is its
+ * frame allocator's). A program in the program slot (`tskern run`) has all the RAM after
+ * the image instead (runtime.ts interp_start).
+ */
+export const HEAP_MAX = 512 * 1024 * 1024;

@@ -964,21 +964,26 @@ function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r) => arg
   void noTable;
 }
 
-/** captureStack(skip): "\n    at NAME (FILE:LINE:COL)" per frame, innermost first. */
+/** Frames a stack lists: Node's default Error.stackTraceLimit (changing it is not seen). */
+const STACK_TRACE_LIMIT = 10;
+
+/** captureStack(skip): "\n    at NAME (FILE:LINE:COL)" per frame, innermost first, at most STACK_TRACE_LIMIT. */
 function captureStackNative(h: H): void {
   const a = h.a, memo = new Map<string, string>(), L = (x: string) => { let l = memo.get(x); if (!l) { l = h.label(`cs_${x}`); memo.set(x, l); } return l; };
   const frames = L('frames'), next = L('next'), done = L('done'), anon = L('anon'), named = L('named'), nopos = L('nopos'),
     found = L('found'), scan = L('scan'), emitName = L('emitname');
   const put = (text: string) => { a.push(esi).mov(esi, sym(cstring(a, text))).call('cs_puts').pop(esi); };
   argAddr(h, eax, 0);
-  a.call('num_to_int32').push(eax); // [esp] = frames still to skip
+  a.call('num_to_int32').push(eax); // [esp + 4] = frames still to skip
+  a.push(STACK_TRACE_LIMIT); // [esp] = frames still to print
   a.mov(var32('str_buf_len'), 0);
   // the current frame's position is the current instruction; callers' are their call
   saveNextPc(h);
   a.lea(edi, mem(ebp, -FRAME_REGS));
   a.label(frames);
-  a.cmp(dword(esp), 0).jle(L('emit')).sub(dword(esp), 1).jmp(next);
+  a.cmp(dword(esp, 4), 0).jle(L('emit')).sub(dword(esp, 4), 1).jmp(next);
   a.label(L('emit'));
+  a.cmp(dword(esp), 0).jle(done).sub(dword(esp), 1);
   a.cmp(var32('str_buf_len'), 3900).ja(done);
   put('\n    at ');
   a.mov(eax, dword(edi, slot(FRAME_SLOT.function))).mov(eax, dword(eax, FN_INDEX)).shl(eax, 5);
@@ -1014,7 +1019,7 @@ function captureStackNative(h: H): void {
   a.label(next);
   a.cmp(dword(edi, slot(FRAME_SLOT.caller) + 4), TAG.cell).jne(done);
   a.mov(edi, dword(edi, slot(FRAME_SLOT.caller))).jmp(frames);
-  a.label(done).add(esp, 4);
+  a.label(done).add(esp, 8);
   a.mov(ecx, var32('str_buf_len')).mov(byte({ base: ecx, disp: sym('str_buf') }), 0);
   a.mov(edx, sym('str_buf')).call('str_from_cstring');
   storeCell(h, 0);

@@ -8,7 +8,7 @@
 // therefore never push/pop ebp.
 
 import {
-  X86Assembler, ah, al, ax, byte, dx, esp, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
+  X86Assembler, ah, al, ax, byte, dl, dx, esp, cl, cr0, cr4, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word,
   xmm0, xmm1, xmm2, xmm3, xmm4, xmm5, xmm6, xmm7,
 } from '../../image-builder/x86/index.ts';
 import { KERNEL_BASE } from '../layout.ts';
@@ -27,7 +27,13 @@ const TSBC = 'tsbc_image';
 const INTERN_CAPACITY = 1024;
 const STN_ALLOWED = Array.from({ length: 128 }, (_, c) => ('0123456789.+-eEIinfityxXoObBaAcCdDfF'.includes(String.fromCharCode(c)) ? 1 : 0));
 /** Array stores at or beyond this index would need a sparse representation. */
-const MAX_DENSE_INDEX = 1 << 24;
+/** Frames a call chain may hold before a call throws RangeError (Node's default stack holds about 10,800 of a small function's). */
+/** RAM a program-slot program's heap leaves free (the boot stack and page tables are below the image; this is slack). */
+const HEAP_RESERVE = 0x10_0000;
+export const MAX_CALL_DEPTH = 10_000;
+/** A frame's depth is kept in bits 8-31 of its flags slot (the flag bits stay below). */
+export const FRAME_DEPTH_UNIT = 0x100;
+export const MAX_DENSE_INDEX = 1 << 24;
 /**
  * xmm registers that hold constants while bytecode runs (set by interp_start, never
  * written by anything else), for building frames with 8- and 16-byte stores:
@@ -101,18 +107,40 @@ function emitData(a: X86Assembler): void {
   a.label('xmm_int0').dd(0, TAG.int, 0, TAG.int);
   a.label('xmm_handler_flags').dd(-1 >>> 0, TAG.int, 0, TAG.int);
   a.label('xmm_hole').dd(0, TAG.hole, 0, TAG.hole);
+  // the call depth at which a call throws RangeError (FRAME_DEPTH_UNIT units; raised while
+  // that error is made, restored when a handler catches: see interp_enter_frame)
+  a.section('.data').align(4).label('depth_limit').dd(MAX_CALL_DEPTH * FRAME_DEPTH_UNIT);
   a.section('.bss', { nobits: true }).align(8);
   a.label('nm_val0').space(8);
   a.label('nm_val1').space(8);
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
     a.label(v).space(4);
   }
 }
 
 function emitFatal(a: X86Assembler): void {
+  if (!userBuild()) {
+    // The fatal report's stream in the kernel image: COM1 (the console) for the kernel,
+    // COM2 (stderr) for a program run in the program slot (kernel-main sets diag_com2), so
+    // that a machine stop never mixes with the program's stdout.
+    a.section('.bss', { nobits: true }).align(4).label('diag_com2').space(4);
+    a.section('.text');
+    routine(a, 'diag_puts', () => {
+      a.cmp(var32('diag_com2'), 0).jne('com2_puts').jmp('serial_puts');
+    });
+    // diag_put_dec32: eax = value, printed as an unsigned decimal number by diag_puts.
+    routine(a, 'diag_put_dec32', () => {
+      a.pushad().sub(esp, 16);
+      a.lea(edi, mem(esp, 15)).mov(byte(edi), 0).mov(ecx, 10);
+      a.label('dpd_loop').xor(edx, edx).div(ecx).add(edx, 0x30).sub(edi, 1).mov(byte(edi), dl);
+      a.test(eax, eax).jnz('dpd_loop');
+      a.mov(esi, edi).call('diag_puts');
+      a.add(esp, 16).popad().ret();
+    });
+  }
   // interp_fatal: eax = NUL-terminated message. Prints it with the position (function
   // index and pc of the current instruction, from esi/ebx/ebp) and powers off.
   routine(a, 'interp_fatal', () => {
@@ -192,6 +220,9 @@ function emitHeap(a: X86Assembler): void {
     a.label('gc_ret').ret();
     a.label('gc_oom');
     a.popad();
+    // Node's words first (what scripts and people look for), then the machine's own report
+    a.mov(esi, sym(cstring(a, userBuild() ? 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n'
+      : '\r\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'))).call(platform().diagPuts);
     fatal(a, 'out of memory (the live data and the request exceed a semispace)');
   });
 
@@ -880,6 +911,7 @@ function emitExceptions(a: X86Assembler): void {
     a.cmp(dword(ebp, fslot(FRAME_SLOT.caller) + 4), TAG.cell).jne('unwind_uncaught');
     a.mov(ebp, dword(ebp, fslot(FRAME_SLOT.caller))).add(ebp, FRAME_REGS).jmp('unwind_loop');
     a.label('unwind_found');
+    a.mov(var32('depth_limit'), MAX_CALL_DEPTH * FRAME_DEPTH_UNIT); // the overflow (if any) is caught
     loadCodeBase(a);
     a.lea(esi, mem({ base: ebx, index: eax }));
     dispatch(a, 0);
@@ -1025,6 +1057,18 @@ function emitEnterFrame(a: X86Assembler): void {
     a.label('ef_anon');
     throwMessage(a, 'TypeError: Class constructor cannot be invoked without \'new\'');
     a.label('ef_callable');
+    // the call depth (in the caller's flags): past the limit, RangeError as in Node, with
+    // room above the limit to construct it (the limit comes back when a handler catches)
+    a.test(ebp, ebp).jz('ef_depth_ok');
+    a.mov(ecx, dword(ebp, fslot(FRAME_SLOT.flags))).cmp(ecx, var32('depth_limit')).jb('ef_depth_ok');
+    a.mov(var32('call_cont'), 0).mov(root('callArgs', 4), TAG.undef);
+    a.mov(root('callNewTarget'), 0).mov(root('callNewTarget', 4), TAG.undef);
+    a.cmp(var32('depth_limit'), MAX_CALL_DEPTH * FRAME_DEPTH_UNIT).jne('ef_depth_fatal');
+    a.mov(var32('depth_limit'), (MAX_CALL_DEPTH + 1000) * FRAME_DEPTH_UNIT);
+    throwMessage(a, 'RangeError: Maximum call stack size exceeded');
+    a.label('ef_depth_fatal');
+    fatal(a, 'Maximum call stack size exceeded while constructing the RangeError for it');
+    a.label('ef_depth_ok');
     a.mov(root('tmp2', 4), TAG.undef);
     a.movzx(ecx, word(eax, 12)).mov(edx, var32('call_argc')).sub(edx, ecx).jbe('ef_no_extra');
     // arguments beyond paramCount go to a ValueVector
@@ -1054,8 +1098,10 @@ function emitEnterFrame(a: X86Assembler): void {
     a.mov(F(FRAME_SLOT.conv0), 0).mov(F(FRAME_SLOT.conv0, 4), TAG.undef);
     a.mov(F(FRAME_SLOT.conv1), 0).mov(F(FRAME_SLOT.conv1, 4), TAG.undef);
     a.mov(eax, var32('call_flags')).mov(F(FRAME_SLOT.flags), eax).mov(F(FRAME_SLOT.flags, 4), TAG.int);
-    a.test(ebp, ebp).jnz('ef_not_entry').or(F(FRAME_SLOT.flags), FRAME_ENTRY);
+    a.test(ebp, ebp).jnz('ef_not_entry').or(F(FRAME_SLOT.flags), FRAME_ENTRY).jmp('ef_depth_set');
     a.label('ef_not_entry');
+    a.mov(eax, dword(ebp, fslot(FRAME_SLOT.flags))).and(eax, -FRAME_DEPTH_UNIT).add(eax, FRAME_DEPTH_UNIT).or(F(FRAME_SLOT.flags), eax);
+    a.label('ef_depth_set');
     a.mov(eax, var32('call_cont')).test(eax, eax).jz('ef_no_cont');
     a.mov(F(FRAME_SLOT.returnRegister), eax).or(F(FRAME_SLOT.flags), FRAME_NATIVE_RETURN);
     a.label('ef_no_cont');
@@ -1124,13 +1170,21 @@ function emitLoader(a: X86Assembler): void {
     if (userBuild()) {
       a.call('tsvm_heap_init'); // two semispaces from mmap2 (boot/user/heap.ts)
     } else {
-      // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image
+      // heap: two semispaces of min(RAM/4, HEAP_MAX)/2 right after the image (the kernel
+      // leaves the rest to its frame allocator), or, for a program in the program slot
+      // (heap_whole_ram), of all the RAM after the image but HEAP_RESERVE
       a.mov(eax, var32('ram_top')).shr(eax, 2).cmp(eax, HEAP_MAX).jbe('is_heap_ok').mov(eax, HEAP_MAX);
-      a.label('is_heap_ok').and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
+      a.label('is_heap_ok');
       a.mov(ecx, sym('bss_end')).add(ecx, 0xfff).and(ecx, ~0xfff);
       // ...or after the boot modules (the initial file system), which loaders put there
       a.push(eax).call('modules_end').cmp(eax, ecx).jbe('is_after_modules').mov(ecx, eax);
       a.label('is_after_modules').pop(eax);
+      a.cmp(var32('heap_whole_ram'), 0).je('is_share_done');
+      a.mov(edx, var32('ram_top')).add(edx, KERNEL_BASE).sub(edx, ecx).jb('is_share_done');
+      a.sub(edx, HEAP_RESERVE).jb('is_share_done');
+      a.mov(eax, edx);
+      a.label('is_share_done');
+      a.and(eax, ~0x1fff).shr(eax, 1).mov(var32('heap_half'), eax);
       a.lea(edx, mem({ base: ecx, index: eax, scale: 2 })).sub(edx, KERNEL_BASE).cmp(edx, var32('ram_top')).jbe('is_fits');
       a.xor(ebp, ebp);
       fatal(a, 'not enough RAM for the heap');

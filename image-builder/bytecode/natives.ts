@@ -36,7 +36,7 @@ export const NATIVES = [
   { name: 'valueKind', argc: 1, doc: 'an int32 classifying a value: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 ordinary object, 6 array, 7 function (also methods), 8 class constructor, 9 arrow function, 10 private name, 11 symbol' },
   { name: 'functionName', argc: 1, doc: 'the name of a function from its function record ("" if anonymous)' },
   { name: 'identityHash', argc: 1, doc: 'a stable int32 hash of an object, the same for the object\'s whole life (the copying collector moves objects, so it is stored in the object on first use)' },
-  { name: 'captureStack', argc: 1, doc: 'captureStack(skip): the stack as Node prints it after the first line of an error\'s stack: "\\n    at NAME (FILE:LINE:COL)" for each frame, innermost first, leaving out the `skip` innermost frames; "<anonymous>" for unnamed functions, positions from the source map' },
+  { name: 'captureStack', argc: 1, doc: 'captureStack(skip): the stack as Node prints it after the first line of an error\'s stack: "\\n    at NAME (FILE:LINE:COL)" for each frame, innermost first, leaving out the `skip` innermost frames, at most 10 (Node\'s default Error.stackTraceLimit); "<anonymous>" for unnamed functions, positions from the source map' },
   // ---- strings and numbers ---------------------------------------------------------------
   { name: 'charCodeAt', argc: 2, doc: 'charCodeAt(s, i): the UTF-16 unit at int32 index i of string s, or NaN when out of range' },
   { name: 'fromCharCode', argc: 1, doc: 'a one-unit string for the int32 code unit c & 0xFFFF (one-byte strings for c < 256 are shared)' },
@@ -275,6 +275,8 @@ export const Intrinsic = {
   // ---- regular expressions (runtime/prelude/regexp.ts): 46-53 ----
   /** RegExpCreate(source, flags): a new RegExp for a literal `/source/flags` (the compiler has checked both). */
   RegExpCreate: 46,
+  /** Array.prototype.push: a Call of it with one argument on an extensible array is done by the machine itself (no frame, no rest array). */
+  ArrayPush: 57,
 } as const;
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -62,6 +62,8 @@ export class VM {
   private raising = false;
   maxSteps = 200_000_000;
   depth = 0;
+  /** Nested run() calls from host code (runNested). */
+  private hostDepth = 0;
   /** Milliseconds the virtual clock jumped forward in idle() (see monotonicNow). */
   idleMs = 0;
   /** State of the kernel-intrinsic fakes (natives.ts): claimed IRQ lines, a trap context. */
@@ -189,7 +191,25 @@ export class VM {
     if (f.isClass) throw this.error('TypeError', `Class constructor ${f.fname} cannot be invoked without 'new'`);
     const frame = this.newFrame(f, thisValue, args, undefined, false);
     frame.boundary = true;
-    return this.run(frame);
+    return this.runNested(frame);
+  }
+
+  /**
+   * run() for a call from host code (a getter, a callback of a builtin): each one nests
+   * host frames too, so their depth has a limit of its own, below what the host's stack
+   * takes (the guest's 10,000 frames would overflow it in a getter recursing into itself).
+   */
+  private runNested(frame: Frame): Value {
+    if (this.hostDepth >= 250 && !this.raising) {
+      this.depth--;
+      throw this.error('RangeError', 'Maximum call stack size exceeded');
+    }
+    this.hostDepth++;
+    try {
+      return this.run(frame);
+    } finally {
+      this.hostDepth--;
+    }
   }
 
   construct(f: Value, args: Value[], newTarget: Value = f): Value {
@@ -197,7 +217,7 @@ export class VM {
     if (f.host) return f.host(undefined, args, newTarget as JSObject);
     const frame = this.constructFrame(f, args, newTarget);
     frame.boundary = true;
-    return this.run(frame);
+    return this.runNested(frame);
   }
 
   isConstructor(f: Value): f is JSFunction {

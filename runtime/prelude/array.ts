@@ -430,6 +430,8 @@ function defineArray(): void {
       return out;
     },
   });
+  // The machine does push(v) on an extensible array itself while Array.prototype.push is this one.
+  __native.registerIntrinsic(57, ArrayPrototype.push);
   void toObject;
 }
 

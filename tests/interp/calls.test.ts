@@ -117,8 +117,9 @@ describe('calls, closures, exceptions', () => {
     const mb = new ModuleBuilder();
     mb.fn('main', 0, 2).f.op('LoadInt', 0, 2).op('GetIterator', 1, 0).op('Return', 1);
     const r = await runProgram(mb.encode());
-    expect(r.output).toContain('fatal: GetIterator: no registered GetIterator intrinsic');
-    expect(r.output).toContain('(function 0, pc 6)');
+    expect(r.errorOutput).toContain('fatal: GetIterator: no registered GetIterator intrinsic');
+    expect(r.errorOutput).toContain('(function 0, pc 6)');
+    expect(r.output).toBe('');
     expect(r.status).toBe(70);
   });
 });

@@ -72,6 +72,28 @@ describe('tskern run', () => {
     expect(r.code).toBe(1);
   }, 60000);
 
+  test('a machine stop goes to stderr with the TypeScript position, never to stdout', async () => {
+    const r = await tskern(['run', prog('sparse-stop.ts')]);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toMatch(/^\s*tskern interp: fatal: array index too large: sparse arrays are not implemented \(function \d+, pc \d+\) at .*sparse-stop\.ts:4:1\r?\n$/);
+    expect(r.code).toBe(70);
+  }, 60000);
+
+  test('the heap grows with --memory: 300 MiB of live data in 1 GiB', async () => {
+    const r = await tskern(['run', '--memory', '1024', prog('heap-300.ts')]);
+    expect(r.stderr).toBe('');
+    // sum over i of (i + (i + 1024)) = 2 * (0 + ... + 299) + 300 * 1024
+    expect(r.stdout).toBe(`300 ${299 * 300 + 300 * 1024}\n`);
+    expect(r.code).toBe(0);
+  }, 240000);
+
+  test('out of memory: Node\'s fatal message on stderr, a non-zero status', async () => {
+    const r = await tskern(['run', '--memory', '16', prog('heap-exhaust.ts')]);
+    expect(r.stdout).toBe('allocating\n');
+    expect(r.stderr).toMatch(/^\s*FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\r?\n/);
+    expect(r.code).not.toBe(0);
+  }, 120000);
+
   test('a compile error prints file:line:col and exits 2', async () => {
     // written at test time: a file with a syntax error would break `tsc -p .`
     const bad = join(mkdtempSync(join(tmpdir(), 'tskern-run-')), 'bad-syntax.ts');
