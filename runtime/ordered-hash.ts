@@ -10,8 +10,8 @@
 // deleted entries and see entries added during iteration, as in JS.
 //
 // The caller supplies hashOf(key): any integer-valued number, equal for SameValueZero-equal
-// keys (it receives the normalised key: -0 already turned into +0), and for an int32 key
-// the key itself (the hot paths compute that one without calling hashOf).
+// keys (it receives the normalised key: -0 already turned into +0). An int32 key is hashed
+// as itself without calling hashOf, on every path (probes, inserts, rebuilds).
 
 const HOLE: object = { hole: true };
 
@@ -162,7 +162,7 @@ export class OrderedHashTable {
       i = s.chain[i];
     }
     if (s.keys.length >= 2 * (s.mask + 1)) s = this.rebuild(s.live + 1);
-    const b = spreadHash(this.hashOf(k)) & s.mask;
+    const b = (x ^ (x >>> 16)) & s.mask; // the probe's hash: the bucket lookups will search
     const index = s.keys.length;
     s.keys.push(k);
     s.values.push(value);
@@ -216,7 +216,7 @@ export class OrderedHashTable {
         old.removed.push(i);
         continue;
       }
-      const b = spreadHash(this.hashOf(k)) & s.mask;
+      const b = spreadHash(typeof k === 'number' && ((k as number) | 0) === k ? k : this.hashOf(k)) & s.mask; // as the probes hash
       const index = s.keys.length;
       s.keys.push(k);
       s.values.push(old.values[i]);
