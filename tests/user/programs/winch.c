@@ -24,11 +24,18 @@ int main(void) {
   sigaction(SIGWINCH, &sa, NULL);
   show("start");
   char buf[64];
+  int seen = 0;
   for (;;) {
+    // A change that came before the read (the host sends as soon as "start" shows) is
+    // reported here; one during the read interrupts it (EINTR).
+    if (changes != seen) {
+      seen = changes;
+      printf("SIGWINCH %d\n", changes);
+      show("now");
+      continue;
+    }
     ssize_t n = read(0, buf, sizeof buf);
     if (n >= 0) break;
-    printf("SIGWINCH %d\n", changes);
-    show("now");
   }
   printf("done after %d changes\n", changes);
   return 0;
