@@ -14,7 +14,7 @@ import { Errno } from '../mm/errno.ts';
 import { pteFrame, Pte } from '../mm/page-table.ts';
 import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
-import { Mode, OpenFlag, makeStat, type FileOps, type Inode, type IoTarget, type OpenFile, type Stat } from './types.ts';
+import type { IoTarget } from './types.ts';
 
 export const PAGEWALK_RECORD = 32;
 
@@ -45,29 +45,12 @@ export function pagewalkRecord(p: Process, va: number): number[] {
   return out;
 }
 
-export class PagewalkFile implements Inode {
-  constructor(readonly dev: number, readonly ino: number, private readonly process: () => Process | null) {}
-  readonly mode = Mode.REG | 0o444;
-
-  size(): number {
-    return 0;
-  }
-  stat(): Stat {
-    return makeStat(this.dev, this.ino, this.mode, 0, 0);
-  }
-  open(flags: number): FileOps | number {
-    if ((flags & OpenFlag.ACCMODE) !== OpenFlag.RDONLY) return -Errno.EACCES;
-    return {
-      seekable: true,
-      read: async (_f: OpenFile, to: IoTarget, offset: number): Promise<number> => {
-        if (to.length < PAGEWALK_RECORD) return -Errno.EINVAL;
-        if (offset >= 0x1_0000_0000) return 0;
-        const p = this.process();
-        if (p === null || !p.alive) return 0;
-        const rec = pagewalkRecord(p, offset >>> 0);
-        const r = await to.fromBytes(0, rec, PAGEWALK_RECORD);
-        return r < 0 ? r : PAGEWALK_RECORD;
-      },
-    };
-  }
+/** pagewalk's reads: one whole record for the address at the offset (the layout above). */
+export async function readPagewalk(p: Process | null, to: IoTarget, offset: number): Promise<number> {
+  if (to.length < PAGEWALK_RECORD) return -Errno.EINVAL;
+  if (offset >= 0x1_0000_0000) return 0;
+  if (p === null || !p.alive) return 0;
+  const rec = pagewalkRecord(p, offset >>> 0);
+  const r = await to.fromBytes(0, rec, PAGEWALK_RECORD);
+  return r < 0 ? r : PAGEWALK_RECORD;
 }

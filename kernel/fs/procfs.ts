@@ -6,11 +6,12 @@ import { formatMaps } from '../mm/maps.ts';
 import { kernel } from '../proc/kernel-state.ts';
 import type { Process } from '../proc/process.ts';
 import { DynamicLink, TextFile } from './text-file.ts';
-import { PagewalkFile } from './proc-pagewalk.ts';
+import { readPagewalk } from './proc-pagewalk.ts';
 import { ramfsStats } from './ramfs.ts';
 import { allCaches } from './page-cache.ts';
 import { vmCounters } from '../mm/vmstat.ts';
-import { PagemapFile } from './pagemap.ts';
+import { readPagemap } from './proc-pagemap.ts';
+import { ProcRecordFile } from './proc-record-file.ts';
 import { DirType, Mode, OpenFlag, makeStat, type DirEntry, type FileOps, type Inode, type Stat } from './types.ts';
 
 export const PROCFS_DEV = 0x0004;
@@ -66,8 +67,8 @@ class ProcPidDir implements Inode {
     this.files.set('stat', text(stat));
     this.files.set('comm', text((p) => p.comm + '\n'));
     this.files.set('cmdline', text((p) => (p.alive ? p.argv.map((a) => a + '\0').join('') : '')));
-    this.files.set('pagemap', new PagemapFile(PROCFS_DEV, nextIno++, self));
-    this.files.set('pagewalk', new PagewalkFile(PROCFS_DEV, nextIno++, self));
+    this.files.set('pagemap', new ProcRecordFile(PROCFS_DEV, nextIno++, Mode.REG | 0o400, self, readPagemap));
+    this.files.set('pagewalk', new ProcRecordFile(PROCFS_DEV, nextIno++, Mode.REG | 0o444, self, readPagewalk));
     this.files.set('exe', new DynamicLink(PROCFS_DEV, nextIno++, () => {
       const p = self();
       return p === null ? '' : p.exe;
