@@ -1333,8 +1333,9 @@ function emitEqualityRoutines(a: X86Assembler): void {
     a.label('steq_ret').pop(edi).pop(ecx).ret();
   });
 
-  // loose_eq: eax = &a, edx = &b. eax = (a == b) for primitives; a string or object
-  // compared with a value of another type (other than null/undefined) is not implemented.
+  // loose_eq: eax = &a, edx = &b. eax = (a == b) for primitives. An object compared with a
+  // primitive never gets here: the Eq/Ne handlers convert it by ToPrimitive first
+  // (equality's slow path), so the stop at leq_object guards that invariant.
   routine(a, 'loose_eq', () => {
     a.push(ecx).push(edi).push(eax);
     a.call('strict_eq').test(eax, eax).jnz('leq_true');
