@@ -8,6 +8,7 @@ import { V86 } from 'v86';
 import { ExtendedCounter } from './instruction-counter.ts';
 import { assertBootable } from './multiboot.ts';
 import { instantiateV86Wasm } from './v86-wasm.ts';
+import { PreciseWaker, type V86Scheduler, type WakeMode, type WakeStats } from './precise-wake.ts';
 import { INSPECT_PORT } from '../kernel/debug/inspect-layout.ts';
 
 export const POWER_OFF_PORT = 0xf4;
@@ -32,6 +33,8 @@ export interface BootOptions {
    * only next to a master, so without `hda` a blank 1 MiB master (in memory) is added.
    */
   hdb?: DiskOption;
+  /** How a halted guest is woken: 'precise' (default: host/precise-wake.ts) or 'v86' (v86's own scheduler, for benchmarks' comparison). */
+  wake?: WakeMode;
 }
 
 /** A disk image for an ATA drive: a host file, or bytes held in memory. */
@@ -108,6 +111,8 @@ export interface GuestMachine {
   disk(name: DiskName): Uint8Array | undefined;
   /** A copy of the display memory behind the VBE linear framebuffer (physical 0xE0000000), from `offset`. */
   readVideoMemory(offset: number, len: number): Uint8Array;
+  /** How late the host started each slice that followed a wait (host/precise-wake.ts); null before the first slice. */
+  wakeLateness(): WakeStats | null;
 }
 
 /** v86 itself failed (typically an "Unimplemented" panic in its CPU core). */
@@ -134,7 +139,7 @@ export class OutputTimeoutError extends Error {
 
 /** The parts of v86's internals we use; they are not in its type declarations. */
 interface V86Internals {
-  v86: {
+  v86: V86Scheduler & {
     cpu: {
       cr: Int32Array;
       instruction_pointer: Int32Array;
@@ -173,7 +178,7 @@ export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
   }
   if (disks.has('hdb') && !disks.has('hda')) disks.set('hda', { data: new Uint8Array(BLANK_MASTER_BYTES), path: undefined });
   return new Promise((resolve, reject) => {
-    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject, opts.initrd);
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject, opts.initrd, opts.wake ?? 'precise');
     machine.whenLoaded(() => resolve(machine));
   });
 }
@@ -206,12 +211,14 @@ class V86Machine implements GuestMachine {
   private readonly errorListeners = new Set<(bytes: Uint8Array) => void>();
   private readonly waiters = new Set<Waiter>();
   private sampler?: NodeJS.Timeout;
+  private waker: PreciseWaker | null = null;
   private inspectBase: number | null = null;
   private markCount = 0;
   private marked = false;
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
-    private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void, initrd?: Uint8Array) {
+    private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void, initrd: Uint8Array | undefined,
+    private readonly wakeMode: WakeMode) {
     this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
     // Callers that only await output must not crash the process with an unhandled rejection.
     this.exited.catch(() => {});
@@ -278,6 +285,8 @@ class V86Machine implements GuestMachine {
         this.crash(err);
       }
     };
+    // A halted guest is woken on time, without spinning the host (host/precise-wake.ts).
+    this.waker = new PreciseWaker(v86, this.wakeMode);
     this.sampler = setInterval(() => this.counter.read(), COUNTER_SAMPLE_MS);
     this.sampler.unref();
   }
@@ -337,6 +346,10 @@ class V86Machine implements GuestMachine {
       throw new RangeError(`readVideoMemory(${offset}, ${len}) is outside the ${vram.length} bytes of display memory`);
     }
     return vram.slice(offset, offset + len);
+  }
+
+  wakeLateness(): WakeStats | null {
+    return this.waker;
   }
 
   disk(name: DiskName): Uint8Array | undefined {
