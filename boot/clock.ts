@@ -7,7 +7,7 @@
 // clock_wall_ms) use SSE2 and are for the interpreter's natives.
 
 import {
-  X86Assembler, al, dword, eax, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
+  X86Assembler, al, dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
 } from '../image-builder/x86/index.ts';
 import { routine } from './asm-util.ts';
 import { PORT } from './layout.ts';
@@ -21,6 +21,11 @@ export const PIT_DIVISOR = 1193;
 const CALIBRATION_COUNTS = Math.ceil(PIT_INPUT_HZ / 100);
 /** Polls of the PIT counter before calibration gives up (a PIT that does not count). */
 const POLL_LIMIT = 20_000_000;
+/** Brackets measured for the narrowest, and how much wider a usable one may be. */
+const CAL_WIDTH_SAMPLES = 8;
+const CAL_WIDTH_FACTOR = 4;
+/** Calibration attempts at most (each redone only after a stall of a quarter of its window). */
+const CAL_ATTEMPTS = 8;
 
 const PIT_CH0 = 0x40, PIT_CMD = 0x43, CMOS_INDEX = 0x70, CMOS_DATA = 0x71;
 
@@ -41,6 +46,11 @@ export function emitClock(a: X86Assembler): void {
   for (const v of ['clock_tsc0', 'clock_cycles', 'clock_rtc_tsc', 'pit_ticks']) a.label(v).space(8);
   // clock_counts: PIT input clocks the calibration window spanned
   a.label('clock_rtc_secs').space(4).label('clock_counts').space(4);
+  // calibration state (clock_init): cal_t1: the TSC before the last PIT reading; cal_t0: at
+  // the attempt's first; cal_prev: at the previous poll; cal_gap: the longest poll-to-poll
+  // gap; cal_wmax: the widest usable bracket; cal_attempts: attempts left
+  for (const v of ['cal_t1', 'cal_t0', 'cal_prev']) a.label(v).space(8);
+  for (const v of ['cal_gap', 'cal_wmax', 'cal_attempts']) a.label(v).space(4);
 
   // pit_read_count: ax = the current count of PIT channel 0 (latched). Clobbers eax.
   routine(a, 'pit_read_count', () => {
@@ -66,31 +76,84 @@ export function emitClock(a: X86Assembler): void {
   // clock_init: calibrates the TSC against the PIT, programs PIT channel 0 as a rate
   // generator at PIT_INPUT_HZ / PIT_DIVISOR, reads the RTC, unmasks IRQ 0. Interrupts must
   // be off.
+  // cal_sample: one PIT reading bracketed by the TSC. eax = the count, ecx = the bracket's
+  // width in TSC cycles (saturated to 32 bits), cal_t1 = the TSC just before the reading.
+  // Clobbers edx.
+  routine(a, 'cal_sample', () => {
+    a.rdtsc().mov(dword(sym('cal_t1')), eax).mov(dword(sym('cal_t1').plus(4)), edx);
+    a.call('pit_read_count').push(eax);
+    a.rdtsc().sub(eax, dword(sym('cal_t1'))).sbb(edx, dword(sym('cal_t1').plus(4)));
+    a.mov(ecx, eax).test(edx, edx).jz('cs_done').mov(ecx, -1);
+    a.label('cs_done').pop(eax).ret();
+  });
+
+  // clock_init: calibrates the TSC against the PIT, programs PIT channel 0 as a rate
+  // generator at PIT_INPUT_HZ / PIT_DIVISOR, reads the RTC, unmasks IRQ 0. Interrupts must
+  // be off.
+  //
+  // The calibration must hold when the host stalls the machine at any point (an emulator's
+  // process preempted on a loaded host: tens of ms): a stall between a PIT reading and the
+  // TSC reading taken as its time would count time on one side only (after the first
+  // reading the clock runs fast and every timer fires early; after the last, slow). So each
+  // reference reading is bracketed by two TSC reads (cal_sample) and one whose bracket is
+  // wider than CAL_WIDTH_FACTOR times the narrowest of CAL_WIDTH_SAMPLES is not used. A
+  // stall longer than a PIT period (55 ms) between two polls would lose whole periods of
+  // counts: an attempt whose longest poll-to-poll gap exceeds a quarter of its window is
+  // redone (a lost period makes the gap most of the window), CAL_ATTEMPTS times at most.
   routine(a, 'clock_init', () => {
     a.pushad();
-    // Calibration: channel 0 counting down from 65536 (55 ms a period); the input clocks
-    // elapsed are summed from successive latched counts (modulo 2^16, so any number of
-    // reads a period is fine) until they span CALIBRATION_COUNTS, and set against the TSC.
     a.mov(al, 0x34).out(PIT_CMD, al); // channel 0, lobyte/hibyte, mode 2
-    a.mov(al, 0).out(PIT_CH0, al).out(PIT_CH0, al); // divisor 65536
-    a.call('pit_read_count').mov(edi, eax); // edi = previous count
-    a.rdtsc().mov(ebx, eax).mov(esi, edx); // esi:ebx = the TSC at the start
-    a.xor(ecx, ecx).mov(dword(sym('clock_counts')), 0);
-    a.label('ci_poll');
-    a.call('pit_read_count');
+    a.mov(al, 0).out(PIT_CH0, al).out(PIT_CH0, al); // divisor 65536 (55 ms a period)
+    // cal_wmax = CAL_WIDTH_FACTOR * (the narrowest of CAL_WIDTH_SAMPLES brackets) + 1
+    a.mov(dword(sym('cal_wmax')), -1).mov(ebp, CAL_WIDTH_SAMPLES);
+    a.label('ci_width').call('cal_sample');
+    a.cmp(ecx, dword(sym('cal_wmax'))).jae('ci_wider').mov(dword(sym('cal_wmax')), ecx);
+    a.label('ci_wider').sub(ebp, 1).jnz('ci_width');
+    a.mov(eax, dword(sym('cal_wmax'))).cmp(eax, 0x0fff_ffff).ja('ci_widths'); // absurd widths: accept any
+    a.imul(eax, eax, CAL_WIDTH_FACTOR).add(eax, 1).mov(dword(sym('cal_wmax')), eax);
+    a.label('ci_widths');
+    a.mov(dword(sym('cal_attempts')), CAL_ATTEMPTS);
+
+    // an attempt: the counts elapsed are summed from successive latched counts (modulo 2^16,
+    // so any number of readings a period is fine) until they span CALIBRATION_COUNTS
+    a.label('ci_attempt').mov(ebp, POLL_LIMIT);
+    a.label('ci_start').call('cal_sample').cmp(ecx, dword(sym('cal_wmax'))).jbe('ci_started');
+    a.sub(ebp, 1).jnz('ci_start').jmp('ci_fallback');
+    a.label('ci_started').mov(edi, eax); // edi = previous count
+    a.mov(eax, dword(sym('cal_t1'))).mov(edx, dword(sym('cal_t1').plus(4)));
+    a.mov(dword(sym('cal_t0')), eax).mov(dword(sym('cal_t0').plus(4)), edx);
+    a.mov(dword(sym('cal_prev')), eax).mov(dword(sym('cal_prev').plus(4)), edx);
+    a.mov(dword(sym('clock_counts')), 0).mov(dword(sym('cal_gap')), 0);
+    a.label('ci_poll').call('cal_sample');
+    a.mov(esi, ecx); // esi = this bracket's width
+    a.mov(ebx, dword(sym('cal_t1'))).mov(edx, dword(sym('cal_t1').plus(4)));
+    a.sub(ebx, dword(sym('cal_prev'))).sbb(edx, dword(sym('cal_prev').plus(4))); // edx:ebx = the gap since the last poll
+    a.test(edx, edx).jz('ci_gap32').mov(ebx, -1);
+    a.label('ci_gap32').cmp(ebx, dword(sym('cal_gap'))).jbe('ci_gap_kept').mov(dword(sym('cal_gap')), ebx);
+    a.label('ci_gap_kept');
+    a.mov(ebx, dword(sym('cal_t1'))).mov(dword(sym('cal_prev')), ebx);
+    a.mov(ebx, dword(sym('cal_t1').plus(4))).mov(dword(sym('cal_prev').plus(4)), ebx);
     a.mov(edx, edi).sub(edx, eax).and(edx, 0xffff).add(dword(sym('clock_counts')), edx);
     a.mov(edi, eax);
-    a.cmp(dword(sym('clock_counts')), CALIBRATION_COUNTS).jae('ci_measured');
-    a.add(ecx, 1).cmp(ecx, POLL_LIMIT).jb('ci_poll');
+    a.cmp(dword(sym('clock_counts')), CALIBRATION_COUNTS).jb('ci_more');
+    a.cmp(esi, dword(sym('cal_wmax'))).jbe('ci_measured'); // enough counts, and a narrow bracket
+    a.label('ci_more').sub(ebp, 1).jnz('ci_poll');
     // No counting PIT: assume v86's TSC rate (10^6 a millisecond) so the clocks still move.
+    a.label('ci_fallback');
     a.rdtsc().mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
     a.mov(dword(sym('clock_counts')), PIT_INPUT_HZ);
     a.mov(dword(sym('clock_cycles')), 1e9).mov(dword(sym('clock_cycles').plus(4)), 0);
     a.jmp('ci_program');
     a.label('ci_measured');
-    a.rdtsc().mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
-    a.sub(eax, ebx).sbb(edx, esi);
+    a.mov(eax, dword(sym('cal_t1'))).mov(edx, dword(sym('cal_t1').plus(4)));
+    a.mov(dword(sym('clock_tsc0')), eax).mov(dword(sym('clock_tsc0').plus(4)), edx);
+    a.sub(eax, dword(sym('cal_t0'))).sbb(edx, dword(sym('cal_t0').plus(4)));
     a.mov(dword(sym('clock_cycles')), eax).mov(dword(sym('clock_cycles').plus(4)), edx);
+    // redo the attempt when 4 * the longest gap > the window (edx:eax), attempts permitting
+    a.sub(dword(sym('cal_attempts')), 1).jz('ci_program');
+    a.mov(ebx, dword(sym('cal_gap'))).xor(ecx, ecx).shld(ecx, ebx, 2).shl(ebx, 2); // ecx:ebx = 4 * gap
+    a.cmp(ecx, edx).ja('ci_attempt').jb('ci_program');
+    a.cmp(ebx, eax).ja('ci_attempt');
     a.label('ci_program');
     a.mov(al, 0x34).out(PIT_CMD, al);
     a.mov(al, PIT_DIVISOR & 0xff).out(PIT_CH0, al);

@@ -35,6 +35,11 @@ export interface BootOptions {
   hdb?: DiskOption;
   /** How a halted guest is woken: 'precise' (default: host/precise-wake.ts) or 'v86' (v86's own scheduler, for benchmarks' comparison). */
   wake?: WakeMode;
+  /**
+   * Called with v86's internal machine object once its devices exist, before the first
+   * instruction: for tests that perturb emulated hardware (tests/boot/clock-calibration.test.ts).
+   */
+  onEmulatorReady?: (v86: unknown) => void;
 }
 
 /** A disk image for an ATA drive: a host file, or bytes held in memory. */
@@ -178,7 +183,7 @@ export async function bootImage(opts: BootOptions): Promise<GuestMachine> {
   }
   if (disks.has('hdb') && !disks.has('hda')) disks.set('hda', { data: new Uint8Array(BLANK_MASTER_BYTES), path: undefined });
   return new Promise((resolve, reject) => {
-    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject, opts.initrd, opts.wake ?? 'precise');
+    const machine = new V86Machine(bytes, opts.cmdline, memoryMiB, disks, reject, opts.initrd, opts.wake ?? 'precise', opts.onEmulatorReady);
     machine.whenLoaded(() => resolve(machine));
   });
 }
@@ -218,7 +223,7 @@ class V86Machine implements GuestMachine {
 
   constructor(image: Uint8Array, cmdline: string | undefined, memoryMiB: number,
     private readonly disks: Map<DiskName, AttachedDisk>, failBoot: (err: unknown) => void, initrd: Uint8Array | undefined,
-    private readonly wakeMode: WakeMode) {
+    private readonly wakeMode: WakeMode, private readonly onReady?: (v86: unknown) => void) {
     this.exited = new Promise<number>((res, rej) => { this.resolveExit = res; this.rejectExit = rej; });
     // Callers that only await output must not crash the process with an unhandled rejection.
     this.exited.catch(() => {});
@@ -287,6 +292,7 @@ class V86Machine implements GuestMachine {
     };
     // A halted guest is woken on time, without spinning the host (host/precise-wake.ts).
     this.waker = new PreciseWaker(v86, this.wakeMode);
+    this.onReady?.(v86);
     this.sampler = setInterval(() => this.counter.read(), COUNTER_SAMPLE_MS);
     this.sampler.unref();
   }
