@@ -19,7 +19,7 @@ import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -115,7 +115,7 @@ function emitData(a: X86Assembler): void {
   a.label('nm_val1').space(8);
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
-    'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
+    'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half', 'gc_intern_tag',
     'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
     a.label(v).space(4);
   }
@@ -176,7 +176,9 @@ function emitHeap(a: X86Assembler): void {
 
   // gc_collect: ecx = bytes the caller needs. Copies everything reachable from the roots
   // (the current frame from ebp, then vm_roots) into the other semispace, Cheney-style,
-  // and flips. Dies with "out of memory" if ecx bytes are still not free afterwards.
+  // and flips. Dies with "out of memory" if ecx bytes are still not free afterwards. The
+  // intern table is weak: it is not traced (its root's tag is hidden during the copy) but
+  // swept afterwards (intern_sweep), so a key string nothing else holds dies.
   routine(a, 'gc_collect', () => {
     a.pushad();
     a.mov(var32('gc_need'), ecx);
@@ -186,6 +188,8 @@ function emitHeap(a: X86Assembler): void {
     a.label('gc_go');
     a.label('gc_again'); // (tsvm: once more into a larger to-space, see below)
     a.mov(edi, var32('to_base')); // edi = free
+    a.mov(eax, root('intern', 4)).mov(var32('gc_intern_tag'), eax); // (no table yet early in the start-up)
+    a.mov(root('intern', 4), TAG.undef); // not traced: swept below
     a.mov(ebx, sym('vm_roots'));
     a.label('gc_roots').cmp(ebx, sym('vm_roots_end')).jae('gc_roots_done');
     a.call('gc_forward').add(ebx, 8).jmp('gc_roots');
@@ -200,6 +204,7 @@ function emitHeap(a: X86Assembler): void {
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
     a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
     a.label('gc_scan_done');
+    a.call('intern_sweep');
     // flip
     a.mov(eax, var32('from_base')).mov(ecx, var32('to_base')).mov(var32('from_base'), ecx).mov(var32('to_base'), eax);
     a.mov(eax, var32('from_end')).mov(ecx, var32('to_end')).mov(var32('from_end'), ecx).mov(var32('to_end'), eax);
@@ -224,6 +229,48 @@ function emitHeap(a: X86Assembler): void {
     a.mov(esi, sym(cstring(a, userBuild() ? 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n'
       : '\r\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory'))).call(platform().diagPuts);
     fatal(a, 'out of memory (the live data and the request exceed a semispace)');
+  });
+
+  // intern_sweep (gc_collect, after the copy, before the flip): edi = to-space free pointer
+  // (advanced). Copies the intern table (root `intern`, its tag hidden by gc_collect) to
+  // to-space without tracing it, then gives each entry the string's new address, or drops
+  // it if the string was not copied (nothing else referred to it) or keeps it if it lies
+  // outside the heap (the image's strings). Dropping entries breaks linear probing's runs,
+  // so every entry is then put again at the first free slot from its hash, in slot order
+  // from a slot that was free before the sweep: no run crosses that slot, so each entry
+  // lands at or before where it was and every run it passes stays full. Clobbers the rest.
+  routine(a, 'intern_sweep', () => {
+    a.mov(eax, var32('gc_intern_tag')).mov(root('intern', 4), eax);
+    a.cmp(eax, TAG.cell).je('is_table').ret();
+    a.label('is_table');
+    a.mov(ebx, sym('vm_roots').plus(rootOffset('intern'))).call('gc_forward');
+    a.mov(edx, root('intern')); // edx = the table (in to-space; its entries not yet updated)
+    const entry = (r: typeof ecx, word = 0) => dword({ base: edx, index: r, scale: 8, disp: 8 + word });
+    a.xor(ecx, ecx);
+    a.label('is_find_free').cmp(entry(ecx, 4), TAG.cell).jne('is_found_free'); // one exists: at most half full
+    a.add(ecx, 1).jmp('is_find_free');
+    a.label('is_found_free').mov(esi, ecx); // esi = a slot that was free
+    // the entries' new addresses; the dead ones dropped
+    a.mov(ecx, var32('intern_mask'));
+    a.label('is_update').cmp(entry(ecx, 4), TAG.cell).jne('is_update_next');
+    a.mov(eax, entry(ecx));
+    a.cmp(eax, var32('from_base')).jb('is_update_next');
+    a.cmp(eax, var32('from_end')).jae('is_update_next');
+    a.cmp(byte(eax), KIND.Forwarded).jne('is_drop');
+    a.mov(eax, dword(eax, 4)).mov(entry(ecx), eax).jmp('is_update_next');
+    a.label('is_drop').mov(entry(ecx), 0).mov(entry(ecx, 4), TAG.undef).sub(var32('intern_count'), 1);
+    a.label('is_update_next').sub(ecx, 1).jns('is_update');
+    // every entry put again, in slot order from the free slot esi
+    a.mov(ebx, var32('intern_mask')); // ebx = slots left to visit - 1
+    a.label('is_reput').add(esi, 1).and(esi, var32('intern_mask'));
+    a.cmp(entry(esi, 4), TAG.cell).jne('is_reput_next');
+    a.mov(eax, entry(esi)).mov(entry(esi), 0).mov(entry(esi, 4), TAG.undef);
+    a.mov(ecx, dword(eax, STR.hash)).and(ecx, var32('intern_mask'));
+    a.label('is_probe').cmp(entry(ecx, 4), TAG.cell).jne('is_put');
+    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('is_probe');
+    a.label('is_put').mov(entry(ecx), eax).mov(entry(ecx, 4), TAG.cell);
+    a.label('is_reput_next').sub(ebx, 1).jns('is_reput');
+    a.ret();
   });
 
   // gc_forward: ebx = address of a value slot; edi = to-space free pointer (advanced).

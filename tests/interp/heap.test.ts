@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { ModuleBuilder, NATIVE } from './bytecode-builder.ts';
 import { runProgram } from './run.ts';
 import { KERNEL_BASE } from '../../boot/layout.ts';
+import { fileURLToPath } from 'node:url';
+import { encodeModule } from '../../image-builder/bytecode/index.ts';
+import { compileProgram } from '../../image-builder/compiler/index.ts';
 
 describe('strings, objects and arrays', () => {
   function module(): Uint8Array {
@@ -130,4 +133,13 @@ describe('garbage collection', () => {
     expect(r.output).toBe('');
     expect(r.status).toBe(70);
   });
+
+  test('interned keys that no object uses any more are collected', async () => {
+    const file = fileURLToPath(new URL('./programs/distinct-keys.ts', import.meta.url));
+    const r = await runProgram(encodeModule(compileProgram(file).module), { memoryMiB: 8, timeoutMs: 120_000 });
+    // the sum of 0..199999; temp empty; the 100 kept keys found again, in order
+    expect(r.errorOutput).toBe('');
+    expect(r.output).toBe('19999900000 0 100 100 p0 p99\n');
+    expect(r.status).toBe(0);
+  }, 150_000);
 });
