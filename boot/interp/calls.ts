@@ -161,7 +161,6 @@ export function newGeneric(h: H): void {
 
 /** Calls and construction that go through interp_enter_frame (spread, rest, new, **). */
 export const CALL_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
-  New: (h) => newGeneric(h),
   LoadRestArgs: (h) => {
     const a = h.a, loop = h.label('loop'), done = h.label('done'), extra = h.label('extra'), store = h.label('store'), some = h.label('some');
     // count = max(0, argc - index)

@@ -1041,7 +1041,7 @@ function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; const
   a.section('.text');
 }
 
-/** Handlers that replace CALL_HANDLERS' (their generic code stays there). */
+/** New with its fast path (newFastPath); the generic case is calls.ts's newGeneric. */
 const FAST_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   New: (h) => {
     const generic = h.label('generic');
@@ -1257,6 +1257,32 @@ function emitEqualityRoutines(a: X86Assembler): void {
   });
 }
 
+type Handler = (h: H) => void;
+
+/**
+ * The one handler table: every handler file's table merged. An opcode that two tables
+ * both handle is an error when the interpreter is generated (at build time), not the
+ * last one silently winning.
+ */
+export function handlerTable(tables: Record<string, Partial<Record<OpcodeName, Handler>>>): Partial<Record<OpcodeName, Handler>> {
+  const table: Partial<Record<OpcodeName, Handler>> = {};
+  const from = new Map<string, string>();
+  for (const [tableName, t] of Object.entries(tables)) {
+    for (const [op, emit] of Object.entries(t) as [OpcodeName, Handler][]) {
+      const other = from.get(op);
+      if (other !== undefined) throw new Error(`opcode ${op} has two handlers: in ${other} and in ${tableName}`);
+      from.set(op, tableName);
+      table[op] = emit;
+    }
+  }
+  return table;
+}
+
+const TABLE = handlerTable({
+  HANDLERS, PROPERTY_HANDLERS, CLASS_HANDLERS, CALL_HANDLERS, ITERATION_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS,
+  WIDE_ENV_HANDLERS,
+});
+
 export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
   emitToPrimitiveRoutines(a);
@@ -1267,14 +1293,13 @@ export function emitHandlers(a: X86Assembler): void {
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);
   emitTypedRuntime(a);
-  Object.assign(HANDLERS, PROPERTY_HANDLERS, CLASS_HANDLERS, CALL_HANDLERS, ITERATION_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
     const label = `op_${info.name}`;
     labels.push(label);
     routine(a, label, () => {
-      const emit = HANDLERS[info.name as OpcodeName];
+      const emit = TABLE[info.name as OpcodeName];
       if (emit) {
         emit(new H(a, info.name as OpcodeName, later));
         later.flush();
@@ -1290,4 +1315,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...PROPERTY_HANDLERS, ...CLASS_HANDLERS, ...CALL_HANDLERS, ...ITERATION_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS, ...ASYNC_HANDLERS, ...WIDE_ENV_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys(TABLE) as OpcodeName[];

@@ -233,10 +233,6 @@ export const PROPERTY_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(obj);
     throwMessage(a, 'TypeError: Cannot use \'in\' operator to search for a key in a value that is not an object');
   },
-  GetProp: (h) => {
-    constKey(h, 2);
-    getWithKey(h, 0, 1);
-  },
   GetElem: (h) => {
     const a = h.a, generic = h.label('generic'), undef = h.label('undef'), store = h.label('store');
     const typed = h.label('typed');
@@ -263,11 +259,6 @@ export const PROPERTY_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.label(generic);
     regKey(h, 2);
     getWithKey(h, 0, 1);
-  },
-  SetProp: (h) => {
-    constKey(h, 1);
-    h.a.mov(root('tmp1'), edx).mov(root('tmp1', 4), ecx);
-    assignWithKey(h, 0, 2);
   },
   SetElem: (h) => {
     const a = h.a, generic = h.label('generic'), done = h.label('done'), typed = h.label('typed');
