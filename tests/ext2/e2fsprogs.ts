@@ -1,7 +1,8 @@
 // e2fsprogs as the outside oracle for ext2 images: `e2fsck -fn` (forced check, change
 // nothing) and `debugfs -R` to read files back. Tests that need them skip when they are
-// not installed, except under CI (process.env.CI), where a missing oracle fails the test.
+// not installed, except under CI (tests/oracle.ts' CI), where a missing oracle fails the test.
 import { spawnSync } from 'node:child_process';
+import { CI } from '../oracle.ts';
 
 export const e2fsprogsAvailable: boolean = (() => {
   const a = spawnSync('e2fsck', ['-V'], { encoding: 'utf8' });
@@ -10,7 +11,7 @@ export const e2fsprogsAvailable: boolean = (() => {
 })();
 
 /** Whether tests needing e2fsprogs should be skipped (never under CI: there they run and fail). */
-export const skipE2fsprogs = !e2fsprogsAvailable && !process.env.CI;
+export const skipE2fsprogs = !e2fsprogsAvailable && !CI;
 export const e2fsprogsNote = e2fsprogsAvailable ? '' : ' (skipped: e2fsprogs not installed)';
 
 /** `e2fsck -fn IMAGE`: its exit status (0: clean) and its report. */

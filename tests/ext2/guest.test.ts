@@ -14,6 +14,7 @@ import { mkfs, type Entry } from '../../image-builder/ext2/mkfs.ts';
 import { bootImage } from '../../host/v86-runner.ts';
 import { debugfs, debugfsList, e2fsck, e2fsprogsNote, skipE2fsprogs } from './e2fsprogs.ts';
 import { pattern } from './pattern.ts';
+import { CI } from '../oracle.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tskern-guest-ext2-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -97,7 +98,7 @@ describe('selftest=ext2 with a disk as hdb', () => {
   }
 
   const qemu = spawnSync('qemu-system-i386', ['--version']).status === 0;
-  test.skipIf((!qemu && !process.env.CI) || skipE2fsprogs)(`QEMU -hdb: the same self-test on a second ATA implementation${qemu ? '' : ' (skipped: qemu-system-i386 not installed)'}${e2fsprogsNote}`, () => {
+  test.skipIf((!qemu && !CI) || skipE2fsprogs)(`QEMU -hdb: the same self-test on a second ATA implementation${qemu ? '' : ' (skipped: qemu-system-i386 not installed)'}${e2fsprogsNote}`, () => {
     const dir = mkdtempSync(join(tmp, 'qemu-'));
     const elf = join(dir, 'tskern.elf'), hda = join(dir, 'hda.img'), hdb = join(dir, 'hdb.img');
     writeFileSync(elf, kernel);

@@ -101,6 +101,8 @@ describe('tskern usage', () => {
     [['run', '--memory=4.5', 'x.ts']],
     [['run', 'a.ts', 'b.ts']],
     [['selftest', 'mm', '--memory', '3']],
+    [['exec', '--memory', '3', 'prog']],
+    [['exec', '--bogus', 'prog']],
     [['selftest', 'mm', '--verbose']],
     [['start', '--memory', '99999']],
     [['disasm']],

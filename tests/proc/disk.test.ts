@@ -12,9 +12,10 @@ import { bootExec } from '../../host/exec.ts';
 import { mkfs, readTree } from '../../image-builder/ext2/mkfs.ts';
 import { kernelImage } from '../boot/kernel-image.ts';
 import { buildProgram, missingOracle } from './oracles.ts';
+import { CI } from '../oracle.ts';
 
 const haveE2fs = spawnSync('debugfs', ['-V'], { stdio: 'ignore' }).status === 0 && spawnSync('e2fsck', ['-V'], { stdio: 'ignore' }).status === 0;
-if (!haveE2fs && process.env.CI) throw new Error('CI: needs e2fsprogs (e2fsck, debugfs)');
+if (!haveE2fs && CI) throw new Error('CI: needs e2fsprogs (e2fsck, debugfs)');
 const why = missingOracle() ?? (haveE2fs ? null : 'needs e2fsprogs (e2fsck, debugfs)');
 
 const debugfs = (img: string, cmd: string) => execFileSync('debugfs', ['-R', cmd, img], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CI } from '../oracle.ts';
 
 const cache = new Map<string, boolean>();
 
@@ -42,7 +43,7 @@ export function missingOracle(): string | null {
   if (linuxRunner() === null) missing.push('qemu-i386 (Debian: qemu-user)');
   if (missing.length === 0) return null;
   const why = 'needs ' + missing.join(' and ');
-  if (process.env.CI) throw new Error(`CI: ${why}`);
+  if (CI) throw new Error(`CI: ${why}`);
   return why;
 }
 

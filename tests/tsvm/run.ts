@@ -1,7 +1,7 @@
 // Running tsvm (the user build of the interpreter, image-builder/tsvm.ts) on the host for
 // tests: this machine's Linux cannot execute i386 binaries itself, so tsvm runs under
 // qemu-i386 (qemu-user), which emulates the i386 Linux system-call ABI. Without qemu-i386
-// the tests skip, naming it, except under CI (process.env.CI), where a missing oracle fails.
+// the tests skip, naming it, except under CI (tests/oracle.ts' CI), where a missing oracle fails.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { assembleTsvm } from '../../image-builder/tsvm.ts';
 import { compileProgram, type CompileOptions } from '../../image-builder/compiler/index.ts';
 import { encodeModule, withShebang } from '../../image-builder/bytecode/index.ts';
+import { CI } from '../oracle.ts';
 
 export const QEMU_I386 = 'qemu-i386';
 export const qemuAvailable = spawnSync(QEMU_I386, ['--version']).status === 0;
-if (!qemuAvailable && process.env.CI) throw new Error(`${QEMU_I386} (Debian package qemu-user) is required under CI`);
+if (!qemuAvailable && CI) throw new Error(`${QEMU_I386} (Debian package qemu-user) is required under CI`);
 export const skipNote = qemuAvailable ? '' : ` (skipped: ${QEMU_I386} not installed)`;
 
 export const workDir = mkdtempSync(join(tmpdir(), 'tskern-tsvm-'));

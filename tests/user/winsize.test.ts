@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildProgram, haveGcc32 } from '../proc/oracles.ts';
 import { Session } from './session.ts';
+import { CI } from '../oracle.ts';
 
 const why = haveGcc32() ? null : 'needs gcc -m32 -static (Debian: gcc-multilib)';
-if (why !== null && process.env.CI) throw new Error(`CI: ${why}`);
+if (why !== null && CI) throw new Error(`CI: ${why}`);
 
 let s: Session;
 beforeAll(async () => {

@@ -20,10 +20,11 @@ import type { TskernPage } from '../../host/web/page/api.ts';
 import { kernelImageFile } from '../boot/kernel-image.ts';
 import { MOTD } from '../../image-builder/rootfs.ts';
 import { FIRST_PROMPT } from '../../user/lib/prompt.ts';
+import { CI } from '../oracle.ts';
 
 const chromium = await findChromium();
 const missing = chromium.path === null ? chromium.why : '';
-const skip = missing !== '' && !process.env.CI;
+const skip = missing !== '' && !CI;
 const note = skip ? ` (skipped: ${missing})` : '';
 
 // The callbacks given to page.evaluate run in the page; this file is compiled without the
