@@ -284,3 +284,19 @@ export const REASONS: Record<string, string> = {
   'dx-property-keys.ts': "keys '2147483648'..'4294967294' are ordered as strings (Node: array indices first; the machine's integer keys stop at 2^31 - 1)",
 };
 export const DEFAULT_REASON = 'not checked in the guest yet';
+
+/** Programs whose uncaught-exception report differs from Node's (guest.test.ts and tsvm's differential compare it for the others). */
+export const UNCAUGHT_DIFFERS: Record<string, string> = {
+  'dx-uncaught-custom.ts': 'an Error subclass setting this.name in its constructor: the stack was captured with "Error", so the report says "Error: missing key: user" where Node says "ConfigError: ..."',
+};
+
+/** The interpreter's report of an uncaught exception on its error stream: its line "Uncaught X" gives X (the error's first line). */
+export const machineUncaught = (stderr: string): string | undefined =>
+  stderr.replace(/\r/g, '').split('\n').find((l) => l.startsWith('Uncaught '))?.slice('Uncaught '.length);
+
+/** Node's: the source line and a caret, then (after a blank line for errors) the same X. */
+export function nodeUncaught(stderr: string): string | undefined {
+  const lines = stderr.split('\n');
+  const caret = lines.findIndex((l) => /^\s*\^\s*$/.test(l));
+  return caret < 0 ? undefined : lines.slice(caret + 1).find((l) => l !== '');
+}

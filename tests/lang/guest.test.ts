@@ -1,8 +1,9 @@
 // Guest differential tests: each tests/lang/programs/*.ts compiled (with the runtime
 // prelude) and run in the x86 interpreter under v86 must print what Node prints and exit
-// with Node's status. Programs that do not pass yet run as expected failures (test.fails),
-// each named with the reason, so the gap stays visible and the test turns red once the
-// program passes: then move it to GUEST_PASSING.
+// with Node's status; an uncaught exception's report ("Uncaught X" on the guest's error
+// stream, COM2) must name what Node names under its caret. Programs that do not pass yet
+// run as expected failures (test.fails), each named with the reason, so the gap stays
+// visible and the test turns red once the program passes: then move it to GUEST_PASSING.
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { encodeModule } from '../../image-builder/bytecode/index.ts';
 import { compileProgram } from '../../image-builder/compiler/index.ts';
 import { bootImage } from '../../host/v86-runner.ts';
 import { programOutput } from '../interp/run.ts';
-import { DEFAULT_REASON, GUEST_PASSING, REASONS } from './guest-programs.ts';
+import { DEFAULT_REASON, GUEST_PASSING, REASONS, UNCAUGHT_DIFFERS, machineUncaught, nodeUncaught } from './guest-programs.ts';
 import { node, runNode } from './node-oracle.ts';
 
 const dir = fileURLToPath(new URL('./programs/', import.meta.url));
@@ -21,7 +22,7 @@ const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 const GUEST_TIMEOUT_MS = 120_000;
 
-async function runGuest(file: string): Promise<{ stdout: string; status: number }> {
+async function runGuest(file: string): Promise<{ stdout: string; stderr: string; status: number }> {
   const program = encodeModule(compileProgram(join(dir, file)).module);
   const m = await bootImage({ image: assembleKernel({ program }).elf, memoryMiB: 64 });
   try {
@@ -29,7 +30,7 @@ async function runGuest(file: string): Promise<{ stdout: string; status: number 
     // workers, other processes) its wall time can grow tenfold.
     const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no power-off in ${GUEST_TIMEOUT_MS / 1000} s:\n${m.output}`)), GUEST_TIMEOUT_MS).unref());
     const status = await Promise.race([m.exited, timeout]);
-    return { stdout: programOutput(m.output), status };
+    return { stdout: programOutput(m.output), stderr: m.errorOutput, status };
   } finally {
     await m.stop();
   }
@@ -45,6 +46,7 @@ async function compare(p: string): Promise<void> {
     runGuest(p),
   ]);
   expect(guest.stdout).toBe(out.stdout);
+  if (!UNCAUGHT_DIFFERS[p]) expect(machineUncaught(guest.stderr)).toBe(nodeUncaught(out.stderr));
   expect(guest.status).toBe(out.status);
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_REASON, GUEST_PASSING, REASONS } from '../lang/guest-programs.ts';
+import { DEFAULT_REASON, GUEST_PASSING, REASONS, UNCAUGHT_DIFFERS, machineUncaught, nodeUncaught } from '../lang/guest-programs.ts';
 import { compileFor, qemuAvailable, runTsvm, skipNote, workDir } from './run.ts';
 
 const dir = fileURLToPath(new URL('../lang/programs/', import.meta.url));
@@ -17,15 +17,6 @@ const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 interface Outcome { stdout: string; uncaught: string | undefined; status: number | null }
 
-/** tsvm's report of an uncaught exception: its line "Uncaught X" gives X (the error's first line). */
-const tsvmUncaught = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('Uncaught '))?.slice('Uncaught '.length);
-
-/** Node's: the source line and a caret, then (after a blank line for errors) the same X. */
-function nodeUncaught(stderr: string): string | undefined {
-  const lines = stderr.split('\n');
-  const caret = lines.findIndex((l) => /^\s*\^\s*$/.test(l));
-  return caret < 0 ? undefined : lines.slice(caret + 1).find((l) => l !== '');
-}
 
 function runNode(file: string): Promise<Outcome> {
   const out = join(workDir, file.replace(/\.ts$/, '.mjs'));
@@ -44,13 +35,9 @@ function runNode(file: string): Promise<Outcome> {
 async function runOnTsvm(file: string): Promise<Outcome> {
   const program = compileFor(join(dir, file));
   const r = await runTsvm([program]);
-  return { stdout: r.stdout, uncaught: tsvmUncaught(r.stderr), status: r.status };
+  return { stdout: r.stdout, uncaught: machineUncaught(r.stderr), status: r.status };
 }
 
-/** Programs whose uncaught-exception report differs from Node's (in the kernel image too; guest.test.ts compares stdout only). */
-const UNCAUGHT_DIFFERS: Record<string, string> = {
-  'dx-uncaught-custom.ts': 'an Error subclass setting this.name in its constructor: the stack was captured with "Error", so the report says "Error: missing key: user" where Node says "ConfigError: ..."',
-};
 
 describe('differential: Node vs tsvm (qemu-i386)', () => {
   for (const p of programs) {
