@@ -13,7 +13,9 @@
 // part of longer waits more than WAIT_SLACK_MS before the deadline. A sleeping process
 // that wakes is scheduled promptly by Linux even when other processes keep the cores busy.
 // Between two slices the event loop runs once (setImmediate), so serial input, output and
-// the host's own timers are never blocked for longer than one wait (≤ MAX_BLOCK_MS).
+// the host's own timers are never blocked for longer than one wait (≤ MAX_BLOCK_MS). Several
+// machines in one process (tests boot them side by side) share the thread: none sleeps while
+// another has work, and a sleep ends when the first of them is due.
 
 /** The part of v86's scheduler (its `v86` object, class "G" in the build) that we replace. */
 export interface V86Scheduler {
@@ -40,6 +42,11 @@ export interface WakeStats {
 
 const SAMPLE_LIMIT = 100_000;
 
+/** The machines of this process whose last slice asked for no wait (they are running). */
+const busy = new Set<PreciseWaker>();
+/** The machines waiting for a slice, with its due time (performance.now() ms). */
+const waiting = new Map<PreciseWaker, number>();
+
 /** 'precise': this module's sleep; 'v86': v86's own scheduling, measured (for comparison). */
 export type WakeMode = 'precise' | 'v86';
 
@@ -47,6 +54,7 @@ export class PreciseWaker implements WakeStats {
   count = 0;
   private readonly samples = new Float64Array(SAMPLE_LIMIT);
   private readonly cell = new Int32Array(new SharedArrayBuffer(4));
+  private disposed = false;
 
   /**
    * Installs the waker on v86's scheduler `s` (call before the first slice runs). `mode`
@@ -76,31 +84,60 @@ export class PreciseWaker implements WakeStats {
   }
 
   private schedule(ms: number, tick: number): void {
+    if (this.disposed) {
+      // the CPU runs on briefly after the machine ended: outside the shared bookkeeping
+      setTimeout(() => this.s.yield_callback(tick), Math.max(0, ms));
+      return;
+    }
     if (!(ms > 0)) {
+      waiting.delete(this);
+      busy.add(this);
       setImmediate(() => this.s.yield_callback(tick));
       return;
     }
+    busy.delete(this);
     const due = performance.now() + ms;
+    waiting.set(this, due);
     if (ms > WAIT_SLACK_MS) setTimeout(() => this.finish(due, tick), Math.floor(ms - WAIT_SLACK_MS));
     else setImmediate(() => this.finish(due, tick));
   }
 
-  // Sleeps until `due` (when the tick is still current) and runs the slice.
+  // Sleeps until `due` (when the tick is still current) and runs the slice. The sleep blocks
+  // the whole thread, so it is taken only when no other machine of this process has work:
+  // while one runs, this one polls between its slices instead (as v86 did), and a sleep
+  // ends at the earliest due time of all the waiting machines.
   private finish(due: number, tick: number): void {
     if (tick !== this.s.tick_counter) return; // an interrupt already started a newer slice
     let left = due - performance.now();
-    while (left > 0) {
-      Atomics.wait(this.cell, 0, 0, Math.min(left, MAX_BLOCK_MS));
-      left = due - performance.now();
-      if (left > 0 && left < MAX_BLOCK_MS) continue;
-      if (left > 0) {
+    if (left > 0) {
+      if (left > MAX_BLOCK_MS) {
         // still far (a long timer): give the event loop a turn and come back
         setTimeout(() => this.finish(due, tick), Math.max(0, Math.floor(left - WAIT_SLACK_MS)));
         return;
       }
+      if (busy.size > 0) {
+        setImmediate(() => this.finish(due, tick));
+        return;
+      }
+      let until = due;
+      for (const d of waiting.values()) until = Math.min(until, d);
+      Atomics.wait(this.cell, 0, 0, Math.max(0, until - performance.now()));
+      left = due - performance.now();
+      if (left > 0) {
+        setImmediate(() => this.finish(due, tick)); // another machine was due first
+        return;
+      }
     }
+    waiting.delete(this);
     this.samples[this.count++ % SAMPLE_LIMIT] = -left;
     this.s.yield_callback(tick);
+  }
+
+  /** The machine ended: it no longer holds the others' sleeps back. */
+  dispose(): void {
+    this.disposed = true;
+    busy.delete(this);
+    waiting.delete(this);
   }
 
   sorted(): number[] {

@@ -336,6 +336,7 @@ class V86Machine implements GuestMachine {
     this.flushSerial();
     this.counter.read();
     this.ended = true;
+    this.waker?.dispose();
     clearInterval(this.sampler);
     for (const w of this.waiters) w.settle('the machine ended');
   }

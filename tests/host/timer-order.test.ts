@@ -6,7 +6,7 @@
 // cores are contended (host/precise-wake.ts: a sleep that ends on time instead of v86's
 // setImmediate spin, which the kernel's scheduler preempts for whole slices).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { assembleKernel } from '../../image-builder/build.ts';
@@ -14,6 +14,7 @@ import { encodeModule } from '../../image-builder/bytecode/index.ts';
 import { compileProgram } from '../../image-builder/compiler/index.ts';
 import { bootImage } from '../../host/v86-runner.ts';
 import { programOutput } from '../interp/run.ts';
+import { CI } from '../oracle.ts';
 
 const program = fileURLToPath(new URL('./programs/timer-order.ts', import.meta.url));
 let busy: ChildProcess[] = [];
@@ -32,8 +33,14 @@ afterAll(() => {
  * load); v86's own scheduler got 0/20 there, the precise waker 18/20.
  */
 const MIN_IN_ORDER = 18;
+/** Load average per core beyond which (other tenants) the test says it cannot judge, outside CI. */
+const MAX_LOAD_PER_CORE = 3;
 
-test('timers 5 ms apart fire in due order on a busy host', { retry: 2, timeout: 120_000 }, async () => {
+test('timers 5 ms apart fire in due order on a busy host', { retry: 2, timeout: 120_000 }, async (ctx) => {
+  const load = loadavg()[0];
+  if (!CI && load > MAX_LOAD_PER_CORE * cpus().length) {
+    ctx.skip(`the host is oversubscribed by others (load average ${load.toFixed(1)} on ${cpus().length} cores): no process gets a core within 5 ms`);
+  }
   const elf = assembleKernel({ program: encodeModule(compileProgram(program).module) }).elf;
   const m = await bootImage({ image: elf, memoryMiB: 64 });
   try {
