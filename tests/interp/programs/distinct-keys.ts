@@ -6,14 +6,14 @@
 const kept: Record<string, number> = {};
 for (let i = 0; i < 100; i++) kept['p' + i] = i;
 const temp: Record<string, number> = {};
-let sum = 0;
+let total = 0;
 for (let i = 0; i < 200_000; i++) {
   const k = 'k' + i;
   temp[k] = i;
-  sum += temp[k];
+  total += temp[k];
   delete temp[k];
 }
 let found = 0;
 for (let i = 0; i < 100; i++) if (kept['p' + String(i)] === i && ('p' + i) in kept) found++;
 const keys = Object.keys(kept);
-console.log(sum, Object.keys(temp).length, found, keys.length, keys[0], keys[99]);
+console.log(total, Object.keys(temp).length, found, keys.length, keys[0], keys[99]);
