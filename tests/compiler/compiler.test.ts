@@ -59,6 +59,14 @@ describe('compile errors name the original TypeScript position', () => {
     const src = `function huge() {\n${names.map((v, i) => `  let ${v} = ${i};`).join('\n')}\n  return ${names.join(' + ')};\n}\nconsole.log(huge());\n`;
     expect(compileError(src)).toBe("FILE:1:1: function 'huge' needs more than 256 registers");
   });
+
+  test('more captured bindings in one scope than a u16 slot operand numbers', () => {
+    const names = Array.from({ length: 65536 }, (_, i) => `v${i}`);
+    // inner reads every binding (flat statements: no deep expression), so all are captured
+    const src = `function f(): number {\n${names.map((v, i) => `  let ${v} = ${i};`).join('\n')}\n`
+      + `  function inner(): void {\n${names.map((v) => `    ${v};`).join('\n')}\n  }\n  inner();\n  return 0;\n}\nconsole.log(f());\n`;
+    expect(compileError(src)).toBe('FILE:1:1: a scope with more than 65535 captured bindings is not supported');
+  }, 120_000);
 });
 
 describe('.tsbc container', () => {
@@ -97,5 +105,13 @@ describe('disassembly', () => {
     expect(text).toMatch(/EnvNew/);
     expect(text).toMatch(/EnvCopy/);
     expect(text).toMatch(/fn#\d+ <anonymous> {2}params=0 registers=\d+ ics=\d+ flags=Arrow/);
+  });
+
+  test('Env slots past 255 are u16 operands of EnvLoad/EnvStore', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `v${i}`);
+    const src = `${names.map((v, i) => `let ${v} = ${i};`).join('\n')}\nfunction read(): number {\n${names.map((v) => `  ${v};`).join('\n')}\n  return v299;\n}\nconsole.log(read());\n`;
+    const text = disassemble(compileProgram(program(src)).module);
+    const slots = [...text.matchAll(/EnvLoad\s+r\d+, r\d+, (\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...slots)).toBeGreaterThan(255);
   });
 });
