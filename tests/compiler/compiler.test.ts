@@ -107,6 +107,22 @@ describe('disassembly', () => {
     expect(text).toMatch(/fn#\d+ <anonymous> {2}params=0 registers=\d+ ics=\d+ flags=Arrow/);
   });
 
+  test('a function whose end is unreachable gets no trailing return of undefined; one that can fall off the end does', () => {
+    const src = 'export function f(x: number): number {\n  if (x > 1) return 2;\n  return 3;\n}\n'
+      + 'export function g(x: number): void {\n  if (x > 1) console.log(x);\n}\n'
+      + 'export function h(): never {\n  throw new Error("h");\n}\n'
+      + 'console.log(f(2), h === undefined ? 0 : 1);\ng(3);\n';
+    const compiled = compileProgram(program(src));
+    const text = disassemble(compiled.module, { from: compiled.firstOwnFunction });
+    const body = (name: string) => text.split(/\n(?=fn#)/).find((s) => new RegExp(`^fn#\\d+ ${name} `).test(s))!;
+    const ops = (name: string) => [...body(name).matchAll(/^\s+\d+\s+([A-Za-z]+)/gm)].map((m) => m[1]);
+    expect(ops('f').slice(-2)).toEqual(['LoadInt', 'Return']);
+    expect(ops('f').filter((o) => o === 'LoadUndefined')).toEqual([]);
+    expect(ops('h').at(-1)).toBe('Throw');
+    expect(ops('h')).not.toContain('Return');
+    expect(ops('g').at(-1)).toBe('Return');
+  });
+
   test('Env slots past 255 are u16 operands of EnvLoad/EnvStore', () => {
     const names = Array.from({ length: 300 }, (_, i) => `v${i}`);
     const src = `${names.map((v, i) => `let ${v} = ${i};`).join('\n')}\nfunction read(): number {\n${names.map((v) => `  ${v};`).join('\n')}\n  return v299;\n}\nconsole.log(read());\n`;
