@@ -32,7 +32,6 @@ import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
-import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 import { emitTypedNative, emitTypedRuntime } from './typed.ts';
 import { H, valueAt, storeCell, storeRoot, loadTag } from './helpers.ts';
 import { toPrimitiveOperands, emitToPrimitiveRoutines } from './to-primitive.ts';
@@ -1280,7 +1279,6 @@ export function handlerTable(tables: Record<string, Partial<Record<OpcodeName, H
 
 const TABLE = handlerTable({
   HANDLERS, PROPERTY_HANDLERS, CLASS_HANDLERS, CALL_HANDLERS, ITERATION_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS,
-  WIDE_ENV_HANDLERS,
 });
 
 export function emitHandlers(a: X86Assembler): void {

@@ -187,10 +187,6 @@ export const OPCODES = [
   { name: 'LoadIntrinsic', operands: [R, 'count'], doc: 'dst = the registered intrinsic `id` (intrinsics.ts Intrinsic), or undefined if none is registered' },
   { name: 'Await', operands: [R, R, R], doc: 'suspend the running async function on value: call the AsyncFunctionAwait intrinsic (value, this frame), park the frame (its pc stays at this instruction) and return `promise` to the caller as Return would; `Resume` continues it later with dst = the settled value, or throws the rejection reason here', branches: true },
   { name: 'Resume', operands: [R, R, R, R], doc: 'continue the frame parked by Await in frame: it becomes a callee of this frame (as Call) and receives value in its Await\'s dst (mode false) or has value thrown at its Await (mode true); dst = what the frame returns or the promise it returns when it awaits again' },
-  // ---- environments with more than 256 slots (a bundle's top level) ---------------------------
-  { name: 'EnvNewWide', operands: [R, R, 'i32'], doc: 'as EnvNew, with an int32 slot count' },
-  { name: 'EnvLoadWide', operands: [R, R, 'i32'], doc: 'as EnvLoad, with an int32 slot index' },
-  { name: 'EnvStoreWide', operands: [R, 'i32', R], doc: 'as EnvStore, with an int32 slot index' },
   // ---- home objects: super outside class methods (issue 13) -------------------------------------
   { name: 'SetHome', operands: [R, R], doc: 'fn.home = obj (fn a bytecode function): the home object GetSuper starts from, for getters, setters and object-literal methods (DefineMethod sets it for class methods) and for arrows, which get their method\'s' },
   { name: 'LoadHome', operands: [R], doc: 'dst = the running function\'s home object, or undefined if it has none' },

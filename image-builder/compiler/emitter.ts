@@ -12,6 +12,9 @@ export class RegisterOverflow extends Error {}
 
 export const MAX_REGISTERS = 256;
 
+/** Instructions after which control never reaches the next one. */
+const NO_FALL_THROUGH: ReadonlySet<number> = new Set([Op.Jump, Op.Return, Op.Throw, Op.ThrowError]);
+
 export class FunctionEmitter {
   readonly bytes: number[] = [];
   readonly sourceMap: SourcePosition[] = [];
@@ -22,12 +25,25 @@ export class FunctionEmitter {
   /** Inline caches this function uses. */
   icCount = 0;
   private lastPos: SourcePosition | undefined;
+  /** The opcode of the last instruction emitted (-1: none yet). */
+  private lastOp = -1;
+  /** The pc the last label was bound at (-1: none yet). */
+  private lastBound = -1;
 
   /** `nextIc` numbers the inline caches (docs/bytecode.md: module-wide). */
   constructor(private readonly nextIc: () => number = () => this.icCount) {}
 
   get pc(): number {
     return this.bytes.length;
+  }
+
+  /**
+   * Whether control can reach the end of the code emitted so far: false only when the last
+   * instruction never falls through (Jump, Return, Throw, ThrowError) and no label is
+   * bound here (so nothing jumps here either).
+   */
+  get reachable(): boolean {
+    return this.lastOp < 0 || this.lastBound === this.pc || !NO_FALL_THROUGH.has(this.lastOp);
   }
 
   alloc(): number {
@@ -77,6 +93,7 @@ export class FunctionEmitter {
   bind(l: Label): void {
     if (l.pos >= 0) throw new Error('label bound twice');
     l.pos = this.pc;
+    this.lastBound = this.pc;
     for (const f of l.fixups) this.patch32(f.at, l.pos - f.end);
   }
 
@@ -93,6 +110,7 @@ export class FunctionEmitter {
     for (const k of info.operands) len += OPERAND_SIZE[k];
     const end = start + len;
     this.bytes.push(op);
+    this.lastOp = op;
     info.operands.forEach((kind, i) => {
       const v = operands[i];
       const size = OPERAND_SIZE[kind];

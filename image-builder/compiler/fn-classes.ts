@@ -191,6 +191,6 @@ export abstract class FnClasses extends FnExpressions {
     this.enterFunctionScope(m.body.statements, []);
     this.hoistFunctions(m.body.statements);
     this.statements(m.body.statements);
-    this.em.emit('Return', this.undefinedValue());
+    if (this.em.reachable) this.em.emit('Return', this.undefinedValue());
   }
 }

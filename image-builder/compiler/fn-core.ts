@@ -13,6 +13,9 @@ import {
 
 /** FnCompiler, part 1: state, registers and constants, scopes and environments, bindings.
  * Methods of the later parts that this part calls are declared abstract here. */
+/** Env slots are numbered by u16 operands (EnvNew's count, EnvLoad/EnvStore's index). */
+const MAX_ENV_SLOTS = 0xffff;
+
 export abstract class FnCore {
   readonly em: FunctionEmitter;
   protected readonly ctl: Ctl[] = [];
@@ -134,27 +137,26 @@ export abstract class FnCore {
 
   // ---- scopes and bindings -----------------------------------------------------------
 
-  /** Environment access; slot numbers beyond a byte use the wide forms. */
-  protected envNew(dst: number, parent: number, slots: number): void {
-    if (slots <= 255) this.em.emit('EnvNew', dst, parent, slots);
-    else this.em.emit('EnvNewWide', dst, parent, slots);
+  /** dst = the new Env of `scope` (its captured bindings; slots are u16 operands, so a scope
+   *  with more than MAX_ENV_SLOTS of them is a compile error at the scope). */
+  protected envNew(dst: number, parent: number, scope: Scope): void {
+    if (scope.envSlots > MAX_ENV_SLOTS) this.unsupported(scope.node, `a scope with more than ${MAX_ENV_SLOTS} captured bindings`);
+    this.em.emit('EnvNew', dst, parent, scope.envSlots);
   }
 
   protected envLoad(dst: number, env: number, slot: number): void {
-    if (slot <= 255) this.em.emit('EnvLoad', dst, env, slot);
-    else this.em.emit('EnvLoadWide', dst, env, slot);
+    this.em.emit('EnvLoad', dst, env, slot);
   }
 
   protected envStore(env: number, slot: number, src: number): void {
-    if (slot <= 255) this.em.emit('EnvStore', env, slot, src);
-    else this.em.emit('EnvStoreWide', env, slot, src);
+    this.em.emit('EnvStore', env, slot, src);
   }
 
   protected enterScope(scope: Scope, statements: readonly ts.Statement[] = []): void {
     this.scope = scope;
     if (scope.needsEnv) {
       const r = this.alloc();
-      this.envNew(r, this.curEnv, scope.envSlots);
+      this.envNew(r, this.curEnv, scope);
       scope.envReg = r;
       this.curEnv = r;
     }

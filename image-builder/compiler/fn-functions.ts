@@ -220,8 +220,12 @@ export abstract class FnFunctions extends FnCore {
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
       this.statements(body.statements);
-      if (finishL) this.asyncGeneratorFinish(this.undefinedValue());
-      else this.emitReturn(this.undefinedValue());
+      // falling off the end returns undefined; no code for it when the end is unreachable
+      // (the body ends with a return, a throw or an endless loop)
+      if (this.em.reachable) {
+        if (finishL) this.asyncGeneratorFinish(this.undefinedValue());
+        else this.emitReturn(this.undefinedValue());
+      }
     } else {
       this.mark(body);
       const r = this.withTemps(() => {

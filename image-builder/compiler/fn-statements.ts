@@ -440,7 +440,7 @@ export abstract class FnStatements extends FnFunctions {
   protected enterIterationScope(scope: Scope | undefined): void {
     if (!scope) return;
     if (scope.needsEnv) {
-      this.envNew(scope.envReg, this.envOf(scope.parent!), scope.envSlots);
+      this.envNew(scope.envReg, this.envOf(scope.parent!), scope);
     }
   }
 

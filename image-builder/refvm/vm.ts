@@ -440,9 +440,9 @@ export class VM {
         case 'LoadThis': regs[o[0]] = f.thisValue; break;
         case 'LoadNewTarget': regs[o[0]] = f.newTarget; break;
         case 'LoadCallee': regs[o[0]] = f.fn; break;
-        case 'EnvNew': case 'EnvNewWide': regs[o[0]] = new Env(regs[o[1]] as Env | undefined, new Array(o[2]).fill(HOLE)); break;
-        case 'EnvLoad': case 'EnvLoadWide': regs[o[0]] = (regs[o[1]] as Env).slots[o[2]]; break;
-        case 'EnvStore': case 'EnvStoreWide': (regs[o[0]] as Env).slots[o[1]] = regs[o[2]]; break;
+        case 'EnvNew': regs[o[0]] = new Env(regs[o[1]] as Env | undefined, new Array(o[2]).fill(HOLE)); break;
+        case 'EnvLoad': regs[o[0]] = (regs[o[1]] as Env).slots[o[2]]; break;
+        case 'EnvStore': (regs[o[0]] as Env).slots[o[1]] = regs[o[2]]; break;
         case 'EnvParent': regs[o[0]] = (regs[o[1]] as Env).parent; break;
         case 'EnvCopy': { const e = regs[o[1]] as Env; regs[o[0]] = new Env(e.parent, [...e.slots]); break; }
         case 'LoadFunctionEnv': regs[o[0]] = f.fn.env; break;

@@ -1,6 +1,7 @@
 // 16550 UART driver (COM ports), polled transmit. Register offsets from the port base.
 
 import { inb, outb } from '../arch/intrinsics.ts';
+import { utf8Encode } from '../lib/utf8.ts';
 
 export const COM1 = 0x3f8;
 
@@ -32,40 +33,10 @@ export class Uart16550 {
 
   /** Writes text as UTF-8, turning "\n" into "\r\n" for terminals. */
   write(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c === 0x0a) {
-        this.writeByte(0x0d);
-        this.writeByte(0x0a);
-        continue;
-      }
-      // Combine a surrogate pair into one code point.
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo < 0xe000) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-          i++;
-        }
-      }
-      this.writeCodePoint(c);
-    }
-  }
-
-  private writeCodePoint(c: number): void {
-    if (c < 0x80) {
-      this.writeByte(c);
-    } else if (c < 0x800) {
-      this.writeByte(0xc0 | (c >> 6));
-      this.writeByte(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-      this.writeByte(0xe0 | (c >> 12));
-      this.writeByte(0x80 | ((c >> 6) & 0x3f));
-      this.writeByte(0x80 | (c & 0x3f));
-    } else {
-      this.writeByte(0xf0 | (c >> 18));
-      this.writeByte(0x80 | ((c >> 12) & 0x3f));
-      this.writeByte(0x80 | ((c >> 6) & 0x3f));
-      this.writeByte(0x80 | (c & 0x3f));
+    const bytes = utf8Encode(text);
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0a) this.writeByte(0x0d);
+      this.writeByte(bytes[i]);
     }
   }
 

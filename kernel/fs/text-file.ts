@@ -3,7 +3,7 @@
 
 import { Errno } from '../mm/errno.ts';
 import { Mode, OpenFlag, makeStat, type FileOps, type Inode, type IoTarget, type OpenFile, type Stat } from './types.ts';
-import { utf8Encode } from '../syscall/user-memory.ts';
+import { utf8Encode } from '../lib/utf8.ts';
 
 interface TextState {
   bytes: number[];

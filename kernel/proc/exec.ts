@@ -10,7 +10,8 @@ import { AddressSpace } from '../mm/address-space.ts';
 import { MapFlag, Prot } from '../mm/mman.ts';
 import { Layout, pageDown, pageUp } from '../mm/page.ts';
 import type { MappedFile } from '../mm/vma.ts';
-import { utf8Encode, writeBytes } from '../syscall/user-memory.ts';
+import { writeBytes } from '../syscall/user-memory.ts';
+import { utf8Encode } from '../lib/utf8.ts';
 import { ElfType, Pf, Pt, type ElfImage } from './elf.ts';
 import { kernel } from './kernel-state.ts';
 

@@ -17,8 +17,9 @@ import type { Process } from '../proc/process.ts';
 import { SiCode, Sig } from '../proc/signal.ts';
 import { int, register } from './dispatch.ts';
 import {
-  UserBuffer, readBytes, readString, userMemory, utf8Encode, writeBytes, writeWords, wordsToBytes,
+  UserBuffer, readBytes, readString, userMemory, writeBytes, writeWords, wordsToBytes,
 } from './user-memory.ts';
+import { utf8Encode } from '../lib/utf8.ts';
 
 const AT_FDCWD = -100;
 const AT_SYMLINK_NOFOLLOW = 0x100;

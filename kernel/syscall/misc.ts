@@ -8,7 +8,8 @@ import { kernel, syncAll } from '../proc/kernel-state.ts';
 import { sleepInterruptible } from '../proc/lifecycle.ts';
 import type { Process } from '../proc/process.ts';
 import { int, register } from './dispatch.ts';
-import { readBytes, readU32, utf8Encode, writeBytes, writeU32 } from './user-memory.ts';
+import { readBytes, readU32, writeBytes, writeU32 } from './user-memory.ts';
+import { utf8Encode } from '../lib/utf8.ts';
 
 const GDT_TLS_FIRST = 6, GDT_TLS_COUNT = 3;
 

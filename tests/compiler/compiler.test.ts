@@ -59,6 +59,14 @@ describe('compile errors name the original TypeScript position', () => {
     const src = `function huge() {\n${names.map((v, i) => `  let ${v} = ${i};`).join('\n')}\n  return ${names.join(' + ')};\n}\nconsole.log(huge());\n`;
     expect(compileError(src)).toBe("FILE:1:1: function 'huge' needs more than 256 registers");
   });
+
+  test('more captured bindings in one scope than a u16 slot operand numbers', () => {
+    const names = Array.from({ length: 65536 }, (_, i) => `v${i}`);
+    // inner reads every binding (flat statements: no deep expression), so all are captured
+    const src = `function f(): number {\n${names.map((v, i) => `  let ${v} = ${i};`).join('\n')}\n`
+      + `  function inner(): void {\n${names.map((v) => `    ${v};`).join('\n')}\n  }\n  inner();\n  return 0;\n}\nconsole.log(f());\n`;
+    expect(compileError(src)).toBe('FILE:1:1: a scope with more than 65535 captured bindings is not supported');
+  }, 120_000);
 });
 
 describe('.tsbc container', () => {
@@ -97,5 +105,29 @@ describe('disassembly', () => {
     expect(text).toMatch(/EnvNew/);
     expect(text).toMatch(/EnvCopy/);
     expect(text).toMatch(/fn#\d+ <anonymous> {2}params=0 registers=\d+ ics=\d+ flags=Arrow/);
+  });
+
+  test('a function whose end is unreachable gets no trailing return of undefined; one that can fall off the end does', () => {
+    const src = 'export function f(x: number): number {\n  if (x > 1) return 2;\n  return 3;\n}\n'
+      + 'export function g(x: number): void {\n  if (x > 1) console.log(x);\n}\n'
+      + 'export function h(): never {\n  throw new Error("h");\n}\n'
+      + 'console.log(f(2), h === undefined ? 0 : 1);\ng(3);\n';
+    const compiled = compileProgram(program(src));
+    const text = disassemble(compiled.module, { from: compiled.firstOwnFunction });
+    const body = (name: string) => text.split(/\n(?=fn#)/).find((s) => new RegExp(`^fn#\\d+ ${name} `).test(s))!;
+    const ops = (name: string) => [...body(name).matchAll(/^\s+\d+\s+([A-Za-z]+)/gm)].map((m) => m[1]);
+    expect(ops('f').slice(-2)).toEqual(['LoadInt', 'Return']);
+    expect(ops('f').filter((o) => o === 'LoadUndefined')).toEqual([]);
+    expect(ops('h').at(-1)).toBe('Throw');
+    expect(ops('h')).not.toContain('Return');
+    expect(ops('g').at(-1)).toBe('Return');
+  });
+
+  test('Env slots past 255 are u16 operands of EnvLoad/EnvStore', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `v${i}`);
+    const src = `${names.map((v, i) => `let ${v} = ${i};`).join('\n')}\nfunction read(): number {\n${names.map((v) => `  ${v};`).join('\n')}\n  return v299;\n}\nconsole.log(read());\n`;
+    const text = disassemble(compileProgram(program(src)).module);
+    const slots = [...text.matchAll(/EnvLoad\s+r\d+, r\d+, (\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...slots)).toBeGreaterThan(255);
   });
 });

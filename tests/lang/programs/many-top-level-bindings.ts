@@ -1,5 +1,5 @@
 // More captured top-level bindings than one byte can number (the bundle's top level also
-// holds the runtime's): the environment uses the wide slot instructions.
+// holds the runtime's): EnvNew/EnvLoad/EnvStore number the slots with u16 operands.
 let v0 = 0;
 let v1 = 1;
 let v2 = 2;
