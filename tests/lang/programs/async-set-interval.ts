@@ -1,4 +1,6 @@
 // setInterval repeats until clearInterval; clearing from inside the callback stops it at once.
+// The intervals are far apart (10 ms ticks, 300 ms 'other', the last line at 1.5 s) so that
+// the order of the lines survives a host that stalls Node or the guest for 100+ ms.
 let n = 0;
 const start = Date.now();
 const id = setInterval(() => {
@@ -15,7 +17,7 @@ const seen: string[] = [];
 const other = setInterval((label: string) => {
   m++;
   if (seen.length === 0) seen.push(label);
-}, 100, 'other');
+}, 300, 'other');
 (async () => {
   while (m < 2) await new Promise((r) => setTimeout(r, 5));
   clearInterval(other);
@@ -29,4 +31,4 @@ const viaTimeout = setInterval(() => {
   k++;
   if (k === 3) clearTimeout(viaTimeout);
 }, 1);
-setTimeout(() => console.log('clearTimeout also clears an interval, k =', k), 800);
+setTimeout(() => console.log('clearTimeout also clears an interval, k =', k), 1500);
