@@ -757,10 +757,14 @@ function installAsync(): void {
 
   let TimeoutC: any;
 
-  class TimeoutSlot$ extends SlotBase$ {
+  /**
+   * The Timeout objects programs hold: instances of this class, whose prototype is the one
+   * the Timeout constructor shows (defineTimers links it), so making one is a plain `new`
+   * (no derived constructor, no setPrototypeOf).
+   */
+  class TimeoutSlot$ {
     #timer: TimerRecord;
-    constructor(o: any, t: TimerRecord) {
-      super(o);
+    constructor(t: TimerRecord) {
       this.#timer = t;
     }
     static get(o: any): TimerRecord | undefined {
@@ -769,15 +773,14 @@ function installAsync(): void {
   }
 
   function makeTimer(callback: any, after: any, args: any[] | undefined, repeat: boolean): any {
-    after = toNum(after);
+    if (typeof after !== 'number') after = toNum(after);
     if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
-    const timeout: any = {};
-    __native.setPrototypeOf(timeout, TimeoutC.prototype);
     const t: TimerRecord = {
-      timeout, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
+      timeout: undefined, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
       t_start: 0, t_next: undefined, t_prev: undefined,
     };
-    new TimeoutSlot$(timeout, t);
+    const timeout = new TimeoutSlot$(t);
+    t.timeout = timeout;
     insert(t, after, getLibuvNow());
     refCount++;
     return timeout;
@@ -807,9 +810,11 @@ function installAsync(): void {
     }
   }
 
+  /** The arguments of a timer without any (never changed: CallSpread only reads it). */
+  const NO_ARGS: any[] = [];
+
   function runTimer(t: TimerRecord): void {
-    if (t.args === undefined) __native.apply(t.callback, t.timeout, []);
-    else __native.apply(t.callback, t.timeout, t.args);
+    __native.apply(t.callback, t.timeout, t.args === undefined ? NO_ARGS : t.args);
   }
 
   function listOnTimeout(list: any, now: number): void {
@@ -865,7 +870,7 @@ function installAsync(): void {
     TimeoutC = function Timeout(): any {
       throw new GLOBAL$.TypeError('Illegal constructor');
     };
-    const proto: any = {};
+    const proto: any = TimeoutSlot$.prototype;
     linkConstructor(TimeoutC, proto, 'Timeout');
     install(proto, {
       ref(this: any): any {
@@ -978,6 +983,8 @@ function installAsync(): void {
 
   /** processTicksAndRejections: every nextTick callback, then the microtasks, until none of either is left and no rejection is pending. */
   function runNextTicks(): void {
+    // nothing queued: what the loop below would find at once (listOnTimeout calls this between timers)
+    if (tickHead >= ticks.length && jobHead >= jobs.length && pendingRejections.length === 0) return;
     do {
       while (tickHead < ticks.length) {
         const callback = ticks[tickHead], args = ticks[tickHead + 1];
