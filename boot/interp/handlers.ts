@@ -29,6 +29,7 @@ import { CALL_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from 
 import { ITERATION_HANDLERS } from './iteration.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
+import { collectionCall, emitCollectionRoutines } from './collections.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
@@ -921,7 +922,10 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
  */
 function callFastPath(h: H, generic: string): void {
   const a = h.a;
-  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
+  const record = h.label('record');
+  a.mov(edx, dword(eax, FN_INDEX));
+  collectionCall(h, record); // a Map/Set method the machine runs itself
+  a.label(record).shl(edx, 5).add(edx, FN_RECORDS); // the function record
   a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
   h.reg(ecx, 4); // argc <= paramCount
   a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
@@ -1289,6 +1293,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
+  emitCollectionRoutines(a);
   emitAsyncRuntime(a);
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);

@@ -181,14 +181,14 @@ __native.defineProperty(SetC.prototype, SymbolToStringTag, 'Set', 4);
 // Intrinsic.OrderedHashTablePrototype, MapGet .. SetDelete), declining to them whenever it
 // cannot; it never sees another table than a Map's or Set's private #table.
 OrderedHashTable.checkLayout((o: object) => __native.ownKeys(o, true));
-__native.registerIntrinsic(47, OrderedHashTable.prototype);
-__native.registerIntrinsic(48, (MapC.prototype as any).get);
-__native.registerIntrinsic(49, (MapC.prototype as any).set);
-__native.registerIntrinsic(50, (MapC.prototype as any).has);
-__native.registerIntrinsic(51, (MapC.prototype as any).delete);
-__native.registerIntrinsic(52, (SetC.prototype as any).add);
-__native.registerIntrinsic(53, (SetC.prototype as any).has);
-__native.registerIntrinsic(54, (SetC.prototype as any).delete);
+__native.registerIntrinsic(Intrinsic.OrderedHashTablePrototype, OrderedHashTable.prototype);
+__native.registerIntrinsic(Intrinsic.MapGet, (MapC.prototype as any).get);
+__native.registerIntrinsic(Intrinsic.MapSet, (MapC.prototype as any).set);
+__native.registerIntrinsic(Intrinsic.MapHas, (MapC.prototype as any).has);
+__native.registerIntrinsic(Intrinsic.MapDelete, (MapC.prototype as any).delete);
+__native.registerIntrinsic(Intrinsic.SetAdd, (SetC.prototype as any).add);
+__native.registerIntrinsic(Intrinsic.SetHas, (SetC.prototype as any).has);
+__native.registerIntrinsic(Intrinsic.SetDelete, (SetC.prototype as any).delete);
 
 // ---- introspection for inspect / JSON -----------------------------------------------------
 
