@@ -624,6 +624,32 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   JumpIfNullish: (h) => jumpIfNullish(h, true),
   JumpIfNotNullish: (h) => jumpIfNullish(h, false),
   JumpIfLt: (h) => jumpCompare(h, 'lt', false),
+  AddToInt32: (h) => {
+    // the int32 case of the Add + BitOr 0 after it; anything else runs them
+    const a = h.a, general = h.label('general');
+    h.reg(ecx, 1).reg(edx, 2);
+    a.mov(eax, T(ecx)).and(eax, T(edx)).cmp(eax, TAG.int).jne(general);
+    a.mov(eax, V(ecx)).add(eax, V(edx));
+    h.reg(ecx, 0);
+    a.mov(V(ecx), eax).mov(T(ecx), TAG.int);
+    h.jump(3);
+    a.label(general);
+    h.next();
+  },
+  IncJumpIfLt: (h) => {
+    // the int32 case of the Inc + JumpIfLt after it; anything else runs them
+    const a = h.a, general = h.label('general'), taken = h.label('taken');
+    h.reg(ecx, 0).reg(edx, 1);
+    a.mov(eax, T(ecx)).and(eax, T(edx)).cmp(eax, TAG.int).jne(general);
+    a.mov(eax, V(ecx)).add(eax, 1).jo(general);
+    a.mov(V(ecx), eax);
+    a.cmp(eax, V(edx)).jl(taken);
+    h.jump(3);
+    a.label(taken);
+    h.jump(2);
+    a.label(general);
+    h.next();
+  },
   JumpIfNotLt: (h) => jumpCompare(h, 'lt', true),
   JumpIfLe: (h) => jumpCompare(h, 'le', false),
   JumpIfNotLe: (h) => jumpCompare(h, 'le', true),

@@ -5,6 +5,7 @@
 /** Programs that pass in the guest. */
 export const GUEST_PASSING = new Set<string>([
   'arithmetic.ts',
+  'dx-fused-int-ops.ts',
   'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
