@@ -31,7 +31,10 @@ const OP = { MapGet: 1, MapSet: 2, MapHas: 3, MapDelete: 4, SetAdd: 5, SetHas: 6
 /** The intrinsic ids of the methods, in operation-code order (code = index + 1). */
 export const COLL_METHOD_IDS = [Intrinsic.MapGet, Intrinsic.MapSet, Intrinsic.MapHas, Intrinsic.MapDelete, Intrinsic.SetAdd, Intrinsic.SetHas, Intrinsic.SetDelete] as const;
 
-/** One byte per function index (u16): the COLL_OPS code of a registered method, else 0. */
+/** The intercept code of Array.prototype.push (Intrinsic.ArrayPush): Call's own push path. */
+const OP_PUSH = 8;
+
+/** One byte per function index (u16): the operation code of a registered method (1-7, OP_PUSH), else 0. */
 export const CALL_INTERCEPT = 'call_intercept';
 
 /** Address of property k's value in the property table at r. */
@@ -64,8 +67,16 @@ const ABSENT = ['', 'coll_undef', 'coll_insert', 'coll_false', 'coll_false', 'co
  */
 export function registerCollectionMethod(a: X86Assembler, skip: string): void {
   const first = COLL_METHOD_IDS[0], last = COLL_METHOD_IDS[COLL_METHOD_IDS.length - 1];
+  const method = a.newLabel('ri_coll_method'), notPush = a.newLabel('ri_coll_notpush');
+  a.cmp(ecx, Intrinsic.ArrayPush).jne(notPush);
+  a.cmp(dword(edx, 12), TAG.cell).jne(skip);
+  a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
+  a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
+  a.mov(byte({ index: edi, disp: sym(CALL_INTERCEPT) }), OP_PUSH).jmp(skip);
+  a.label(notPush);
   COLL_METHOD_IDS.forEach((id, k) => { if (id !== first + k) throw new Error('collections: method ids must be consecutive'); });
   a.cmp(ecx, first).jb(skip).cmp(ecx, last).ja(skip);
+  a.label(method);
   a.cmp(dword(edx, 12), TAG.cell).jne(skip);
   a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
   a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
@@ -311,12 +322,19 @@ function storeArgValue(a: X86Assembler): void {
  * instructions on every call) and, out of line, the call of coll_op: done, it stores the
  * result and dispatches; declined, it restores eax and edx and jumps to `resume`.
  */
-export function collectionCall(h: H, resume: string): void {
+export function collectionCall(h: H, resume: string, push: string): void {
   const a = h.a, intercept = h.label('coll'), declined = h.label('coll_declined');
   a.cmp(byte({ index: edx, disp: sym(CALL_INTERCEPT) }), 0).jne(intercept);
   h.later.add(() => {
     a.label(intercept);
     a.movzx(ecx, byte({ index: edx, disp: sym(CALL_INTERCEPT) }));
+    // Array.prototype.push with one argument: Call's push path, past its callee check
+    const notPush = h.label('coll_notpush');
+    a.cmp(ecx, OP_PUSH).jne(notPush);
+    h.reg(ecx, 4);
+    a.cmp(ecx, 1).je(push);
+    a.jmp(resume);
+    a.label(notPush);
     a.push(eax);
     h.reg(edx, 2);
     a.lea(edx, mem({ base: ebp, index: edx, scale: 8 })).push(edx);

@@ -950,7 +950,7 @@ function callFastPath(h: H, generic: string): void {
   const a = h.a;
   const record = h.label('record');
   a.mov(edx, dword(eax, FN_INDEX));
-  collectionCall(h, record); // a Map/Set method the machine runs itself
+  collectionCall(h, record, h.lbl('push_entry')); // a Map/Set method or push the machine runs itself
   a.label(record).shl(edx, 5).add(edx, FN_RECORDS); // the function record
   a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
   h.reg(ecx, 4); // argc <= paramCount
@@ -1097,6 +1097,8 @@ function arrayPushCall(h: H): void {
   a.mov(eax, V(ecx)).mov(edx, root('intrinsics'));
   a.cmp(dword(edx, slot(Intrinsic.ArrayPush) + 4), TAG.cell).jne(no);
   a.cmp(eax, dword(edx, slot(Intrinsic.ArrayPush))).jne(no);
+  // the call_intercept table's way in (collectionCall): the callee is push, argc is 1
+  a.label(h.lbl('push_entry'));
   h.reg(ecx, 2);
   a.cmp(T(ecx), TAG.cell).jne(no);
   a.mov(edx, V(ecx)).cmp(byte(edx), KIND.Array).jne(no);
