@@ -782,7 +782,7 @@ function installAsync(): void {
     };
     const timeout = new TimeoutSlot$(t);
     t.timeout = timeout;
-    insert(t, after, getLibuvNow());
+    insert(t, after, __native.mathFloor(__native.monotonicNow())); // getLibuvNow(), without the call
     refCount++;
     return timeout;
   }
@@ -831,8 +831,10 @@ function installAsync(): void {
         percolateDown(list.position);
         return;
       }
-      if (ranAtLeastOneTimer) runNextTicks();
-      else ranAtLeastOneTimer = true;
+      // runNextTicks() between timers, called only when it has something to run
+      if (ranAtLeastOneTimer) {
+        if (tickHead < ticks.length || jobHead < jobs.length || pendingRejections.length !== 0) runNextTicks();
+      } else ranAtLeastOneTimer = true;
       listRemove(t);
       if (t.callback === undefined) continue;
       const start = t.repeat ? getLibuvNow() : 0;
@@ -911,11 +913,11 @@ function installAsync(): void {
       },
     });
     defineGlobalFunction('setTimeout', withLength(function setTimeout(callback: any, after?: any, ...args: any[]): any {
-      if (!isCallable(callback)) throw invalidCallback(callback);
+      if (typeof callback !== 'function') throw invalidCallback(callback);
       return makeTimer(callback, after, args.length === 0 ? undefined : args, false);
     }, 5));
     defineGlobalFunction('setInterval', withLength(function setInterval(callback: any, repeat?: any, ...args: any[]): any {
-      if (!isCallable(callback)) throw invalidCallback(callback);
+      if (typeof callback !== 'function') throw invalidCallback(callback);
       return makeTimer(callback, repeat, args.length === 0 ? undefined : args, true);
     }, 5));
     defineGlobalFunction('clearTimeout', function clearTimeout(timer: any): void {

@@ -46,6 +46,7 @@ export const GUEST_PASSING = new Set<string>([
   'async-thenables.ts',
   'async-this-methods.ts',
   'async-tick-immediate.ts',
+  'async-timer-args.ts',
   'async-timer-this.ts',
   'async-timers-order.ts',
   'async-timers-race.ts',
