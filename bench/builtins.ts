@@ -73,7 +73,7 @@ const CASES: Case[] = [
   {
     name: 'setTimeout(f, 0) and its callback run by the event loop', aim: 2000, n: 5_000,
     setup: 'const f = (): void => { s++; };', op: 'setTimeout(f, 0);', control: 's = i;',
-    gap: "Node's timer lists in TypeScript, ~240 bytecode ops a timer (bench/profile.ts): makeTimer ~57 (a 10-field record built one DefineField at a time, its table growing 4 -> 8 -> 16; the Timeout object with its private slot), listOnTimeout ~46, list insert/append/remove ~44, setTimeout's own ~19 (a rest array), the run through __native.apply ~12; every timer variable is a closure slot (LoadFunctionEnv + EnvLoad + CheckHole each). 2,000 needs the timer lists in the machine or a compiler that keeps such variables out of environments",
+    gap: "Node's timer lists in TypeScript, ~224 bytecode ops a timer (bench/profile.ts): makeTimer ~55 (a 10-field record built one DefineField at a time, its table growing 4 -> 8 -> 16; the Timeout object with its private slot), listOnTimeout ~40, list insert/append/remove ~44, setTimeout's own ~15 (a rest array), the run through __native.apply ~12; every timer variable is a closure slot (LoadFunctionEnv + EnvLoad + CheckHole each). 2,000 needs the timer lists in the machine or a compiler that keeps such variables out of environments",
   },
   {
     name: 'setTimeout(f, 1000) + clearTimeout', aim: 2000, n: 5_000,
