@@ -84,6 +84,19 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
   h.later.add(() => {
     const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    if (kind === 'Add') {
+      // two strings (`s += t`): straight to the concatenation
+      const general = h.label('general');
+      a.cmp(T(eax), TAG.cell).jne(general).cmp(T(edx), TAG.cell).jne(general);
+      a.mov(edi, V(eax)).cmp(byte(edi), KIND.String).jne(general);
+      a.mov(ecx, V(edx)).cmp(byte(ecx), KIND.String).jne(general);
+      a.mov(root('tmp0'), edi).mov(root('tmp0', 4), TAG.cell).mov(root('tmp1'), ecx).mov(root('tmp1', 4), TAG.cell);
+      a.call('str_concat');
+      a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
+      storeCell(h, 0);
+      h.next();
+      a.label(general);
+    }
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
