@@ -81,9 +81,14 @@ const CASES: Case[] = [
     gap: "as above, and clearTimeout's lookups (private field, the list map, unenroll)",
   },
   {
+    name: 'string += one character (short strings: reset every 64)', aim: 100, n: 50_000,
+    setup: "let t = '';", op: "t += 'x'; if ((i & 63) === 0) t = '';", control: "s = i; if ((i & 63) === 0) t = '';",
+    gap: "Add's two-string path (str_concat: allocation and copy) and the collections its garbage brings",
+  },
+  {
     name: 'string += one character (string grows to N)', aim: 100, n: 50_000,
     setup: "let t = '';", op: "t += 'x';", control: "s = i;",
-    gap: "strings are flat: each += allocates length + 1 units and copies them (v86 counts a rep movs as one instruction, so the copy's length is hidden here), and the quadratic allocation volume brings collections in proportion to the length; the aim needs a rope or builder string kind (every reader of strings flattening it), not done",
+    gap: "strings are flat: each += allocates length + 1 units and copies them (v86 counts a rep movs as one instruction, so the copy's length is hidden here); the operation itself costs what it does on short strings (above), the rest is collections, brought in proportion to the length by the quadratic allocation volume; the aim needs a rope or builder string kind (every reader of strings flattening it), not done",
   },
 ];
 
