@@ -35,7 +35,7 @@ const CASES: Case[] = [
   {
     name: 'int loop iteration (s = (s + i) | 0)', aim: 40, n: 200_000,
     setup: '', op: 's = (s + i) | 0;', control: '', 
-    gap: '4 ops (Add, BitOr, Inc, JumpIfLt) of ~14 instructions: decoding register operands and dispatching through the table cost ~6 of each; 40 needs fused ops (compare-and-branch with an immediate, add-immediate)',
+    gap: 'two fused ops a iteration (AddToInt32 for (s + i) | 0, IncJumpIfLt for i++ and i < N: docs/bytecode.md, "Fused fast paths"); without them 4 ops of ~14 instructions',
   },
   {
     name: 'call + return (f(i) of a plain function)', aim: 100, n: 100_000,
@@ -50,30 +50,30 @@ const CASES: Case[] = [
   {
     name: 'Array push (one argument, growth included)', aim: 60, n: 50_000,
     setup: 'const a: number[] = [];', op: 'a.push(i);', control: 's = i;',
-    gap: "the push itself is done by the machine (~25 instructions, Intrinsic.ArrayPush); the rest is GetProp 'push' found on Array.prototype through the cache (~35) and the Call handler's checks before it tries the push path (~20), plus growth",
+    gap: "the push itself is the machine's (~25 instructions, reached through Call's call_intercept table in ~10); the rest is GetProp 'push' found on Array.prototype through the cache (~40: without shapes the cache's depth-1 hit walks from the receiver, checking its own table, to the prototype's entry), the Call's operand checks and dispatch, and growth; 60 needs shapes (one compare for the whole lookup)",
   },
   {
     name: 'Map.get (1,024 integer keys)', aim: 150, n: 50_000,
     setup: 'const m = new Map<number, number>(); for (let k = 0; k < 1024; k++) m.set(k, k);',
     op: 's = m.get(i & 1023)!;', control: 's = i & 1023;',
-    gap: 'Map is prelude TypeScript: Map.get -> table.get is two calls (~180) and ~35 ops of probe (the multiplicative hash in doubles, six property reads of the store); 150 needs the probe in the machine (a native hash-table object)',
+    gap: "the probe is the machine's (coll_op over the prelude's ordered-hash store, ~90 with the call into it: receiver check, store fields, hash, one bucket, the value); GetProp 'get' costs ~50 more (the cache's depth-1 hit searches the Map's own property table for 'get' first: no shapes), and the Call ~20",
   },
   {
     name: 'Map.set, existing key (no growth)', aim: 250, n: 50_000,
     setup: 'const m = new Map<number, number>(); for (let k = 0; k < 1024; k++) m.set(k, k);',
     op: 'm.set(i & 1023, i);', control: 's = i & 1023;',
-    gap: 'as Map.get, and the store write',
+    gap: "as Map.get, and the store write",
   },
   {
     name: 'Map.set, page-address keys (multiples of 4096, no growth)', aim: 250, n: 50_000,
     setup: 'const m = new Map<number, number>(); for (let k = 0; k < 1024; k++) m.set(k * 4096, k);',
     op: 'm.set((i & 1023) * 4096, i);', control: 's = (i & 1023) * 4096;',
-    gap: "as Map.get; the page-address keys spread over the buckets as well as small integers (the difference is the multiply's double result)",
+    gap: "as Map.get; the page-address keys spread over the buckets as well as small integers (h * 0x9e3779b1, its high half folded in)",
   },
   {
     name: 'setTimeout(f, 0) and its callback run by the event loop', aim: 2000, n: 5_000,
     setup: 'const f = (): void => { s++; };', op: 'setTimeout(f, 0);', control: 's = i;',
-    gap: "Node's timer lists in TypeScript: a Timeout object, a 10-field record built one DefineField at a time (its table grows 4 -> 8 -> 16), a private-field slot (a derived constructor), the list append; the callback runs through __native.apply",
+    gap: "Node's timer lists in TypeScript, ~224 bytecode ops a timer (bench/profile.ts): makeTimer ~55 (a 10-field record built one DefineField at a time, its table growing 4 -> 8 -> 16; the Timeout object with its private slot), listOnTimeout ~40, list insert/append/remove ~44, setTimeout's own ~15 (a rest array), the run through __native.apply ~12; every timer variable is a closure slot (LoadFunctionEnv + EnvLoad + CheckHole each). 2,000 needs the timer lists in the machine or a compiler that keeps such variables out of environments",
   },
   {
     name: 'setTimeout(f, 1000) + clearTimeout', aim: 2000, n: 5_000,
@@ -81,9 +81,14 @@ const CASES: Case[] = [
     gap: "as above, and clearTimeout's lookups (private field, the list map, unenroll)",
   },
   {
+    name: 'string += one character (short strings: reset every 64)', aim: 100, n: 50_000,
+    setup: "let t = '';", op: "t += 'x'; if ((i & 63) === 0) t = '';", control: "s = i; if ((i & 63) === 0) t = '';",
+    gap: "Add's two-string path (str_concat: allocation and copy) and the collections its garbage brings",
+  },
+  {
     name: 'string += one character (string grows to N)', aim: 100, n: 50_000,
     setup: "let t = '';", op: "t += 'x';", control: "s = i;",
-    gap: 'strings are flat: each += allocates length + 1 units and copies (v86 counts a rep movs as one instruction, so this figure hides a copy that takes time in proportion to the length); the aim needs ropes or a builder flattened when read',
+    gap: "strings are flat: each += allocates length + 1 units and copies them (v86 counts a rep movs as one instruction, so the copy's length is hidden here); the operation itself costs what it does on short strings (above), the rest is collections, brought in proportion to the length by the quadratic allocation volume; the aim needs a rope or builder string kind (every reader of strings flattening it), not done",
   },
 ];
 

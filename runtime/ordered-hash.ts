@@ -12,6 +12,12 @@
 // The caller supplies hashOf(key): any integer-valued number, equal for SameValueZero-equal
 // keys (it receives the normalised key: -0 already turned into +0). An int32 key is hashed
 // as itself without calling hashOf, on every path (probes, inserts, rebuilds).
+//
+// The x86 machine reads and writes this layout itself for the hot Map/Set methods
+// (boot/interp/collections.ts): the properties of a table (store, hashOf, hole, kind) and of
+// a store (keys, values, chain, buckets, mask, live, ...) are at those indices, in that
+// order, which is why every field has an initialiser here (its definition order is its
+// index). checkLayout() verifies it at start-up.
 
 const HOLE: object = { hole: true };
 
@@ -33,7 +39,7 @@ class Store {
   /** Next entry index in the same bucket, or -1. */
   chain: number[] = [];
   buckets: number[] = [];
-  mask: number;
+  mask = 0;
   live = 0;
   /** Set when this store was replaced. */
   next: Store | null = null;
@@ -45,6 +51,11 @@ class Store {
     this.mask = bucketCount - 1;
     for (let i = 0; i < bucketCount; i++) this.buckets.push(-1);
   }
+}
+
+const EMPTY_STORE = new Store(1);
+function noHash(): number {
+  return 0;
 }
 
 function normalizeKey(key: unknown): unknown {
@@ -95,12 +106,26 @@ export class OrderedHashIterator {
 }
 
 export class OrderedHashTable {
-  private store: Store;
-  private readonly hashOf: (key: unknown) => number;
+  private store: Store = EMPTY_STORE;
+  private readonly hashOf: (key: unknown) => number = noHash;
+  /** The tombstone (read by the machine's delete). */
+  private readonly hole: object = HOLE;
+  /** 0 for a Map's table, 1 for a Set's, 2 any other (the machine's methods check it). */
+  private readonly kind: number = 2;
 
-  constructor(hashOf: (key: unknown) => number) {
-    this.hashOf = hashOf;
+  constructor(hashOf: (key: unknown) => number, kind = 2) {
     this.store = new Store(4);
+    this.hashOf = hashOf;
+    this.kind = kind;
+  }
+
+  /** Throws unless tables and stores have the layout the machine reads (see the file comment). */
+  static checkLayout(ownKeys: (o: object) => string[]): void {
+    const t = ownKeys(new OrderedHashTable(noHash, 0)).join();
+    const s = ownKeys(new Store(4)).join();
+    if (t !== 'store,hashOf,hole,kind' || s !== 'keys,values,chain,buckets,mask,live,next,removed,cleared') {
+      throw new Error('ordered-hash: the layout the machine reads changed: ' + t + ' / ' + s);
+    }
   }
 
   get size(): number {

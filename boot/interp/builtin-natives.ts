@@ -19,6 +19,7 @@ import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, throwMessag
 import { H, loadTag, storeCell, storeRoot, valueAt } from './helpers.ts';
 import { saveNextPc, callFromHandler } from './calls.ts';
 import { isPropObject, storeValue } from './properties.ts';
+import { registerCollectionMethod } from './collections.ts';
 
 const TSBC = 'tsbc_image';
 
@@ -85,6 +86,7 @@ export function loadUnit(a: X86Assembler, s: Reg, idx: Reg, out: Reg, twoByte: s
   a.label(done);
 }
 
+
 export function emitNative(h: H, name: NativeName): boolean {
   const labels = new Map<string, string>();
   const lab = (x: string) => { let l = labels.get(x); if (!l) { l = h.label(`${name}_${x}`); labels.set(x, l); } return l; };
@@ -97,6 +99,8 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.cmp(ecx, INTRINSIC_COUNT).jae(bad);
       a.mov(eax, root('intrinsics'));
       copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: 8 + w }), at(edx, 8), edi);
+      registerCollectionMethod(a, lab('ri_coll'));
+      a.label(lab('ri_coll'));
       const roots: [number, 'objectProto' | 'functionProto' | 'arrayProto'][] = [[0, 'objectProto'], [1, 'functionProto'], [2, 'arrayProto']];
       for (const [id, r] of roots) {
         const skip = lab(`ri_${r}`);

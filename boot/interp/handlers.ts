@@ -29,6 +29,7 @@ import { CALL_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from 
 import { ITERATION_HANDLERS } from './iteration.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
+import { collectionCall, emitCollectionRoutines } from './collections.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
@@ -82,6 +83,19 @@ function arith(h: H, kind: 'Add' | 'Sub' | 'Mul'): void {
   h.later.add(() => {
     const prims = h.label('prims'), check2 = h.label('check2'), conv = h.label('conv');
     a.label(slow);
+    if (kind === 'Add') {
+      // two strings (`s += t`): straight to the concatenation
+      const general = h.label('general');
+      a.cmp(T(eax), TAG.cell).jne(general).cmp(T(edx), TAG.cell).jne(general);
+      a.mov(edi, V(eax)).cmp(byte(edi), KIND.String).jne(general);
+      a.mov(ecx, V(edx)).cmp(byte(ecx), KIND.String).jne(general);
+      a.mov(root('tmp0'), edi).mov(root('tmp0', 4), TAG.cell).mov(root('tmp1'), ecx).mov(root('tmp1', 4), TAG.cell);
+      a.call('str_concat');
+      a.mov(root('tmp0', 4), TAG.undef).mov(root('tmp1', 4), TAG.undef);
+      storeCell(h, 0);
+      h.next();
+      a.label(general);
+    }
     jumpIfObject(a, eax, conv, check2);
     a.label(check2);
     jumpIfObject(a, edx, conv, prims);
@@ -622,6 +636,32 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   JumpIfNullish: (h) => jumpIfNullish(h, true),
   JumpIfNotNullish: (h) => jumpIfNullish(h, false),
   JumpIfLt: (h) => jumpCompare(h, 'lt', false),
+  AddToInt32: (h) => {
+    // the int32 case of the Add + BitOr 0 after it; anything else runs them
+    const a = h.a, general = h.label('general');
+    h.reg(ecx, 1).reg(edx, 2);
+    a.mov(eax, T(ecx)).and(eax, T(edx)).cmp(eax, TAG.int).jne(general);
+    a.mov(eax, V(ecx)).add(eax, V(edx));
+    h.reg(ecx, 0);
+    a.mov(V(ecx), eax).mov(T(ecx), TAG.int);
+    h.jump(3);
+    a.label(general);
+    h.next();
+  },
+  IncJumpIfLt: (h) => {
+    // the int32 case of the Inc + JumpIfLt after it; anything else runs them
+    const a = h.a, general = h.label('general'), taken = h.label('taken');
+    h.reg(ecx, 0).reg(edx, 1);
+    a.mov(eax, T(ecx)).and(eax, T(edx)).cmp(eax, TAG.int).jne(general);
+    a.mov(eax, V(ecx)).add(eax, 1).jo(general);
+    a.mov(V(ecx), eax);
+    a.cmp(eax, V(edx)).jl(taken);
+    h.jump(3);
+    a.label(taken);
+    h.jump(2);
+    a.label(general);
+    h.next();
+  },
   JumpIfNotLt: (h) => jumpCompare(h, 'lt', true),
   JumpIfLe: (h) => jumpCompare(h, 'le', false),
   JumpIfNotLe: (h) => jumpCompare(h, 'le', true),
@@ -920,7 +960,10 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
  */
 function callFastPath(h: H, generic: string): void {
   const a = h.a;
-  a.mov(edx, dword(eax, FN_INDEX)).shl(edx, 5).add(edx, FN_RECORDS); // the function record
+  const record = h.label('record');
+  a.mov(edx, dword(eax, FN_INDEX));
+  collectionCall(h, record, h.lbl('push_entry')); // a Map/Set method or push the machine runs itself
+  a.label(record).shl(edx, 5).add(edx, FN_RECORDS); // the function record
   a.test(word(edx, 18), FunctionFlag.ClassConstructor).jnz(generic);
   h.reg(ecx, 4); // argc <= paramCount
   a.movzx(edi, word(edx, 12)).cmp(ecx, edi).ja(generic);
@@ -1066,6 +1109,8 @@ function arrayPushCall(h: H): void {
   a.mov(eax, V(ecx)).mov(edx, root('intrinsics'));
   a.cmp(dword(edx, slot(Intrinsic.ArrayPush) + 4), TAG.cell).jne(no);
   a.cmp(eax, dword(edx, slot(Intrinsic.ArrayPush))).jne(no);
+  // the call_intercept table's way in (collectionCall): the callee is push, argc is 1
+  a.label(h.lbl('push_entry'));
   h.reg(ecx, 2);
   a.cmp(T(ecx), TAG.cell).jne(no);
   a.mov(edx, V(ecx)).cmp(byte(edx), KIND.Array).jne(no);
@@ -1287,6 +1332,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
+  emitCollectionRoutines(a);
   emitAsyncRuntime(a);
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);

@@ -154,7 +154,10 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       a.cmp(byte(edi), KIND.Function).jne(notFn);
       a.cmp(edx, root('sName')).je(slow).cmp(edx, root('sPrototype')).je(slow);
       a.label(notFn);
+      const noOwn = h.label('noown');
+      a.cmp(dword(edi, PROPS + 4), TAG.cell).jne(noOwn); // no own properties (most arrays): nothing to search
       a.mov(eax, edi).mov(ecx, TAG.cell).call('prop_find').test(eax, eax).jnz(slow);
+      a.label(noOwn);
       a.cmp(dword(edi, PROTO + 4), TAG.cell).jne(slow);
       a.mov(edi, dword(edi, PROTO));
       propObject(a, edi, slow);

@@ -141,4 +141,19 @@ export enum Intrinsic {
   RegExpCreate = 46,
   /** Array.prototype.push: a Call of it with one argument on an extensible array is done by the machine itself (no frame, no rest array). */
   ArrayPush = 57,
+  // ---- Map and Set done by the machine (issue 14; boot/interp/collections.ts): 47-55 ----
+  /** The prototype of the prelude's OrderedHashTable (runtime/ordered-hash.ts): the machine takes a Map's or Set's #table only when it is one. */
+  OrderedHashTablePrototype = 47,
+  /**
+   * Map.prototype.get, set, has, delete and Set.prototype.add, has, delete: a Call of one of
+   * these on a Map (Set) with a key the machine hashes itself (int32, string, object, symbol)
+   * runs the probe over the table's layout without a frame; anything else runs the method.
+   */
+  MapGet = 48,
+  MapSet = 49,
+  MapHas = 50,
+  MapDelete = 51,
+  SetAdd = 52,
+  SetHas = 53,
+  SetDelete = 54,
 }

@@ -190,6 +190,10 @@ export const OPCODES = [
   // ---- home objects: super outside class methods (issue 13) -------------------------------------
   { name: 'SetHome', operands: [R, R], doc: 'fn.home = obj (fn a bytecode function): the home object GetSuper starts from, for getters, setters and object-literal methods (DefineMethod sets it for class methods) and for arrows, which get their method\'s' },
   { name: 'LoadHome', operands: [R], doc: 'dst = the running function\'s home object, or undefined if it has none' },
+  // ---- fused fast paths (issue 14): each does what the instructions after it do, in the
+  // common case only; otherwise it does nothing and those instructions run ---------------
+  { name: 'IncJumpIfLt', operands: [R, R, J, J], doc: 'the end of `for (...; i < n; i++)`, placed before its `Inc i, i; JumpIfLt i, n, loop`: when i and n are int32 and i + 1 does not overflow, i = i + 1 and pc += (i < n ? offset1 : offset2) (the loop, its end); otherwise nothing (the Inc and JumpIfLt after it do the general case)', branches: true },
+  { name: 'AddToInt32', operands: [R, R, R, J], doc: '`(a + b) | 0`, placed before its `Add t, a, b; LoadInt z, 0; BitOr dst, t, z`: when a and b are int32, dst = their sum modulo 2^32 (as a signed int32) and pc += offset (past them); otherwise nothing (they do the general case)', branches: true },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

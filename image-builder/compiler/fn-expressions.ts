@@ -313,6 +313,22 @@ export abstract class FnExpressions extends FnDestructuring {
     }
     const name = BINARY_OPS.get(op);
     if (!name) return this.unsupported(n.operatorToken, `operator ${ts.tokenToString(op) ?? K[op]}`);
+    const sum = skipParens(n.left);
+    if (op === K.BarToken && int32Literal(n.right) === 0 && ts.isBinaryExpression(sum) && sum.operatorToken.kind === K.PlusToken) {
+      // `(x + y) | 0`: AddToInt32 does the int32 case, the Add and BitOr after it the rest
+      this.withTemps(() => {
+        const x = this.stable(this.expr(sum.left), [sum.right]);
+        const y = this.expr(sum.right);
+        const after = this.em.label(), t = this.alloc();
+        this.mark(n);
+        this.em.emit('AddToInt32', r, x, y, after);
+        this.mark(sum);
+        this.em.emit('Add', t, x, y);
+        this.binaryOp('BitOr', r, t, n.right, n);
+        this.em.bind(after);
+      });
+      return r;
+    }
     this.withTemps(() => {
       const a = this.stable(this.expr(n.left), [n.right]);
       this.binaryOp(name, r, a, n.right, n);

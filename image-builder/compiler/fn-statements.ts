@@ -409,6 +409,8 @@ export abstract class FnStatements extends FnFunctions {
     this.loopBody(n.statement, { k: 'loop', labels, brk: end, cont });
     this.em.bind(cont);
     if (perIteration >= 0) this.em.emit('EnvCopy', perIteration, perIteration);
+    const fused = perIteration < 0 && cond ? this.countingLoop(cond, n.incrementor) : undefined;
+    if (fused) this.em.emit('IncJumpIfLt', fused.i, fused.n, top, end);
     if (n.incrementor) {
       this.mark(n.incrementor);
       this.withTemps(() => this.effect(n.incrementor!));
@@ -423,6 +425,24 @@ export abstract class FnStatements extends FnFunctions {
     this.em.bind(end);
     if (scope) this.exitScope(scope, outer);
     this.top = mark;
+  }
+
+  /**
+   * `for (...; i < n; i++)` (or `++i`) where i is a plain local register and n a local
+   * register read without a TDZ check: the registers, for the IncJumpIfLt that goes before
+   * the loop's own Inc and JumpIfLt (it does their int32 case in one instruction).
+   */
+  protected countingLoop(cond: ts.Expression, inc: ts.Expression | undefined): { i: number; n: number } | undefined {
+    if (!inc || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+    if (!ts.isIdentifier(cond.left) || !ts.isIdentifier(cond.right)) return undefined;
+    if (!(ts.isPrefixUnaryExpression(inc) || ts.isPostfixUnaryExpression(inc)) || inc.operator !== ts.SyntaxKind.PlusPlusToken) return undefined;
+    if (!ts.isIdentifier(inc.operand) || inc.operand.text !== cond.left.text) return undefined;
+    const bi = this.scope.lookup(cond.left.text), bn = this.scope.lookup(cond.right.text);
+    const i = this.plainLocal(bi, inc);
+    if (i < 0 || this.plainLocal(bi, cond) !== i || !bn || bn === bi) return undefined;
+    if (bn.captured || bn.reg < 0 || bn.scope.fn !== this.fn || this.pendingParams.has(bn)) return undefined;
+    if (!['var', 'let', 'const', 'param'].includes(bn.kind) || this.needsTdz(bn, cond)) return undefined;
+    return { i, n: bn.reg };
   }
 
   /** Binds the loop variable of for..of / for..in to v (a fresh scope per iteration). */

@@ -363,6 +363,24 @@ export class VM {
         case 'JumpIfNullish': if (regs[o[0]] == null) f.pc = o[1]; break;
         case 'JumpIfNotNullish': if (regs[o[0]] != null) f.pc = o[1]; break;
         case 'JumpIfLt': if (this.compare(regs[o[0]], regs[o[1]], false) === true) f.pc = o[2]; break;
+        case 'AddToInt32': {
+          const x = regs[o[1]], y = regs[o[2]];
+          if (isInt32(x) && isInt32(y)) {
+            regs[o[0]] = ((x as number) + (y as number)) | 0;
+            f.pc = o[3];
+          }
+          break;
+        }
+        case 'IncJumpIfLt': {
+          // the int32 case only (numbers here have no representation: an integral number in
+          // int32's range stands for both); anything else falls through to Inc + JumpIfLt
+          const i = regs[o[0]], n = regs[o[1]];
+          if (isInt32(i) && isInt32(n) && (i as number) < 0x7fffffff) {
+            regs[o[0]] = (i as number) + 1;
+            f.pc = (i as number) + 1 < (n as number) ? o[2] : o[3];
+          }
+          break;
+        }
         case 'JumpIfNotLt': if (this.compare(regs[o[0]], regs[o[1]], false) !== true) f.pc = o[2]; break;
         case 'JumpIfStrictEq': if (regs[o[0]] === regs[o[1]]) f.pc = o[2]; break;
         case 'Closure': regs[o[0]] = this.makeClosure(o[1], regs[o[2]] as Env | undefined); break;
@@ -1157,4 +1175,9 @@ export class VM {
       each(r.value);
     }
   }
+}
+
+/** An int32 number other than -0 (what the x86 machine may hold as an int32). */
+function isInt32(v: unknown): boolean {
+  return typeof v === 'number' && (v | 0) === v && !Object.is(v, -0);
 }

@@ -758,10 +758,14 @@ function installAsync(): void {
 
   let TimeoutC: any;
 
-  class TimeoutSlot$ extends SlotBase$ {
+  /**
+   * The Timeout objects programs hold: instances of this class, whose prototype is the one
+   * the Timeout constructor shows (defineTimers links it), so making one is a plain `new`
+   * (no derived constructor, no setPrototypeOf).
+   */
+  class TimeoutSlot$ {
     #timer: TimerRecord;
-    constructor(o: any, t: TimerRecord) {
-      super(o);
+    constructor(t: TimerRecord) {
       this.#timer = t;
     }
     static get(o: any): TimerRecord | undefined {
@@ -770,16 +774,15 @@ function installAsync(): void {
   }
 
   function makeTimer(callback: any, after: any, args: any[] | undefined, repeat: boolean): any {
-    after = toNum(after);
+    if (typeof after !== 'number') after = toNum(after);
     if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
-    const timeout: any = {};
-    __native.setPrototypeOf(timeout, TimeoutC.prototype);
     const t: TimerRecord = {
-      timeout, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
+      timeout: undefined, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
       t_start: 0, t_next: undefined, t_prev: undefined,
     };
-    new TimeoutSlot$(timeout, t);
-    insert(t, after, getLibuvNow());
+    const timeout = new TimeoutSlot$(t);
+    t.timeout = timeout;
+    insert(t, after, __native.mathFloor(__native.monotonicNow())); // getLibuvNow(), without the call
     refCount++;
     return timeout;
   }
@@ -808,9 +811,11 @@ function installAsync(): void {
     }
   }
 
+  /** The arguments of a timer without any (never changed: CallSpread only reads it). */
+  const NO_ARGS: any[] = [];
+
   function runTimer(t: TimerRecord): void {
-    if (t.args === undefined) __native.apply(t.callback, t.timeout, []);
-    else __native.apply(t.callback, t.timeout, t.args);
+    __native.apply(t.callback, t.timeout, t.args === undefined ? NO_ARGS : t.args);
   }
 
   function listOnTimeout(list: any, now: number): void {
@@ -826,8 +831,10 @@ function installAsync(): void {
         percolateDown(list.position);
         return;
       }
-      if (ranAtLeastOneTimer) runNextTicks();
-      else ranAtLeastOneTimer = true;
+      // runNextTicks() between timers, called only when it has something to run
+      if (ranAtLeastOneTimer) {
+        if (tickHead < ticks.length || jobHead < jobs.length || pendingRejections.length !== 0) runNextTicks();
+      } else ranAtLeastOneTimer = true;
       listRemove(t);
       if (t.callback === undefined) continue;
       const start = t.repeat ? getLibuvNow() : 0;
@@ -866,7 +873,7 @@ function installAsync(): void {
     TimeoutC = function Timeout(): any {
       throw new GLOBAL$.TypeError('Illegal constructor');
     };
-    const proto: any = {};
+    const proto: any = TimeoutSlot$.prototype;
     linkConstructor(TimeoutC, proto, 'Timeout');
     install(proto, {
       ref(this: any): any {
@@ -906,11 +913,11 @@ function installAsync(): void {
       },
     });
     defineGlobalFunction('setTimeout', withLength(function setTimeout(callback: any, after?: any, ...args: any[]): any {
-      if (!isCallable(callback)) throw invalidCallback(callback);
+      if (typeof callback !== 'function') throw invalidCallback(callback);
       return makeTimer(callback, after, args.length === 0 ? undefined : args, false);
     }, 5));
     defineGlobalFunction('setInterval', withLength(function setInterval(callback: any, repeat?: any, ...args: any[]): any {
-      if (!isCallable(callback)) throw invalidCallback(callback);
+      if (typeof callback !== 'function') throw invalidCallback(callback);
       return makeTimer(callback, repeat, args.length === 0 ? undefined : args, true);
     }, 5));
     defineGlobalFunction('clearTimeout', function clearTimeout(timer: any): void {
@@ -979,6 +986,8 @@ function installAsync(): void {
 
   /** processTicksAndRejections: every nextTick callback, then the microtasks, until none of either is left and no rejection is pending. */
   function runNextTicks(): void {
+    // nothing queued: what the loop below would find at once (listOnTimeout calls this between timers)
+    if (tickHead >= ticks.length && jobHead >= jobs.length && pendingRejections.length === 0) return;
     do {
       while (tickHead < ticks.length) {
         const callback = ticks[tickHead], args = ticks[tickHead + 1];

@@ -16,13 +16,21 @@ import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
-/** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
+/**
+ * Hash for SameValueZero keys: strings by content, numbers by value, objects by identity.
+ * A string's is the machine's str_hash (FNV-1a over the units, mod 2^32, 0 made 1), which
+ * boot/interp/collections.ts uses for the same tables: h * 16777619 is computed exactly as
+ * (h << 24) + h * 0x193.
+ */
 function hashOf(key: any): number {
   const k = __native.valueKind(key);
   if (k === 4) {
     let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < key.length; i++) h = ((h ^ __native.charCodeAt(key, i)) * 16777619) | 0;
-    return h;
+    for (let i = 0; i < key.length; i++) {
+      const x = h ^ __native.charCodeAt(key, i);
+      h = ((x << 24) + x * 0x193) | 0;
+    }
+    return h === 0 ? 1 : h;
   }
   if (k === 3) {
     if (key !== key) return 0x7ff8;
@@ -71,7 +79,7 @@ const SetIteratorC = class {
 iteratorPrototypeOf(SetIteratorC, 'Set Iterator');
 
 const MapC = class Map {
-  #table = new OrderedHashTable(hashOf);
+  #table = new OrderedHashTable(hashOf, 0);
   constructor(iterable?: any) {
     if (iterable !== undefined && iterable !== null) {
       iterateValues(iterable, (e: any) => {
@@ -119,7 +127,7 @@ const MapC = class Map {
 };
 
 const SetC = class Set {
-  #table = new OrderedHashTable(hashOf);
+  #table = new OrderedHashTable(hashOf, 1);
   constructor(iterable?: any) {
     if (iterable !== undefined && iterable !== null) iterateValues(iterable, (v: any) => this.add(v));
   }
@@ -168,6 +176,19 @@ hidden(MapC.prototype, SymbolIterator, (MapC.prototype as any).entries);
 hidden(SetC.prototype, SymbolIterator, (SetC.prototype as any).values);
 __native.defineProperty(MapC.prototype, SymbolToStringTag, 'Map', 4);
 __native.defineProperty(SetC.prototype, SymbolToStringTag, 'Set', 4);
+
+// The machine runs these methods itself over the tables' layout (boot/interp/collections.ts;
+// Intrinsic.OrderedHashTablePrototype, MapGet .. SetDelete), declining to them whenever it
+// cannot; it never sees another table than a Map's or Set's private #table.
+OrderedHashTable.checkLayout((o: object) => __native.ownKeys(o, true));
+__native.registerIntrinsic(Intrinsic.OrderedHashTablePrototype, OrderedHashTable.prototype);
+__native.registerIntrinsic(Intrinsic.MapGet, (MapC.prototype as any).get);
+__native.registerIntrinsic(Intrinsic.MapSet, (MapC.prototype as any).set);
+__native.registerIntrinsic(Intrinsic.MapHas, (MapC.prototype as any).has);
+__native.registerIntrinsic(Intrinsic.MapDelete, (MapC.prototype as any).delete);
+__native.registerIntrinsic(Intrinsic.SetAdd, (SetC.prototype as any).add);
+__native.registerIntrinsic(Intrinsic.SetHas, (SetC.prototype as any).has);
+__native.registerIntrinsic(Intrinsic.SetDelete, (SetC.prototype as any).delete);
 
 // ---- introspection for inspect / JSON -----------------------------------------------------
 

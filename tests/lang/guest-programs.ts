@@ -5,6 +5,8 @@
 /** Programs that pass in the guest. */
 export const GUEST_PASSING = new Set<string>([
   'arithmetic.ts',
+  'dx-fused-int-ops.ts',
+  'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
   'arrow-this.ts',
@@ -44,6 +46,7 @@ export const GUEST_PASSING = new Set<string>([
   'async-thenables.ts',
   'async-this-methods.ts',
   'async-tick-immediate.ts',
+  'async-timer-args.ts',
   'async-timer-this.ts',
   'async-timers-order.ts',
   'async-timers-race.ts',
