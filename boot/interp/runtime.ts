@@ -19,7 +19,7 @@ import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, EPHEMERON_FIRST,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -116,7 +116,7 @@ function emitData(a: X86Assembler): void {
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start', 'gc_eph_list', 'gc_eph_mark']) {
     a.label(v).space(4);
   }
 }
@@ -185,6 +185,7 @@ function emitHeap(a: X86Assembler): void {
     a.label('gc_no_frame').mov(root('frame'), 0).mov(root('frame', 4), TAG.null);
     a.label('gc_go');
     a.label('gc_again'); // (tsvm: once more into a larger to-space, see below)
+    a.mov(var32('gc_eph_list'), 0);
     a.mov(edi, var32('to_base')); // edi = free
     a.mov(ebx, sym('vm_roots'));
     a.label('gc_roots').cmp(ebx, sym('vm_roots_end')).jae('gc_roots_done');
@@ -195,11 +196,47 @@ function emitHeap(a: X86Assembler): void {
     a.mov(ecx, dword(esi, 4));
     a.cmp(byte(esi), KIND.String).je('gc_scan_next');
     a.cmp(byte(esi), KIND.Bytes).je('gc_scan_next');
+    a.cmp(byte(esi), KIND.Ephemeron).je('gc_scan_eph');
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
     a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
+    // an ephemeron vector is not traced here: it joins the list the passes below walk
+    a.label('gc_scan_eph');
+    a.mov(eax, var32('gc_eph_list')).mov(dword(esi, 8), eax).mov(dword(esi, 12), TAG.int).mov(var32('gc_eph_list'), esi);
     a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
     a.label('gc_scan_done');
+    // Ephemerons: a pair's value is traced once its key is known to live (copied, or not in
+    // the from-space at all); tracing values can make more keys live, so the scan resumes
+    // (esi = edi here) and the pass repeats until it copies nothing.
+    a.mov(var32('gc_eph_mark'), edi);
+    a.mov(edx, var32('gc_eph_list'));
+    a.label('gc_eph_vec').test(edx, edx).jz('gc_eph_pass_done');
+    a.mov(ebp, dword(edx, 4)).add(ebp, edx).lea(ebx, mem(edx, EPHEMERON_FIRST)); // ebp = end
+    a.label('gc_eph_pair').cmp(ebx, ebp).jae('gc_eph_vec_next');
+    a.cmp(dword(ebx, 4), TAG.cell).jne('gc_eph_pair_next');
+    a.mov(ecx, dword(ebx));
+    a.cmp(ecx, var32('from_base')).jb('gc_eph_live');
+    a.cmp(ecx, var32('from_end')).jae('gc_eph_live');
+    a.cmp(byte(ecx), KIND.Forwarded).jne('gc_eph_pair_next'); // not (yet) known to live
+    a.mov(ecx, dword(ecx, 4)).mov(dword(ebx), ecx);
+    a.label('gc_eph_live').add(ebx, 8).call('gc_forward').sub(ebx, 8);
+    a.label('gc_eph_pair_next').add(ebx, 16).jmp('gc_eph_pair');
+    a.label('gc_eph_vec_next').mov(edx, dword(edx, 8)).jmp('gc_eph_vec');
+    a.label('gc_eph_pass_done');
+    a.cmp(edi, var32('gc_eph_mark')).jne('gc_scan');
+    // every key still in the from-space is dead: its pair becomes (null, undefined)
+    a.mov(edx, var32('gc_eph_list'));
+    a.label('gc_ephc_vec').test(edx, edx).jz('gc_ephc_done');
+    a.mov(ebp, dword(edx, 4)).add(ebp, edx).lea(ebx, mem(edx, EPHEMERON_FIRST));
+    a.label('gc_ephc_pair').cmp(ebx, ebp).jae('gc_ephc_vec_next');
+    a.cmp(dword(ebx, 4), TAG.cell).jne('gc_ephc_pair_next');
+    a.mov(ecx, dword(ebx));
+    a.cmp(ecx, var32('from_base')).jb('gc_ephc_pair_next');
+    a.cmp(ecx, var32('from_end')).jae('gc_ephc_pair_next');
+    a.mov(dword(ebx), 0).mov(dword(ebx, 4), TAG.null).mov(dword(ebx, 8), 0).mov(dword(ebx, 12), TAG.undef);
+    a.label('gc_ephc_pair_next').add(ebx, 16).jmp('gc_ephc_pair');
+    a.label('gc_ephc_vec_next').mov(ecx, dword(edx, 8)).mov(dword(edx, 8), 0).mov(edx, ecx).jmp('gc_ephc_vec');
+    a.label('gc_ephc_done');
     // flip
     a.mov(eax, var32('from_base')).mov(ecx, var32('to_base')).mov(var32('from_base'), ecx).mov(var32('to_base'), eax);
     a.mov(eax, var32('from_end')).mov(ecx, var32('to_end')).mov(var32('from_end'), ecx).mov(var32('to_end'), eax);

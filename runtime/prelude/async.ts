@@ -18,6 +18,7 @@ import {
 } from './core.ts';
 import { getIterator } from './iteration.ts';
 import { takeGeneratorPark } from './generator.ts';
+import { clearKeptObjects } from './weak.ts';
 import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
@@ -124,6 +125,7 @@ function installAsync(): void {
       else if (kind === JOB_THENABLE) thenableJob(a, b, c);
       else a();
     }
+    clearKeptObjects(); // the checkpoint's end (weak.ts: WeakRef targets kept during the job)
   }
 
   /** NewPromiseReactionJob: a = reaction, b = argument, c = true for the reject side. */

@@ -272,6 +272,7 @@ export const GUEST_PASSING = new Set<string>([
   'uncaught-value.ts',
   'uncaught.ts',
   'v8-error-wording.ts',
+  'weak-memory.ts',
   'weak-reflect-uri.ts',
   'while-complex.ts',
 ]);
