@@ -6,10 +6,10 @@
 
 import { byte, dword, eax, ebp, ecx, edi, edx, mem } from '../../image-builder/x86/index.ts';
 import type { NativeName } from '../../image-builder/bytecode/index.ts';
-import { H, loadTag, valueAt } from './handlers.ts';
+import { H, loadTag, valueAt } from './helpers.ts';
 import { EPHEMERON_FIRST, KIND, TAG } from './layout.ts';
 import { copyValue, fatal } from './runtime.ts';
-import { intArg } from './objects.ts';
+import { intArg } from './builtin-natives.ts';
 
 /** The most pairs weakNew makes (the prelude's tables stay far below). */
 const MAX_PAIRS = 1 << 24;
