@@ -340,6 +340,24 @@ function emitNumbers(a: X86Assembler): void {
     a.label('n2f_dbl').movsd(xmm0, qword(eax)).pop(edx).ret();
   });
 
+  // str_big_index: edx = a string. CF clear and edx = its value when it is an array index
+  // from 2^31 to 2^32-2 in canonical form (ten digits, the range property tables keep as
+  // strings: smaller ones are int32 keys), else CF set and edx unchanged. Preserves the rest.
+  routine(a, 'str_big_index', () => {
+    a.cmp(dword(edx, STR.length), 10).jne('sbi_no');
+    a.test(dword(edx), STRING_TWO_BYTE).jnz('sbi_no');
+    a.push(eax).push(ecx).push(esi).push(edx);
+    a.lea(esi, mem(edx, STR.units)).xor(eax, eax).mov(ecx, 10);
+    a.label('sbi_digit').movzx(edx, byte(esi)).sub(edx, 0x30).cmp(edx, 9).ja('sbi_pop');
+    a.push(edx).mov(edx, 10).mul(edx).pop(edx).jc('sbi_pop'); // (mul sets CF on overflow)
+    a.add(eax, edx).jc('sbi_pop');
+    a.add(esi, 1).sub(ecx, 1).jnz('sbi_digit');
+    a.cmp(eax, 0x8000_0000).jb('sbi_pop').cmp(eax, 0xffff_ffff).je('sbi_pop');
+    a.mov(edx, eax).add(esp, 4).pop(esi).pop(ecx).pop(eax).clc().ret();
+    a.label('sbi_pop').pop(edx).pop(esi).pop(ecx).pop(eax);
+    a.label('sbi_no').stc().ret();
+  });
+
   // str_to_num: ecx = a string. CF clear and xmm0 = ToNumber(string) for the forms done
   // exactly here (ASCII whitespace around; "" ; optional sign and up to 2^53 in decimal
   // digits; "Infinity" with optional sign; 0x/0o/0b integers up to 2^53); CF set for
