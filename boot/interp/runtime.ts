@@ -116,7 +116,7 @@ function emitData(a: X86Assembler): void {
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half',
-    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start', 'gc_eph_list', 'gc_eph_mark']) {
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start', 'gc_eph_list', 'gc_eph_mark', 'itm_subject']) {
     a.label(v).space(4);
   }
 }
@@ -1013,6 +1013,8 @@ function emitExceptions(a: X86Assembler): void {
   // interp_throw_message (jump target): eax = message (C string); edx = 0, or a C string
   // appended after the string in tmp3 (used when tmp3 holds a string to quote). Throws the
   // resulting string.
+  // itm_subject = 1: tmp2 holds the object the message's "#<Object>" stands for; RaiseError
+  // gets it as a third argument and names it as V8 does ("#<Foo>"). Cleared here.
   routine(a, 'interp_throw_message', () => {
     // RaiseError registered: strip the "<Kind>: " prefix and call RaiseError(kind, message).
     a.mov(var32('call_argc'), -1); // -1: no RaiseError
@@ -1041,14 +1043,18 @@ function emitExceptions(a: X86Assembler): void {
     for (const t of ['tmp0', 'tmp1', 'tmp3'] as const) a.mov(root(t, 4), TAG.undef);
     a.label('itm_throw');
     a.pop(ecx).cmp(ecx, -1).jne('itm_raise');
+    a.mov(var32('itm_subject'), 0);
     a.mov(root('exception'), eax).mov(root('exception', 4), TAG.cell);
     a.jmp('interp_unwind');
     a.label('itm_raise'); // eax = message, ecx = kind
     a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
-    a.push(ecx).mov(ecx, 2).call('new_vector').pop(ecx);
+    a.push(ecx).mov(ecx, 2).add(ecx, var32('itm_subject')).call('new_vector').pop(ecx);
     a.mov(dword(eax, 8), ecx).mov(dword(eax, 12), TAG.int);
     copyValue(a, at(eax, 16), rootW('tmp3'), ecx);
     a.mov(root('tmp3', 4), TAG.undef);
+    a.cmp(var32('itm_subject'), 0).je('itm_no_subject');
+    copyValue(a, at(eax, 24), rootW('tmp2'), ecx);
+    a.label('itm_no_subject').mov(var32('itm_subject'), 0).mov(root('tmp2', 4), TAG.undef);
     a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
     a.mov(eax, root('intrinsics')).mov(eax, dword(eax, slot(13)));
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
