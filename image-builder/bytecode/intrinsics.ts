@@ -141,4 +141,11 @@ export enum Intrinsic {
   RegExpCreate = 46,
   /** Array.prototype.push: a Call of it with one argument on an extensible array is done by the machine itself (no frame, no rest array). */
   ArrayPush = 57,
+  // ---- the runtime (issue 13): 58-67 ----
+  /**
+   * IteratorResultValue, called with this = an iterator result object whose `done` or `value`
+   * is an accessor (the machine reads plain data properties itself): returns the function
+   * itself when the result is done, else its value (done read first, as IteratorStep does).
+   */
+  IteratorResultValue = 58,
 }

@@ -166,6 +166,7 @@ export const GUEST_PASSING = new Set<string>([
   'incdec.ts',
   'inheritance.ts',
   'instanceof-in.ts',
+  'iterator-result-accessors.ts',
   'iterators-custom.ts',
   'json.ts',
   'keys-big-index.ts',
