@@ -14,7 +14,7 @@
 // RunEventLoop once the program's own code has run.
 
 import {
-  ErrorPrototype, GLOBAL$, SymbolToStringTag, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+  ErrorPrototype, GLOBAL$, SymbolToStringTag, defineSpecies, describe, speciesConstructor as speciesConstructorOf, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
 import { takeGeneratorPark } from './generator.ts';
@@ -324,12 +324,9 @@ function installAsync(): void {
     return cap.rejectFn;
   }
 
-  /** SpeciesConstructor(promise, %Promise%), without symbols: the constructor itself. */
+  /** SpeciesConstructor(promise, %Promise%). */
   function speciesConstructor(o: any): any {
-    const C = o.constructor;
-    if (C === undefined) return PromiseC;
-    if (!isObject(C)) throw new GLOBAL$.TypeError('The .constructor property is not an object');
-    return C;
+    return speciesConstructorOf(o, PromiseC);
   }
 
   /** PromiseResolve(C, x). */
@@ -361,6 +358,7 @@ function installAsync(): void {
     };
     const proto: any = {};
     linkConstructor(PromiseC, proto, 'Promise');
+    defineSpecies(PromiseC);
     hidden(GLOBAL$, 'Promise', PromiseC);
     __native.defineProperty(proto, SymbolToStringTag, 'Promise', 4);
     install(proto, {

@@ -7,7 +7,7 @@ import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
   ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
-  isCallable, isError, isObject, linkConstructor, ObjectPrototype, requireCallable, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
+  defineSpecies, isCallable, isError, isObject, linkConstructor, ObjectPrototype, requireCallable, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
@@ -195,6 +195,7 @@ for (const [C, Impl, name] of [[MapC, MapImpl, 'Map'], [SetC, SetImpl, 'Set']] a
   __native.setPrototypeOf(Impl.prototype, ObjectPrototype);
   linkConstructor(C, Impl.prototype, name);
   __native.defineProperty(C, 'length', 0, 4);
+  defineSpecies(C);
 }
 hidden(SetC.prototype, 'keys', (SetC.prototype as any).values);
 hidden(GLOBAL$, 'Map', MapC);

@@ -29,6 +29,7 @@ export const SymbolMatchAll: any = __native.newSymbol('Symbol.matchAll');
 export const SymbolReplace: any = __native.newSymbol('Symbol.replace');
 export const SymbolSearch: any = __native.newSymbol('Symbol.search');
 export const SymbolSplit: any = __native.newSymbol('Symbol.split');
+export const SymbolSpecies: any = __native.newSymbol('Symbol.species');
 __native.registerIntrinsic(Intrinsic.SymbolIterator, SymbolIterator);
 __native.registerIntrinsic(Intrinsic.SymbolToPrimitive, SymbolToPrimitive);
 __native.registerIntrinsic(Intrinsic.SymbolHasInstance, SymbolHasInstance);
@@ -438,3 +439,32 @@ function defineErrors(): void {
 }
 
 defineErrors();
+
+// ---- Symbol.species -------------------------------------------------------------------------
+
+/** IsConstructor for functions of ours (classes, plain functions; not arrows, methods, async functions or generators). */
+export function isConstructorValue(c: unknown): boolean {
+  const k = __native.valueKind(c);
+  if (k === 8) return true;
+  return k === 7 && (__native.functionFlags(c) & (1 | 8 | 16 | 32 | 64)) === 0;
+}
+
+/** SpeciesConstructor(o, defaultC) (Promise's then/finally, RegExp's split/matchAll). */
+export function speciesConstructor(o: any, defaultC: any): any {
+  const C = o.constructor;
+  if (C === undefined) return defaultC;
+  if (!isObject(C)) throw new GLOBAL$.TypeError('The .constructor property is not an object');
+  const S = C[SymbolSpecies];
+  if (S === undefined || S === null) return defaultC;
+  if (isConstructorValue(S)) return S;
+  throw new GLOBAL$.TypeError('object.constructor[Symbol.species] is not a constructor');
+}
+
+/** get [Symbol.species]() { return this } on a builtin constructor. */
+export function defineSpecies(C: any): void {
+  const getter = function (this: any): any {
+    return this;
+  };
+  setName(getter, 'get [Symbol.species]');
+  __native.defineAccessor(C, SymbolSpecies, getter, undefined, 4);
+}

@@ -7,14 +7,14 @@
 // when they run the engine directly. Literals in programs come here through the
 // RegExpCreate intrinsic (the compiler emits it; intrinsics.ts Intrinsic.RegExpCreate).
 // Not supported: the v flag, \p{...}, the legacy static
-// properties (RegExp.$1, RegExp.lastMatch), Symbol.species.
+// properties (RegExp.$1, RegExp.lastMatch).
 
 import { compilePattern, type Program } from '../regexp/compile.ts';
 import { matchAt, setUnitReader } from '../regexp/match.ts';
 import { RegExpSyntaxError } from '../regexp/syntax.ts';
 import {
   GLOBAL$, StringPrototype, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch, SymbolSplit, describe, hidden, install,
-  isCallable, isObject, linkConstructor, sameValue, setName, toLength, toNum, toStr,
+  defineSpecies, isCallable, isObject, linkConstructor, sameValue, setName, speciesConstructor, toLength, toNum, toStr,
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
 import { RegExpImpl, flagsOf, isRegExpObject, programOf, reinitialize, sourceOf } from './regexp-brand.ts';
@@ -157,6 +157,7 @@ const RegExpC: any = function RegExp(this: any, pattern: any, flags: any): any {
 linkConstructor(RegExpC, RegExpPrototype, 'RegExp');
 __native.defineProperty(RegExpC, 'length', 2, 4);
 hidden(GLOBAL$, 'RegExp', RegExpC);
+defineSpecies(RegExpC);
 
 /** Literals: the compiler has checked the pattern and flags. */
 __native.registerIntrinsic(Intrinsic.RegExpCreate, function RegExpCreate(p: string, f: string): any {
@@ -496,11 +497,10 @@ defineSymbolMethod(SymbolReplace, '[Symbol.replace]', 2, function (this: any, st
   return nextPos >= s.length ? out : out + __native.stringSlice(s, nextPos, s.length);
 });
 
-/** new C(r, flags) with C = SpeciesConstructor(r, %RegExp%) (r.constructor: no Symbol.species here). */
+/** new C(r, flags) with C = SpeciesConstructor(r, %RegExp%). */
 function speciesConstruct(r: any, flags: string): any {
-  const c = r.constructor;
-  if (c === undefined || c === RegExpC) return new RegExpC(r, flags);
-  if (!isObject(c)) throw new GLOBAL$.TypeError('object.constructor is not a constructor');
+  const c = speciesConstructor(r, RegExpC);
+  if (c === RegExpC) return new RegExpC(r, flags);
   return __native.construct(c, [r, flags]);
 }
 

@@ -250,6 +250,7 @@ export const GUEST_PASSING = new Set<string>([
   'recursion.ts',
   'rethrow-finally-exit.ts',
   'scoping-shadow.ts',
+  'species.ts',
   'spread.ts',
   'stack-overflow.ts',
   'static-blocks.ts',
