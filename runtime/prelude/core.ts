@@ -328,13 +328,16 @@ class StackSlot$ extends StackBase$ {
   }
   static materialize(o: any): any {
     if (!isObject(o) || !(#frames in o)) return undefined;
+    if (o.#stack !== undefined) return o.#stack; // (a frozen error whose accessor stayed)
     const s = errorHeader(o) + o.#frames;
     o.#stack = s;
-    hidden(o, 'stack', s);
+    // (a frozen or sealed error keeps the accessor: it reads the same from now on)
+    if (__native.getOwnAccessor(o, 'stack', 0) !== lazyStackGet || (__native.propertyFlags(o, 'stack') & 4) !== 0) hidden(o, 'stack', s);
     return s;
   }
   static current(o: any): string | undefined {
     if (!isObject(o) || !(#frames in o)) return undefined;
+    if (o.#stack !== undefined && __native.getOwnAccessor(o, 'stack', 0) === lazyStackGet) return o.#stack; // (frozen)
     const s = (o as any).stack; // (formats it when it was not read yet)
     return s === o.#stack ? s : undefined; // undefined: replaced by the program
   }
