@@ -51,10 +51,13 @@ u(() => { const v: any = undefined; return Math.max(...v); });
 function callIt(f: any): unknown { return f(); }
 u(() => callIt(5));
 u(() => callIt(undefined));
-const e = Object.freeze(new Error('frozen'));
-console.log(e.stack!.split('\n')[0], e.stack === e.stack, Object.isFrozen(e));
-const d = Object.getOwnPropertyDescriptor(e, 'stack')!;
-console.log(typeof d.value === 'string' || typeof d.get === 'function', d.configurable);
-const s = Object.seal(new TypeError('sealed'));
-console.log(s.stack!.split('\n')[0]);
-try { throw Object.freeze(new RangeError('thrown frozen')); } catch (x: any) { console.log(String(x), x.stack.split('\n')[0]); }
+{
+  // frozen and sealed errors
+  const e = Object.freeze(new Error('frozen'));
+  console.log(e.stack!.split('\n')[0], e.stack === e.stack, Object.isFrozen(e));
+  const d = Object.getOwnPropertyDescriptor(e, 'stack')!;
+  console.log(typeof d.value === 'string' || typeof d.get === 'function', d.configurable);
+  const s = Object.seal(new TypeError('sealed'));
+  console.log(s.stack!.split('\n')[0]);
+  try { throw Object.freeze(new RangeError('thrown frozen')); } catch (x: any) { console.log(String(x), x.stack.split('\n')[0]); }
+}
