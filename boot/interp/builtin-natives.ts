@@ -666,17 +666,22 @@ export function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r)
   a.cmp(dword(edi, PROPS + 4), TAG.cell).jne(done);
   a.mov(edi, dword(edi, PROPS)).mov(ecx, dword(edi, PT_COUNT)).add(edi, PT_ENTRIES);
   a.mov(eax, -1); // best (unsigned max: none)
+  // (keys from 2^31 to 2^32-2 are strings in the table, the others int32s)
   a.label(intScan).test(ecx, ecx).jz(intDone);
-  a.cmp(dword(edi, 4), TAG.int).jne(intNext);
+  a.mov(edx, dword(edi));
+  a.cmp(dword(edi, 4), TAG.int).je(L('intkey'));
+  a.cmp(dword(edi, 4), TAG.cell).jne(intNext);
+  a.cmp(byte(edx), KIND.String).jne(intNext);
+  a.call('str_big_index').jc(intNext);
+  a.label(L('intkey'));
   a.test(dword(esp, 8), 1).jz(L('intany')).test(byte(edi, 16), 1).jz(intNext);
   a.label(L('intany'));
-  a.mov(edx, dword(edi));
   a.cmp(dword(esp, 4), -1).je(L('intfirst')).cmp(edx, dword(esp, 4)).jbe(intNext);
   a.label(L('intfirst')).cmp(edx, eax).jae(intNext).mov(eax, edx);
   a.label(intNext).add(edi, PT_ENTRY_SIZE).sub(ecx, 1).jmp(intScan);
   a.label(intDone).cmp(eax, -1).je(L('strs'));
   a.mov(dword(esp, 4), eax);
-  a.xor(edx, edx).call('int_to_string');
+  a.mov(edx, eax).shr(edx, 31).call('int_to_string'); // (unsigned from 2^31)
   append();
   a.jmp(intLoop);
   // string keys in insertion order
@@ -687,6 +692,7 @@ export function ownKeysNative(h: H, bad: string, objAddr: (r: Reg) => void = (r)
   a.imul(eax, eax, PT_ENTRY_SIZE).lea(edi, mem({ base: edi, index: eax, disp: PT_ENTRIES }));
   a.cmp(dword(edi, 4), TAG.cell).jne(strNext);
   a.mov(eax, dword(edi)).cmp(byte(eax), KIND.String).jne(strNext);
+  a.mov(edx, eax).call('str_big_index').jnc(strNext); // listed with the integer keys
   a.test(dword(esp, 8), 1).jz(L('strany')).test(byte(edi, 16), 1).jz(strNext);
   a.label(L('strany'));
   appendSymbol(); // a table's string keys are interned already

@@ -34,6 +34,7 @@ import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
 import { emitTypedNative, emitTypedRuntime } from './typed.ts';
+import { emitWeakNative } from './weak-natives.ts';
 import { H, valueAt, storeCell, storeRoot, loadTag } from './helpers.ts';
 import { toPrimitiveOperands, emitToPrimitiveRoutines } from './to-primitive.ts';
 
@@ -800,8 +801,8 @@ const HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
           if (userBuild()) {
             // tsvm: the kernel's natives (ports, physical memory, CPU state) do not exist
             if (KERNEL_ONLY_NATIVES.has(n.name)) fatal(a, `native ${n.name} is kernel-only: not available in tsvm, the user build`);
-            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitTypedNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
-          } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name) && !emitTypedNative(h, n.name)) {
+            else if (!emitUserNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitTypedNative(h, n.name) && !emitWeakNative(h, n.name)) fatal(a, `unimplemented native ${n.name} (#${i})`);
+          } else if (!emitPortNative(h, n.name) && !emitNative(h, n.name) && !emitAsyncNative(h, n.name) && !emitKernelNative(h, n.name) && !emitUserNative(h, n.name) && !emitTypedNative(h, n.name) && !emitWeakNative(h, n.name)) {
             fatal(a, `unimplemented native ${n.name} (#${i})`);
           }
       }

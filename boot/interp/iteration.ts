@@ -5,6 +5,7 @@ import {
   X86Assembler, byte, cx, dword, eax, ebp, ecx, edi, edx, esi, esp, mem, sym, word,
 } from '../../image-builder/x86/index.ts';
 import type { OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { cstring } from '../asm-util.ts';
 import { T, V, root, var32 } from './asm.ts';
 import {
@@ -143,8 +144,15 @@ export const ITERATION_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     fatal(a, 'ArraySpread: no registered GetIterator intrinsic for a value that is not an array or string');
     a.label(notObj);
     fatal(a, 'ArraySpread: the registered GetIterator did not return an iterator record');
+    // a result whose done or value is an accessor (tmp2): the prelude reads both
     a.label(h.lbl('accessor'));
-    fatal(a, 'ArraySpread: an iterator result with accessors is not implemented');
+    intrinsicFunction(a, Intrinsic.IteratorResultValue, h.lbl('noirv'));
+    callMethodWithContinuation(h, rootW('tmp2'), h.lbl('c2'));
+    a.label(h.lbl('c2')).add(esi, 1);
+    a.mov(ecx, root('intrinsics')).cmp(edx, TAG.cell).jne(append).cmp(eax, dword(ecx, slot(Intrinsic.IteratorResultValue))).je(finish);
+    a.jmp(append);
+    a.label(h.lbl('noirv'));
+    fatal(a, 'ArraySpread: an iterator result with accessors needs the IteratorResultValue intrinsic');
     a.label(h.lbl('badresult'));
     throwIteratorResult(a);
     a.label(h.lbl('notfn'));
@@ -217,16 +225,26 @@ export const ITERATION_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     callMethodWithContinuation(h, (w) => dword(edx, 8 + w), cont);
     a.label(cont).add(esi, 1);
     jumpUnlessObject(a, h.lbl('badresult'));
-    a.push(eax).mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell); // the result
+    a.mov(edx, root('sDone')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
     a.push(edx).push(eax).mov(eax, esp).call('to_boolean').add(esp, 8);
-    a.test(eax, eax).pop(eax).jnz(end);
-    a.mov(edx, root('sValue')).mov(ecx, TAG.cell).call('get_prop');
+    a.test(eax, eax).jnz(h.lbl('rdone'));
+    a.mov(eax, root('tmp2')).mov(edx, root('sValue')).mov(ecx, TAG.cell).call('get_prop');
     a.cmp(edx, TAG_ACCESSOR).je(h.lbl('accessor'));
+    a.label(h.lbl('rvalue')).mov(root('tmp2', 4), TAG.undef);
     storeValue(h, 0);
     h.next();
+    a.label(h.lbl('rdone')).mov(root('tmp2', 4), TAG.undef).jmp(end);
+    // a result whose done or value is an accessor: the prelude reads both
     a.label(h.lbl('accessor'));
-    fatal(a, 'IteratorNext: an iterator result with accessors is not implemented');
+    intrinsicFunction(a, Intrinsic.IteratorResultValue, h.lbl('noirv'));
+    callMethodWithContinuation(h, rootW('tmp2'), h.lbl('c2'));
+    a.label(h.lbl('c2')).add(esi, 1);
+    a.mov(ecx, root('intrinsics')).cmp(edx, TAG.cell).jne(h.lbl('rvalue')).cmp(eax, dword(ecx, slot(Intrinsic.IteratorResultValue))).je(h.lbl('rdone'));
+    a.jmp(h.lbl('rvalue'));
+    a.label(h.lbl('noirv'));
+    fatal(a, 'IteratorNext: an iterator result with accessors needs the IteratorResultValue intrinsic');
     a.label(h.lbl('badresult'));
     throwIteratorResult(a);
     a.label(notFn);

@@ -33,6 +33,12 @@ export const KIND = {
   Symbol: 10,
   /** The bytes of an ArrayBuffer: u32 byte count at +8, the bytes from +16 (never scanned: no values inside). */
   Bytes: 11,
+  /**
+   * An ephemeron vector (the weak collections; natives weakNew/weakGet/weakSet): slot 0 is
+   * the collector's link while it runs (an int32 otherwise), then key/value pairs. Its
+   * values are not traced as the others: see gc_collect (boot/interp/runtime.ts).
+   */
+  Ephemeron: 12,
   /** Only while the collector runs: header word 1 is the new address. */
   Forwarded: 0xff,
 } as const;
@@ -180,4 +186,6 @@ export const UNCAUGHT_STATUS = 1;
  * frame allocator's). A program in the program slot (`tskern run`) has all the RAM after
  * the image instead (runtime.ts interp_start).
  */
+/** An ephemeron vector's first key slot (slot 0 is the collector's link). */
+export const EPHEMERON_FIRST = 16;
 export const HEAP_MAX = 512 * 1024 * 1024;

@@ -388,9 +388,10 @@ export function emitObjectModel(a: X86Assembler): void {
     a.cmp(byte(eax), KIND.Array).jne('ap_find');
     a.cmp(ecx, TAG.int).jne('ap_arr_len');
     a.test(edx, edx).js('ap_find');
-    a.test(byte(eax, 1), OBJ_FROZEN >> 8).jnz('ap_readonly');
-    a.cmp(edx, dword(eax, ARRAY_LENGTH)).jb('ap_arr_set');
-    a.test(byte(eax, 1), OBJ_NOT_EXTENSIBLE >> 8).jnz('ap_notext');
+    a.cmp(edx, dword(eax, ARRAY_LENGTH)).jb('ap_arr_in');
+    a.test(byte(eax, 1), OBJ_NOT_EXTENSIBLE >> 8).jnz('ap_notext'); // (frozen is not extensible too)
+    a.jmp('ap_arr_set');
+    a.label('ap_arr_in').test(byte(eax, 1), OBJ_FROZEN >> 8).jnz('ap_readonly');
     a.label('ap_arr_set').mov(ecx, edx).call('array_set').xor(eax, eax).ret();
     a.label('ap_arr_len').cmp(ecx, TAG.cell).jne('ap_find').cmp(edx, root('sLength')).je('ap_length');
     a.label('ap_find').call('prop_find').test(eax, eax).jz('ap_inherit');
@@ -430,6 +431,8 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('ap_readonly');
     a.mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
     keyToTmp3(a);
+    copyValue(a, rootW('tmp2'), rootW('tmp0'), eax);
+    a.mov(var32('itm_subject'), 1); // (named as V8 names it)
     a.mov(eax, root('tmp0')).cmp(byte(eax), KIND.Array).je('ap_readonly_array');
     throwTmp3(a, 'TypeError: Cannot assign to read only property \'', '\' of object \'#<Object>\'');
     a.label('ap_readonly_array');
@@ -441,6 +444,8 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('ap_getter_only');
     a.mov(edx, root('tmp1')).mov(ecx, root('tmp1', 4));
     keyToTmp3(a);
+    copyValue(a, rootW('tmp2'), rootW('tmp0'), eax);
+    a.mov(var32('itm_subject'), 1);
     throwTmp3(a, 'TypeError: Cannot set property ', ' of #<Object> which has only a getter');
   });
 

@@ -19,7 +19,7 @@ import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
-  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset,
+  FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset, EPHEMERON_FIRST,
 } from './layout.ts';
 
 const TSBC = 'tsbc_image';
@@ -116,7 +116,7 @@ function emitData(a: X86Assembler): void {
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
     'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half', 'gc_intern_tag',
-    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start']) {
+    'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start', 'gc_eph_list', 'gc_eph_mark', 'itm_subject']) {
     a.label(v).space(4);
   }
 }
@@ -187,6 +187,7 @@ function emitHeap(a: X86Assembler): void {
     a.label('gc_no_frame').mov(root('frame'), 0).mov(root('frame', 4), TAG.null);
     a.label('gc_go');
     a.label('gc_again'); // (tsvm: once more into a larger to-space, see below)
+    a.mov(var32('gc_eph_list'), 0);
     a.mov(edi, var32('to_base')); // edi = free
     a.mov(eax, root('intern', 4)).mov(var32('gc_intern_tag'), eax); // (no table yet early in the start-up)
     a.mov(root('intern', 4), TAG.undef); // not traced: swept below
@@ -199,11 +200,49 @@ function emitHeap(a: X86Assembler): void {
     a.mov(ecx, dword(esi, 4));
     a.cmp(byte(esi), KIND.String).je('gc_scan_next');
     a.cmp(byte(esi), KIND.Bytes).je('gc_scan_next');
+    a.cmp(byte(esi), KIND.Ephemeron).je('gc_scan_eph');
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
     a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
+    // an ephemeron vector is not traced here: it joins the list the passes below walk
+    a.label('gc_scan_eph');
+    a.mov(eax, var32('gc_eph_list')).mov(dword(esi, 8), eax).mov(dword(esi, 12), TAG.int).mov(var32('gc_eph_list'), esi);
     a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
     a.label('gc_scan_done');
+    // Ephemerons: a pair's value is traced once its key is known to live (copied, or not in
+    // the from-space at all); tracing values can make more keys live, so the scan resumes
+    // (esi = edi here) and the pass repeats until it copies nothing.
+    a.mov(var32('gc_eph_mark'), edi);
+    a.mov(edx, var32('gc_eph_list'));
+    a.label('gc_eph_vec').test(edx, edx).jz('gc_eph_pass_done');
+    a.mov(ebp, dword(edx, 4)).add(ebp, edx).lea(ebx, mem(edx, EPHEMERON_FIRST)); // ebp = end
+    a.label('gc_eph_pair').cmp(ebx, ebp).jae('gc_eph_vec_next');
+    a.cmp(dword(ebx, 4), TAG.cell).jne('gc_eph_pair_next');
+    a.mov(ecx, dword(ebx));
+    a.cmp(ecx, var32('from_base')).jb('gc_eph_live');
+    a.cmp(ecx, var32('from_end')).jae('gc_eph_live');
+    a.cmp(byte(ecx), KIND.Forwarded).jne('gc_eph_pair_next'); // not (yet) known to live
+    a.mov(ecx, dword(ecx, 4)).mov(dword(ebx), ecx);
+    a.label('gc_eph_live').add(ebx, 8).call('gc_forward').sub(ebx, 8);
+    a.label('gc_eph_pair_next').add(ebx, 16).jmp('gc_eph_pair');
+    a.label('gc_eph_vec_next').mov(edx, dword(edx, 8)).jmp('gc_eph_vec');
+    a.label('gc_eph_pass_done');
+    a.cmp(edi, var32('gc_eph_mark')).jne('gc_scan');
+    // every key still in the from-space is dead: its pair becomes (null, undefined)
+    a.mov(edx, var32('gc_eph_list'));
+    a.label('gc_ephc_vec').test(edx, edx).jz('gc_ephc_done');
+    a.mov(ebp, dword(edx, 4)).add(ebp, edx).lea(ebx, mem(edx, EPHEMERON_FIRST));
+    a.label('gc_ephc_pair').cmp(ebx, ebp).jae('gc_ephc_vec_next');
+    a.cmp(dword(ebx, 4), TAG.cell).jne('gc_ephc_pair_next');
+    a.mov(ecx, dword(ebx));
+    a.cmp(ecx, var32('from_base')).jb('gc_ephc_pair_next');
+    a.cmp(ecx, var32('from_end')).jae('gc_ephc_pair_next');
+    a.mov(dword(ebx), 0).mov(dword(ebx, 4), TAG.null).mov(dword(ebx, 8), 0).mov(dword(ebx, 12), TAG.undef);
+    a.label('gc_ephc_pair_next').add(ebx, 16).jmp('gc_ephc_pair');
+    a.label('gc_ephc_vec_next').mov(ecx, dword(edx, 8)).mov(dword(edx, 8), 0).mov(edx, ecx).jmp('gc_ephc_vec');
+    a.label('gc_ephc_done');
+    // the intern table is weak: swept once every live string is known (the ephemeron
+    // passes above can make more strings live)
     a.call('intern_sweep');
     // flip
     a.mov(eax, var32('from_base')).mov(ecx, var32('to_base')).mov(var32('from_base'), ecx).mov(var32('to_base'), eax);
@@ -348,6 +387,24 @@ function emitNumbers(a: X86Assembler): void {
     a.label('n2f_zero').xorpd(xmm0, xmm0).pop(edx).ret();
     a.label('n2f_nan').movsd(xmm0, qword(sym('f64_nan'))).pop(edx).ret();
     a.label('n2f_dbl').movsd(xmm0, qword(eax)).pop(edx).ret();
+  });
+
+  // str_big_index: edx = a string. CF clear and edx = its value when it is an array index
+  // from 2^31 to 2^32-2 in canonical form (ten digits, the range property tables keep as
+  // strings: smaller ones are int32 keys), else CF set and edx unchanged. Preserves the rest.
+  routine(a, 'str_big_index', () => {
+    a.cmp(dword(edx, STR.length), 10).jne('sbi_no');
+    a.test(dword(edx), STRING_TWO_BYTE).jnz('sbi_no');
+    a.push(eax).push(ecx).push(esi).push(edx);
+    a.lea(esi, mem(edx, STR.units)).xor(eax, eax).mov(ecx, 10);
+    a.label('sbi_digit').movzx(edx, byte(esi)).sub(edx, 0x30).cmp(edx, 9).ja('sbi_pop');
+    a.push(edx).mov(edx, 10).mul(edx).pop(edx).jc('sbi_pop'); // (mul sets CF on overflow)
+    a.add(eax, edx).jc('sbi_pop');
+    a.add(esi, 1).sub(ecx, 1).jnz('sbi_digit');
+    a.cmp(eax, 0x8000_0000).jb('sbi_pop').cmp(eax, 0xffff_ffff).je('sbi_pop');
+    a.mov(edx, eax).add(esp, 4).pop(esi).pop(ecx).pop(eax).clc().ret();
+    a.label('sbi_pop').pop(edx).pop(esi).pop(ecx).pop(eax);
+    a.label('sbi_no').stc().ret();
   });
 
   // str_to_num: ecx = a string. CF clear and xmm0 = ToNumber(string) for the forms done
@@ -1005,6 +1062,8 @@ function emitExceptions(a: X86Assembler): void {
   // interp_throw_message (jump target): eax = message (C string); edx = 0, or a C string
   // appended after the string in tmp3 (used when tmp3 holds a string to quote). Throws the
   // resulting string.
+  // itm_subject = 1: tmp2 holds the object the message's "#<Object>" stands for; RaiseError
+  // gets it as a third argument and names it as V8 does ("#<Foo>"). Cleared here.
   routine(a, 'interp_throw_message', () => {
     // RaiseError registered: strip the "<Kind>: " prefix and call RaiseError(kind, message).
     a.mov(var32('call_argc'), -1); // -1: no RaiseError
@@ -1033,14 +1092,18 @@ function emitExceptions(a: X86Assembler): void {
     for (const t of ['tmp0', 'tmp1', 'tmp3'] as const) a.mov(root(t, 4), TAG.undef);
     a.label('itm_throw');
     a.pop(ecx).cmp(ecx, -1).jne('itm_raise');
+    a.mov(var32('itm_subject'), 0);
     a.mov(root('exception'), eax).mov(root('exception', 4), TAG.cell);
     a.jmp('interp_unwind');
     a.label('itm_raise'); // eax = message, ecx = kind
     a.mov(root('tmp3'), eax).mov(root('tmp3', 4), TAG.cell);
-    a.push(ecx).mov(ecx, 2).call('new_vector').pop(ecx);
+    a.push(ecx).mov(ecx, 2).add(ecx, var32('itm_subject')).call('new_vector').pop(ecx);
     a.mov(dword(eax, 8), ecx).mov(dword(eax, 12), TAG.int);
     copyValue(a, at(eax, 16), rootW('tmp3'), ecx);
     a.mov(root('tmp3', 4), TAG.undef);
+    a.cmp(var32('itm_subject'), 0).je('itm_no_subject');
+    copyValue(a, at(eax, 24), rootW('tmp2'), ecx);
+    a.label('itm_no_subject').mov(var32('itm_subject'), 0).mov(root('tmp2', 4), TAG.undef);
     a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
     a.mov(eax, root('intrinsics')).mov(eax, dword(eax, slot(13)));
     a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);

@@ -156,4 +156,11 @@ export enum Intrinsic {
   SetAdd = 52,
   SetHas = 53,
   SetDelete = 54,
+  // ---- the runtime (issue 13): 58-67 ----
+  /**
+   * IteratorResultValue, called with this = an iterator result object whose `done` or `value`
+   * is an accessor (the machine reads plain data properties itself): returns the function
+   * itself when the result is done, else its value (done read first, as IteratorStep does).
+   */
+  IteratorResultValue = 58,
 }

@@ -138,6 +138,11 @@ export const NATIVES = [
   { name: 'pteUpdate', argc: 7, doc: 'pteUpdate(slot, n, set, clear, mask, match, out): each non-empty entry e of the n at slot with (e & mask) === match becomes (e & ~clear) | set. Returns how many present entries lost P, RW, US, A, D or their frame (the pages to invalidate; bitmap in out[3])' },
   // ---- Function.prototype.toString (issue 13) ----------------------------------------------
   { name: 'functionSource', argc: 1, doc: 'functionSource(fn): the source text of a compiled function (a string constant the compiler keeps in its callee-name table under pc 0xFFFFFFFF: docs/bytecode.md), or undefined (a builtin of the prelude, a kernel built without sources, anything else)' },
+  // ---- weak collections (issue 13; runtime/prelude/weak.ts): ephemeron vectors the collector honours ----
+  { name: 'weakNew', argc: 1, doc: 'weakNew(n): a new ephemeron vector of n pairs (slots 0..2n-1, all undefined). The collector keeps the value of a pair (slot 2i+1) alive only while its key (slot 2i, an object or symbol) is reachable otherwise; when the key dies it sets the key to null and the value to undefined. Slots that are not objects or symbols are left alone' },
+  { name: 'weakGet', argc: 2, doc: 'weakGet(w, i): slot i (int32) of ephemeron vector w; undefined when w is not one or i is out of range' },
+  { name: 'weakSet', argc: 3, doc: 'weakSet(w, i, v): store v in slot i (int32) of ephemeron vector w (nothing when w is not one or i is out of range); returns undefined' },
+  { name: 'collectGarbage', argc: 0, doc: 'a full collection now (ephemeron vectors cleared as above); returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 export type NativeName = (typeof NATIVES)[number]['name'];

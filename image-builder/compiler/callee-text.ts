@@ -8,7 +8,7 @@
 //   identifiers, this, literals (numbers as their value, strings in double quotes);
 //   a.b, a?.b, a[key] (a string-literal key prints as .key; other keys are rendered);
 //   f(...) for a call; (l op r) for binary and comma expressions; (op x) / (x++) for
-//   unary ones; an assignment prints its target; [elements] for array literals; anything
+//   unary ones ((void 0): esbuild writes undefined so); an assignment prints its target; [elements] for array literals; anything
 //   V8 does not print (functions, classes, new, super, conditionals) is
 //   "(intermediate value)". TypeScript-only wrappers (as, !, satisfies, <T>) and
 //   parentheses are transparent.
@@ -53,7 +53,7 @@ export function calleeText(node: ts.Expression): string {
   }
   if (ts.isPostfixUnaryExpression(node)) return `(${calleeText(node.operand)}${ts.tokenToString(node.operator)})`;
   if (ts.isTypeOfExpression(node)) return `(typeof ${calleeText(node.expression)})`;
-  if (ts.isVoidExpression(node)) return calleeText(node.expression);
+  if (ts.isVoidExpression(node)) return `(void ${calleeText(node.expression)})`;
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op >= K.FirstAssignment && op <= K.LastAssignment) return calleeText(node.left);

@@ -82,6 +82,7 @@ export class FunctionEmitter {
   dropFirst(n: number): void {
     this.bytes.splice(0, n);
     for (const p of this.sourceMap) p.pc = Math.max(0, p.pc - n);
+    for (const c of this.calleeNames) c.pc -= n; // (a name is always of a later call)
     // two entries may now share pc 0: the later one describes it
     while (this.sourceMap.length > 1 && this.sourceMap[1].pc === 0) this.sourceMap.shift();
   }

@@ -3,8 +3,9 @@
 import { FunctionFlag, positionAt, type CompiledFunction } from '../bytecode/index.ts';
 import type { VM } from './vm.ts';
 import { pteCopyWith, pteUpdateWith, pteZapWith, type Phys32 } from '../../kernel/arch/pte-ranges.ts';
+import { collect } from './weak.ts';
 import {
-  HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, ViewData, arrayIndex, creationLog, isCallable, isObject, viewRead, viewWrite,
+  EphemeronVector, HOLE, JSArray, JSFunction, JSObject, JSSymbol, PrivateName, ViewData, arrayIndex, creationLog, isCallable, isObject, viewRead, viewWrite,
   type ByteStore, type Key, type Value,
 } from './values.ts';
 
@@ -282,6 +283,17 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       return 5;
     }
     case 'functionName': return isCallable(a[0]) ? a[0].fname : '';
+    case 'weakNew': return new EphemeronVector(new Array(Math.max(0, 2 * ((a[0] as number) | 0))).fill(undefined));
+    case 'weakGet': {
+      const w = a[0], i = (a[1] as number) | 0;
+      return w instanceof EphemeronVector && i >= 0 && i < w.slots.length ? w.slots[i] : undefined;
+    }
+    case 'weakSet': {
+      const w = a[0], i = (a[1] as number) | 0;
+      if (w instanceof EphemeronVector && i >= 0 && i < w.slots.length) w.slots[i] = a[2];
+      return undefined;
+    }
+    case 'collectGarbage': collect(vm); return undefined;
     case 'identityHash': {
       const v = a[0];
       if (!isObject(v) && !(v instanceof JSSymbol)) return 0;

@@ -36,7 +36,15 @@ export class FrameHandle {
   constructor(readonly frame: unknown) {}
 }
 
-export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env | FrameHandle;
+/**
+ * An ephemeron vector (natives weakNew/weakGet/weakSet): key/value pairs in `slots`; a
+ * collection (weak.ts) keeps a value only while its key is reachable otherwise.
+ */
+export class EphemeronVector {
+  constructor(readonly slots: Value[]) {}
+}
+
+export type Value = undefined | null | boolean | number | string | JSSymbol | JSObject | Hole | PrivateName | Env | FrameHandle | EphemeronVector;
 
 /** Objects created with a null [[Prototype]] while the prelude has not registered its intrinsics yet. */
 export const creationLog: { objects: JSObject[] | null } = { objects: null };

@@ -2,7 +2,7 @@
 
 import { sortArray } from '../sort.ts';
 import {
-  ArrayPrototype, GLOBAL$, SymbolIterator, hidden, install, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
+  ArrayPrototype, GLOBAL$, SymbolIterator, SymbolSpecies, defineSpecies, hidden, isConstructorValue, isObject, install, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
   toIntegerOrInfinity, toLength, toNum, toObject, toStr,
 } from './core.ts';
 import { builtinNotIterable, iterateIterator, iteratorWith } from './iteration.ts';
@@ -61,6 +61,34 @@ function joinArray(o: any, sep: string): string {
 /** Arrays being joined by toString (a cycle prints as ''). */
 const joining: any[] = [];
 
+let arrayConstructor: any;
+
+/**
+ * ArraySpeciesCreate(o, n): a plain array unless o is an array whose constructor's
+ * [Symbol.species] is another constructor (an Array subclass: new C(n)).
+ */
+function arraySpeciesCreate(o: any, n: number): any {
+  if (!isArray(o)) return [];
+  let C = o.constructor;
+  if (C === arrayConstructor) return []; // (the common case, before the species lookup)
+  if (isObject(C)) {
+    C = C[SymbolSpecies];
+    if (C === null) C = undefined;
+  }
+  if (C === undefined || C === arrayConstructor) return [];
+  if (!isConstructorValue(C)) throw new GLOBAL$.TypeError('object.constructor[Symbol.species] is not a constructor');
+  return __native.construct(C, [n]);
+}
+
+/** Array.from/of's result: the array made, or (this a constructor other than Array) new this(n) filled with its elements. */
+function ofConstructor(C: any, items: any[], withLength: boolean): any {
+  if (C === arrayConstructor || !isConstructorValue(C)) return items;
+  const o = withLength ? __native.construct(C, [items.length]) : __native.construct(C, []);
+  for (let i = 0; i < items.length; i++) o[i] = items[i];
+  o.length = items.length;
+  return o;
+}
+
 function defineArray(): void {
   const ArrayC: any = function Array(this: any, ...args: any[]): any {
     let a: any[];
@@ -78,12 +106,14 @@ function defineArray(): void {
   };
   linkConstructor(ArrayC, ArrayPrototype, 'Array');
   hidden(GLOBAL$, 'Array', ArrayC);
+  defineSpecies(ArrayC);
+  arrayConstructor = ArrayC;
   install(ArrayC, {
     isArray(v: any): boolean {
       return isArray(v);
     },
-    of(...items: any[]): any[] {
-      return items;
+    of(this: any, ...items: any[]): any[] {
+      return ofConstructor(this, items, true);
     },
     from(src: any, mapFn?: any, thisArg?: any): any[] {
       if (mapFn !== undefined) requireCallable(mapFn);
@@ -100,8 +130,9 @@ function defineArray(): void {
       } else {
         const n = toLength(src.length);
         for (let i = 0; i < n; i++) out[i] = mapFn === undefined ? src[i] : call3(mapFn, thisArg, src[i], i, undefined);
+        return ofConstructor(this, out, true);
       }
-      return out;
+      return ofConstructor(this, out, false);
     },
   });
 
@@ -150,7 +181,7 @@ function defineArray(): void {
       const n = lengthOf(this);
       const s = relativeIndex(start, n, 0);
       const e = relativeIndex(end, n, n);
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, e > s ? e - s : 0);
       let j = 0;
       for (let i = s; i < e; i++, j++) if (i in this) out[j] = this[i];
       out.length = e > s ? e - s : 0;
@@ -169,7 +200,7 @@ function defineArray(): void {
       }
       const items: any[] = [];
       for (let i = 2; i < args.length; i++) items[i - 2] = args[i];
-      const removed: any[] = [];
+      const removed: any[] = arraySpeciesCreate(this, dc);
       for (let i = 0; i < dc; i++) if (s + i in this) removed[i] = this[s + i];
       removed.length = dc;
       const c = items.length;
@@ -190,7 +221,7 @@ function defineArray(): void {
       return removed;
     },
     concat(this: any, ...args: any[]): any[] {
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, 0);
       let n = 0;
       const add = (v: any): void => {
         if (isArray(v)) {
@@ -260,7 +291,7 @@ function defineArray(): void {
     map(this: any, f: any, thisArg?: any): any[] {
       requireCallable(f);
       const n = lengthOf(this);
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, n);
       out.length = n;
       for (let i = 0; i < n; i++) if (i in this) out[i] = call3(f, thisArg, this[i], i, this);
       return out;
@@ -268,7 +299,7 @@ function defineArray(): void {
     filter(this: any, f: any, thisArg?: any): any[] {
       requireCallable(f);
       const n = lengthOf(this);
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, 0);
       for (let i = 0; i < n; i++) {
         if (!(i in this)) continue;
         const v = this[i];
@@ -345,14 +376,14 @@ function defineArray(): void {
     },
     flat(this: any, depth?: any): any[] {
       const d = depth === undefined ? 1 : toIntegerOrInfinity(depth);
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, 0);
       flattenInto(out, this, d);
       return out;
     },
     flatMap(this: any, f: any, thisArg?: any): any[] {
       requireCallable(f);
       const n = lengthOf(this);
-      const out: any[] = [];
+      const out: any[] = arraySpeciesCreate(this, 0);
       for (let i = 0; i < n; i++) {
         if (!(i in this)) continue;
         const v = call3(f, thisArg, this[i], i, this);

@@ -14,10 +14,11 @@
 // RunEventLoop once the program's own code has run.
 
 import {
-  ErrorPrototype, GLOBAL$, SymbolToStringTag, describe, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+  ErrorPrototype, GLOBAL$, SymbolToStringTag, defineSpecies, describe, speciesConstructor as speciesConstructorOf, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
 import { takeGeneratorPark } from './generator.ts';
+import { clearKeptObjects } from './weak.ts';
 import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
@@ -125,6 +126,7 @@ function installAsync(): void {
       else if (kind === JOB_THENABLE) thenableJob(a, b, c);
       else a();
     }
+    clearKeptObjects(); // the checkpoint's end (weak.ts: WeakRef targets kept during the job)
   }
 
   /** NewPromiseReactionJob: a = reaction, b = argument, c = true for the reject side. */
@@ -322,12 +324,9 @@ function installAsync(): void {
     return cap.rejectFn;
   }
 
-  /** SpeciesConstructor(promise, %Promise%), without symbols: the constructor itself. */
+  /** SpeciesConstructor(promise, %Promise%). */
   function speciesConstructor(o: any): any {
-    const C = o.constructor;
-    if (C === undefined) return PromiseC;
-    if (!isObject(C)) throw new GLOBAL$.TypeError('The .constructor property is not an object');
-    return C;
+    return speciesConstructorOf(o, PromiseC);
   }
 
   /** PromiseResolve(C, x). */
@@ -359,6 +358,7 @@ function installAsync(): void {
     };
     const proto: any = {};
     linkConstructor(PromiseC, proto, 'Promise');
+    defineSpecies(PromiseC);
     hidden(GLOBAL$, 'Promise', PromiseC);
     __native.defineProperty(proto, SymbolToStringTag, 'Promise', 4);
     install(proto, {

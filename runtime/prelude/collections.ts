@@ -7,12 +7,12 @@ import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
   ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
-  isCallable, isError, isObject, requireCallable, setName, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
+  defineSpecies, isCallable, isError, isObject, linkConstructor, ObjectPrototype, requireCallable, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
 import { inspectDate } from './date.ts';
 import { inspectRegExp } from './regexp.ts';
-import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
+import { isWeakMap, isWeakSet } from './weak.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
@@ -78,9 +78,21 @@ const SetIteratorC = class {
 };
 iteratorPrototypeOf(SetIteratorC, 'Set Iterator');
 
-const MapC = class Map {
+// Map and Set are functions, as in V8 (called without `new` they throw "Constructor Map
+// requires 'new'", not a class constructor's error). Each stamps its table onto the object
+// it gets through the classes below, whose constructor returns that object (SlotBase$),
+// so the methods keep reading a private field.
+
+class SlotBase$ {
+  constructor(o: any) {
+    return o;
+  }
+}
+
+const MapImpl = class Map extends SlotBase$ {
   #table = new OrderedHashTable(hashOf, 0);
-  constructor(iterable?: any) {
+  constructor(o: any, iterable?: any) {
+    super(o);
     if (iterable !== undefined && iterable !== null) {
       iterateValues(iterable, (e: any) => {
         if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + (typeof e === 'symbol' ? describe(e) : toStr(e)) + ' is not an entry object');
@@ -91,85 +103,109 @@ const MapC = class Map {
   static tableOf(m: any): OrderedHashTable | undefined {
     return isObject(m) && #table in m ? m.#table : undefined;
   }
-  get size(): number {
-    return this.#table.size;
-  }
+  // (in V8's property order)
   get(key: any): any {
-    return this.#table.get(key);
+    return mapTableFor(this, 'Map.prototype.get').get(key);
   }
   set(key: any, value: any): this {
-    this.#table.set(key, value);
+    mapTableFor(this, 'Map.prototype.set').set(key, value);
     return this;
   }
   has(key: any): boolean {
-    return this.#table.has(key);
+    return mapTableFor(this, 'Map.prototype.has').has(key);
   }
   delete(key: any): boolean {
-    return this.#table.delete(key);
+    return mapTableFor(this, 'Map.prototype.delete').delete(key);
   }
   clear(): void {
-    this.#table.clear();
+    mapTableFor(this, 'Map.prototype.clear').clear();
+  }
+  entries(): any {
+    return new MapIteratorC(mapTableFor(this, 'Map.prototype.entries'), 2);
   }
   forEach(f: any, thisArg?: any): void {
+    const it = mapTableFor(this, 'Map.prototype.forEach').iterator();
     requireCallable(f);
-    const it = this.#table.iterator();
     for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.value, e.key, this]);
   }
   keys(): any {
-    return new MapIteratorC(this.#table, 0);
+    return new MapIteratorC(mapTableFor(this, 'Map.prototype.keys'), 0);
+  }
+  get size(): number {
+    return mapTableFor(this, 'get Map.prototype.size').size;
   }
   values(): any {
-    return new MapIteratorC(this.#table, 1);
-  }
-  entries(): any {
-    return new MapIteratorC(this.#table, 2);
+    return new MapIteratorC(mapTableFor(this, 'Map.prototype.values'), 1);
   }
 };
 
-const SetC = class Set {
+function mapTableFor(o: any, method: string): OrderedHashTable {
+  const t = (MapImpl as any).tableOf(o);
+  if (t === undefined) incompatibleReceiver(method, o);
+  return t;
+}
+
+const SetImpl = class Set extends SlotBase$ {
   #table = new OrderedHashTable(hashOf, 1);
-  constructor(iterable?: any) {
+  constructor(o: any, iterable?: any) {
+    super(o);
     if (iterable !== undefined && iterable !== null) iterateValues(iterable, (v: any) => this.add(v));
   }
   static tableOf(s: any): OrderedHashTable | undefined {
     return isObject(s) && #table in s ? s.#table : undefined;
   }
-  get size(): number {
-    return this.#table.size;
+  has(v: any): boolean {
+    return setTableFor(this, 'Set.prototype.has').has(v);
   }
   add(v: any): this {
-    this.#table.set(v, v);
+    setTableFor(this, 'Set.prototype.add').set(v, v);
     return this;
   }
-  has(v: any): boolean {
-    return this.#table.has(v);
-  }
   delete(v: any): boolean {
-    return this.#table.delete(v);
+    return setTableFor(this, 'Set.prototype.delete').delete(v);
   }
   clear(): void {
-    this.#table.clear();
-  }
-  forEach(f: any, thisArg?: any): void {
-    requireCallable(f);
-    const it = this.#table.iterator();
-    for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.key, e.key, this]);
-  }
-  values(): any {
-    return new SetIteratorC(this.#table, 0);
+    setTableFor(this, 'Set.prototype.clear').clear();
   }
   entries(): any {
-    return new SetIteratorC(this.#table, 2);
+    return new SetIteratorC(setTableFor(this, 'Set.prototype.entries'), 2);
+  }
+  forEach(f: any, thisArg?: any): void {
+    const it = setTableFor(this, 'Set.prototype.forEach').iterator();
+    requireCallable(f);
+    for (let e = it.next(); !e.done; e = it.next()) __native.apply(f, thisArg, [e.key, e.key, this]);
+  }
+  get size(): number {
+    return setTableFor(this, 'get Set.prototype.size').size;
+  }
+  values(): any {
+    return new SetIteratorC(setTableFor(this, 'Set.prototype.values'), 0);
   }
 };
 
-const mapTable = (MapC as any).tableOf;
-const setTable = (SetC as any).tableOf;
-__native.deleteProperty(MapC, 'tableOf');
-__native.deleteProperty(SetC, 'tableOf');
+function setTableFor(o: any, method: string): OrderedHashTable {
+  const t = (SetImpl as any).tableOf(o);
+  if (t === undefined) incompatibleReceiver(method, o);
+  return t;
+}
+
+const MapC = function Map(this: any, iterable?: any): any {
+  if (new.target === undefined) throw new GLOBAL$.TypeError("Constructor Map requires 'new'");
+  new MapImpl(this, iterable);
+};
+const SetC = function Set(this: any, iterable?: any): any {
+  if (new.target === undefined) throw new GLOBAL$.TypeError("Constructor Set requires 'new'");
+  new SetImpl(this, iterable);
+};
+const mapTable = (MapImpl as any).tableOf;
+const setTable = (SetImpl as any).tableOf;
+for (const [C, Impl, name] of [[MapC, MapImpl, 'Map'], [SetC, SetImpl, 'Set']] as const) {
+  __native.setPrototypeOf(Impl.prototype, ObjectPrototype);
+  linkConstructor(C, Impl.prototype, name);
+  __native.defineProperty(C, 'length', 0, 4);
+  defineSpecies(C);
+}
 hidden(SetC.prototype, 'keys', (SetC.prototype as any).values);
-setName(MapC, 'Map');
-setName(SetC, 'Set');
 hidden(GLOBAL$, 'Map', MapC);
 hidden(GLOBAL$, 'Set', SetC);
 hidden(MapC.prototype, SymbolIterator, (MapC.prototype as any).entries);

@@ -29,6 +29,7 @@ export const SymbolMatchAll: any = __native.newSymbol('Symbol.matchAll');
 export const SymbolReplace: any = __native.newSymbol('Symbol.replace');
 export const SymbolSearch: any = __native.newSymbol('Symbol.search');
 export const SymbolSplit: any = __native.newSymbol('Symbol.split');
+export const SymbolSpecies: any = __native.newSymbol('Symbol.species');
 __native.registerIntrinsic(Intrinsic.SymbolIterator, SymbolIterator);
 __native.registerIntrinsic(Intrinsic.SymbolToPrimitive, SymbolToPrimitive);
 __native.registerIntrinsic(Intrinsic.SymbolHasInstance, SymbolHasInstance);
@@ -286,14 +287,29 @@ let extraSkip = 0;
 export let ErrorPrototype: any;
 
 export function initError(self: any, message: any, options: any): void {
-  if (message !== undefined) hidden(self, 'message', toStr(message));
-  if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
   const skip = 2 + extraSkip;
   extraSkip = 0;
   const frames = __native.captureStack(skip);
-  const stack = errorHeader(self) + frames;
-  hidden(self, 'stack', stack);
-  new StackSlot$(self, stack, frames);
+  // V8 formats the stack when it is first read: its header is the name and message of that
+  // moment. Until then `stack` is an accessor pair that becomes the data property V8 shows
+  // (Object.getOwnPropertyDescriptor does that first too: object.ts descriptorOf).
+  __native.defineAccessor(self, 'stack', lazyStackGet, lazyStackSet, 4);
+  new StackSlot$(self, frames);
+  if (message !== undefined) hidden(self, 'message', toStr(message));
+  if (isObject(options) && 'cause' in options) hidden(self, 'cause', options.cause);
+}
+
+/** The getter of a stack not read yet (shared by every error). */
+const lazyStackGet = function stack(this: any): any {
+  return StackSlot$.materialize(this);
+};
+const lazyStackSet = function stack(this: any, v: any): void {
+  if (isObject(this)) hidden(this, 'stack', v);
+};
+
+/** When o's own `stack` is still the lazy accessor: make it the data property it reads as. */
+export function materializeStack(o: any): void {
+  if (__native.getOwnAccessor(o, 'stack', 0) === lazyStackGet) StackSlot$.materialize(o);
 }
 
 class StackBase$ {
@@ -302,20 +318,28 @@ class StackBase$ {
   }
 }
 
-/** What initError captured: V8 formats an error's stack lazily, so its header shows the name the error has when it is first printed (a subclass sets this.name after super()). */
+/** What initError captured: the frames, and the stack once formatted (V8 formats it lazily, so its header shows the name and message the error has when it is first read or printed: a subclass sets this.name after super()). */
 class StackSlot$ extends StackBase$ {
-  #stack: string;
   #frames: string;
-  constructor(o: any, stack: string, frames: string) {
+  #stack: string | undefined = undefined;
+  constructor(o: any, frames: string) {
     super(o);
-    this.#stack = stack;
     this.#frames = frames;
   }
+  static materialize(o: any): any {
+    if (!isObject(o) || !(#frames in o)) return undefined;
+    if (o.#stack !== undefined) return o.#stack; // (a frozen error whose accessor stayed)
+    const s = errorHeader(o) + o.#frames;
+    o.#stack = s;
+    // (a frozen or sealed error keeps the accessor: it reads the same from now on)
+    if (__native.getOwnAccessor(o, 'stack', 0) !== lazyStackGet || (__native.propertyFlags(o, 'stack') & 4) !== 0) hidden(o, 'stack', s);
+    return s;
+  }
   static current(o: any): string | undefined {
-    if (!isObject(o) || !(#stack in o)) return undefined;
-    const s = (o as any).stack; // `#stack in o` narrowed o to this class, which has no public stack
-    // the stack as captured (not replaced): headed with the name and message the error has now
-    return s === o.#stack ? errorHeader(o) + o.#frames : undefined;
+    if (!isObject(o) || !(#frames in o)) return undefined;
+    if (o.#stack !== undefined && __native.getOwnAccessor(o, 'stack', 0) === lazyStackGet) return o.#stack; // (frozen)
+    const s = (o as any).stack; // (formats it when it was not read yet)
+    return s === o.#stack ? s : undefined; // undefined: replaced by the program
   }
 }
 
@@ -404,11 +428,46 @@ function defineErrors(): void {
   sub('URIError', URIErrorC, -1);
 
   const kinds = [TypeErrorC, ReferenceErrorC, RangeErrorC, SyntaxErrorC];
-  __native.registerIntrinsic(Intrinsic.RaiseError, function RaiseError(kind: number, message: string): never {
+  __native.registerIntrinsic(Intrinsic.RaiseError, function RaiseError(kind: number, message: string, subject?: any): never {
     const C = kind >= 0 && kind < 4 ? kinds[kind] : ErrorC;
+    // the machine's "#<Object>" for the object the error is about, as V8 names it ("#<Foo>")
+    const k = __native.valueKind(subject);
+    if (k === 5 || k === 6) {
+      const at = __native.stringIndexOf(message, '#<Object>', 0);
+      if (at >= 0) message = __native.stringSlice(message, 0, at) + (k === 5 && constructorNameOf(subject) === null ? '[object Object]' : describe(subject)) + __native.stringSlice(message, at + 9, message.length);
+    }
     extraSkip = 1;
     throw __native.construct(C, [message]);
   });
 }
 
 defineErrors();
+
+// ---- Symbol.species -------------------------------------------------------------------------
+
+/** IsConstructor for functions of ours (classes, plain functions; not arrows, methods, async functions or generators). */
+export function isConstructorValue(c: unknown): boolean {
+  const k = __native.valueKind(c);
+  if (k === 8) return true;
+  return k === 7 && (__native.functionFlags(c) & (1 | 8 | 16 | 32 | 64)) === 0;
+}
+
+/** SpeciesConstructor(o, defaultC) (Promise's then/finally, RegExp's split/matchAll). */
+export function speciesConstructor(o: any, defaultC: any): any {
+  const C = o.constructor;
+  if (C === undefined) return defaultC;
+  if (!isObject(C)) throw new GLOBAL$.TypeError('The .constructor property is not an object');
+  const S = C[SymbolSpecies];
+  if (S === undefined || S === null) return defaultC;
+  if (isConstructorValue(S)) return S;
+  throw new GLOBAL$.TypeError('object.constructor[Symbol.species] is not a constructor');
+}
+
+/** get [Symbol.species]() { return this } on a builtin constructor. */
+export function defineSpecies(C: any): void {
+  const getter = function (this: any): any {
+    return this;
+  };
+  setName(getter, 'get [Symbol.species]');
+  __native.defineAccessor(C, SymbolSpecies, getter, undefined, 4);
+}

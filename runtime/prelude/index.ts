@@ -12,6 +12,7 @@ import './regexp.ts';
 import './collections.ts';
 import './typed-array.ts';
 import './date.ts';
+import './weak.ts';
 import './weak-reflect-uri.ts';
 import './generator.ts';
 import './super.ts';

@@ -190,6 +190,12 @@ __native.registerIntrinsic(Intrinsic.GetIterator, function GetIteratorRecord(v: 
   const it = getIterator(v);
   return [it, it.next];
 });
+// An iterator result with accessors (the machine reads data properties itself): done
+// first, then value; the function itself stands for "done".
+const iteratorResultValue = function IteratorResultValue(this: any): any {
+  return this.done ? iteratorResultValue : this.value;
+};
+__native.registerIntrinsic(Intrinsic.IteratorResultValue, iteratorResultValue);
 __native.registerIntrinsic(Intrinsic.NotCallable, function NotCallable(f: any): never {
   throw new GLOBAL$.TypeError(typedDescribe(f) + ' is not a function');
 });

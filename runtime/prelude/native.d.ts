@@ -105,6 +105,10 @@ declare const __native: {
   viewSet(obj: any, byteIndex: number, type: number, value: number, littleEndian: boolean): void;
   bytesCopy(dst: any, dstByte: number, src: any, srcByte: number, count: number): void;
   functionSource(fn: unknown): string | undefined;
+  weakNew(pairs: number): unknown;
+  weakGet(w: unknown, i: number): any;
+  weakSet(w: unknown, i: number, v: unknown): void;
+  collectGarbage(): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */

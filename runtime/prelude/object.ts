@@ -5,7 +5,7 @@ import { isRegExpObject } from './regexp-brand.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
   SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
-  sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
+  materializeStack, sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
@@ -65,6 +65,7 @@ function defineFromDescriptor(o: any, key: any, d: any): void {
 }
 
 function descriptorOf(o: any, key: any): any {
+  if (key === 'stack') materializeStack(o); // an error's stack not read yet is a data property too
   const flags = __native.propertyFlags(o, key);
   if (flags < 0) return undefined;
   if (flags & 24) {

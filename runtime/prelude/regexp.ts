@@ -6,15 +6,15 @@
 // RegExp's methods call `exec` through the property unless it is still the builtin one,
 // when they run the engine directly. Literals in programs come here through the
 // RegExpCreate intrinsic (the compiler emits it; intrinsics.ts Intrinsic.RegExpCreate).
-// Not supported: the v flag, \p{...}, the legacy static
-// properties (RegExp.$1, RegExp.lastMatch), Symbol.species.
+// Not supported: the v flag and the property names properties.ts lacks; the legacy static
+// properties (RegExp.$1, RegExp.lastMatch...) are below.
 
 import { compilePattern, type Program } from '../regexp/compile.ts';
 import { matchAt, setUnitReader } from '../regexp/match.ts';
 import { RegExpSyntaxError } from '../regexp/syntax.ts';
 import {
   GLOBAL$, StringPrototype, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch, SymbolSplit, describe, hidden, install,
-  isCallable, isObject, linkConstructor, sameValue, setName, toLength, toNum, toStr,
+  defineSpecies, isCallable, isObject, linkConstructor, sameValue, setName, speciesConstructor, toLength, toNum, toStr,
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
 import { RegExpImpl, flagsOf, isRegExpObject, programOf, reinitialize, sourceOf } from './regexp-brand.ts';
@@ -157,6 +157,55 @@ const RegExpC: any = function RegExp(this: any, pattern: any, flags: any): any {
 linkConstructor(RegExpC, RegExpPrototype, 'RegExp');
 __native.defineProperty(RegExpC, 'length', 2, 4);
 hidden(GLOBAL$, 'RegExp', RegExpC);
+defineSpecies(RegExpC);
+
+// ---- the legacy static properties (RegExp.$1-$9, input, lastMatch...) ----------------------
+// Every successful match of the engine (exec, test, match, replace, split, search...) sets
+// them, as V8's last match info does; `input` can also be assigned. They are read lazily
+// from the subject and the match's registers.
+
+let lastSubject = '';
+let lastInput = '';
+let lastRegs: number[] = [0, 0];
+
+function noteMatch(s: string, m: number[]): void {
+  lastSubject = s;
+  lastInput = s;
+  lastRegs = m;
+}
+
+function lastGroup(n: number): string {
+  const a = lastRegs[n * 2], b = lastRegs[n * 2 + 1];
+  return a === undefined || a < 0 || b < 0 ? '' : __native.stringSlice(lastSubject, a, b);
+}
+
+{
+  const statics: [string, () => string, ((v: any) => void) | undefined][] = [
+    ['input', () => lastInput, (v: any) => { lastInput = toStr(v); }],
+    ['lastMatch', () => lastGroup(0), undefined],
+    ['lastParen', () => (lastRegs.length > 2 ? lastGroup(lastRegs.length / 2 - 1) : ''), undefined],
+    ['leftContext', () => __native.stringSlice(lastSubject, 0, lastRegs[0]!), undefined],
+    ['rightContext', () => __native.stringSlice(lastSubject, lastRegs[1]!, lastSubject.length), undefined],
+  ];
+  const aliases: Record<string, string> = { input: '$_', lastMatch: '$&', lastParen: '$+', leftContext: '$`', rightContext: "$'" };
+  const define = (name: string, get: () => string, set: ((v: any) => void) | undefined): void => {
+    const getter = function (): string {
+      return get();
+    };
+    const setter = function (v: any): void {
+      if (set !== undefined) set(v);
+    };
+    setName(getter, 'get ' + name);
+    setName(setter, 'set ' + name);
+    __native.defineAccessor(RegExpC, name, getter, setter, 4);
+  };
+  for (let i = 0; i < statics.length; i++) {
+    const [name, get, set] = statics[i]!;
+    define(name, get, set);
+    define(aliases[name]!, get, set);
+  }
+  for (let n = 1; n <= 9; n++) define('$' + n, () => lastGroup(n), undefined);
+}
 
 /** Literals: the compiler has checked the pattern and flags. */
 __native.registerIntrinsic(Intrinsic.RegExpCreate, function RegExpCreate(p: string, f: string): any {
@@ -215,6 +264,7 @@ function builtinMatch(r: any, s: string): number[] | undefined {
     return undefined;
   }
   if (global || sticky) r.lastIndex = m[1];
+  noteMatch(s, m);
   return m;
 }
 
@@ -496,11 +546,10 @@ defineSymbolMethod(SymbolReplace, '[Symbol.replace]', 2, function (this: any, st
   return nextPos >= s.length ? out : out + __native.stringSlice(s, nextPos, s.length);
 });
 
-/** new C(r, flags) with C = SpeciesConstructor(r, %RegExp%) (r.constructor: no Symbol.species here). */
+/** new C(r, flags) with C = SpeciesConstructor(r, %RegExp%). */
 function speciesConstruct(r: any, flags: string): any {
-  const c = r.constructor;
-  if (c === undefined || c === RegExpC) return new RegExpC(r, flags);
-  if (!isObject(c)) throw new GLOBAL$.TypeError('object.constructor is not a constructor');
+  const c = speciesConstructor(r, RegExpC);
+  if (c === RegExpC) return new RegExpC(r, flags);
   return __native.construct(c, [r, flags]);
 }
 
@@ -542,6 +591,7 @@ defineSymbolMethod(SymbolSplit, '[Symbol.split]', 2, function (this: any, string
     if (fast) {
       const m = matchAt(programOf(splitter), s, at, true, false);
       if (m === undefined) return null;
+      noteMatch(s, m);
       splitter.lastIndex = m[1];
       return matchArray(splitter, s, m);
     }
@@ -562,6 +612,7 @@ defineSymbolMethod(SymbolSplit, '[Symbol.split]', 2, function (this: any, string
     while (q < s.length) {
       const m = matchAt(prog, s, q, false, false);
       if (m === undefined || m[0] >= s.length) break;
+      noteMatch(s, m);
       const e = m[1] > s.length ? s.length : m[1];
       if (e === p) {
         q = advance(s, m[0], unicode);

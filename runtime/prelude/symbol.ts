@@ -12,7 +12,7 @@
 
 import {
   GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch,
-  SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
+  SymbolSpecies, SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
   linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
@@ -65,7 +65,8 @@ function defineSymbol(): void {
   constant(SymbolC, 'replace', SymbolReplace);
   constant(SymbolC, 'search', SymbolSearch);
   constant(SymbolC, 'split', SymbolSplit);
-  const unsupported = ['isConcatSpreadable', 'species',
+  constant(SymbolC, 'species', SymbolSpecies);
+  const unsupported = ['isConcatSpreadable',
     'unscopables', 'dispose', 'asyncDispose'];
   for (let i = 0; i < unsupported.length; i++) {
     const name = unsupported[i];

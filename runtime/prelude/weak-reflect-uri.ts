@@ -1,95 +1,10 @@
-// WeakMap, WeakSet and WeakRef; Reflect; encodeURIComponent and friends.
-//
-// Known difference: the collector does not honour weakness yet, so a WeakMap/WeakSet holds
-// its keys strongly (an identity-keyed table) and a WeakRef's target is never collected.
-// Every observable result is Node's except memory use (docs/architecture.md).
+// Reflect; encodeURIComponent and friends. (The weak collections are in weak.ts.)
 
-import { OrderedHashTable } from '../ordered-hash.ts';
 import {
   GLOBAL$, SymbolToStringTag, describe, hidden, install, isCallable, isObject, linkConstructor, toPropertyKey, toStr,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 import { compatibleDefinition, ownPropertyKeys } from './object.ts';
-
-/** Weak keys: objects and symbols that are not registered (Symbol.for). */
-function canBeHeldWeakly(v: unknown): boolean {
-  const k = __native.valueKind(v);
-  if (k >= 5 && k <= 9) return true;
-  return k === 11 && GLOBAL$.Symbol.keyFor(v) === undefined;
-}
-
-const identity = (key: any): number => __native.identityHash(key);
-
-const WeakMapC = class WeakMap {
-  #table = new OrderedHashTable(identity);
-  constructor(iterable?: any) {
-    if (iterable !== undefined && iterable !== null) {
-      iterateValues(iterable, (e: any) => {
-        if (!isObject(e)) throw new GLOBAL$.TypeError('Iterator value ' + toStr(e) + ' is not an entry object');
-        this.set(e[0], e[1]);
-      });
-    }
-  }
-  static isWeakMap(v: any): boolean {
-    return isObject(v) && #table in v;
-  }
-  get(key: any): any {
-    return canBeHeldWeakly(key) ? this.#table.get(key) : undefined;
-  }
-  set(key: any, value: any): this {
-    if (!canBeHeldWeakly(key)) throw new GLOBAL$.TypeError('Invalid value used as weak map key');
-    this.#table.set(key, value);
-    return this;
-  }
-  has(key: any): boolean {
-    return canBeHeldWeakly(key) && this.#table.has(key);
-  }
-  delete(key: any): boolean {
-    return canBeHeldWeakly(key) && this.#table.delete(key);
-  }
-};
-
-const WeakSetC = class WeakSet {
-  #table = new OrderedHashTable(identity);
-  constructor(iterable?: any) {
-    if (iterable !== undefined && iterable !== null) iterateValues(iterable, (v: any) => this.add(v));
-  }
-  static isWeakSet(v: any): boolean {
-    return isObject(v) && #table in v;
-  }
-  add(v: any): this {
-    if (!canBeHeldWeakly(v)) throw new GLOBAL$.TypeError('Invalid value used in weak set');
-    this.#table.set(v, v);
-    return this;
-  }
-  has(v: any): boolean {
-    return canBeHeldWeakly(v) && this.#table.has(v);
-  }
-  delete(v: any): boolean {
-    return canBeHeldWeakly(v) && this.#table.delete(v);
-  }
-};
-
-const WeakRefC = class WeakRef {
-  #target: any;
-  constructor(target: any) {
-    if (!canBeHeldWeakly(target)) throw new GLOBAL$.TypeError('WeakRef: invalid target');
-    this.#target = target;
-  }
-  deref(): any {
-    return this.#target;
-  }
-};
-
-export const isWeakMap: (v: any) => boolean = (WeakMapC as any).isWeakMap;
-export const isWeakSet: (v: any) => boolean = (WeakSetC as any).isWeakSet;
-__native.deleteProperty(WeakMapC, 'isWeakMap');
-__native.deleteProperty(WeakSetC, 'isWeakSet');
-for (const [C, name] of [[WeakMapC, 'WeakMap'], [WeakSetC, 'WeakSet'], [WeakRefC, 'WeakRef']] as const) {
-  __native.defineProperty(C, 'name', name, 4);
-  hidden(GLOBAL$, name, C);
-  __native.defineProperty(C.prototype, SymbolToStringTag, name, 4);
-}
 
 // ---- Reflect -----------------------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 /** Programs whose output under the reference interpreter differs from Node's, and why. */
 const REF_KNOWN_FAILURES: Record<string, string> = {
-  'dx-error-messages.ts': 'Map() without new says "Class constructor Map cannot be invoked" (the prelude\'s Map is a class)',
 };
 
 /** Programs whose Node run starts while the reference interpreter runs the current one. */
