@@ -233,20 +233,36 @@ export function encodeModule(m: CompiledModule): Uint8Array {
  */
 export const TSVM_SHEBANG = '#!/bin/tsvm\n';
 
-/** The container in a file that may start with a `#!...` line ending in a newline: the bytes after that line. */
+/**
+ * Where the container starts in a file `withShebang` writes: one page in, so that tsvm can
+ * map the file (MAP_PRIVATE) with the container page-aligned at its fixed address instead
+ * of reading it, and processes running it share the page cache's frames.
+ */
+export const CONTAINER_OFFSET = 4096;
+
+/**
+ * The container in a file that may start with a `#!...` line ending in a newline: the bytes
+ * after that line and the NULs that follow it (withShebang's padding; a container starts
+ * with its magic, never with a NUL).
+ */
 export function stripShebang(bytes: Uint8Array): Uint8Array {
   if (bytes.length < 2 || bytes[0] !== 0x23 || bytes[1] !== 0x21) return bytes;
   const nl = bytes.indexOf(0x0a);
   if (nl < 0) throw new Error('bytecode file: the #! line does not end');
-  return bytes.subarray(nl + 1);
+  let start = nl + 1;
+  while (start < bytes.length && bytes[start] === 0) start++;
+  return bytes.subarray(start);
 }
 
-/** A file for `tskern compile`: TSVM_SHEBANG, then the container. */
+/**
+ * A file for `tskern compile`: TSVM_SHEBANG, NULs up to CONTAINER_OFFSET, then the
+ * container. The line stays short (Linux reads at most 256 bytes of a `#!` line).
+ */
 export function withShebang(container: Uint8Array): Uint8Array {
   const head = new TextEncoder().encode(TSVM_SHEBANG);
-  const out = new Uint8Array(head.length + container.length);
+  const out = new Uint8Array(CONTAINER_OFFSET + container.length); // zero-filled: the padding
   out.set(head, 0);
-  out.set(container, head.length);
+  out.set(container, CONTAINER_OFFSET);
   return out;
 }
 
