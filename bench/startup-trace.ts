@@ -99,6 +99,7 @@ function report(title: string, evs: Ev[], from: number, to: number): void {
     const d = e.n - last;
     if (e.kind === 1) {
       charge(cause, d); pid = e.b; inUser = true;
+      if (process.env.BIG && d > 200000) console.log(`    big: ${cause} ${(d / 1000).toFixed(0)}K`);
     } else {
       user.set(pid, (user.get(pid) ?? 0) + d); inUser = false;
       const what = e.a === 0x80 ? 'sys ' + (names.get(e.b) ?? e.b) : e.a === 14 ? 'fault ' + region(e.b) : e.a >= 0x20 && e.a < 0x30 ? 'irq ' + (e.a - 0x20) : 'trap ' + e.a;
@@ -126,6 +127,7 @@ const bootEvents = events.slice(0, events.length);
 report('banner to prompt', bootEvents.filter((e) => e.n >= banner), banner, prompt);
 events = [];
 const cmd = process.env.CMD ?? 'echo hi';
+if (process.env.TWICE) { const n2 = when(FIRST_PROMPT, text.length); machine.sendSerial(cmd + '\r'); await n2; events = []; }
 const s = machine.instructionCount();
 const next = when(FIRST_PROMPT, text.length);
 machine.sendSerial(cmd + '\r');

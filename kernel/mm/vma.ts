@@ -76,6 +76,11 @@ export interface MappedFile {
    * be unmapped, since it can be read again. Absent: the file's pages are never reclaimed.
    */
   cachedFrame?(index: number): number;
+  /**
+   * True when the whole file is in memory (ramfs): getPage never reads nor waits, so
+   * fault-around may take any of its pages. Absent: only cachedFrame's pages are taken.
+   */
+  readonly inMemory?: boolean;
 }
 
 /** What a memory object says about mapping it. */
