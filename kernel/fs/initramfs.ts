@@ -44,6 +44,11 @@ function hexField(phys: number, i: number): number {
   return v;
 }
 
+/** "070701" at phys, compared byte by byte (no string made: once per member at boot). */
+function isNewcMagic(phys: number): boolean {
+  return physRead32(phys) === 0x37303730 && physRead8(phys + 4) === 0x30 && physRead8(phys + 5) === 0x31;
+}
+
 const pad4 = (n: number): number => (4 - (n % 4)) % 4;
 
 /**
@@ -53,7 +58,7 @@ const pad4 = (n: number): number => (4 - (n % 4)) % 4;
 export function unpackInitramfs(m: Module, root: RamDir, fs: RamFsContext): number {
   let at = m.start, count = 0;
   while (at + HEADER <= m.end) {
-    if (ascii(at, 6) !== '070701') return -1;
+    if (!isNewcMagic(at)) return -1;
     const mode = hexField(at, 1), mtime = hexField(at, 5), size = hexField(at, 6), nameSize = hexField(at, 11);
     if (Number.isNaN(mode + mtime + size + nameSize)) return -1; // not hex: a damaged header
     const name = ascii(at + HEADER, nameSize - 1);
