@@ -109,7 +109,11 @@ export async function writeU32(space: AddressSpace, addr: number, value: number)
 
 /** Writes 32-bit words at addr; 0 or -EFAULT. */
 export async function writeWords(space: AddressSpace, addr: number, words: number[]): Promise<number> {
-  return writeBytes(space, addr, wordsToBytes(words));
+  if (addr % 4 !== 0) return writeBytes(space, addr, wordsToBytes(words));
+  // aligned: no word straddles a page, so one store per word instead of four bytes pushed and stored
+  return eachPiece(space, addr, words.length * 4, true, (phys, at, count) => {
+    for (let i = 0; i < count; i += 4) physWrite32(phys + i, words[(at + i) >> 2]);
+  });
 }
 
 export function wordsToBytes(words: number[]): number[] {
