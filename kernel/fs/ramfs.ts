@@ -128,8 +128,6 @@ export class RamFile extends RamNode implements Inode, MappedFile {
   path = '';
   readonly readable = true;
   readonly writable = true;
-  /** Every page is in memory (copied out of the archive or made zero on first use, never read). */
-  readonly inMemory = true;
 
   constructor(fs: RamFsContext, mode: number, mtime: number, private source: Source | null) {
     super(fs, Mode.REG | (mode & 0o7777), mtime);
@@ -171,6 +169,15 @@ export class RamFile extends RamNode implements Inode, MappedFile {
     else this.pages.set(index, frame);
     ramfsStats.pages++;
     return frame;
+  }
+
+  /** Page `index`'s frame if it is materialised or the archive holds its bytes (copied now), else -1. */
+  residentFrame(index: number): number {
+    const have = this.frameOf(index);
+    if (have !== undefined) return have;
+    if (this.source === null || index * PAGE >= this.source.length) return -1;
+    const frame = this.getPage(index);
+    return frame < 0 ? -1 : frame;
   }
 
   open(): FileOps {

@@ -736,7 +736,7 @@ export class AddressSpace {
   /**
    * Linux's fault-around (fault_around_bytes, 64 KiB), for read faults on private file
    * areas: the file's other pages in the faulting page's aligned 16-page window (and area)
-   * that need no I/O are mapped too, read-only as a read fault maps them (a store still
+   * that are in memory (no I/O; residentFrame or cachedFrame) are mapped too, read-only as a read fault maps them (a store still
    * copies), into PTEs that are empty. A program reading its file (tsvm's bytecode, an
    * ELF's text) then faults once per window instead of once per page. `slot` is va's PTE
    * address when its table existed before the fault (0: look the window's slots up).
@@ -754,10 +754,9 @@ export class AddressSpace {
       if (index >= size) break;
       const pte = base + ((at - window) >>> Page.SHIFT) * 8;
       if (physRead32(pte) !== 0) continue;
-      // a page in memory already (never a read); ramfs copies a page out of the archive
-      // (no I/O: all of an initramfs file is in Linux's page cache from the start)
-      const got = file.inMemory === true ? file.getPage(index) : file.cachedFrame !== undefined ? file.cachedFrame(index) : -1;
-      if (typeof got !== 'number' || got < 0) continue;
+      // a page in memory (never a read, never a hole made a page)
+      const got = file.residentFrame !== undefined ? file.residentFrame(index) : file.cachedFrame !== undefined ? file.cachedFrame(index) : -1;
+      if (got < 0) continue;
       this.pt.fill(pte, got | Pte.P | Pte.US);
       this.takeRef(vma, got);
     }

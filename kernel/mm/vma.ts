@@ -77,10 +77,12 @@ export interface MappedFile {
    */
   cachedFrame?(index: number): number;
   /**
-   * True when the whole file is in memory (ramfs): getPage never reads nor waits, so
-   * fault-around may take any of its pages. Absent: only cachedFrame's pages are taken.
+   * The frame of page `index` when it is in memory without I/O, else -1: fault-around maps
+   * such pages. ramfs answers for its materialised pages and those of the initial archive
+   * (all in Linux's page cache from the start; copied out here), never for a hole. Absent:
+   * cachedFrame answers.
    */
-  readonly inMemory?: boolean;
+  residentFrame?(index: number): number;
 }
 
 /** What a memory object says about mapping it. */

@@ -74,6 +74,19 @@ describe('unpackInitramfs', () => {
     expect(unpack(long.subarray(0, headerAt + 200)).n).toBe(-1);
   });
 
+  test('residentFrame (fault-around): an archive page is copied out, a hole of a new file is not made', () => {
+    const { root } = unpack(writeCpio([{ path: 'f', mode: REG, data: bytes('a'.repeat(4096) + 'b') }]));
+    const f = root.entries.get('f') as RamFile;
+    const frame = f.residentFrame(1);
+    expect(frame).toBeGreaterThan(0);
+    expect(b.m.mem[frame]).toBe(0x62);
+    expect(f.getPage(1)).toBe(frame); // the same page from then on
+    expect(f.residentFrame(2)).toBe(-1); // beyond the archive's bytes
+    const made = root.create('g', REG) as RamFile;
+    expect(made.truncate(3 * 4096)).toBe(0);
+    expect(made.residentFrame(1)).toBe(-1); // a hole stays a hole
+  });
+
   test('skips a symlink whose target is longer than PATH_MAX', () => {
     const { root, n } = unpack(writeCpio([{ path: 'long', mode: LNK, data: bytes('t'.repeat(5000)) }, { path: 'ok', mode: LNK, data: bytes('t') }]));
     expect(n).toBe(2);

@@ -236,7 +236,7 @@ describe('files and memory objects', () => {
     expect(b.m.mem[file.frames[23]]).toBe(TestFile.fill(23));
     expect(b.frames.refCount(file.frames[23])).toBe(1);
     expect(load(b.m, s, a + 16 * P)).toBe(TestFile.fill(20)); // the uncached page faults on its own
-    // stores, shared mappings and files without cachedFrame (nor inMemory) map one page
+    // stores, shared mappings and files without cachedFrame (nor residentFrame) map one page
     const w = s.mmap(0, 8 * P, RW, MapFlag.PRIVATE, { file: cached }, 0);
     expect(store(b.m, s, w + P, 1)).toBe(Fault.OK);
     expect(frameAt(b.m, s, w)).toBeNull();
