@@ -6,10 +6,10 @@
 import { byte, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, sym, word, xmm0, type X86Assembler } from '../../image-builder/x86/index.ts';
 import { Intrinsic, OPCODES, operandOffset, instructionLength, type NativeName, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { V, T, dispatch, root, userBuild } from './asm.ts';
-import { H, loadTag, valueAt } from './handlers.ts';
+import { H, loadTag, valueAt } from './helpers.ts';
 import { FN_INDEX, FRAME_NATIVE_RETURN, FRAME_PARKED, FRAME_REGS, FRAME_SLOT, INTRINSIC_COUNT, KIND, TAG, fslot, slot } from './layout.ts';
 import { FN_RECORDS, copyValue, fatal, intrinsicFunction, loadCodeBase, saveResumePc } from './runtime.ts';
-import { storeInt } from './objects.ts';
+import { storeInt } from './builtin-natives.ts';
 
 const AWAIT = OPCODES.findIndex((o) => o.name === 'Await');
 /** Offsets of the Await operands from its opcode byte. */

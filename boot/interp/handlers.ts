@@ -4,19 +4,29 @@
 // get a stub that stops the machine naming the opcode and the position.
 
 import {
-  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1, xmm6, xmm7,
+  X86Assembler, al, byte, cl, dword, word, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, qword, sym, xmm0, xmm1,
   type Cond, type Reg,
 } from '../../image-builder/x86/index.ts';
-import { FunctionFlag, Intrinsic, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, instructionLength, operandOffset, type OpcodeName } from '../../image-builder/bytecode/index.ts';
-import { cstring, routine } from '../asm-util.ts';
-import { DISPATCH_TABLE, Deferred, T, V, dispatch, opByte, opDword, opWord, platform, root, userBuild, var32 } from './asm.ts';
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND,
-  OBJECT_SIZE, PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR, STRING_TWO_BYTE,
-  CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE,
+  FunctionFlag, Intrinsic, OPCODES, NATIVES, KERNEL_ONLY_NATIVES, type OpcodeName,
+} from '../../image-builder/bytecode/index.ts';
+import { cstring, routine } from '../asm-util.ts';
+import { DISPATCH_TABLE, Deferred, T, V, dispatch, opDword, platform, root, userBuild, var32 } from './asm.ts';
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, ENV_PARENT, ENV_SLOTS, FN_ENV, FN_INDEX, FRAME_SLOT, KIND, OBJECT_SIZE,
+  PROPS, PROTO, TAG, FRAME_REGS, fslot, type RootName, FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, STR,
+  STRING_TWO_BYTE, CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE,
 } from './layout.ts';
-import { FN_RECORDS, FRAME_DEPTH_UNIT, FRAME_XMM, MAX_DENSE_INDEX, at, copyValue, copyValue8, fatal, intrinsicFunction, loadCodeBase, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { emitNative, emitObjectModel, emitObjectRoutines, EXTRA_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from './objects.ts';
+import {
+  FN_RECORDS, FRAME_DEPTH_UNIT, FRAME_XMM, MAX_DENSE_INDEX, at, copyValue, copyValue8, fatal, loadCodeBase, rootW,
+  throwMessage,
+} from './runtime.ts';
+import { emitNative } from './builtin-natives.ts';
+import { emitObjectModel, emitObjectRoutines } from './objects.ts';
+import { PROPERTY_HANDLERS } from './properties.ts';
+import { CLASS_HANDLERS } from './classes.ts';
+import { CALL_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from './calls.ts';
+import { ITERATION_HANDLERS } from './iteration.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
@@ -24,50 +34,10 @@ import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
 import { WIDE_ENV_HANDLERS } from './wide-env.ts';
 import { emitTypedNative, emitTypedRuntime } from './typed.ts';
+import { H, valueAt, storeCell, storeRoot, loadTag } from './helpers.ts';
+import { toPrimitiveOperands, emitToPrimitiveRoutines } from './to-primitive.ts';
 
-/** A handler under construction. */
-export class H {
-  readonly len: number;
-  constructor(readonly a: X86Assembler, readonly op: OpcodeName, readonly later: Deferred) {
-    this.len = instructionLength(OPCODES.findIndex((o) => o.name === op));
-  }
-  private get code(): number { return OPCODES.findIndex((o) => o.name === this.op); }
-  /** Offset of operand i from esi. */
-  off(i: number): number { return operandOffset(this.code, i) - 1; }
-  /** r = register-index operand i (u8 operands: reg and count). */
-  reg(r: Reg, i: number): this { this.a.movzx(r, opByte(this.off(i))); return this; }
-  /** r = u16 operand i. */
-  u16(r: Reg, i: number): this { this.a.movzx(r, opWord(this.off(i))); return this; }
-  /** Dispatch the next instruction. */
-  next(): void { dispatch(this.a, this.len - 1); }
-  /** Take the jump whose offset is operand i. */
-  jump(i: number): void { this.a.add(esi, opDword(this.off(i))); this.next(); }
-  label(hint: string): string { return this.a.newLabel(`${this.op}_${hint}`); }
-  private named = new Map<string, string>();
-  /** The same label for every use of `hint` in this handler (label() makes a new one each time). */
-  lbl(hint: string): string {
-    let l = this.named.get(hint);
-    if (!l) { l = this.label(hint); this.named.set(hint, l); }
-    return l;
-  }
-  /** Store eax (payload) with a constant tag into the register operand i. Clobbers ecx. */
-  storeTag(i: number, tag: number): void {
-    this.reg(ecx, i);
-    this.a.mov(V(ecx), eax).mov(T(ecx), tag);
-  }
-}
-
-export const valueAt = (r: Reg) => (w: number) => V(r, w);
 const frameSlot = (k: number) => (w: number) => dword(ebp, fslot(k) + w);
-
-/** Store a cell (eax) into register operand i. */
-export function storeCell(h: H, i: number): void { h.storeTag(i, TAG.cell); }
-
-/** Copy root `name` into register operand i. */
-export function storeRoot(h: H, i: number, name: RootName): void {
-  h.reg(ecx, i);
-  copyValue8(h.a, valueAt(ecx), rootW(name));
-}
 
 /** Both int32: jumps to `slow` unless the tags at V(x), V(y) are both int32. Clobbers edi. */
 function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
@@ -79,121 +49,6 @@ function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
 function jumpIfObject(a: X86Assembler, r: Reg, isObj: string, not: string): void {
   a.cmp(T(r), TAG.cell).jne(not);
   a.mov(edi, V(r)).cmp(byte(edi), KIND.Object).jb(not).cmp(byte(edi), KIND.Function).jbe(isObj).jmp(not);
-}
-
-/**
- * ToPrimitive of the register operands `ops`, in order, through calls into bytecode, with
- * `hint` ('default' for `+` and `==`, 'string' for ToString/ToPropertyKey, else 'number').
- * Emits the code at label `entry` (jump there from a slow path, esi as at handler entry);
- * each operand's primitive (the operand itself when it is not an object) goes to the
- * frame's conv slot k, then the code jumps to `resume` with eax (and edx) = CONV0_INDEX
- * (CONV1_INDEX), register indices addressing those slots. An object whose
- * [Symbol.toPrimitive] is not null or undefined, or whose valueOf/toString is an accessor,
- * is converted by the prelude's ToPrimitive (Intrinsic 25, which throws Node's errors);
- * the others natively: OrdinaryToPrimitive, valueOf then toString (toString first for
- * 'string'), TypeError "Cannot convert object to primitive value" when neither gives a
- * primitive. The instruction's work so far must have no effects.
- */
-export function toPrimitiveOperands(h: H, entry: string, ops: number[], resume: string, hint: 'default' | 'number' | 'string'): void {
-  const a = h.a;
-  const conv = (k: number) => (w: number) => dword(ebp, fslot(FRAME_SLOT.conv0 + k) + w);
-  const after = ops.map((_, k) => h.label(`tp_after${k}`));
-  const start = ops.map((_, k) => h.label(`tp_start${k}`));
-  const [first, second] = hint === 'string' ? ['sToString', 'sValueOf'] as const : ['sValueOf', 'sToString'] as const;
-  a.label(entry);
-  ops.forEach((op, k) => {
-    h.reg(ecx, op);
-    copyValue(a, conv(k), valueAt(ecx), eax);
-    a.cmp(conv(k)(4), TAG.cell).jne(after[k]);
-    a.mov(edi, conv(k)(0)).cmp(byte(edi), KIND.Object).jb(after[k]).cmp(byte(edi), KIND.Function).jbe(start[k]);
-    a.label(after[k]);
-  });
-  a.mov(eax, CONV0_INDEX);
-  if (ops.length > 1) a.mov(edx, CONV1_INDEX);
-  a.jmp(resume);
-  /** Jumps to yes when eax:edx is a primitive (not an Object, Array or Function cell). */
-  const isPrim = (yes: string) => {
-    a.cmp(edx, TAG.cell).jne(yes).cmp(byte(eax), KIND.Object).jb(yes).cmp(byte(eax), KIND.Function).ja(yes);
-  };
-  ops.forEach((_, k) => {
-    const m2 = h.label(`tp_m2_${k}`), c1 = h.label(`tp_c1_${k}`), c2 = h.label(`tp_c2_${k}`), store = h.label(`tp_store${k}`);
-    const delegate = h.label(`tp_delegate${k}`), dc = h.label(`tp_dc${k}`);
-    const callMethod = (name: 'sValueOf' | 'sToString', cont: string, skip: string) => {
-      a.mov(eax, conv(k)(0)).mov(edx, root(name)).mov(ecx, TAG.cell).call('get_prop');
-      a.cmp(edx, TAG_ACCESSOR).je('tp_accessor_changed');
-      a.cmp(edx, TAG.cell).jne(skip).cmp(byte(eax), KIND.Function).jne(skip);
-      a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-      copyValue(a, rootW('tmp1'), conv(k), eax);
-      a.mov(dword(sym('call_first')), 0).mov(dword(sym('call_argc')), 0);
-      a.mov(dword(sym('call_cont')), sym(cont));
-      saveResumePc(a);
-      a.jmp('interp_enter_frame');
-    };
-    a.label(start[k]);
-    a.mov(eax, conv(k)(0)).call('tp_exotic').test(eax, eax).jnz(delegate);
-    callMethod(first, c1, m2);
-    a.label(c1).add(esi, 1);
-    isPrim(store);
-    a.label(m2);
-    callMethod(second, c2, 'tp_type_error');
-    a.label(c2).add(esi, 1);
-    isPrim(store);
-    a.jmp('tp_type_error');
-    a.label(store).mov(conv(k)(0), eax).mov(conv(k)(4), edx);
-    a.jmp(after[k]);
-    a.label(delegate);
-    a.mov(ecx, CONV0_INDEX + k).mov(edx, ['default', 'number', 'string'].indexOf(hint));
-    a.mov(dword(sym('call_cont')), sym(dc)).jmp('tp_delegate');
-    a.label(dc).add(esi, 1);
-    a.jmp(store);
-  });
-}
-
-/** Routines shared by every toPrimitiveOperands. */
-function emitToPrimitiveRoutines(a: X86Assembler): void {
-  // tp_exotic: eax = an object. eax = 1 when the prelude's ToPrimitive must convert it:
-  // obj[Symbol.toPrimitive] (once the prelude registered the symbol) is not null or
-  // undefined, or valueOf/toString is an accessor; else 0. Preserves the rest.
-  routine(a, 'tp_exotic', () => {
-    a.push(ecx).push(edx).push(edi);
-    a.mov(edi, eax).mov(ecx, root('intrinsics'));
-    a.cmp(dword(ecx, slot(16) + 4), TAG.cell).jne('tpx_ordinary');
-    a.mov(edx, dword(ecx, slot(16))).mov(ecx, TAG.cell).call('get_prop');
-    a.cmp(edx, TAG.undef).je('tpx_ordinary').cmp(edx, TAG.null).jne('tpx_yes');
-    a.label('tpx_ordinary');
-    for (const name of ['sValueOf', 'sToString'] as const) {
-      a.mov(eax, edi).mov(edx, root(name)).mov(ecx, TAG.cell).call('get_prop');
-      a.cmp(edx, TAG_ACCESSOR).je('tpx_yes');
-    }
-    a.xor(eax, eax).jmp('tpx_ret');
-    a.label('tpx_yes').mov(eax, 1);
-    a.label('tpx_ret').pop(edi).pop(edx).pop(ecx).ret();
-  });
-  // tp_delegate (jump target): ecx = register index of the object (a conv slot), edx = the
-  // hint (0 'default', 1 'number', 2 'string'), call_cont = the continuation. Calls the
-  // prelude's ToPrimitive(obj, hint) (Intrinsic 25); the instruction resumes in the
-  // continuation with the primitive in eax:edx.
-  routine(a, 'tp_delegate', () => {
-    a.push(ecx).push(edx);
-    intrinsicFunction(a, 25, 'tpd_none');
-    a.mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
-    a.mov(ecx, 2).call('new_vector');
-    a.pop(edx).pop(ecx);
-    copyValue(a, at(eax, 8), valueAt(ecx), edi);
-    a.mov(edi, root('sDefault'));
-    a.cmp(edx, 1).jne('tpd_h2').mov(edi, root('sNumber'));
-    a.label('tpd_h2').cmp(edx, 2).jne('tpd_h').mov(edi, root('sString'));
-    a.label('tpd_h').mov(dword(eax, 16), edi).mov(dword(eax, 20), TAG.cell);
-    a.mov(root('callArgs'), eax).mov(root('callArgs', 4), TAG.cell);
-    a.mov(root('tmp1'), 0).mov(root('tmp1', 4), TAG.undef);
-    a.mov(dword(sym('call_first')), -1).mov(dword(sym('call_argc')), 2);
-    saveResumePc(a);
-    a.jmp('interp_enter_frame');
-    a.label('tpd_none');
-    fatal(a, 'ToPrimitive through Symbol.toPrimitive or an accessor needs the prelude\'s ToPrimitive (not registered)');
-  });
-  routine(a, 'tp_type_error', () => throwMessage(a, 'TypeError: Cannot convert object to primitive value'));
-  routine(a, 'tp_accessor_changed', () => fatal(a, 'ToPrimitive: valueOf/toString became an accessor during the conversion'));
 }
 
 /** Generic double path: dst = f(ToNumber(a), ToNumber(b)) with xmm0 = a, xmm1 = b. */
@@ -553,12 +408,6 @@ function equality(h: H, routineName: string, negate: boolean): void {
     if (negate) a.xor(eax, 1);
     a.jmp(store);
   });
-}
-
-export function loadTag(h: H, tag: number, payload = 0): void {
-  h.reg(ecx, 0);
-  h.a.mov(V(ecx), payload).mov(T(ecx), tag);
-  h.next();
 }
 
 function incDec(h: H, kind: 'Inc' | 'Dec'): void {
@@ -1192,7 +1041,7 @@ function fastFrame(h: H, o: { dst: number; first: number; thisOp?: number; const
   a.section('.text');
 }
 
-/** Handlers that replace EXTRA_HANDLERS' (their generic code stays there). */
+/** New with its fast path (newFastPath); the generic case is calls.ts's newGeneric. */
 const FAST_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   New: (h) => {
     const generic = h.label('generic');
@@ -1408,6 +1257,32 @@ function emitEqualityRoutines(a: X86Assembler): void {
   });
 }
 
+type Handler = (h: H) => void;
+
+/**
+ * The one handler table: every handler file's table merged. An opcode that two tables
+ * both handle is an error when the interpreter is generated (at build time), not the
+ * last one silently winning.
+ */
+export function handlerTable(tables: Record<string, Partial<Record<OpcodeName, Handler>>>): Partial<Record<OpcodeName, Handler>> {
+  const table: Partial<Record<OpcodeName, Handler>> = {};
+  const from = new Map<string, string>();
+  for (const [tableName, t] of Object.entries(tables)) {
+    for (const [op, emit] of Object.entries(t) as [OpcodeName, Handler][]) {
+      const other = from.get(op);
+      if (other !== undefined) throw new Error(`opcode ${op} has two handlers: in ${other} and in ${tableName}`);
+      from.set(op, tableName);
+      table[op] = emit;
+    }
+  }
+  return table;
+}
+
+const TABLE = handlerTable({
+  HANDLERS, PROPERTY_HANDLERS, CLASS_HANDLERS, CALL_HANDLERS, ITERATION_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS,
+  WIDE_ENV_HANDLERS,
+});
+
 export function emitHandlers(a: X86Assembler): void {
   emitEqualityRoutines(a);
   emitToPrimitiveRoutines(a);
@@ -1418,14 +1293,13 @@ export function emitHandlers(a: X86Assembler): void {
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);
   emitTypedRuntime(a);
-  Object.assign(HANDLERS, EXTRA_HANDLERS, IC_HANDLERS, FAST_HANDLERS, ASYNC_HANDLERS, WIDE_ENV_HANDLERS);
   const labels: string[] = [];
   const later = new Deferred();
   OPCODES.forEach((info, code) => {
     const label = `op_${info.name}`;
     labels.push(label);
     routine(a, label, () => {
-      const emit = HANDLERS[info.name as OpcodeName];
+      const emit = TABLE[info.name as OpcodeName];
       if (emit) {
         emit(new H(a, info.name as OpcodeName, later));
         later.flush();
@@ -1441,4 +1315,4 @@ export function emitHandlers(a: X86Assembler): void {
 }
 
 /** Opcodes that have a handler (the rest stop the machine with a message). */
-export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys({ ...HANDLERS, ...EXTRA_HANDLERS, ...IC_HANDLERS, ...FAST_HANDLERS, ...ASYNC_HANDLERS, ...WIDE_ENV_HANDLERS }) as OpcodeName[];
+export const IMPLEMENTED_OPCODES: readonly OpcodeName[] = Object.keys(TABLE) as OpcodeName[];

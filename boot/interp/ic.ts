@@ -20,8 +20,9 @@ import {
   ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, STR, TAG, TAG_ACCESSOR, VIEW_LENGTH, slot,
 } from './layout.ts';
 import { at, copyValue, copyValue8, rootW } from './runtime.ts';
-import { H, loadTag, valueAt } from './handlers.ts';
-import { assignWithKey, callFromHandler, constKey, finishGet, getWithKey, storeValue, throwTmp3 } from './objects.ts';
+import { H, loadTag, valueAt } from './helpers.ts';
+import { assignWithKey, constKey, finishGet, getWithKey, storeValue, throwTmp3 } from './properties.ts';
+import { callFromHandler } from './calls.ts';
 
 export const IC_TABLE = 'ic_table';
 /** Cache entries: the `ic` operand is a u16. */

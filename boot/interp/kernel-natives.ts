@@ -13,10 +13,10 @@ import { Intrinsic, type NativeName } from '../../image-builder/bytecode/index.t
 import { routine } from '../asm-util.ts';
 import { FRAME } from '../traps.ts';
 import { dispatch, root, var32 } from './asm.ts';
-import { H, loadTag, valueAt } from './handlers.ts';
+import { H, loadTag, valueAt } from './helpers.ts';
 import { TAG } from './layout.ts';
 import { FRAME_XMM, copyValue, intrinsicFunction, saveResumePc } from './runtime.ts';
-import { intArg, storeInt } from './objects.ts';
+import { intArg, storeInt } from './builtin-natives.ts';
 
 /** Words in the saved trap context: the 19 of boot/traps.ts FRAME, then CR2. */
 export const CONTEXT_WORDS = 20;

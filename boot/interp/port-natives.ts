@@ -8,9 +8,9 @@ import { KERNEL_BASE } from '../layout.ts';
 import { al, ax, byte, cr3, dl, dword, dx, eax, ecx, edi, edx, esi, mem, sym, word, type X86Assembler } from '../../image-builder/x86/index.ts';
 import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { var32 } from './asm.ts';
-import { H, loadTag } from './handlers.ts';
+import { H, loadTag } from './helpers.ts';
 import { TAG } from './layout.ts';
-import { intArg, storeInt } from './objects.ts';
+import { intArg, storeInt } from './builtin-natives.ts';
 import { fatal } from './runtime.ts';
 import { emitPteNative } from './pte-natives.ts';
 

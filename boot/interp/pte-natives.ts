@@ -12,8 +12,8 @@ import { KERNEL_BASE } from '../layout.ts';
 import { dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, type X86Assembler } from '../../image-builder/x86/index.ts';
 import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { var32 } from './asm.ts';
-import { H } from './handlers.ts';
-import { intArg, storeInt } from './objects.ts';
+import { H } from './helpers.ts';
+import { intArg, storeInt } from './builtin-natives.ts';
 import { fatal } from './runtime.ts';
 
 const UNMANAGED = -1;

@@ -16,14 +16,14 @@ import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { routine } from '../asm-util.ts';
 import { KERNEL_BASE } from '../layout.ts';
 import { T, V, root, userBuild, var32 } from './asm.ts';
-import { H, loadTag } from './handlers.ts';
+import { H, loadTag } from './helpers.ts';
 import {
   BYTES_DATA, BYTES_LENGTH, KIND, OBJ_VIEW, PROPS, PROTO, TAG, VIEW_ARRAYBUFFER, VIEW_BUFFER, VIEW_LENGTH, VIEW_OFFSET, VIEW_SIZE,
   VIEW_STORE, VIEW_TYPE,
 } from './layout.ts';
 import { at, copyValue, fatal, rootW } from './runtime.ts';
 export { jumpUnlessTyped } from './view-check.ts';
-import { intArg, storeInt } from './objects.ts';
+import { intArg, storeInt } from './builtin-natives.ts';
 
 /** r = address of argument i of the CallNative being handled. */
 function argAddr(h: H, r: Reg, i: number): void {

@@ -6,9 +6,9 @@
 import { byte, cl, dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, word, type X86Assembler } from '../../image-builder/x86/index.ts';
 import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { root, userBuild, var32 } from './asm.ts';
-import { H, loadTag } from './handlers.ts';
+import { H, loadTag } from './helpers.ts';
 import { STR, STRING_TWO_BYTE, TAG, KIND } from './layout.ts';
-import { intArg, storeInt } from './objects.ts';
+import { intArg, storeInt } from './builtin-natives.ts';
 import { fatal, throwMessage } from './runtime.ts';
 
 /** Store eax, a system call's result, into operand 0: -4095..-1 (an errno) as an int32, else unsigned. */

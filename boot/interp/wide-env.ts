@@ -5,7 +5,7 @@
 import { dword, eax, ecx, edi, edx, mem } from '../../image-builder/x86/index.ts';
 import type { OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { V, opDword } from './asm.ts';
-import { H, storeCell, valueAt } from './handlers.ts';
+import { H, storeCell, valueAt } from './helpers.ts';
 import { ENV_PARENT, ENV_SLOTS, KIND } from './layout.ts';
 import { at, copyValue } from './runtime.ts';
 

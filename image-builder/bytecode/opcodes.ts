@@ -184,7 +184,7 @@ export const OPCODES = [
   { name: 'JumpIfEqInt', operands: [R, 'i32', J], doc: 'if a === int32 immediate then pc += offset (a number equal to it, in any representation)', branches: true },
   { name: 'JumpIfNeInt', operands: [R, 'i32', J], doc: 'if a !== int32 immediate then pc += offset', branches: true },
   // ---- async functions (docs/bytecode.md, "Async functions") ------------------------------
-  { name: 'LoadIntrinsic', operands: [R, 'count'], doc: 'dst = the registered intrinsic `id` (natives.ts Intrinsic), or undefined if none is registered' },
+  { name: 'LoadIntrinsic', operands: [R, 'count'], doc: 'dst = the registered intrinsic `id` (intrinsics.ts Intrinsic), or undefined if none is registered' },
   { name: 'Await', operands: [R, R, R], doc: 'suspend the running async function on value: call the AsyncFunctionAwait intrinsic (value, this frame), park the frame (its pc stays at this instruction) and return `promise` to the caller as Return would; `Resume` continues it later with dst = the settled value, or throws the rejection reason here', branches: true },
   { name: 'Resume', operands: [R, R, R, R], doc: 'continue the frame parked by Await in frame: it becomes a callee of this frame (as Call) and receives value in its Await\'s dst (mode false) or has value thrown at its Await (mode true); dst = what the frame returns or the promise it returns when it awaits again' },
   // ---- environments with more than 256 slots (a bundle's top level) ---------------------------

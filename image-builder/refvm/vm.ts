@@ -752,7 +752,7 @@ export class VM {
     return typeof v;
   }
 
-  /** A registered well-known symbol (natives.ts Intrinsic), or undefined before the prelude registers it. */
+  /** A registered well-known symbol (intrinsics.ts Intrinsic), or undefined before the prelude registers it. */
   private wellKnown(id: number): JSSymbol | undefined {
     const s = this.realm.intrinsics[id];
     return s instanceof JSSymbol ? s : undefined;
@@ -1114,7 +1114,7 @@ export class VM {
 
   // ---- iteration ---------------------------------------------------------------------
 
-  /** The iterator record [iterator, next] of the prelude's GetIterator (natives.ts Intrinsic 11). */
+  /** The iterator record [iterator, next] of the prelude's GetIterator (intrinsics.ts Intrinsic 11). */
   getIterator(v: Value): JSArray {
     const getIterator = this.realm.intrinsics[11];
     if (!isCallable(getIterator)) throw this.error('TypeError', `${this.iterableDescription(v)} is not iterable`);

@@ -2,6 +2,7 @@
 // primitive of the interpreter; under Node, tests install a fake (tests/kernel/fake-hardware.ts,
 // tests/mm/fake-machine.ts) so the same kernel TypeScript runs against simulated devices.
 
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { pteCopyWith, pteUpdateWith, pteZapWith, type Phys32 } from './pte-ranges.ts';
 
 /** The natives the kernel uses, typed by their one declaration (runtime/prelude/native.d.ts). */
@@ -32,9 +33,6 @@ export type Intrinsics = Pick<
   pteZap?: typeof __native.pteZap;
   pteUpdate?: typeof __native.pteUpdate;
 };
-
-/** Intrinsic ids (image-builder/bytecode/natives.ts Intrinsic.TrapDispatch, InterruptHook). */
-const TRAP_DISPATCH = 36, INTERRUPT_HOOK = 37, RUN_USER = 56;
 
 /**
  * Replace the hardware (Node tests only); returns the previous one. Each intrinsic is a
@@ -251,9 +249,9 @@ export let irqClaim = (mask: number): number => __native.irqClaim(mask);
 /** Word `index` of the saved context of the trap being delivered (kernel/arch/traps.ts CONTEXT). */
 export let contextRead = (index: number): number => __native.contextRead(index);
 export let contextWrite = (index: number, value: number): void => __native.contextWrite(index, value);
-export let setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => __native.registerIntrinsic(TRAP_DISPATCH, f);
-export let setInterruptHook = (f: () => void): void => __native.registerIntrinsic(INTERRUPT_HOOK, f);
-export let setRunUserHook = (f: () => boolean): void => __native.registerIntrinsic(RUN_USER, f);
+export let setTrapDispatcher = (f: (vector: number, errorCode: number, cr2: number, cpl: number) => void): void => __native.registerIntrinsic(Intrinsic.TrapDispatch, f);
+export let setInterruptHook = (f: () => void): void => __native.registerIntrinsic(Intrinsic.InterruptHook, f);
+export let setRunUserHook = (f: () => boolean): void => __native.registerIntrinsic(Intrinsic.RunUser, f);
 
 // ---- virtual memory (through the current page tables; faults reach the trap dispatcher) -----
 export let virtRead8 = (va: number): number => __native.virtRead8(va);

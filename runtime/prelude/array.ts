@@ -6,6 +6,7 @@ import {
   toIntegerOrInfinity, toLength, toNum, toObject, toStr,
 } from './core.ts';
 import { builtinNotIterable, iterateIterator, iteratorWith } from './iteration.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 function isArray(v: unknown): boolean {
   return __native.valueKind(v) === 6;
@@ -431,7 +432,7 @@ function defineArray(): void {
     },
   });
   // The machine does push(v) on an extensible array itself while Array.prototype.push is this one.
-  __native.registerIntrinsic(57, ArrayPrototype.push);
+  __native.registerIntrinsic(Intrinsic.ArrayPush, ArrayPrototype.push);
   void toObject;
 }
 

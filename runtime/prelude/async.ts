@@ -19,6 +19,7 @@ import {
 import { getIterator } from './iteration.ts';
 import { takeGeneratorPark } from './generator.ts';
 import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
 // 255 captured bindings (EnvNew's slot count is one byte), which the prelude is close to.
@@ -587,16 +588,16 @@ function installAsync(): void {
   // ---- async functions (the machine's intrinsics) -------------------------------------------------------
 
   function registerAsyncFunctions(): void {
-    __native.registerIntrinsic(31, function AsyncFunctionStart(): any {
+    __native.registerIntrinsic(Intrinsic.AsyncFunctionStart, function AsyncFunctionStart(): any {
       return newPromise();
     });
-    __native.registerIntrinsic(32, function AsyncFunctionResolve(p: any, value: any): void {
+    __native.registerIntrinsic(Intrinsic.AsyncFunctionResolve, function AsyncFunctionResolve(p: any, value: any): void {
       resolvePromise(p, value);
     });
-    __native.registerIntrinsic(33, function AsyncFunctionReject(p: any, reason: any): void {
+    __native.registerIntrinsic(Intrinsic.AsyncFunctionReject, function AsyncFunctionReject(p: any, reason: any): void {
       rejectPromise(p, reason);
     });
-    __native.registerIntrinsic(34, function AsyncFunctionAwait(value: any, frame: unknown): void {
+    __native.registerIntrinsic(Intrinsic.AsyncFunctionAwait, function AsyncFunctionAwait(value: any, frame: unknown): void {
       if (takeGeneratorPark(frame)) return; // a generator parking at its start or a yield
       const p = promiseResolve(PromiseC, value);
       performThen(p, undefined, undefined, undefined, frame);
@@ -1069,7 +1070,7 @@ function installAsync(): void {
     for (;;) {
       // A kernel's interrupt hook (Intrinsic.InterruptHook) runs the handlers of the IRQs
       // that arrived and keeps the loop alive: interrupts can always bring more work.
-      const hook = __native.loadIntrinsic(37);
+      const hook = __native.loadIntrinsic(Intrinsic.InterruptHook);
       if (hook !== undefined) {
         hook();
         runNextTicks();
@@ -1095,7 +1096,7 @@ function installAsync(): void {
       if (!timers && hook === undefined) break;
       // Nothing is due: run a user process if the kernel has one (Intrinsic.RunUser), else
       // halt until the next timer or a claimed interrupt.
-      const runUser = __native.loadIntrinsic(56);
+      const runUser = __native.loadIntrinsic(Intrinsic.RunUser);
       if (runUser !== undefined && runUser()) {
         runNextTicks();
         continue;
@@ -1123,7 +1124,7 @@ function installAsync(): void {
   defineTimers();
   defineClocks();
   defineTicksAndImmediates();
-  __native.registerIntrinsic(35, runEventLoop);
+  __native.registerIntrinsic(Intrinsic.RunEventLoop, runEventLoop);
   setPromiseDetails((obj: any) => {
     const rec = recordOf(obj);
     return rec === undefined ? undefined : { state: rec.state, result: rec.result };

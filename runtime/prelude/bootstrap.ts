@@ -1,25 +1,28 @@
 // The very first code of every program: creates and registers the intrinsic prototypes
 // (so every object made from here on gets them) and the few methods the runtime modules'
 // own top-level code uses (Array.prototype.push, String.prototype.charCodeAt,
-// String.fromCharCode), before those modules are evaluated. Imports nothing.
+// String.fromCharCode), before those modules are evaluated. Imports nothing but the
+// intrinsic ids.
+
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 export const GLOBAL$: any = __native.globalObject();
 
 // ---- intrinsic prototypes ------------------------------------------------------------
 export const ObjectPrototype: any = {};
-__native.registerIntrinsic(0, ObjectPrototype);
+__native.registerIntrinsic(Intrinsic.ObjectPrototype, ObjectPrototype);
 export const FunctionPrototype: any = makeFunctionPrototype();
 __native.setPrototypeOf(FunctionPrototype, ObjectPrototype);
-__native.registerIntrinsic(1, FunctionPrototype);
+__native.registerIntrinsic(Intrinsic.FunctionPrototype, FunctionPrototype);
 export const ArrayPrototype: any = [];
 __native.setPrototypeOf(ArrayPrototype, ObjectPrototype);
-__native.registerIntrinsic(2, ArrayPrototype);
+__native.registerIntrinsic(Intrinsic.ArrayPrototype, ArrayPrototype);
 export const StringPrototype: any = {};
-__native.registerIntrinsic(3, StringPrototype);
+__native.registerIntrinsic(Intrinsic.StringPrototype, StringPrototype);
 export const NumberPrototype: any = {};
-__native.registerIntrinsic(4, NumberPrototype);
+__native.registerIntrinsic(Intrinsic.NumberPrototype, NumberPrototype);
 export const BooleanPrototype: any = {};
-__native.registerIntrinsic(5, BooleanPrototype);
+__native.registerIntrinsic(Intrinsic.BooleanPrototype, BooleanPrototype);
 
 function makeFunctionPrototype(): any {
   return () => undefined;

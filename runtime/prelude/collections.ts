@@ -14,6 +14,7 @@ import { inspectDate } from './date.ts';
 import { inspectRegExp } from './regexp.ts';
 import { isWeakMap, isWeakSet } from './weak-reflect-uri.ts';
 import { incompatibleReceiver, iterateValues, iteratorPrototypeOf } from './iteration.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 /** Hash for SameValueZero keys: strings by content, numbers by value, objects by identity. */
 function hashOf(key: any): number {
@@ -493,7 +494,7 @@ processObj.stderr = {
   },
 };
 
-__native.registerIntrinsic(12, function FormatUncaught(v: unknown): string {
+__native.registerIntrinsic(Intrinsic.FormatUncaught, function FormatUncaught(v: unknown): string {
   if (isError(v)) return improveStack(intro.errorStack(v as object), intro.constructorName(v as object), intro.getStringProperty(v as object, 'name'));
   return inspect(v, intro);
 });

@@ -10,12 +10,13 @@ import { numberToString } from '../number-format.ts';
 import { stringToNumber } from '../number-parse.ts';
 
 import { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPrototype, ObjectPrototype, StringPrototype } from './bootstrap.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 export { ArrayPrototype, BooleanPrototype, FunctionPrototype, GLOBAL$, NumberPrototype, ObjectPrototype, StringPrototype };
 
 // ---- the well-known symbols ---------------------------------------------------------------
 // Made first, so every later module can use them as keys. The machine is told the ones it
-// consults itself (natives.ts Intrinsic): Symbol.iterator for its iteration fast paths,
+// consults itself (intrinsics.ts Intrinsic): Symbol.iterator for its iteration fast paths,
 // Symbol.toPrimitive in ToPrimitive, Symbol.hasInstance in `instanceof`.
 export const SymbolIterator: any = __native.newSymbol('Symbol.iterator');
 export const SymbolToPrimitive: any = __native.newSymbol('Symbol.toPrimitive');
@@ -28,9 +29,9 @@ export const SymbolMatchAll: any = __native.newSymbol('Symbol.matchAll');
 export const SymbolReplace: any = __native.newSymbol('Symbol.replace');
 export const SymbolSearch: any = __native.newSymbol('Symbol.search');
 export const SymbolSplit: any = __native.newSymbol('Symbol.split');
-__native.registerIntrinsic(15, SymbolIterator);
-__native.registerIntrinsic(16, SymbolToPrimitive);
-__native.registerIntrinsic(17, SymbolHasInstance);
+__native.registerIntrinsic(Intrinsic.SymbolIterator, SymbolIterator);
+__native.registerIntrinsic(Intrinsic.SymbolToPrimitive, SymbolToPrimitive);
+__native.registerIntrinsic(Intrinsic.SymbolHasInstance, SymbolHasInstance);
 
 // ---- kinds and property helpers ------------------------------------------------------
 export const K_UNDEFINED = 0, K_NULL = 1, K_BOOLEAN = 2, K_NUMBER = 3, K_STRING = 4, K_OBJECT = 5, K_ARRAY = 6,
@@ -109,8 +110,8 @@ export function toPrimitive(v: any, hint: string): any {
 }
 
 // The machine's ToPrimitive hands objects with a Symbol.toPrimitive method (or accessor
-// valueOf/toString) to this one (natives.ts Intrinsic 25).
-__native.registerIntrinsic(25, toPrimitive);
+// valueOf/toString) to this one (intrinsics.ts Intrinsic 25).
+__native.registerIntrinsic(Intrinsic.ToPrimitive, toPrimitive);
 
 export function toStr(v: any): string {
   const k = __native.valueKind(v);
@@ -211,7 +212,7 @@ export function boxInto(obj: any, v: any): any {
 export function wrapPrimitive(v: any): any {
   const k = __native.valueKind(v);
   const proto = k === K_NUMBER ? NumberPrototype : k === K_STRING ? StringPrototype : k === K_BOOLEAN ? BooleanPrototype
-    : __native.loadIntrinsic(14);
+    : __native.loadIntrinsic(Intrinsic.SymbolPrototype);
   const o: any = {};
   __native.setPrototypeOf(o, proto);
   return boxInto(o, v);
@@ -359,7 +360,7 @@ function defineErrors(): void {
   });
   hidden(ErrorC, 'stackTraceLimit', 10);
   hidden(GLOBAL$, 'Error', ErrorC);
-  __native.registerIntrinsic(6, ErrorC);
+  __native.registerIntrinsic(Intrinsic.Error, ErrorC);
 
   const sub = (name: string, ctor: any, id: number): void => {
     const proto = ctor.prototype;
@@ -375,22 +376,22 @@ function defineErrors(): void {
     if (new.target === undefined) return __native.construct(TypeErrorC, [message, options]);
     initError(this, message, options);
   };
-  sub('TypeError', TypeErrorC, 7);
+  sub('TypeError', TypeErrorC, Intrinsic.TypeError);
   const ReferenceErrorC: any = function ReferenceError(this: any, message?: any, options?: any): any {
     if (new.target === undefined) return __native.construct(ReferenceErrorC, [message, options]);
     initError(this, message, options);
   };
-  sub('ReferenceError', ReferenceErrorC, 8);
+  sub('ReferenceError', ReferenceErrorC, Intrinsic.ReferenceError);
   const RangeErrorC: any = function RangeError(this: any, message?: any, options?: any): any {
     if (new.target === undefined) return __native.construct(RangeErrorC, [message, options]);
     initError(this, message, options);
   };
-  sub('RangeError', RangeErrorC, 9);
+  sub('RangeError', RangeErrorC, Intrinsic.RangeError);
   const SyntaxErrorC: any = function SyntaxError(this: any, message?: any, options?: any): any {
     if (new.target === undefined) return __native.construct(SyntaxErrorC, [message, options]);
     initError(this, message, options);
   };
-  sub('SyntaxError', SyntaxErrorC, 10);
+  sub('SyntaxError', SyntaxErrorC, Intrinsic.SyntaxError);
   const EvalErrorC: any = function EvalError(this: any, message?: any, options?: any): any {
     if (new.target === undefined) return __native.construct(EvalErrorC, [message, options]);
     initError(this, message, options);
@@ -403,7 +404,7 @@ function defineErrors(): void {
   sub('URIError', URIErrorC, -1);
 
   const kinds = [TypeErrorC, ReferenceErrorC, RangeErrorC, SyntaxErrorC];
-  __native.registerIntrinsic(13, function RaiseError(kind: number, message: string): never {
+  __native.registerIntrinsic(Intrinsic.RaiseError, function RaiseError(kind: number, message: string): never {
     const C = kind >= 0 && kind < 4 ? kinds[kind] : ErrorC;
     extraSkip = 1;
     throw __native.construct(C, [message]);

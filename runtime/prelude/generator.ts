@@ -13,6 +13,7 @@
 
 import { FunctionPrototype, GLOBAL$, SymbolAsyncIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject, setName } from './core.ts';
 import { IteratorPrototype, getIterator, incompatibleReceiver } from './iteration.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 const START = 0, SUSPENDED = 1, RUNNING = 2, DONE = 3, AWAITING_RETURN = 4;
 
@@ -173,7 +174,7 @@ function closeQuietly(iterator: any): void {
 
 function installGeneratorIntrinsics(): void {
   /** GeneratorFunctionInit(fn), after Closure: its own `prototype` and [[Prototype]]. */
-  __native.registerIntrinsic(38, function GeneratorFunctionInit(fn: any): void {
+  __native.registerIntrinsic(Intrinsic.GeneratorFunctionInit, function GeneratorFunctionInit(fn: any): void {
     const isAsync = (__native.functionFlags(fn) & 16) !== 0;
     const proto: any = {};
     __native.setPrototypeOf(proto, isAsync ? AsyncGeneratorPrototype : GeneratorPrototype);
@@ -181,7 +182,7 @@ function installGeneratorIntrinsics(): void {
     __native.setPrototypeOf(fn, isAsync ? AsyncGeneratorFunctionPrototype : GeneratorFunctionPrototype);
   });
   /** GeneratorStart(fn): the generator object (prototype fn.prototype), parking next. */
-  __native.registerIntrinsic(39, function GeneratorStart(fn: any): any {
+  __native.registerIntrinsic(Intrinsic.GeneratorStart, function GeneratorStart(fn: any): any {
     let proto = fn.prototype;
     const o: any = {};
     __native.setPrototypeOf(o, proto);
@@ -193,12 +194,12 @@ function installGeneratorIntrinsics(): void {
     return o;
   });
   /** GeneratorYield(gen, value): the next Await is the yield of value. */
-  __native.registerIntrinsic(40, function GeneratorYield(gen: any, value: any): void {
+  __native.registerIntrinsic(Intrinsic.GeneratorYield, function GeneratorYield(gen: any, value: any): void {
     const rec = recordOf(gen);
     rec.value = value;
     parking = rec;
   });
-  __native.registerIntrinsic(41, RETURN);
+  __native.registerIntrinsic(Intrinsic.GeneratorReturnSignal, RETURN);
   /**
    * GeneratorDelegateStep(gen, record, received, mode): one step of yield* over the
    * iterator record [iterator, next] (GetIterator's): passes what the generator received
@@ -207,7 +208,7 @@ function installGeneratorIntrinsics(): void {
    * next); false when it is done: mode 2 then gives its value. Completes a return by
    * throwing RETURN again (with the inner value) when the inner one is done.
    */
-  __native.registerIntrinsic(42, function GeneratorDelegateStep(gen: any, record: any, received: any, mode: number): any {
+  __native.registerIntrinsic(Intrinsic.GeneratorDelegateStep, function GeneratorDelegateStep(gen: any, record: any, received: any, mode: number): any {
     const rec = recordOf(gen);
     if (mode === 2) {
       const v = rec.value;
@@ -406,10 +407,10 @@ const AG_YIELD = 0, AG_RESUMPTION = 1, AG_RETURN_VALUE = 2, AG_SET_RETURN = 3, A
   AG_DELEGATE_START = 12, AG_DELEGATE_RESUMED = 13, AG_DELEGATE_VALUE = 14;
 
 /**
- * AsyncGeneratorOp(gen, op, value) (natives.ts Intrinsic 45), for the compiled code of async
+ * AsyncGeneratorOp(gen, op, value) (intrinsics.ts Intrinsic 45), for the compiled code of async
  * generators (docs/bytecode.md, "Generators") and `for await`.
  */
-__native.registerIntrinsic(45, function AsyncGeneratorOp(gen: any, op: number, value: any): any {
+__native.registerIntrinsic(Intrinsic.AsyncGeneratorOp, function AsyncGeneratorOp(gen: any, op: number, value: any): any {
   if (op === AG_GET_ASYNC_ITERATOR) {
     const m = value === undefined || value === null ? undefined : value[SymbolAsyncIterator];
     if (m === undefined || m === null) {

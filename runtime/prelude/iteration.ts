@@ -6,13 +6,14 @@
 // undefined), called with this = value; its result must be an object, whose `next` is read
 // once. The machine gets the record [iterator, next] (Intrinsic 11) and calls next itself;
 // it skips all this for arrays and strings whose [Symbol.iterator] and iterator `next` are
-// still the ones registered below (natives.ts Intrinsic.ArrayIterator...) and iterates
+// still the ones registered below (intrinsics.ts Intrinsic.ArrayIterator...) and iterates
 // them natively.
 
 import {
   ArrayPrototype, GLOBAL$, StringPrototype, SymbolIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject,
   setName, toObject, toStr, typedDescribe,
 } from './core.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 /** %IteratorPrototype%: [Symbol.iterator]() { return this; } */
 export const IteratorPrototype: any = {};
@@ -120,8 +121,8 @@ export function getIterator(v: any): any {
   return iteratorFrom(__native.apply(m, v, []));
 }
 
-/** IterationError(exception, value, text, kind) (natives.ts Intrinsic 43): V8's TypeError for a value that is not iterable, else the exception again. */
-__native.registerIntrinsic(43, function IterationError(e: any, v: any, text: any, kind: number): never {
+/** IterationError(exception, value, text, kind) (intrinsics.ts Intrinsic 43): V8's TypeError for a value that is not iterable, else the exception again. */
+__native.registerIntrinsic(Intrinsic.IterationError, function IterationError(e: any, v: any, text: any, kind: number): never {
   const m = v === undefined || v === null ? undefined : v[SymbolIterator];
   if (m !== undefined && m !== null && isCallable(m)) throw e;
   if (kind === 0) throw new GLOBAL$.TypeError(text);
@@ -183,16 +184,16 @@ export function iteratorWith(v: any, method: any): any {
   return iteratorFrom(__native.apply(method, v, []));
 }
 
-// The machine's iterator records (natives.ts Intrinsic 11, 28, 29): GetIterator gives
+// The machine's iterator records (intrinsics.ts Intrinsic 11, 28, 29): GetIterator gives
 // [iterator, next] with `next` read once, as the spec's iterator records keep it.
-__native.registerIntrinsic(11, function GetIteratorRecord(v: any): any[] {
+__native.registerIntrinsic(Intrinsic.GetIterator, function GetIteratorRecord(v: any): any[] {
   const it = getIterator(v);
   return [it, it.next];
 });
-__native.registerIntrinsic(28, function NotCallable(f: any): never {
+__native.registerIntrinsic(Intrinsic.NotCallable, function NotCallable(f: any): never {
   throw new GLOBAL$.TypeError(typedDescribe(f) + ' is not a function');
 });
-__native.registerIntrinsic(29, function IteratorClose(record: any[]): void {
+__native.registerIntrinsic(Intrinsic.IteratorClose, function IteratorClose(record: any[]): void {
   const it = record[0];
   const ret = it.return;
   if (ret === undefined || ret === null) return;
@@ -221,11 +222,11 @@ const stringIteratorMethod = function (this: any): any {
 setName(stringIteratorMethod, '[Symbol.iterator]');
 hidden(StringPrototype, SymbolIterator, stringIteratorMethod);
 
-// The machine's fast paths (natives.ts Intrinsic): arrays and strings are iterated natively
+// The machine's fast paths (intrinsics.ts Intrinsic): arrays and strings are iterated natively
 // while these are what a lookup finds.
-__native.registerIntrinsic(19, ArrayPrototype.values);
-__native.registerIntrinsic(20, ArrayIteratorPrototype);
-__native.registerIntrinsic(21, ArrayIteratorPrototype.next);
-__native.registerIntrinsic(22, stringIteratorMethod);
-__native.registerIntrinsic(23, StringIteratorPrototype);
-__native.registerIntrinsic(24, StringIteratorPrototype.next);
+__native.registerIntrinsic(Intrinsic.ArrayIterator, ArrayPrototype.values);
+__native.registerIntrinsic(Intrinsic.ArrayIteratorPrototype, ArrayIteratorPrototype);
+__native.registerIntrinsic(Intrinsic.ArrayIteratorNext, ArrayIteratorPrototype.next);
+__native.registerIntrinsic(Intrinsic.StringIterator, stringIteratorMethod);
+__native.registerIntrinsic(Intrinsic.StringIteratorPrototype, StringIteratorPrototype);
+__native.registerIntrinsic(Intrinsic.StringIteratorNext, StringIteratorPrototype.next);

@@ -8,6 +8,7 @@ import {
   sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 const propertyKey = toPropertyKey;
 
@@ -136,7 +137,7 @@ function ordinaryHasInstance(c: any, o: any): boolean {
 
 /** `v instanceof c` (InstanceofOperator): c[Symbol.hasInstance](v) when c has one, else
  *  OrdinaryHasInstance. The machine runs the common cases itself and calls this for the rest
- *  (natives.ts Intrinsic 26). */
+ *  (intrinsics.ts Intrinsic 26). */
 function instanceOfOperator(v: any, c: any): boolean {
   if (!isObject(c)) throw new GLOBAL$.TypeError('Right-hand side of \'instanceof\' is not an object');
   const h = c[SymbolHasInstance];
@@ -147,7 +148,7 @@ function instanceOfOperator(v: any, c: any): boolean {
   if (!isCallable(c)) throw new GLOBAL$.TypeError('Right-hand side of \'instanceof\' is not callable');
   return ordinaryHasInstance(c, v);
 }
-__native.registerIntrinsic(26, instanceOfOperator);
+__native.registerIntrinsic(Intrinsic.InstanceOf, instanceOfOperator);
 
 function displayValue(v: any): string {
   return __native.valueKind(v) === K_SYMBOL ? describe(v) : toStr(v);
@@ -350,8 +351,8 @@ function defineObject(): void {
   };
   setName(hasInstance, '[Symbol.hasInstance]');
   __native.defineProperty(FunctionPrototype, SymbolHasInstance, hasInstance, 0);
-  __native.registerIntrinsic(18, hasInstance);
-  __native.registerIntrinsic(27, function SetFunctionName(fn: any, key: any, prefix: string): void {
+  __native.registerIntrinsic(Intrinsic.FunctionHasInstance, hasInstance);
+  __native.registerIntrinsic(Intrinsic.SetFunctionName, function SetFunctionName(fn: any, key: any, prefix: string): void {
     const own = __native.ownKeys(fn, false);
     for (let i = 0; i < own.length; i++) if (own[i] === 'name') return;
     let name: string;

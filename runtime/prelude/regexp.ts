@@ -5,7 +5,7 @@
 // followed: String.prototype.match & co. call the pattern's method when it has one, and
 // RegExp's methods call `exec` through the property unless it is still the builtin one,
 // when they run the engine directly. Literals in programs come here through the
-// RegExpCreate intrinsic (the compiler emits it; natives.ts Intrinsic.RegExpCreate).
+// RegExpCreate intrinsic (the compiler emits it; intrinsics.ts Intrinsic.RegExpCreate).
 // Not supported: the v flag, \p{...}, the legacy static
 // properties (RegExp.$1, RegExp.lastMatch), Symbol.species.
 
@@ -18,6 +18,7 @@ import {
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
 import { RegExpImpl, flagsOf, isRegExpObject, programOf, reinitialize, sourceOf } from './regexp-brand.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 setUnitReader((s, i) => __native.charCodeAt(s, i));
 
@@ -158,7 +159,7 @@ __native.defineProperty(RegExpC, 'length', 2, 4);
 hidden(GLOBAL$, 'RegExp', RegExpC);
 
 /** Literals: the compiler has checked the pattern and flags. */
-__native.registerIntrinsic(46, function RegExpCreate(p: string, f: string): any {
+__native.registerIntrinsic(Intrinsic.RegExpCreate, function RegExpCreate(p: string, f: string): any {
   return regExpAlloc(p, f, RegExpPrototype);
 });
 

@@ -9,6 +9,7 @@ import {
   GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, install, isCallable, linkConstructor,
   relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr, boxInto, unboxPrimitive,
 } from './core.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 function thisString(v: any, method: string): string {
   if (typeof v === 'string') return v;
@@ -592,6 +593,6 @@ defineMath();
 
 // The machine's Exp asks this for every power it cannot compute exactly itself
 // (docs/bytecode.md, "Exp"): fdlibm's pow, as V8's (runtime/fdlibm.ts).
-__native.registerIntrinsic(30, function Pow(this: number, y: number): number {
+__native.registerIntrinsic(Intrinsic.Pow, function Pow(this: number, y: number): number {
   return F.pow(this, y);
 });

@@ -4,13 +4,14 @@
 
 import { GLOBAL$, describe, isObject, toObject, toPropertyKey, toStr } from './core.ts';
 import { ownPropertyKeys } from './object.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 /**
  * SuperAccess(home, key, receiver, mode, value): mode 0 reads super[key], mode 1 assigns it
  * value. The machine also calls it to assign a property of a primitive (home and receiver
  * the primitive, whose prototype is where the search starts).
  */
-__native.registerIntrinsic(44, function SuperAccess(home: any, key: any, receiver: any, mode: number, value: any): any {
+__native.registerIntrinsic(Intrinsic.SuperAccess, function SuperAccess(home: any, key: any, receiver: any, mode: number, value: any): any {
   if (mode === 3) {
     if (value === null || isObject(value)) __native.setPrototypeOf(home, value);
     return undefined;

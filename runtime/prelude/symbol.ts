@@ -15,6 +15,7 @@ import {
   SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
   linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
 function thisSymbol(v: any, method: string): any {
   if (__native.valueKind(v) === K_SYMBOL) return v;
@@ -32,7 +33,7 @@ function defineSymbol(): void {
   const SymbolPrototype: any = {};
   linkConstructor(SymbolC, SymbolPrototype, 'Symbol');
   hidden(GLOBAL$, 'Symbol', SymbolC);
-  __native.registerIntrinsic(14, SymbolPrototype);
+  __native.registerIntrinsic(Intrinsic.SymbolPrototype, SymbolPrototype);
 
   // Symbol.for / Symbol.keyFor: the global registry, string -> symbol and back.
   const registry: any = {};

@@ -5,6 +5,7 @@ import { OPCODES, decodeModule } from '../../image-builder/bytecode/index.ts';
 import { assembleKernel } from '../../image-builder/build.ts';
 import { checkProgram } from '../../image-builder/program-image.ts';
 import { IMPLEMENTED_OPCODES } from '../../boot/interp/index.ts';
+import { handlerTable } from '../../boot/interp/handlers.ts';
 import { ModuleBuilder } from './bytecode-builder.ts';
 
 function program(): Uint8Array {
@@ -47,6 +48,13 @@ describe('interpreter image', () => {
     for (const name of ['LoadConst', 'Add', 'Call', 'Return', 'TryEnter', 'GetProp', 'SetElem', 'CallNative'] as const) {
       expect(IMPLEMENTED_OPCODES).toContain(name);
     }
+  });
+
+  test('an opcode handled by two tables is an error naming both, not the last one winning', () => {
+    const emit = () => {};
+    expect(() => handlerTable({ A: { Add: emit, Sub: emit }, B: { Mul: emit }, C: { Sub: emit } }))
+      .toThrow('opcode Sub has two handlers: in A and in C');
+    expect(Object.keys(handlerTable({ A: { Add: emit }, B: { Sub: emit } }))).toEqual(['Add', 'Sub']);
   });
 
 });

@@ -324,7 +324,7 @@ function iterationModule(): Uint8Array {
   m.op('NewObject', 20).op('LoadInt', 1, 0).op('SetProp', 20, K('n'), 1, 0)
     .op('Closure', 21, next.index, U).op('SetProp', 20, K('next'), 21, 0)
     .op('Closure', 21, ret.index, U).op('SetProp', 20, K('return'), 21, 0)
-    // the record [iterator, next] the prelude's GetIterator returns (natives.ts Intrinsic 11)
+    // the record [iterator, next] the prelude's GetIterator returns (intrinsics.ts Intrinsic 11)
     .op('Move', 22, 20).op('GetProp', 23, 20, K('next'), 0).op('NewArray', 24, 22, 2)
     .op('LoadInt', 15, 0).label(uloop).op('IteratorNext', 17, 24, udone).op('Add', 15, 15, 17).op('Jump', uloop).label(udone)
     .expectEq(15, 6, 'user iterator', T)

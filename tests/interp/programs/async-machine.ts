@@ -1,6 +1,8 @@
 // The machine's Await/Resume without the prelude: a minimal promise runtime registers the
-// AsyncFunction* intrinsics (natives.ts Intrinsic 31-34) and drives a job queue with
+// AsyncFunction* intrinsics (intrinsics.ts Intrinsic 31-34) and drives a job queue with
 // __native.resume. Only strings are printed (no number formatting without the prelude).
+
+import { Intrinsic } from '../../../image-builder/bytecode/intrinsics.ts';
 
 interface P {
   state: number; // 0 pending, 1 fulfilled, 2 rejected
@@ -23,19 +25,19 @@ function isP(v: any): boolean {
   return __native.valueKind(v) === 5 && v.waiters !== undefined;
 }
 
-__native.registerIntrinsic(31, function start(): P {
+__native.registerIntrinsic(Intrinsic.AsyncFunctionStart, function start(): P {
   return { state: 0, value: undefined, waiters: [] };
 });
-__native.registerIntrinsic(32, function resolve(p: P, v: unknown): void {
+__native.registerIntrinsic(Intrinsic.AsyncFunctionResolve, function resolve(p: P, v: unknown): void {
   if (isP(v)) {
     (v as P).waiters[(v as P).waiters.length] = undefined; // not used by these tests
   }
   settle(p, 1, v);
 });
-__native.registerIntrinsic(33, function reject(p: P, e: unknown): void {
+__native.registerIntrinsic(Intrinsic.AsyncFunctionReject, function reject(p: P, e: unknown): void {
   settle(p, 2, e);
 });
-__native.registerIntrinsic(34, function awaitValue(v: any, frame: unknown): void {
+__native.registerIntrinsic(Intrinsic.AsyncFunctionAwait, function awaitValue(v: any, frame: unknown): void {
   if (isP(v)) {
     if (v.state === 0) v.waiters[v.waiters.length] = frame;
     else jobs[jobs.length] = [frame, v.value, v.state === 2];
