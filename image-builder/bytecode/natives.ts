@@ -138,6 +138,8 @@ export const NATIVES = [
   { name: 'pteUpdate', argc: 7, doc: 'pteUpdate(slot, n, set, clear, mask, match, out): each non-empty entry e of the n at slot with (e & mask) === match becomes (e & ~clear) | set. Returns how many present entries lost P, RW, US, A, D or their frame (the pages to invalidate; bitmap in out[3])' },
   // ---- Function.prototype.toString (issue 13) ----------------------------------------------
   { name: 'functionSource', argc: 1, doc: 'functionSource(fn): the source text of a compiled function (a string constant the compiler keeps in its callee-name table under pc 0xFFFFFFFF: docs/bytecode.md), or undefined (a builtin of the prelude, a kernel built without sources, anything else)' },
+  // ---- start-up: the prelude's install() in one call (issue 14) ---------------------------
+  { name: 'installMethods', argc: 2, doc: 'installMethods(target, source): defines each own property of source on target with its attributes less enumerable (a data property writable and configurable as in the object literal, an accessor configurable), in source\'s table order: string and integer keys first, then symbols; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 export type NativeName = (typeof NATIVES)[number]['name'];
