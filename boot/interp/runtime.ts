@@ -1208,7 +1208,9 @@ function emitLoader(a: X86Assembler): void {
     a.movsd(xmm0, qword(ecx)).ucomisd(xmm0, xmm0).jnp('is_num_ok').movsd(xmm0, qword(sym('f64_nan')));
     a.label('is_num_ok').mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 })).call('num_store');
     a.jmp('is_const_next');
-    a.label('is_const_string').mov(edx, ecx).call('str_from_record').call('intern');
+    // the hash the image builder computed sits in the word before the record (format.ts)
+    a.label('is_const_string').mov(edx, ecx).call('str_from_record');
+    a.mov(ecx, dword(ecx, -4)).mov(dword(eax, STR.hash), ecx).call('intern');
     a.mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 }));
     a.mov(dword(edi), eax).mov(dword(edi, 4), TAG.cell);
     a.label('is_const_next').add(ebx, 1).jmp('is_const_loop');
