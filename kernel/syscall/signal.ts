@@ -7,7 +7,7 @@ import type { Process } from '../proc/process.ts';
 import { rtSigreturn, sigreturn } from '../proc/signal-frame.ts';
 import { SiCode, Sig } from '../proc/signal.ts';
 import { NO_RESULT, int, register } from './dispatch.ts';
-import { WOULD_WAIT, readBytes, readBytesNow, writeWords, writeWordsNow } from './user-memory.ts';
+import { WOULD_WAIT, readBytes, readBytesNow, writeWords, writeWordsNow, writeWordsSoon } from './user-memory.ts';
 
 const word = (b: number[], o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
@@ -135,7 +135,7 @@ export function registerSignalSyscalls(): void {
     const r = rtSigprocmaskNow(p, how, set, old, size);
     return r === WOULD_WAIT ? rtSigprocmask(p, how, set, old, size) : r;
   });
-  register(176, 'rt_sigpending', (p, addr, size) => (size > 8 ? -Errno.EINVAL : writeWords(p.mm.space, addr, [p.signals.pendingLo & p.signals.blockedLo, p.signals.pendingHi & p.signals.blockedHi])));
+  register(176, 'rt_sigpending', (p, addr, size) => (size > 8 ? -Errno.EINVAL : writeWordsSoon(p.mm.space, addr, [p.signals.pendingLo & p.signals.blockedLo, p.signals.pendingHi & p.signals.blockedHi])));
   register(179, 'rt_sigsuspend', (p, mask, size) => rtSigsuspend(p, mask, size));
   register(29, 'pause', async (p) => {
     await sleepInterruptible(p, () => {});

@@ -155,6 +155,12 @@ export function writeWordsNow(space: AddressSpace, addr: number, words: number[]
   return 0;
 }
 
+/** writeWords, answered at once when the words' page is resident (the usual case). */
+export function writeWordsSoon(space: AddressSpace, addr: number, words: number[]): number | Promise<number> {
+  const r = writeWordsNow(space, addr, words);
+  return r === WOULD_WAIT ? writeWords(space, addr, words) : r;
+}
+
 /** A NUL-terminated string at addr (UTF-8 decoded), or -EFAULT / -ENAMETOOLONG past `max` bytes. */
 export async function readString(space: AddressSpace, addr: number, max = 4096): Promise<string | number> {
   // built a page at a time, so a long string costs linear time
