@@ -155,6 +155,17 @@ export function writeWordsNow(space: AddressSpace, addr: number, words: number[]
   return 0;
 }
 
+/** writeBytes within one page, without waiting: 0 or WOULD_WAIT (nothing written). */
+export function writeBytesNow(space: AddressSpace, addr: number, bytes: number[]): number {
+  const n = bytes.length;
+  if (!rangeOk(addr, n) || (addr % PAGE) + n > PAGE) return WOULD_WAIT;
+  const frame = frameNow(space, addr, true);
+  if (frame < 0) return WOULD_WAIT;
+  const phys = frame + (addr % PAGE);
+  for (let i = 0; i < n; i++) physWrite8(phys + i, bytes[i]);
+  return 0;
+}
+
 /** writeWords, answered at once when the words' page is resident (the usual case). */
 export function writeWordsSoon(space: AddressSpace, addr: number, words: number[]): number | Promise<number> {
   const r = writeWordsNow(space, addr, words);
@@ -304,9 +315,16 @@ export class UserBuffer implements IoTarget {
 
 /** The UserMemory face (ioctl arguments) of a process's address space. */
 export function userMemory(space: AddressSpace): UserMemory {
+  // resident memory within one page (the usual case) answers at once
   return {
-    read: (addr: number, n: number) => readBytes(space, addr, n),
-    write: (addr: number, bytes: number[]) => writeBytes(space, addr, bytes),
+    read: (addr: number, n: number) => {
+      const b = readBytesNow(space, addr, n);
+      return b === WOULD_WAIT ? readBytes(space, addr, n) : b;
+    },
+    write: (addr: number, bytes: number[]) => {
+      const r = writeBytesNow(space, addr, bytes);
+      return r === WOULD_WAIT ? writeBytes(space, addr, bytes) : r;
+    },
   };
 }
 
