@@ -166,6 +166,12 @@ export function writeBytesNow(space: AddressSpace, addr: number, bytes: number[]
   return 0;
 }
 
+/** writeBytes, answered at once when the bytes' page is resident (the usual case). */
+export function writeBytesSoon(space: AddressSpace, addr: number, bytes: number[]): number | Promise<number> {
+  const r = writeBytesNow(space, addr, bytes);
+  return r === WOULD_WAIT ? writeBytes(space, addr, bytes) : r;
+}
+
 /** writeWords, answered at once when the words' page is resident (the usual case). */
 export function writeWordsSoon(space: AddressSpace, addr: number, words: number[]): number | Promise<number> {
   const r = writeWordsNow(space, addr, words);
