@@ -46,7 +46,7 @@ function compiled(root: string, dir: string, name: string, depsNewest: number): 
 /** tsvm's ELF: build/tsvm when it is newer than the interpreter's sources, else assembled now. */
 function tsvmElf(root: string): Uint8Array {
   const path = defaultTsvmPath(root);
-  if (!isStale(path, ['image-builder', 'kernel', 'runtime'].map((d) => join(root, d)))) return readFileSync(path);
+  if (!isStale(path, ['boot', 'image-builder', 'kernel', 'runtime'].map((d) => join(root, d)))) return readFileSync(path);
   const elf = assembleTsvm().elf;
   mkdirSync(join(root, 'build'), { recursive: true });
   writeFileAtomic(path, elf);

@@ -42,14 +42,11 @@ export function roundBigToDouble(q: Big, e2: number, sticky: boolean): number {
   return mant * pow2(lsbExp);
 }
 
-const EXACT_POW10: number[] = [];
-{
-  let p = 1;
-  for (let i = 0; i <= 22; i++) {
-    EXACT_POW10.push(p);
-    p = p * 10;
-  }
-}
+// 10^0 .. 10^22, every one exact in a double (a literal: no loop of pushes at every start)
+const EXACT_POW10: number[] = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
 
 const MAX_DIGITS = 780;
 

@@ -591,6 +591,46 @@ export function emitNative(h: H, name: NativeName): boolean {
     case 'captureStack':
       captureStackNative(h);
       return true;
+    case 'installMethods': {
+      // installMethods(target, source): source's own properties defined on target as
+      // defineProperty/defineAccessor would, not enumerable (the prelude's install(): one
+      // native call instead of ~20 ops and two natives a method). Table order, strings and
+      // integers first, then symbols (ownKeys order for tables without integer keys).
+      // The source is read again from its argument after each define_prop (a collection
+      // may move it); [esp] = entry index, [esp+4] = pass (0: strings/integers, 1: symbols).
+      const loop = lab('loop'), next = lab('next'), pass = lab('pass'), done = lab('done'), isInt = lab('int'),
+        isSym = lab('sym'), def = lab('def');
+      cellArg(h, 0, bad);
+      isPropObject(a, eax, bad);
+      cellArg(h, 1, bad);
+      isPropObject(a, eax, bad);
+      a.push(0).push(0);
+      a.label(loop);
+      argAddr(h, eax, 1);
+      a.mov(eax, dword(eax));
+      a.cmp(dword(eax, PROPS + 4), TAG.cell).jne(done);
+      a.mov(edi, dword(eax, PROPS)).mov(eax, dword(esp)).cmp(eax, dword(edi, PT_COUNT)).jae(pass);
+      a.imul(eax, eax, PT_ENTRY_SIZE).lea(edi, mem({ base: edi, index: eax, disp: PT_ENTRIES }));
+      a.cmp(dword(edi, 4), TAG.int).je(isInt);
+      a.cmp(dword(edi, 4), TAG.cell).jne(next);
+      a.mov(eax, dword(edi)).cmp(byte(eax), KIND.Symbol).je(isSym);
+      a.cmp(byte(eax), KIND.String).jne(next);
+      a.label(isInt).cmp(dword(esp, 4), 0).jne(next).jmp(def);
+      a.label(isSym).cmp(dword(esp, 4), 1).jne(next);
+      a.label(def);
+      copyValue(a, rootW('tmp1'), at(edi), ecx);
+      copyValue(a, rootW('tmp2'), at(edi, 8), ecx);
+      a.mov(ecx, dword(edi, 16)).and(ecx, ATTR_ACCESSOR | 6).mov(var32('def_attr'), ecx);
+      argAddr(h, eax, 0);
+      copyValue(a, rootW('tmp0'), at(eax), ecx);
+      a.call('define_prop');
+      a.label(next).add(dword(esp), 1).jmp(loop);
+      a.label(pass).mov(dword(esp), 0).add(dword(esp, 4), 1).cmp(dword(esp, 4), 2).jb(loop);
+      a.label(done).add(esp, 8);
+      loadTag(h, TAG.undef);
+      badArgs();
+      return true;
+    }
     default:
       return false;
   }

@@ -1,13 +1,13 @@
 // tsvm's entry point and program loader. Linux starts `_start` with its initial stack:
 // [esp] = argc, then argv[0..argc-1], NULL, envp..., NULL, the auxiliary vector. tsvm keeps
 // argv and envp for the processStrings native, takes TSVM_OPTIONS from the environment,
-// reads argv[1] (a .tsbc container, optionally after a `#!...` line so that an executable
-// bytecode file runs through execve) into an anonymous mapping at TSBC_BASE, where the
-// interpreter's code expects `tsbc_image`, checks its header and starts the interpreter.
+// maps or reads argv[1] (a .tsbc container, optionally after a `#!...` line so that an
+// executable bytecode file runs through execve) at TSBC_BASE, where the interpreter's code
+// expects `tsbc_image`, checks its header and starts the interpreter.
 
 import { X86Assembler, al, byte, dword, eax, ebp, ebx, ecx, edi, edx, esi, esp, mem, sym, word } from '../../image-builder/x86/index.ts';
 import { cstring, routine } from '../asm-util.ts';
-import { HEADER_SIZE, TSBC_MAGIC, TSBC_VERSION } from '../../image-builder/bytecode/index.ts';
+import { CONTAINER_OFFSET, HEADER_SIZE, TSBC_MAGIC, TSBC_VERSION } from '../../image-builder/bytecode/index.ts';
 import { EINTR, ERR_MIN, MAP_ANONYMOUS, MAP_FIXED, MAP_PRIVATE, PROT_READ, PROT_WRITE, SYS, sys } from './syscalls.ts';
 
 /** Where tsvm puts the program: a fixed address (MAP_FIXED), since the interpreter's code refers to `tsbc_image` as a constant. */
@@ -29,7 +29,7 @@ const v = (name: string) => dword(sym(name));
 export function emitUserEntry(a: X86Assembler): void {
   a.equ('tsbc_image', TSBC_BASE);
   a.section('.bss', { nobits: true }).align(4);
-  for (const name of ['tsvm_argc', 'tsvm_argv', 'tsvm_envp', 'load_fd', 'load_size', 'load_got', 'load_path']) a.label(name).space(4);
+  for (const name of ['tsvm_argc', 'tsvm_argv', 'tsvm_envp', 'load_fd', 'load_size', 'load_got', 'load_path', 'load_map_len']) a.label(name).space(4);
 
   routine(a, '_start', () => {
     a.xor(ebp, ebp).cld();
@@ -67,6 +67,33 @@ export function emitUserEntry(a: X86Assembler): void {
     a.cmp(eax, ERR_MIN).ja('lp_errno');
     a.cmp(eax, TSBC_MAX).ja('lp_too_big');
     a.mov(v('load_size'), eax);
+    // A file as `tskern compile` writes it (withShebang: the `#!` line, NULs, the container
+    // at offset 4096) is mapped MAP_PRIVATE one page below TSBC_BASE, so the container lands
+    // there: its pages are the page cache's frames, shared by every process running it,
+    // faulted in only when touched (a store copies the page). Any other file is read.
+    a.cmp(eax, CONTAINER_OFFSET + HEADER_SIZE).jb('lp_read_file');
+    a.lea(ecx, mem(eax, 0xfff)).and(ecx, ~0xfff).mov(v('load_map_len'), ecx);
+    a.mov(ebx, TSBC_BASE - CONTAINER_OFFSET).mov(edx, PROT_READ | PROT_WRITE).mov(esi, MAP_PRIVATE | MAP_FIXED);
+    a.mov(edi, v('load_fd')).xor(ebp, ebp);
+    sys(a, SYS.mmap2);
+    a.xor(ebp, ebp);
+    a.cmp(eax, TSBC_BASE - CONTAINER_OFFSET).jne('lp_read_file'); // not mappable: read it
+    a.cmp(word(TSBC_BASE - CONTAINER_OFFSET), 0x2123).jne('lp_unmap'); // "#!"
+    a.xor(edx, edx);
+    a.label('lp_map_nl').cmp(edx, CONTAINER_OFFSET).jae('lp_unmap');
+    a.cmp(byte({ base: edx, disp: TSBC_BASE - CONTAINER_OFFSET }), 0x0a).je('lp_map_pad').add(edx, 1).jmp('lp_map_nl');
+    a.label('lp_map_pad').add(edx, 1);
+    a.label('lp_map_nul').cmp(edx, CONTAINER_OFFSET).jae('lp_mapped');
+    a.cmp(byte({ base: edx, disp: TSBC_BASE - CONTAINER_OFFSET }), 0).jne('lp_unmap').add(edx, 1).jmp('lp_map_nul');
+    a.label('lp_mapped');
+    a.mov(eax, v('load_size')).sub(eax, CONTAINER_OFFSET).mov(v('load_got'), eax);
+    a.mov(ebx, v('load_fd'));
+    sys(a, SYS.close);
+    a.jmp('lp_check');
+    a.label('lp_unmap');
+    a.mov(ebx, TSBC_BASE - CONTAINER_OFFSET).mov(ecx, v('load_map_len'));
+    sys(a, SYS.munmap);
+    a.label('lp_read_file');
     a.mov(ebx, v('load_fd')).xor(ecx, ecx).xor(edx, edx); // SEEK_SET
     sys(a, SYS.lseek);
     a.cmp(eax, ERR_MIN).ja('lp_errno');
@@ -96,7 +123,11 @@ export function emitUserEntry(a: X86Assembler): void {
     a.xor(edx, edx);
     a.label('lp_nl').cmp(edx, ecx).jae('lp_no_nl');
     a.cmp(byte({ base: edx, disp: TSBC_BASE }), 0x0a).je('lp_nl_found').add(edx, 1).jmp('lp_nl');
-    a.label('lp_nl_found').add(edx, 1).sub(ecx, edx).mov(v('load_got'), ecx);
+    a.label('lp_nl_found').add(edx, 1);
+    // NULs after the line pad the container to CONTAINER_OFFSET (withShebang); stripShebang skips them too
+    a.label('lp_nul').cmp(edx, ecx).jae('lp_nul_done');
+    a.cmp(byte({ base: edx, disp: TSBC_BASE }), 0).jne('lp_nul_done').add(edx, 1).jmp('lp_nul');
+    a.label('lp_nul_done').sub(ecx, edx).mov(v('load_got'), ecx);
     a.lea(esi, mem(edx, TSBC_BASE)).mov(edi, TSBC_BASE).repMovs(8); // forward copy, dst below src
     a.label('lp_check');
     a.mov(ecx, v('load_got'));

@@ -19,7 +19,9 @@
 //     (resolved through the tables below; kept 8 bytes so the guest can index them)
 //   doubles table: 8-byte IEEE doubles (the Number constants, in order of appearance)
 //   string records: u32 length in UTF-16 code units, u32 encoding (1 = one byte per
-//     unit, Latin-1; 2 = two bytes per unit, UTF-16LE), then the units, padded to 4
+//     unit, Latin-1; 2 = two bytes per unit, UTF-16LE), then the units, padded to 4;
+//     the u32 before each record (offset - 4) is the string's guest hash (guestStringHash:
+//     FNV-1a over the units, never 0), so the loader interns constants without hashing
 //   file names: string records, and the file table pointing at them
 //   code: each function's bytecode
 //   source maps: per function, sourceMapCount entries of 12 bytes:
@@ -127,13 +129,25 @@ function isOneByte(s: string): boolean {
   return true;
 }
 
+/** The guest's string hash (boot/interp/runtime.ts str_hash): FNV-1a over the UTF-16 unit
+ *  values, never 0. */
+export function guestStringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0) || 1;
+}
+
+/** A string record: u32 length, u32 encoding (1 Latin-1, 2 UTF-16LE), the units padded to 4
+ *  bytes; the u32 word BEFORE the record (its offset - 4) is the guest's hash of the string,
+ *  so loading the constants hashes nothing (the image's placer returns offset + 4). */
 function stringRecord(s: string): Buffer {
   const one = isOneByte(s);
   const body = one ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf16le');
-  const out = Buffer.alloc(8 + Math.ceil(body.length / 4) * 4);
-  out.writeUInt32LE(s.length, 0);
-  out.writeUInt32LE(one ? 1 : 2, 4);
-  body.copy(out, 8);
+  const out = Buffer.alloc(12 + Math.ceil(body.length / 4) * 4);
+  out.writeUInt32LE(guestStringHash(s), 0);
+  out.writeUInt32LE(s.length, 4);
+  out.writeUInt32LE(one ? 1 : 2, 8);
+  body.copy(out, 12);
   return out;
 }
 
@@ -174,10 +188,10 @@ export function encodeModule(m: CompiledModule): Uint8Array {
       constRecords.writeUInt32LE(doublesAt + doubleIndex[i] * 8, i * 8 + 4);
     } else {
       constRecords.writeUInt32LE(ConstantKind.String, i * 8);
-      constRecords.writeUInt32LE(place(stringRecord(c)), i * 8 + 4);
+      constRecords.writeUInt32LE(place(stringRecord(c)) + 4, i * 8 + 4);
     }
   });
-  const fileOffsets = m.files.map((f) => place(stringRecord(f)));
+  const fileOffsets = m.files.map((f) => place(stringRecord(f)) + 4);
   const fileTable = Buffer.alloc(4 * m.files.length);
   fileOffsets.forEach((o, i) => fileTable.writeUInt32LE(o, i * 4));
   const fileTableAt = place(fileTable);
@@ -233,20 +247,36 @@ export function encodeModule(m: CompiledModule): Uint8Array {
  */
 export const TSVM_SHEBANG = '#!/bin/tsvm\n';
 
-/** The container in a file that may start with a `#!...` line ending in a newline: the bytes after that line. */
+/**
+ * Where the container starts in a file `withShebang` writes: one page in, so that tsvm can
+ * map the file (MAP_PRIVATE) with the container page-aligned at its fixed address instead
+ * of reading it, and processes running it share the page cache's frames.
+ */
+export const CONTAINER_OFFSET = 4096;
+
+/**
+ * The container in a file that may start with a `#!...` line ending in a newline: the bytes
+ * after that line and the NULs that follow it (withShebang's padding; a container starts
+ * with its magic, never with a NUL).
+ */
 export function stripShebang(bytes: Uint8Array): Uint8Array {
   if (bytes.length < 2 || bytes[0] !== 0x23 || bytes[1] !== 0x21) return bytes;
   const nl = bytes.indexOf(0x0a);
   if (nl < 0) throw new Error('bytecode file: the #! line does not end');
-  return bytes.subarray(nl + 1);
+  let start = nl + 1;
+  while (start < bytes.length && bytes[start] === 0) start++;
+  return bytes.subarray(start);
 }
 
-/** A file for `tskern compile`: TSVM_SHEBANG, then the container. */
+/**
+ * A file for `tskern compile`: TSVM_SHEBANG, NULs up to CONTAINER_OFFSET, then the
+ * container. The line stays short (Linux reads at most 256 bytes of a `#!` line).
+ */
 export function withShebang(container: Uint8Array): Uint8Array {
   const head = new TextEncoder().encode(TSVM_SHEBANG);
-  const out = new Uint8Array(head.length + container.length);
+  const out = new Uint8Array(CONTAINER_OFFSET + container.length); // zero-filled: the padding
   out.set(head, 0);
-  out.set(container, head.length);
+  out.set(container, CONTAINER_OFFSET);
   return out;
 }
 

@@ -143,6 +143,8 @@ export const NATIVES = [
   { name: 'weakGet', argc: 2, doc: 'weakGet(w, i): slot i (int32) of ephemeron vector w; undefined when w is not one or i is out of range' },
   { name: 'weakSet', argc: 3, doc: 'weakSet(w, i, v): store v in slot i (int32) of ephemeron vector w (nothing when w is not one or i is out of range); returns undefined' },
   { name: 'collectGarbage', argc: 0, doc: 'a full collection now (ephemeron vectors cleared as above); returns undefined' },
+  // ---- start-up: the prelude's install() in one call (issue 14) ---------------------------
+  { name: 'installMethods', argc: 2, doc: 'installMethods(target, source): defines each own property of source on target with its attributes less enumerable (a data property writable and configurable as in the object literal, an accessor configurable), in source\'s table order: string and integer keys first, then symbols; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -234,6 +234,21 @@ export function callNative(vm: VM, name: string, a: Value[]): Value {
       else o.props.set(k, prop);
       return o;
     }
+    case 'installMethods': {
+      const t = obj(vm, a[0], 'installMethods'), s = obj(vm, a[1], 'installMethods');
+      const keys = [...s.props.keys()];
+      for (const symbols of [false, true]) {
+        for (const k of keys) {
+          if ((k instanceof JSSymbol) !== symbols) continue;
+          const p = s.props.get(k)!;
+          const prop = { ...p, enumerable: false };
+          const existing = t.props.get(k);
+          if (existing) Object.assign(existing, prop);
+          else t.props.set(k, prop);
+        }
+      }
+      return undefined;
+    }
     case 'defineAccessor': {
       const o = obj(vm, a[0], 'defineAccessor');
       const k = key(vm, a[1]);

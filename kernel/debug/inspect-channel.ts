@@ -14,7 +14,7 @@
 // change to its areas (mmap, munmap, mprotect, brk, execve), and unpublishes it on exit.
 // Page-table changes need no call: the host reads the tables themselves.
 
-import { outl, physRead32, physWrite32, physWrite8 } from '../arch/intrinsics.ts';
+import { charCode, outl, physRead32, physWrite32, physWrite8 } from '../arch/intrinsics.ts';
 import type { AddressSpace } from '../mm/address-space.ts';
 import { Errno } from '../mm/errno.ts';
 import type { FrameAllocator } from '../mm/frames.ts';
@@ -141,7 +141,7 @@ export class InspectChannel {
       for (let i = 0; i < used; i += 4) {
         let w = 0;
         for (let k = 0; k < 4 && i + k < used; k++) {
-          const c = text.charCodeAt(from + i + k);
+          const c = charCode(text, from + i + k);
           w |= (c < 0x80 ? c : 0x3f) << (8 * k);
         }
         physWrite32(pages[p] + TextPage.DATA + i, w);

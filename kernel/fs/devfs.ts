@@ -119,38 +119,43 @@ const le32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 
 const rd32 = (b: number[], o: number): number => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 /** ioctl of a terminal. The struct termios of TCGETS is Linux i386's (36 bytes). */
-async function ttyIoctl(tty: Tty, cmd: number, arg: number, mem: UserMemory): Promise<number> {
+/** f(bytes) once mem.read's result is there; an error as it is. Not async: a read of resident
+ *  memory answers at once, so the ioctl does too (no Promise round trip through the scheduler). */
+function withBytes(got: number[] | number | Promise<number[] | number>, f: (b: number[]) => number): number | Promise<number> {
+  if (typeof got === 'number') return got;
+  if (Array.isArray(got)) return f(got);
+  return got.then((b) => (typeof b === 'number' ? b : f(b)));
+}
+
+function ttyIoctl(tty: Tty, cmd: number, arg: number, mem: UserMemory): number | Promise<number> {
   switch (cmd) {
     case Ioctl.TCGETS: {
       const b = le32(tty.iflag).concat(le32(tty.oflag), le32(tty.cflag), le32(tty.lflag), [0], tty.cc.slice(0, 19));
       return mem.write(arg, b);
     }
-    case Ioctl.TCSETS: case Ioctl.TCSETSW: case Ioctl.TCSETSF: {
-      const b = await mem.read(arg, 36);
-      if (typeof b === 'number') return b;
-      tty.iflag = rd32(b, 0);
-      tty.oflag = rd32(b, 4);
-      tty.cflag = rd32(b, 8);
-      tty.lflag = rd32(b, 12);
-      tty.cc = b.slice(17, 36);
-      return 0;
-    }
+    case Ioctl.TCSETS: case Ioctl.TCSETSW: case Ioctl.TCSETSF:
+      return withBytes(mem.read(arg, 36), (b) => {
+        tty.iflag = rd32(b, 0);
+        tty.oflag = rd32(b, 4);
+        tty.cflag = rd32(b, 8);
+        tty.lflag = rd32(b, 12);
+        tty.cc = b.slice(17, 36);
+        return 0;
+      });
     case Ioctl.TIOCGWINSZ:
       return mem.write(arg, [tty.rows & 0xff, tty.rows >> 8, tty.cols & 0xff, tty.cols >> 8, 0, 0, 0, 0]);
-    case Ioctl.TIOCSWINSZ: {
-      const b = await mem.read(arg, 8);
-      if (typeof b === 'number') return b;
-      tty.setWindowSize(b[0] | (b[1] << 8), b[2] | (b[3] << 8));
-      return 0;
-    }
+    case Ioctl.TIOCSWINSZ:
+      return withBytes(mem.read(arg, 8), (b) => {
+        tty.setWindowSize(b[0] | (b[1] << 8), b[2] | (b[3] << 8));
+        return 0;
+      });
     case Ioctl.TIOCGPGRP:
       return mem.write(arg, le32(tty.foregroundPgrp));
-    case Ioctl.TIOCSPGRP: {
-      const b = await mem.read(arg, 4);
-      if (typeof b === 'number') return b;
-      tty.foregroundPgrp = rd32(b, 0);
-      return 0;
-    }
+    case Ioctl.TIOCSPGRP:
+      return withBytes(mem.read(arg, 4), (b) => {
+        tty.foregroundPgrp = rd32(b, 0);
+        return 0;
+      });
     case Ioctl.TIOCSCTTY:
       return 0;
     case Ioctl.FIONREAD:

@@ -110,8 +110,16 @@ interface Source {
 }
 
 export class RamFile extends RamNode implements Inode, MappedFile {
-  /** Frame of each materialised page (sparse: a file may have holes). */
+  /** Frame of each materialised page at or beyond `arrayPages` (sparse: a file may have holes). */
   private pages = new Map<number, number>();
+  /**
+   * Frames of the pages below `arrayPages` (those the archive's bytes covered when the file
+   * was made), by index; undefined where not materialised. An array, not the Map: program
+   * files are faulted in page by page by every exec, and a Map lookup costs far more. Its
+   * size is bounded by the archive, which is in memory anyway.
+   */
+  private low: (number | undefined)[] = [];
+  private readonly arrayPages: number;
   private length: number;
   /** Open file descriptions of the file; directory entries naming it. */
   opens = 0;
@@ -124,6 +132,12 @@ export class RamFile extends RamNode implements Inode, MappedFile {
   constructor(fs: RamFsContext, mode: number, mtime: number, private source: Source | null) {
     super(fs, Mode.REG | (mode & 0o7777), mtime);
     this.length = source === null ? 0 : source.length;
+    this.arrayPages = Math.ceil(this.length / PAGE);
+  }
+
+  /** The frame of materialised page `index`, or undefined. */
+  private frameOf(index: number): number | undefined {
+    return index < this.arrayPages ? this.low[index] : this.pages.get(index);
   }
 
   get inode(): number {
@@ -140,7 +154,7 @@ export class RamFile extends RamNode implements Inode, MappedFile {
 
   /** The frame of page `index` (materialised on first use), or -ENOMEM. The file keeps its reference. */
   getPage(index: number): number {
-    const have = this.pages.get(index);
+    const have = this.frameOf(index);
     if (have !== undefined) return have;
     const frame = this.fs.frames.alloc();
     if (frame < 0) return frame;
@@ -151,9 +165,19 @@ export class RamFile extends RamNode implements Inode, MappedFile {
       physCopy(frame, this.source.phys + from, copied);
     }
     if (copied < PAGE) physFill(frame + copied, 0, PAGE - copied);
-    this.pages.set(index, frame);
+    if (index < this.arrayPages) this.low[index] = frame;
+    else this.pages.set(index, frame);
     ramfsStats.pages++;
     return frame;
+  }
+
+  /** Page `index`'s frame if it is materialised or the archive holds its bytes (copied now), else -1. */
+  residentFrame(index: number): number {
+    const have = this.frameOf(index);
+    if (have !== undefined) return have;
+    if (this.source === null || index * PAGE >= this.source.length) return -1;
+    const frame = this.getPage(index);
+    return frame < 0 ? -1 : frame;
   }
 
   open(): FileOps {
@@ -220,7 +244,14 @@ export class RamFile extends RamNode implements Inode, MappedFile {
       drop.push(index);
     }
     for (let i = 0; i < drop.length; i++) this.pages.delete(drop[i]);
-    const last = this.pages.get(keep - 1);
+    for (let index = keep; index < this.low.length; index++) {
+      const frame = this.low[index];
+      if (frame === undefined) continue;
+      this.fs.frames.unref(frame);
+      ramfsStats.pages--;
+      this.low[index] = undefined;
+    }
+    const last = this.frameOf(keep - 1);
     if (length % PAGE !== 0 && last !== undefined) physFill(last + (length % PAGE), 0, PAGE - (length % PAGE));
     if (this.source !== null && length < this.source.length) this.source = { phys: this.source.phys, length };
     this.length = length;

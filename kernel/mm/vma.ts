@@ -76,6 +76,13 @@ export interface MappedFile {
    * be unmapped, since it can be read again. Absent: the file's pages are never reclaimed.
    */
   cachedFrame?(index: number): number;
+  /**
+   * The frame of page `index` when it is in memory without I/O, else -1: fault-around maps
+   * such pages. ramfs answers for its materialised pages and those of the initial archive
+   * (all in Linux's page cache from the start; copied out here), never for a hole. Absent:
+   * cachedFrame answers.
+   */
+  residentFrame?(index: number): number;
 }
 
 /** What a memory object says about mapping it. */

@@ -38,7 +38,7 @@ import { FdTable } from './fd-table.ts';
 import { kernel, setKernelState } from './kernel-state.ts';
 import { addProcess } from './lifecycle.ts';
 import { Process } from './process.ts';
-import { makeRunnable, runUser } from './scheduler.ts';
+import { makeRunnable, runUser, setTrapTrace } from './scheduler.ts';
 import { sendSignal } from './lifecycle.ts';
 import { SIG_IGN, SiCode, Sig } from './signal.ts';
 import { UserContext } from './user-context.ts';
@@ -63,7 +63,7 @@ function sizeOption(v: string | null): number {
   return Number.isInteger(n) && n > 0 ? n * scale : 0;
 }
 
-const KERNEL_KEYS = ['init', 'ttys', 'test', 'selftest', 'console', 'root', 'writeback', 'mem'];
+const KERNEL_KEYS = ['init', 'ttys', 'test', 'selftest', 'console', 'root', 'writeback', 'mem', 'trace'];
 
 /** Linux's rule: command-line words with `=` the kernel does not know become init's environment. */
 function initEnvironment(words: string[]): string[] {
@@ -158,6 +158,7 @@ export function startProcesses(console: Uart16550, cmdline: string): { ok: boole
   registerSignalSyscalls();
   registerMiscSyscalls();
   setRunUserHook(runUser);
+  setTrapTrace(words.indexOf('trace=traps') >= 0);
   if (members < 0) kernel().log('tskern: the initial file system is damaged; using what could be read');
 
   const initPath = option(words, 'init') ?? '/sbin/init';

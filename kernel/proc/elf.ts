@@ -83,13 +83,18 @@ export class FileReader {
   }
 }
 
-/** The first bytes of the file as a string (for `#!`), at most n. */
+/**
+ * The file's `#!` line for execve: its first bytes up to and including the first newline,
+ * at most n; only the first two when they are not `#!` (an ELF program has no line to read,
+ * and a byte at a time through the page cache costs thousands of instructions each).
+ */
 export function fileHead(r: FileReader, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) {
     const b = r.u8(i);
     if (b < 0) break;
     s += String.fromCharCode(b);
+    if (b === 0x0a || (i === 1 && s !== '#!')) break;
   }
   return s;
 }

@@ -10,7 +10,7 @@ import { AddressSpace } from '../mm/address-space.ts';
 import { MapFlag, Prot } from '../mm/mman.ts';
 import { Layout, pageDown, pageUp } from '../mm/page.ts';
 import type { MappedFile } from '../mm/vma.ts';
-import { writeBytes } from '../syscall/user-memory.ts';
+import { writeBytes, writeWords } from '../syscall/user-memory.ts';
 import { utf8Encode } from '../lib/utf8.ts';
 import { ElfType, Pf, Pt, type ElfImage } from './elf.ts';
 import { kernel } from './kernel-state.ts';
@@ -109,7 +109,6 @@ export async function loadProgram(elf: ElfImage, file: MappedFile, execPath: str
   if (r < 0) return fail(space, r);
 
   // The strings, from the top down: execfn, envp, argv, the platform, then 16 random bytes.
-  const bytes: number[] = [];
   const strings: string[] = [execPath];
   for (let i = envp.length - 1; i >= 0; i--) strings.push(envp[i]);
   for (let i = argv.length - 1; i >= 0; i--) strings.push(argv[i]);
@@ -147,11 +146,7 @@ export async function loadProgram(elf: ElfImage, file: MappedFile, execPath: str
   for (let i = 0; i < auxv.length; i++) words.push(auxv[i]);
   sp -= words.length * 4;
   sp -= sp % 16; // argc 16-byte aligned, as the i386 ABI wants at _start
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    bytes.push(w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, (w >>> 24) & 0xff);
-  }
-  const ww = await writeBytes(space, sp, bytes);
+  const ww = await writeWords(space, sp, words);
   if (ww < 0) return fail(space, ww);
   space.stackStart = sp;
   return { space, entry: elf.entry + bias, sp };

@@ -8,6 +8,14 @@ import type { Process } from './process.ts';
 
 /** How long a change waits before it is published (the inspector refreshes every 250 ms). */
 const PUBLISH_DELAY_MS = 50;
+/**
+ * A publish formats and copies the maps text of every changed process: hundreds of
+ * thousands of instructions each, tens of milliseconds where the emulator runs slowly (a
+ * browser). The next one then waits at least this many times as long as the last took, so
+ * publishing keeps to a fifth of the CPU while processes start one after another.
+ */
+const PUBLISH_COST_FACTOR = 4;
+let lastFlushMs = 0;
 
 const dirty = new Set<Process>();
 let scheduled = false;
@@ -21,6 +29,7 @@ let lastDirty: Process | null = null;
 const published = new Set<Process>();
 
 function flush(): void {
+  const start = performance.now();
   scheduled = false;
   lastDirty = null;
   for (const p of dirty) {
@@ -29,6 +38,7 @@ function flush(): void {
     published.add(p);
   }
   dirty.clear();
+  lastFlushMs = performance.now() - start;
 }
 
 /** p's areas changed (exec, fork, mmap, munmap, mprotect, brk, mremap). */
@@ -38,7 +48,8 @@ export function areasChanged(p: Process): void {
   dirty.add(p);
   if (!scheduled) {
     scheduled = true;
-    setTimeout(flush, PUBLISH_DELAY_MS);
+    const wait = PUBLISH_COST_FACTOR * lastFlushMs;
+    setTimeout(flush, wait > PUBLISH_DELAY_MS ? wait : PUBLISH_DELAY_MS);
   }
 }
 

@@ -14,7 +14,7 @@
 //    also ends the time slice (the process goes to the back of the queue).
 // When nothing is runnable the event loop halts the CPU until the next interrupt.
 
-import { enterUser, gdtSetTls, physRead32, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
+import { enterUser, gdtSetTls, outl, physRead32, physWrite32, readCr3, writeCr3 } from '../arch/intrinsics.ts';
 import { Fault, FaultWait } from '../mm/address-space.ts';
 import { hex32 } from '../arch/traps.ts';
 import { ioCounters, vmCounters } from '../mm/vmstat.ts';
@@ -29,6 +29,19 @@ import { dispatchSyscall, NO_RESULT } from '../syscall/dispatch.ts';
 const SYSCALL_VECTOR = 0x80;
 const IRQ_BASE = 0x20;
 const PAGE_FAULT = 14;
+
+/** Ports of `trace=traps` (bench/startup-trace.ts reads them with the instruction counter). */
+const TRACE_PORT = 0x81, TRACE_CR2_PORT = 0x82;
+/**
+ * `trace=traps` on the command line: every entry to ring 3 writes (1 << 24) | pid to
+ * TRACE_PORT, every return (2 << 24) | vector << 16 | the system call's number, after a
+ * page fault's address to TRACE_CR2_PORT; the host charges the instructions in between.
+ */
+let traceTraps = false;
+
+export function setTrapTrace(on: boolean): void {
+  traceTraps = on;
+}
 
 const queue: Process[] = [];
 /** The process whose time slice is running and the timer ticks it has seen. */
@@ -135,7 +148,12 @@ export function runUser(): boolean {
       return true;
     }
     if (lastRun !== p || loadedRoot !== p.mm.space.pt.root) activate(p); // activate's own first test, without the call
+    if (traceTraps) outl(TRACE_PORT, (1 << 24) | p.pid);
     const vector = enterUser(p.ctx.phys); // p.ctx.run(), one call less on every trap
+    if (traceTraps) {
+      if (vector === PAGE_FAULT) outl(TRACE_CR2_PORT, physRead32(p.ctx.phys + Reg.CR2 * 4));
+      outl(TRACE_PORT, (2 << 24) | (vector << 16) | (vector === SYSCALL_VECTOR ? physRead32(p.ctx.phys + Reg.EAX * 4) & 0xffff : 0));
+    }
     if (vector === SYSCALL_VECTOR) {
       const r = dispatchSyscall(p);
       if (typeof r === 'number') {

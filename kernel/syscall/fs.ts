@@ -17,7 +17,7 @@ import type { Process } from '../proc/process.ts';
 import { SiCode, Sig } from '../proc/signal.ts';
 import { int, register } from './dispatch.ts';
 import {
-  UserBuffer, readBytes, readString, userMemory, writeBytes, writeWords, wordsToBytes,
+  UserBuffer, readBytes, readString, userMemory, writeBytes, writeBytesSoon, writeWords, wordsToBytes,
 } from './user-memory.ts';
 import { utf8Encode } from '../lib/utf8.ts';
 
@@ -271,7 +271,7 @@ function fstatFd(p: Process, fd: number, out: number): number | Promise<number> 
   const s = f.inode === null ? null : f.inode.stat();
   if (s === null) return -Errno.EBADF;
   if (f.ops.isTty === true) { s.mode = Mode.CHR | 0o620; s.rdev = 0x8800; }
-  return writeBytes(p.mm.space, out, stat64Bytes(s));
+  return writeBytesSoon(p.mm.space, out, stat64Bytes(s));
 }
 
 /** Directory positions are indices into the listing. */
@@ -401,12 +401,13 @@ async function accessAt(p: Process, dirfd: number, pathAddr: number, mode: numbe
   return 0;
 }
 
-async function getcwd(p: Process, buf: number, size: number): Promise<number> {
+function getcwd(p: Process, buf: number, size: number): number | Promise<number> {
   const bytes = utf8Encode(p.cwd.path);
   bytes.push(0);
   if (size < bytes.length) return -Errno.ERANGE;
-  const w = await writeBytes(p.mm.space, buf, bytes);
-  return w < 0 ? w : bytes.length;
+  const w = writeBytesSoon(p.mm.space, buf, bytes);
+  if (typeof w === 'number') return w < 0 ? w : bytes.length;
+  return w.then((r) => (r < 0 ? r : bytes.length));
 }
 
 async function chdir(p: Process, pathAddr: number): Promise<number> {

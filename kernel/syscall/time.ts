@@ -6,7 +6,7 @@ import { Errno } from '../mm/errno.ts';
 import type { Process } from '../proc/process.ts';
 import { sleepInterruptible } from '../proc/lifecycle.ts';
 import { int, register } from './dispatch.ts';
-import { readBytes, writeWords } from './user-memory.ts';
+import { readBytes, writeWords, writeWordsSoon } from './user-memory.ts';
 
 const REALTIME = 0, MONOTONIC = 1, PROCESS_CPUTIME = 2, THREAD_CPUTIME = 3, MONOTONIC_RAW = 4,
   REALTIME_COARSE = 5, MONOTONIC_COARSE = 6, BOOTTIME = 7;
@@ -28,7 +28,7 @@ function clockNow(p: Process, clock: number): number[] | null {
 function getTime(p: Process, clock: number, addr: number, wide: boolean): number | Promise<number> {
   const t = clockNow(p, int(clock));
   if (t === null) return -Errno.EINVAL;
-  return writeWords(p.mm.space, addr, wide ? [t[0], 0, t[1], 0] : t);
+  return writeWordsSoon(p.mm.space, addr, wide ? [t[0], 0, t[1], 0] : t);
 }
 
 /** Milliseconds of a timespec at addr, or -EFAULT / -EINVAL. */

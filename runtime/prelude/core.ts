@@ -53,16 +53,11 @@ export function hidden(o: any, key: unknown, value: unknown): void {
   __native.defineProperty(o, key, value, 6);
 }
 
-/** Copies the methods of an object literal onto target as non-enumerable properties. */
+/** Copies the methods of an object literal onto target as non-enumerable properties
+ *  (accessors stay accessors), in ownKeys order: one native call (the start-up's largest
+ *  cost was this loop: ~20 ops and two natives a method). */
 export function install(target: any, methods: any): void {
-  const keys = __native.ownKeys(methods, 3);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const flags = __native.propertyFlags(methods, k);
-    if (flags & 24) {
-      __native.defineAccessor(target, k, __native.getOwnAccessor(methods, k, 0), __native.getOwnAccessor(methods, k, 1), 4);
-    } else hidden(target, k, methods[k]);
-  }
+  __native.installMethods(target, methods);
 }
 
 /** Constants: non-writable, non-enumerable, non-configurable. */

@@ -436,21 +436,23 @@ install(DateC, {
 __native.defineProperty(DateC.UTC, 'length', 7, 4);
 
 type Getter = (t: number) => number;
-const getters: [string, Getter][] = [
-  ['FullYear', yearFromTime], ['Month', monthFromTime], ['Date', dateFromTime], ['Day', weekDay],
-  ['Hours', hourFromTime], ['Minutes', minFromTime], ['Seconds', secFromTime], ['Milliseconds', msFromTime],
+// The names are constants (interned when the program loads), not 'get' + name made and
+// interned at start-up: the start-up runs these loops in every program.
+const getterNames = [
+  'getFullYear', 'getUTCFullYear', 'getMonth', 'getUTCMonth', 'getDate', 'getUTCDate', 'getDay', 'getUTCDay',
+  'getHours', 'getUTCHours', 'getMinutes', 'getUTCMinutes', 'getSeconds', 'getUTCSeconds',
+  'getMilliseconds', 'getUTCMilliseconds',
 ];
-for (let i = 0; i < getters.length; i++) {
-  const name = getters[i][0], f = getters[i][1];
-  for (const prefix of ['get', 'getUTC']) {
-    const g = function (this: any): number {
-      const t = timeOf(this, prefix + name);
-      return t !== t ? NaN : f(t);
-    };
-    setName(g, prefix + name);
-    __native.defineProperty(g, 'length', 0, 4);
-    hidden(DatePrototype, prefix + name, g);
-  }
+const getterFns: Getter[] = [yearFromTime, monthFromTime, dateFromTime, weekDay, hourFromTime, minFromTime, secFromTime, msFromTime];
+for (let i = 0; i < 16; i++) {
+  const name = getterNames[i], f = getterFns[i >> 1];
+  const g = function (this: any): number {
+    const t = timeOf(this, name);
+    return t !== t ? NaN : f(t);
+  };
+  __native.defineProperty(g, 'name', name, 4);
+  __native.defineProperty(g, 'length', 0, 4);
+  __native.defineProperty(DatePrototype, name, g, 6);
 }
 
 /** The setters: which component the first argument replaces, how many may follow. */
@@ -473,18 +475,19 @@ function setComponents(d: any, which: number, a: any[], method: string): number 
   else ms = arg(0, ms);
   return setTimeValue(d, timeClip(makeDate(makeDay(y, mo, dt), makeTime(h, mi, s, ms))));
 }
-const setters = ['FullYear', 'Month', 'Date', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'];
+const setterNames = [
+  'setFullYear', 'setUTCFullYear', 'setMonth', 'setUTCMonth', 'setDate', 'setUTCDate', 'setHours', 'setUTCHours',
+  'setMinutes', 'setUTCMinutes', 'setSeconds', 'setUTCSeconds', 'setMilliseconds', 'setUTCMilliseconds',
+];
 const setterLengths = [3, 2, 1, 4, 3, 2, 1];
-for (let i = 0; i < setters.length; i++) {
-  const which = i;
-  for (const prefix of ['set', 'setUTC']) {
-    const setter = function (this: any, ...a: any[]): number {
-      return setComponents(this, which, a, prefix + setters[which]);
-    };
-    setName(setter, prefix + setters[i]);
-    __native.defineProperty(setter, 'length', setterLengths[i], 4);
-    hidden(DatePrototype, prefix + setters[i], setter);
-  }
+for (let i = 0; i < 14; i++) {
+  const which = i >> 1, name = setterNames[i];
+  const setter = function (this: any, ...a: any[]): number {
+    return setComponents(this, which, a, name);
+  };
+  __native.defineProperty(setter, 'name', name, 4);
+  __native.defineProperty(setter, 'length', setterLengths[which], 4);
+  __native.defineProperty(DatePrototype, name, setter, 6);
 }
 
 install(DatePrototype, {

@@ -63,6 +63,8 @@ declare const __native: {
   symbolDescription(sym: unknown): string | undefined;
   setFunctionName(fn: unknown, key: unknown, prefix: string): void;
   defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
+  /** source's own properties onto target, not enumerable (the prelude's install()). */
+  installMethods(target: any, source: any): void;
   monotonicNow(): number;
   wallClockNow(): number;
   idle(deadline: number): void;

@@ -9,7 +9,7 @@
 import { mergeSort } from '../sort.ts';
 import {
   ArrayPrototype, GLOBAL$, ObjectPrototype, SymbolIterator, SymbolToStringTag, hidden, install, isCallable, isObject, linkConstructor,
-  relativeIndex, requireCallable, sameValueZero, setName, toIntegerOrInfinity, toLength, toNum, toStr,
+  relativeIndex, requireCallable, sameValueZero, toIntegerOrInfinity, toLength, toNum, toStr,
 } from './core.ts';
 import { arrayIterator, iterateValues } from './iteration.ts';
 
@@ -585,27 +585,30 @@ install(DataViewPrototype, {
     return __native.viewInfo(this, 1);
   },
 });
+// the accessors' names as constants (interned at load, not made at every start)
+const VIEW_GETTERS = ['getInt8', 'getUint8', '', 'getInt16', 'getUint16', 'getInt32', 'getUint32', 'getFloat32', 'getFloat64'];
+const VIEW_SETTERS = ['setInt8', 'setUint8', '', 'setInt16', 'setUint16', 'setInt32', 'setUint32', 'setFloat32', 'setFloat64'];
 for (let t = 0; t < 9; t++) {
   if (t === 2) continue; // no Uint8Clamped accessors
-  const type = t, size = SIZES[t], name = NAMES[t].slice(0, -5);
+  const type = t, size = SIZES[t], getName = VIEW_GETTERS[t], setName_ = VIEW_SETTERS[t];
   const getter = function (this: any, byteOffset?: unknown, littleEndian?: unknown): number {
-    requireDataView(this, 'get' + name);
+    requireDataView(this, getName);
     const i = viewIndex(this, byteOffset, size);
     return __native.viewGet(this, i, type, !!littleEndian);
   };
   const setter = function (this: any, byteOffset?: unknown, value?: unknown, littleEndian?: unknown): void {
-    requireDataView(this, 'set' + name);
+    requireDataView(this, setName_);
     const i0 = toIndex(byteOffset, 'Offset is outside the bounds of the DataView');
     const v = toNum(value);
     const i = viewIndex(this, i0, size);
     __native.viewSet(this, i, type, v, !!littleEndian);
   };
-  setName(getter, 'get' + name);
-  setName(setter, 'set' + name);
+  __native.defineProperty(getter, 'name', getName, 4);
+  __native.defineProperty(setter, 'name', setName_, 4);
   __native.defineProperty(getter, 'length', 1, 4);
   __native.defineProperty(setter, 'length', 2, 4);
-  hidden(DataViewPrototype, 'get' + name, getter);
-  hidden(DataViewPrototype, 'set' + name, setter);
+  __native.defineProperty(DataViewPrototype, getName, getter, 6);
+  __native.defineProperty(DataViewPrototype, setName_, setter, 6);
 }
 
 void ObjectPrototype;

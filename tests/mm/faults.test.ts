@@ -216,6 +216,43 @@ describe('files and memory objects', () => {
     expect(b.frames.usedCount).toBe(b.baseUsed);
   });
 
+  test('fault-around: a read fault maps the cached pages of its 16-page window in the area, read-only', () => {
+    const file = new TestFile(b.frames, b.m, 40);
+    // a file whose cache holds every page but 20 (cachedFrame: -1), never read for fault-around
+    const cached = Object.assign(file, { cachedFrame: (i: number) => (i === 20 || i >= file.frames.length ? -1 : file.frames[i]) });
+    const a = s.mmap(0, 30 * P, RW, MapFlag.PRIVATE, { file: cached }, 4); // file pages 4..33
+    const window = (a + 18 * P) & ~0xffff; // the aligned 64 KiB window of the faulting page
+    file.reads = 0;
+    expect(load(b.m, s, a + 18 * P)).toBe(TestFile.fill(22));
+    expect(file.reads).toBe(1); // only the faulting page went through getPage
+    for (let va = a; va < a + 30 * P; va += P) {
+      const index = 4 + (va - a) / P;
+      const inWindow = va >= window && va < window + 16 * P;
+      expect(frameAt(b.m, s, va), `page ${index}`).toBe(inWindow && index !== 20 ? file.frames[index] : null);
+      if (inWindow && index !== 20) expect(translate(b.m.read, s.pt.root, va)!.writable).toBe(false);
+    }
+    expect(b.frames.refCount(file.frames[23])).toBe(2); // the cache's and the PTE's
+    expect(store(b.m, s, a + 19 * P, 0x05)).toBe(Fault.OK); // copy-on-write as after its own fault
+    expect(b.m.mem[file.frames[23]]).toBe(TestFile.fill(23));
+    expect(b.frames.refCount(file.frames[23])).toBe(1);
+    expect(load(b.m, s, a + 16 * P)).toBe(TestFile.fill(20)); // the uncached page faults on its own
+    // stores, shared mappings and files without cachedFrame (nor residentFrame) map one page
+    const w = s.mmap(0, 8 * P, RW, MapFlag.PRIVATE, { file: cached }, 0);
+    expect(store(b.m, s, w + P, 1)).toBe(Fault.OK);
+    expect(frameAt(b.m, s, w)).toBeNull();
+    const sh = s.mmap(0, 8 * P, RW, MapFlag.SHARED, { file: cached }, 0);
+    expect(load(b.m, s, sh + P)).toBe(TestFile.fill(1));
+    expect(frameAt(b.m, s, sh)).toBeNull();
+    const plain = new TestFile(b.frames, b.m, 8);
+    const pl = s.mmap(0, 8 * P, RW, MapFlag.PRIVATE, { file: plain }, 0);
+    expect(load(b.m, s, pl + P)).toBe(TestFile.fill(1));
+    expect(frameAt(b.m, s, pl)).toBeNull();
+    freeAll(s);
+    file.release();
+    plain.release();
+    expect(b.frames.usedCount).toBe(b.baseUsed);
+  });
+
   test('shared file mapping: stores reach the page cache; read-only files refuse PROT_WRITE', () => {
     const file = new TestFile(b.frames, b.m, 2);
     const a = s.mmap(0, 2 * P, RW, MapFlag.SHARED, { file }, 0);

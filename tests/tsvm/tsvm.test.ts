@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { assembleTsvm } from '../../image-builder/tsvm.ts';
 import { compileProgram } from '../../image-builder/compiler/index.ts';
-import { encodeModule, stripShebang, TSVM_SHEBANG } from '../../image-builder/bytecode/index.ts';
+import { CONTAINER_OFFSET, decodeModule, encodeModule, stripShebang, TSVM_SHEBANG } from '../../image-builder/bytecode/index.ts';
 import { QEMU_I386, compileFor, qemuAvailable, runTsvm, skipNote, tsvm, workDir } from './run.ts';
 
 const programs = fileURLToPath(new URL('./programs/', import.meta.url));
@@ -61,6 +61,11 @@ describe('tskern compile', () => {
     expect(r).toEqual({ code: 0, stderr: '' });
     const file = readFileSync(out);
     expect(file.subarray(0, TSVM_SHEBANG.length).toString('latin1')).toBe('#!/bin/tsvm\n');
+    // NULs after the line, the container page-aligned (tsvm maps it), and every reader finds it there
+    expect(file.subarray(TSVM_SHEBANG.length, CONTAINER_OFFSET).every((b) => b === 0)).toBe(true);
+    expect(file.subarray(CONTAINER_OFFSET, CONTAINER_OFFSET + 4).toString('latin1')).toBe('TSBC');
+    expect(stripShebang(file).byteOffset - file.byteOffset).toBe(CONTAINER_OFFSET);
+    expect(decodeModule(file).functions.length).toBeGreaterThan(0);
     expect(statSync(out).mode & 0o777).toBe(0o755);
     if (!qemuAvailable) return;
     const run = await runTsvm([out, 'exit', '6']);
@@ -134,7 +139,19 @@ describe(`tsvm under ${QEMU_I386}${skipNote}`, () => {
     writeFileSync(bare, stripShebang(readFileSync(withLine)));
     const other = join(workDir, 'other-line.tsbc');
     writeFileSync(other, Buffer.concat([Buffer.from('#!/usr/local/bin/tsvm -x\n'), readFileSync(bare)]));
-    for (const f of [withLine, bare, other]) {
+    // a short NUL padding (the container not page-aligned: tsvm reads it) and one cut short
+    // by another byte (the container then starts at that byte: bad magic, as stripShebang says)
+    const shortPad = join(workDir, 'short-pad.tsbc');
+    writeFileSync(shortPad, Buffer.concat([Buffer.from('#!/bin/tsvm\n\0\0\0'), readFileSync(bare)]));
+    expect(Buffer.from(stripShebang(readFileSync(shortPad))).equals(readFileSync(bare))).toBe(true);
+    const junk = Buffer.from(readFileSync(withLine));
+    junk[CONTAINER_OFFSET - 1] = 0x20;
+    const junkPath = join(workDir, 'junk-pad.tsbc');
+    writeFileSync(junkPath, junk);
+    expect(() => decodeModule(junk)).toThrow('bad magic');
+    const bad = await runTsvm([junkPath]);
+    expect([bad.stderr, bad.status]).toEqual([`tsvm: ${junkPath}: not a tskern bytecode module (bad magic)\n`, 1]);
+    for (const f of [withLine, bare, other, shortPad]) {
       const r = await runTsvm([f, 'exit', '9']);
       expect(r.stdout).toBe('start exit\n');
       expect(r.status).toBe(9);

@@ -190,6 +190,23 @@ describe('the tools', () => {
     expect(pmap[pmap.length - 1]).toBe(`total ${String(total).padStart(7)}K`);
   }, T);
 
+  test('tsvm maps its program from the page cache: /bin/sh one page below 0x20000000, pages shared read-only', async () => {
+    const pid = Number((await s.run('echo $$')).trim());
+    const maps = (await s.run(`cat /proc/${pid}/maps`)).split('\n');
+    // the `#!` page and the container after it: a private mapping of the file from offset 0
+    const line = maps.find((l) => l.startsWith('1ffff000-'));
+    expect(line, maps.join('\n')).toMatch(/^1ffff000-[0-9a-f]{8} rw-p 00000000 00:01 \d+ +\/bin\/sh$/);
+    // a page the interpreter read: the file's own frame (the cache's reference and this one at least), not writable
+    const out = await s.run(`pt ${pid} 0x20000000`);
+    const pte = /^PT\[0\] +0x[0-9a-f]{16}  (.*)$/m.exec(out);
+    expect(pte, out).not.toBeNull();
+    expect(pte![1].split(' '), out).toContain('P');
+    expect(pte![1].split(' '), out).not.toContain('RW');
+    const frame = /^frame +0x([0-9a-f]{8})  refcount (\d+)$/m.exec(out);
+    expect(frame, out).not.toBeNull();
+    expect(Number(frame![2])).toBeGreaterThanOrEqual(2);
+  }, T);
+
   test('free shows /proc/meminfo in kB', async () => {
     const info = new Map((await s.run('cat /proc/meminfo')).split('\n').filter((l) => l).map((l) => [l.split(':')[0], parseInt(l.split(':')[1], 10)]));
     const row = (await s.run('free')).split('\n')[1].split(/ +/);

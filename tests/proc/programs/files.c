@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 
 static const char *en(int e) {
   switch (e) { case ENOENT: return "ENOENT"; case EEXIST: return "EEXIST"; case EISDIR: return "EISDIR";
@@ -86,5 +88,14 @@ int main(int argc, char **argv) {
   while (fgets(l, sizeof l, m)) lines++;
   fclose(m);
   printf("maps has lines: %d\n", lines > 3);
+  // getcwd into resident memory (answered at once), across a fresh mapping's page boundary
+  // (the kernel faults it in first), a bad address, a buffer too small
+  char *fresh = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  long n1 = syscall(SYS_getcwd, fresh + 4096 - 2, 256);
+  printf("getcwd across pages: length ok %d, same %d\n", n1 == (long)strlen(top) + 1, strcmp(fresh + 4096 - 2, top) == 0);
+  long n2 = syscall(SYS_getcwd, fresh, 256);
+  printf("getcwd resident: length ok %d, same %d\n", n2 == (long)strlen(top) + 1, strcmp(fresh, top) == 0);
+  show("getcwd bad address", syscall(SYS_getcwd, (char *)8, 256));
+  show("getcwd too small", syscall(SYS_getcwd, fresh, 1));
   return 0;
 }

@@ -7,6 +7,8 @@
 #include <sys/utsname.h>
 #include <sys/resource.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <errno.h>
 int main(int argc, char **argv, char **envp) {
   struct utsname u;
   uname(&u);
@@ -31,5 +33,17 @@ int main(int argc, char **argv, char **envp) {
   for (int i = 1; i < argc; i++) printf("arg %s\n", argv[i]);
   printf("FOO=%s\n", getenv("FOO") ? getenv("FOO") : "(unset)");
   printf("pid positive %d\n", getpid() > 0);
+  // clock_gettime's timespec across a fresh mapping's page boundary (the kernel faults it in
+  // and waits), in resident memory (answered at once), at a bad address (EFAULT)
+  char *fresh = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  unsigned *cross = (unsigned *)(fresh + 4096 - 4);
+  long rc = syscall(SYS_clock_gettime, CLOCK_REALTIME, cross);
+  printf("timespec across pages: %ld, plausible %d\n", rc, cross[0] > 1600000000u && cross[1] < 1000000000u);
+  unsigned *whole = (unsigned *)(fresh + 64);
+  rc = syscall(SYS_clock_gettime, CLOCK_MONOTONIC, whole);
+  long rc2 = syscall(SYS_clock_gettime, CLOCK_MONOTONIC, whole + 2);
+  printf("resident: %ld %ld, monotonic %d\n", rc, rc2, whole[2] > whole[0] || (whole[2] == whole[0] && whole[3] >= whole[1]));
+  rc = syscall(SYS_clock_gettime, CLOCK_REALTIME, (void *)8);
+  printf("bad timespec: %ld errno %s\n", rc, errno == EFAULT ? "EFAULT" : "other");
   return 0;
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <errno.h>
 
 static sigjmp_buf jb;
 static volatile void *fault_addr;
@@ -70,5 +72,29 @@ int main(void) {
   signal(SIGUSR2, on_usr1);
   for (int i = 0; i < 100; i++) raise(SIGUSR2);
   printf("after 100 raises: got=%d\n", got);
+  // rt_sigaction/rt_sigprocmask on memory the kernel must fault in first (a fresh mapping,
+  // a struct across its page boundary: the waiting path), on the same memory resident
+  // (the immediate path), and on a bad address (EFAULT)
+  char *fresh = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  unsigned *cross = (unsigned *)(fresh + 4096 - 8);
+  long sr = syscall(SYS_rt_sigaction, SIGUSR2, NULL, cross, 8);
+  printf("old action across pages: %ld, handler ok %d\n", sr, cross[0] == (unsigned)(unsigned long)on_usr1);
+  cross[0] = (unsigned)(unsigned long)SIG_IGN;
+  sr = syscall(SYS_rt_sigaction, SIGUSR2, cross, NULL, 8);
+  raise(SIGUSR2);
+  printf("set from resident memory: %ld, got=%d\n", sr, got);
+  char *fresh2 = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  unsigned *mask = (unsigned *)fresh2;
+  sr = syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, mask, 8);
+  printf("old mask into a fresh page: %ld, %u %u\n", sr, mask[0], mask[1]);
+  mask[0] = 1u << (SIGUSR1 - 1);
+  sr = syscall(SYS_rt_sigprocmask, SIG_BLOCK, mask, mask + 2, 8);
+  printf("block from resident memory: %ld, old %u\n", sr, mask[2]);
+  sr = syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, mask + 4, 8);
+  printf("now blocked: %ld, %u\n", sr, mask[4]);
+  sr = syscall(SYS_rt_sigaction, SIGUSR2, (void *)8, NULL, 8);
+  printf("bad act: %ld errno %s\n", sr, errno == EFAULT ? "EFAULT" : "other");
+  sr = syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, (void *)8, 8);
+  printf("bad old mask: %ld errno %s\n", sr, errno == EFAULT ? "EFAULT" : "other");
   return 0;
 }
