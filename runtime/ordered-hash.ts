@@ -121,8 +121,13 @@ export class OrderedHashTable {
 
   /** Throws unless tables and stores have the layout the machine reads (see the file comment). */
   static checkLayout(ownKeys: (o: object) => string[]): void {
-    const t = ownKeys(new OrderedHashTable(noHash, 0)).join();
-    const s = ownKeys(new Store(4)).join();
+    const joined = (keys: string[]): string => {
+      let text = '';
+      for (let i = 0; i < keys.length; i++) text += (i === 0 ? '' : ',') + keys[i];
+      return text;
+    };
+    const t = joined(ownKeys(new OrderedHashTable(noHash, 0)));
+    const s = joined(ownKeys(new Store(4)));
     if (t !== 'store,hashOf,hole,kind' || s !== 'keys,values,chain,buckets,mask,live,next,removed,cleared') {
       throw new Error('ordered-hash: the layout the machine reads changed: ' + t + ' / ' + s);
     }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Session } from './session.ts';
 import { readChannel } from '../../host/inspect/channel.ts';
 import { inspectSpace } from '../../host/inspect/inspect.ts';
+import { parseMaps } from '../../host/inspect/maps.ts';
 
 let s: Session;
 beforeAll(async () => { s = await Session.boot(); }, 300_000);
@@ -278,13 +279,23 @@ describe('the tools', () => {
       expect(lines[1], out).toMatch(new RegExp(`^PDPT\\[${va >>> 30}\\] +0x[0-9a-f]{16}  P$`));
       return { out, pt: /^PT\[(\d+)\] +0x([0-9a-f]{16})  (.*)$/m.exec(out), frame: /^frame +0x([0-9a-f]{8})( \(the zero page\))?  refcount (\d+)$/m.exec(out) };
     };
-    // the host's own walk of the same tables (the inspect channel, read from guest memory)
+    // the host's own walk of the same tables (the inspect channel, read from guest memory).
+    // The kernel republishes a space's areas paced by the publishing's own cost (a few tens
+    // of ms after a change), so the reader waits until the space's maps text holds the area
+    // of `va` (fork-pages' area) before classifying.
     const hostPage = async (pid: number, va: number) => {
       const read = (addr: number, len: number) => s.machine.readPhys(addr, len);
-      const snapshot = readChannel(read, s.machine.inspectChannel()!);
-      const space = snapshot.spaces.find((sp) => sp.pid === pid);
-      expect(space, `pid ${pid} published`).toBeDefined();
-      return inspectSpace(read, snapshot, space!).pages.find((pg) => pg.va === va);
+      const holds = (maps: string) => parseMaps(maps).some((e) => e.start <= va && va < e.end);
+      for (let waited = 0; ; waited += 50) {
+        const snapshot = readChannel(read, s.machine.inspectChannel()!);
+        const space = snapshot.spaces.find((sp) => sp.pid === pid);
+        if ((space && holds(space.maps)) || waited >= 10_000) {
+          expect(space, `pid ${pid} published`).toBeDefined();
+          expect(holds(space!.maps), `pid ${pid}'s area of ${hex(va)} published within 10 s:\n${space!.maps}`).toBe(true);
+          return inspectSpace(read, snapshot, space!).pages.find((pg) => pg.va === va);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
     };
 
     // page 0: written, then shared by fork: present, user, dirty, but read-only, two references
