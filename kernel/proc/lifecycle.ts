@@ -176,6 +176,24 @@ export function sendSignal(p: Process, info: SigInfo): void {
 }
 
 /**
+ * Whether a call that ended with -EINTR runs again, decided (as Linux decides
+ * -ERESTARTSYS) by the signal about to be delivered: a stop signal's default action
+ * always restarts it once the process continues, a handler installed with SA_RESTART
+ * restarts the restartable calls. This covers the calls woken for a signal that was
+ * already pending when they started to wait, or that does not act at all (sleepInterruptible returns at once then, and
+ * sendSignal, which sets `restartSyscall` for a wait it ends itself, never saw them).
+ */
+export function restartsForPending(p: Process): boolean {
+  const sig = p.signals.nextDeliverable();
+  if (sig === 0 || sig === Sig.KILL) return false;
+  const act = p.signals.actions[sig];
+  // a signal that does not act (ignored, SIGCONT's default) should not have ended the wait
+  if (act.handler === SIG_IGN) return true;
+  if (act.handler === SIG_DFL) return defaultAction(sig) !== Default.TERM && defaultAction(sig) !== Default.CORE;
+  return (act.flags & SaFlag.RESTART) !== 0 && RESTARTABLE.has(p.ctx.get(Reg.EAX));
+}
+
+/**
  * Calls Linux restarts after a handler installed with SA_RESTART (-ERESTARTSYS): read, write,
  * open, waitpid, wait4, readv, writev, pread64, pwrite64, openat. Others (nanosleep, pause,
  * poll...) return -EINTR to a handler as Linux's do; after a stop every call restarts.

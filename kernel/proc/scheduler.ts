@@ -23,7 +23,7 @@ import { kernel } from './kernel-state.ts';
 import { State, type Process } from './process.ts';
 import { Reg } from './user-context.ts';
 import { SiCode, Sig, type SigInfo } from './signal.ts';
-import { deliverPending, exitProcess, hasDeliverable, sendSignal, forceSignal } from './lifecycle.ts';
+import { deliverPending, exitProcess, hasDeliverable, sendSignal, forceSignal, restartsForPending } from './lifecycle.ts';
 import { dispatchSyscall, NO_RESULT } from '../syscall/dispatch.ts';
 
 const SYSCALL_VECTOR = 0x80;
@@ -124,9 +124,10 @@ export function waitFor(p: Process, pending: Promise<number>): void {
  */
 async function restartAfterStop(p: Process, pending: Promise<number>): Promise<number> {
   const r = await pending;
-  if (!p.restartSyscall) return r;
+  const flagged = p.restartSyscall;
   p.restartSyscall = false;
   if (r !== -4 /* EINTR */ || !p.alive) return r;
+  if (!flagged && !restartsForPending(p)) return r;
   p.ctx.set(Reg.EIP, (p.ctx.get(Reg.EIP) - 2) >>> 0);
   return NO_RESULT;
 }
