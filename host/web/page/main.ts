@@ -1,7 +1,7 @@
 // The page: boots the kernel image in v86 with its COM1 on an xterm terminal, its VGA
 // screen beside it and the VM inspector below, and offers `window.tskern` to tests.
 // URL parameters: cmdline (the kernel command line, e.g. ?cmdline=test%3Dinspect), memory (MiB),
-// rootfs=0 (boot without the root file system: the kernel's echo console, as a `test=`
+// wake=v86 (v86's own scheduling of its slices instead of ./wake.ts, for comparison), rootfs=0 (boot without the root file system: the kernel's echo console, as a `test=`
 // command line does, since the kernel's tests and demos run instead of processes).
 
 import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
@@ -16,6 +16,8 @@ import { openTerminal } from './terminal.ts';
 const REFRESH_MS = 250;
 /** The inspector takes at most this share of the page's main thread (the emulator needs the rest). */
 const REFRESH_SHARE = 0.2;
+/** The inspector goes live at the first prompt, or after this long without one (ms). */
+const LIVE_AFTER_MS = 20_000;
 
 declare global {
   interface Window {
@@ -40,7 +42,8 @@ async function start(): Promise<void> {
   const prompt = withRootfs ? PROMPT : ECHO_CONSOLE_PROMPT;
   const bootCmdline = withRootfs ? [INIT_WORD, cmdline].filter((w) => w !== '').join(' ') : cmdline;
 
-  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen') });
+  const wake = params.get('wake') === 'v86' ? 'v86' : 'precise';
+  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen'), wake });
   const term = openTerminal($('terminal'), (data) => machine.send(data));
   let text = '';
   const decoder = new TextDecoder();
@@ -51,7 +54,7 @@ async function start(): Promise<void> {
     if (port !== 0) return;
     text += decoder.decode(bytes, { stream: true });
     if (api.readyAt === null && text.includes(prompt)) {
-      api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt };
+      api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt, slices: { ...machine.slices } };
       status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
         (cmdline ? `, cmdline "${cmdline}"` : '');
       markReady();
@@ -127,7 +130,18 @@ async function start(): Promise<void> {
     if ($<HTMLInputElement>('live').checked) refresh();
     setTimeout(tick, Math.max(REFRESH_MS, lastCost / REFRESH_SHARE));
   };
-  setTimeout(tick, REFRESH_MS);
+  // Until the first prompt the emulator has the main thread to itself: refreshing during
+  // the boot (init's address space, redrawn every 250 ms) cost the boot a third of its wall
+  // time in the page (bench/profile-web.ts). A guest that shows no prompt (a test= demo that
+  // only prints) gets its refreshes after LIVE_AFTER_MS all the same.
+  let live = false;
+  const goLive = () => {
+    if (live) return;
+    live = true;
+    setTimeout(tick, 0); // its own task: not in the one that resolves `ready`
+  };
+  void ready.then(goLive);
+  setTimeout(goLive, LIVE_AFTER_MS);
 
   const api: TskernPage = {
     send: (s) => machine.send(s),
