@@ -6,7 +6,7 @@
 //   npm run bench:web
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleKernel } from '../image-builder/build.ts';
 import { findChromium, launchChromium } from '../host/web/browser.ts';
@@ -34,12 +34,10 @@ await buildWebPage(join(dir, 'page'), image);
 const server = await servePage(join(dir, 'page'), 0);
 const launched = await launchChromium(chromium.path);
 try {
-  for (const wake of ['precise', 'v86'] as const) {
-  process.stdout.write(`page load to prompt (${chromium.path}, ${LOADS} loads, ` +
-    (wake === 'precise' ? 'the page\'s scheduler' : 'v86\'s own Worker scheduler: ?wake=v86') + `):\n`);
+  process.stdout.write(`page load to prompt (${chromium.path}, ${LOADS} loads, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores):\n`);
   for (let i = 0; i < LOADS; i++) {
     const page = await launched.browser.newPage();
-    await page.goto(wake === 'precise' ? server.url : `${server.url}?wake=v86`);
+    await page.goto(server.url);
     await page.waitForFunction(() => window.tskern !== undefined, { timeout: 60_000 });
     await page.evaluate(() => window.tskern.ready);
     const at = (await page.evaluate(() => window.tskern.readyAt))!;
@@ -51,7 +49,6 @@ try {
       ` ${s.runMs.toFixed(0)} ms running the guest (${(at.instructions / s.runMs / 1e3).toFixed(1)}M/s), ${s.gapMs.toFixed(0)} ms between slices` +
       ` (${s.askedMs.toFixed(0)} ms of it waits the guest asked for)\n`);
     await page.close();
-  }
   }
 
   const page = await launched.browser.newPage();

@@ -33,7 +33,7 @@ export interface TskernPage {
 }
 
 
-/** The slices of emulation the page ran (host/web/page/wake.ts counts them). */
+/** The slices of emulation the page ran (host/web/page/slices.ts counts them). */
 export interface SliceStats {
   /** Slices of emulation run (v86's main_loop calls). */
   slices: number;

@@ -7,7 +7,8 @@
 import { V86 } from 'v86';
 import { INSPECT_PORT } from '../../../kernel/debug/inspect-layout.ts';
 import { ExtendedCounter } from '../../instruction-counter.ts';
-import { installPageWaker, newSliceStats, type SliceStats, type V86Scheduler } from './wake.ts';
+import { countSlices, newSliceStats, type V86Scheduler } from './slices.ts';
+import type { SliceStats } from './api.ts';
 
 const POWER_OFF_PORT = 0xf4;
 const DEFAULT_MEMORY_MIB = 128;
@@ -21,8 +22,6 @@ export interface PageMachineOptions {
   initrd?: ArrayBuffer;
   memoryMiB?: number;
   screen: HTMLElement;
-  /** How the next slice is scheduled: 'precise' (./wake.ts, the default) or 'v86' (its own Worker, for comparison). */
-  wake?: 'precise' | 'v86';
 }
 
 interface V86Io {
@@ -47,17 +46,15 @@ export class PageMachine {
   loadedAt = 0;
   /** The guest's power-off status, once it powered off. */
   exitStatus: number | null = null;
-  /** The slices of emulation run so far (./wake.ts). */
+  /** The slices of emulation run so far (./slices.ts). */
   readonly slices: SliceStats = newSliceStats();
   private readonly counter: ExtendedCounter;
-  private readonly precise: boolean;
   /** Called once when the guest powers off, with its status. */
   onPowerOff: (status: number) => void = () => {};
   private readonly serialListeners: ((bytes: Uint8Array, port: number) => void)[] = [];
   private readonly pending: number[][] = [[], []];
 
   constructor(opts: PageMachineOptions) {
-    this.precise = opts.wake !== 'v86';
     this.emulator = new V86({
       wasm_fn: async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(await opts.wasm, imports)).exports,
       multiboot: { buffer: opts.image },
@@ -102,7 +99,7 @@ export class PageMachine {
 
   private installHooks(): void {
     const v86 = (this.emulator as unknown as V86Io).v86;
-    installPageWaker(v86, this.slices, this.precise);
+    countSlices(v86, this.slices);
     const io = v86.cpu.io;
     const ignore = () => {};
     io.register_write(INSPECT_PORT, this, ignore, ignore, (v) => { this.inspectBase = v >>> 0; });

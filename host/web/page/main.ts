@@ -1,7 +1,7 @@
 // The page: boots the kernel image in v86 with its COM1 on an xterm terminal, its VGA
 // screen beside it and the VM inspector below, and offers `window.tskern` to tests.
 // URL parameters: cmdline (the kernel command line, e.g. ?cmdline=test%3Dinspect), memory (MiB),
-// wake=v86 (v86's own scheduling of its slices instead of ./wake.ts, for comparison), rootfs=0 (boot without the root file system: the kernel's echo console, as a `test=`
+// rootfs=0 (boot without the root file system: the kernel's echo console, as a `test=`
 // command line does, since the kernel's tests and demos run instead of processes).
 
 import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
@@ -27,6 +27,13 @@ declare global {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** The body of `name` (a file next to the page); throws on an HTTP error. */
+async function fetchBytes(name: string): Promise<ArrayBuffer> {
+  const res = await fetch(name);
+  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const cmdline = params.get('cmdline') ?? '';
@@ -36,14 +43,16 @@ async function start(): Promise<void> {
   if (memoryParam !== null && memoryMiB === undefined) throw new Error(`memory=${memoryParam}: give a whole number of MiB from 2 to 2047`);
   const started = performance.now();
   const wasm = compileV86();
-  const image = await (await fetch('tskern.elf')).arrayBuffer();
+  // the three downloads in parallel (index.html started them already, as preloads)
   const withRootfs = params.get('rootfs') !== '0' && !cmdline.split(' ').some((w) => w.startsWith('test='));
-  const initrd = withRootfs ? await (await fetch('rootfs.cpio')).arrayBuffer() : undefined;
+  const imageBytes = fetchBytes('tskern.elf');
+  const initrdBytes = withRootfs ? fetchBytes('rootfs.cpio') : undefined;
+  const image = await imageBytes;
+  const initrd = await initrdBytes;
   const prompt = withRootfs ? PROMPT : ECHO_CONSOLE_PROMPT;
   const bootCmdline = withRootfs ? [INIT_WORD, cmdline].filter((w) => w !== '').join(' ') : cmdline;
 
-  const wake = params.get('wake') === 'v86' ? 'v86' : 'precise';
-  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen'), wake });
+  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen') });
   const term = openTerminal($('terminal'), (data) => machine.send(data));
   let text = '';
   const decoder = new TextDecoder();
