@@ -6,7 +6,7 @@
 //   npm run bench:web
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleKernel } from '../image-builder/build.ts';
 import { findChromium, launchChromium } from '../host/web/browser.ts';
@@ -34,7 +34,7 @@ await buildWebPage(join(dir, 'page'), image);
 const server = await servePage(join(dir, 'page'), 0);
 const launched = await launchChromium(chromium.path);
 try {
-  process.stdout.write(`page load to prompt (${chromium.path}, ${LOADS} loads):\n`);
+  process.stdout.write(`page load to prompt (${chromium.path}, ${LOADS} loads, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores):\n`);
   for (let i = 0; i < LOADS; i++) {
     const page = await launched.browser.newPage();
     await page.goto(server.url);
@@ -43,6 +43,11 @@ try {
     const at = (await page.evaluate(() => window.tskern.readyAt))!;
     process.stdout.write(`  load ${i + 1}: ${at.ms.toFixed(0)} ms, ${(at.instructions / 1e6).toFixed(2)}M guest instructions` +
       ` (script started at ${at.scriptMs.toFixed(0)} ms, v86 loaded at ${at.loadedMs.toFixed(0)} ms)\n`);
+    const s = at.slices;
+    const rate = at.instructions / (at.ms - at.loadedMs) / 1e3;
+    process.stdout.write(`    ${rate.toFixed(1)}M guest instructions/s from v86 loaded to the prompt; ${s.slices} slices (${s.halts} ended in hlt),` +
+      ` ${s.runMs.toFixed(0)} ms running the guest (${(at.instructions / s.runMs / 1e3).toFixed(1)}M/s), ${s.gapMs.toFixed(0)} ms between slices` +
+      ` (${s.askedMs.toFixed(0)} ms of it waits the guest asked for)\n`);
     await page.close();
   }
 

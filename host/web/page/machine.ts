@@ -7,6 +7,8 @@
 import { V86 } from 'v86';
 import { INSPECT_PORT } from '../../../kernel/debug/inspect-layout.ts';
 import { ExtendedCounter } from '../../instruction-counter.ts';
+import { countSlices, newSliceStats, type V86Scheduler } from './slices.ts';
+import type { SliceStats } from './api.ts';
 
 const POWER_OFF_PORT = 0xf4;
 const DEFAULT_MEMORY_MIB = 128;
@@ -23,7 +25,7 @@ export interface PageMachineOptions {
 }
 
 interface V86Io {
-  v86: { cpu: { io: { register_write(port: number, device: object, w8: (v: number) => void, w16: (v: number) => void, w32: (v: number) => void): void } } };
+  v86: V86Scheduler & { cpu: { io: { register_write(port: number, device: object, w8: (v: number) => void, w16: (v: number) => void, w32: (v: number) => void): void } } };
 }
 
 /**
@@ -44,6 +46,8 @@ export class PageMachine {
   loadedAt = 0;
   /** The guest's power-off status, once it powered off. */
   exitStatus: number | null = null;
+  /** The slices of emulation run so far (./slices.ts). */
+  readonly slices: SliceStats = newSliceStats();
   private readonly counter: ExtendedCounter;
   /** Called once when the guest powers off, with its status. */
   onPowerOff: (status: number) => void = () => {};
@@ -94,7 +98,9 @@ export class PageMachine {
   }
 
   private installHooks(): void {
-    const io = (this.emulator as unknown as V86Io).v86.cpu.io;
+    const v86 = (this.emulator as unknown as V86Io).v86;
+    countSlices(v86, this.slices);
+    const io = v86.cpu.io;
     const ignore = () => {};
     io.register_write(INSPECT_PORT, this, ignore, ignore, (v) => { this.inspectBase = v >>> 0; });
     const powerOff = (v: number) => {
