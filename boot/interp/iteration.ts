@@ -1,6 +1,7 @@
 // Iteration handlers: the iterator protocol (GetIterator, IteratorNext, IteratorClose),
 // for-in keys and filtering, array spread.
 
+import { jumpUnlessTyped } from './view-check.ts';
 import {
   X86Assembler, byte, cx, dword, eax, ebp, ecx, edi, edx, esi, esp, mem, sym, word,
 } from '../../image-builder/x86/index.ts';
@@ -9,7 +10,7 @@ import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { cstring } from '../asm-util.ts';
 import { T, V, root, var32 } from './asm.ts';
 import {
-  TAG, KIND, ARRAY_LENGTH, ARRAY_ELEMENTS, fslot, FRAME_SLOT, STR, STRING_TWO_BYTE, TAG_ACCESSOR, slot, PROTO, PROPS,
+  TAG, KIND, VIEW_LENGTH, ARRAY_LENGTH, ARRAY_ELEMENTS, fslot, FRAME_SLOT, STR, STRING_TWO_BYTE, TAG_ACCESSOR, slot, PROTO, PROPS,
   PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, rootOffset,
 } from './layout.ts';
 import { at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc } from './runtime.ts';
@@ -297,6 +298,14 @@ export const ITERATION_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(dword(eax, PROTO + 4), TAG.cell).jne(done);
     a.mov(eax, dword(eax, PROTO));
     a.label(h.lbl('check'));
+    // an array on the chain: its elements are enumerable keys (not in its property table)
+    a.cmp(byte(eax), KIND.Array).jne(h.lbl('notarray'));
+    a.cmp(dword(eax, ARRAY_LENGTH), 0).jne(inherited);
+    a.label(h.lbl('notarray'));
+    // so are a typed array's
+    jumpUnlessTyped(a, eax, h.lbl('notview'));
+    a.cmp(dword(eax, VIEW_LENGTH), 0).jne(inherited);
+    a.label(h.lbl('notview'));
     a.cmp(dword(eax, PROPS + 4), TAG.cell).jne(walk);
     a.mov(edx, dword(eax, PROPS)).mov(ecx, dword(edx, PT_COUNT)).add(edx, PT_ENTRIES);
     a.label(scan).test(ecx, ecx).jz(walk);
@@ -359,6 +368,7 @@ export const ITERATION_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(eax, st(0)).call('prop_find');
     a.test(eax, eax).jz(noEntry);
     a.test(byte(eax, 16), 1).jz(kloop);
+    a.label(h.lbl('addkey'));
     copyValue(a, rootW('tmp2'), rootW('tmp3'), eax);
     a.mov(eax, st(1)).mov(root('tmp0'), eax).mov(root('tmp0', 4), TAG.cell);
     a.mov(ecx, dword(eax, ARRAY_LENGTH)).call('array_set');
@@ -375,7 +385,12 @@ export const ITERATION_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.mov(conv0(4), TAG.undef);
     h.next();
     a.label(noEntry);
-    fatal(a, 'ForInKeys: inherited keys of arrays, strings or functions\' virtual properties are not implemented');
+    // an array's own key outside its property table is one of its elements: enumerable
+    a.mov(eax, st(0)).cmp(byte(eax), KIND.Array).je(h.lbl('addkey'));
+    jumpUnlessTyped(a, eax, h.lbl('noelement'));
+    a.jmp(h.lbl('addkey'));
+    a.label(h.lbl('noelement'));
+    fatal(a, 'ForInKeys: inherited keys of strings or functions\' virtual properties are not implemented');
     a.label(bad);
     fatal(a, 'ForInKeys: the object kind is not supported');
   },

@@ -7,6 +7,7 @@ import {
 } from '../../image-builder/x86/index.ts';
 import type { OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { cstring } from '../asm-util.ts';
+import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { jumpUnlessTyped } from './view-check.ts';
 import { T, V, root, var32 } from './asm.ts';
 import {
@@ -402,7 +403,13 @@ export const PROPERTY_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     keyToTmp3(a);
     throwTmp3(a, 'TypeError: Cannot delete property \'', '\' of #<Object>');
     a.label(bad);
-    fatal(a, 'DeleteElem: deleting a property of a primitive is not implemented');
+    // a primitive (or undefined/null): the prelude's DeletePrimitive(key) with this = the value
+    const noPrelude = h.label('noprelude');
+    intrinsicFunction(a, Intrinsic.DeletePrimitive, noPrelude);
+    h.reg(ecx, 1);
+    callFromHandler(h, (w) => V(ecx, w), { firstOp: 2, argc: 1 }, 0);
+    a.label(noPrelude);
+    fatal(a, 'DeleteElem: deleting a property of a primitive needs the prelude\'s DeletePrimitive (Intrinsic 59, not registered)');
   },
 };
 

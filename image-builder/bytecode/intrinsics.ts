@@ -163,4 +163,10 @@ export enum Intrinsic {
    * itself when the result is done, else its value (done read first, as IteratorStep does).
    */
   IteratorResultValue = 58,
+  /**
+   * DeletePrimitive, called with this = a primitive (or undefined/null) and the key: `delete
+   * v[key]` in strict mode (TypeError for undefined/null and for a string's index and length
+   * properties, else true). The machine deletes from objects itself.
+   */
+  DeletePrimitive = 59,
 }

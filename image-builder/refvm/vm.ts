@@ -477,7 +477,12 @@ export class VM {
         case 'SetProp': this.setV(regs[o[0]], this.module.constants[o[1]] as string, regs[o[2]]); break;
         case 'GetElem': regs[o[0]] = this.getV(regs[o[1]], this.toKeyFor(regs[o[1]], regs[o[2]])); break;
         case 'SetElem': this.setV(regs[o[0]], this.toKeyFor(regs[o[0]], regs[o[1]], true), regs[o[2]]); break;
-        case 'DeleteElem': regs[o[0]] = this.deleteV(regs[o[1]], this.toKeyFor(regs[o[1]], regs[o[2]])); break;
+        case 'DeleteElem': {
+          const base = regs[o[1]];
+          if (base === undefined || base === null) throw this.error('TypeError', 'Cannot convert undefined or null to object');
+          regs[o[0]] = this.deleteV(base, this.toKey(regs[o[2]]));
+          break;
+        }
         case 'DefineField': this.defineData(regs[o[0]] as JSObject, this.toKey(regs[o[1]]), regs[o[2]], true); break;
         case 'DefineGetter':
         case 'DefineSetter': {
@@ -1042,6 +1047,12 @@ export class VM {
   }
 
   deleteV(v: Value, key: Key): boolean {
+    if (typeof v === 'string') {
+      // the String wrapper's own index and length properties are not configurable (strict mode)
+      const i = arrayIndex(key);
+      if (key === 'length' || (i >= 0 && i < v.length)) throw this.error('TypeError', `Cannot delete property '${this.toDisplayKey(key)}' of [object String]`);
+      return true;
+    }
     if (!isObject(v)) return true;
     if (v instanceof JSArray) {
       const i = arrayIndex(key);

@@ -151,6 +151,21 @@ function instanceOfOperator(v: any, c: any): boolean {
 }
 __native.registerIntrinsic(Intrinsic.InstanceOf, instanceOfOperator);
 
+// `delete v[key]` with a primitive v (the machine deletes from objects itself): strict mode's
+// [[Delete]] on the wrapper, whose only own properties are a string's indices and length,
+// none of them configurable.
+__native.registerIntrinsic(Intrinsic.DeletePrimitive, function DeletePrimitive(this: any, key: any): boolean {
+  const v = this;
+  if (v === undefined || v === null) throw new GLOBAL$.TypeError('Cannot convert undefined or null to object');
+  const k = propertyKey(key);
+  if (typeof v !== 'string' || typeof k !== 'string') return true;
+  const i = +k;
+  if (k === 'length' || (i >= 0 && i < v.length && (i | 0) === i && '' + i === k)) {
+    throw new GLOBAL$.TypeError("Cannot delete property '" + k + "' of [object String]");
+  }
+  return true;
+});
+
 function displayValue(v: any): string {
   return __native.valueKind(v) === K_SYMBOL ? describe(v) : toStr(v);
 }

@@ -6,6 +6,7 @@
 export const GUEST_PASSING = new Set<string>([
   'arithmetic.ts',
   'dx-fused-int-ops.ts',
+  'dx-forin-inherited-delete-primitive.ts',
   'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
