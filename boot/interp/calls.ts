@@ -12,6 +12,7 @@ import {
 } from './layout.ts';
 import { FN_RECORDS, copyValue, fatal, intrinsicFunction, rootW, saveResumePc } from './runtime.ts';
 import { H, storeCell, valueAt } from './helpers.ts';
+import { jumpIfObject, toPrimitiveOperands } from './to-primitive.ts';
 
 /** Save the pc of the next instruction in the frame (where a call from a handler returns). */
 export function saveNextPc(h: H): void {
@@ -190,8 +191,14 @@ export const CALL_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.next();
   },
   Exp: (h) => {
-    const a = h.a;
+    const a = h.a, go = h.lbl('go');
     h.reg(eax, 1).reg(edx, 2);
+    // an object operand is converted first (ToPrimitive, hint number); eax, edx = the
+    // register indices of the operands or of the conv slots holding their primitives
+    jumpIfObject(a, eax, h.lbl('conv'), h.lbl('check2'));
+    a.label(h.lbl('check2'));
+    jumpIfObject(a, edx, h.lbl('conv'), go);
+    a.label(go);
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).lea(edx, mem({ base: ebp, index: edx, scale: 8 }));
     a.call('num_pair').call('exp_f64').jc(h.lbl('pow'));
     h.reg(ecx, 0);
@@ -205,6 +212,7 @@ export const CALL_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     callFromHandler(h, (w) => dword(ebp, CONV1_INDEX * 8 + w), { firstReg: CONV0_INDEX, argc: 1 }, 0);
     a.label(h.lbl('nopow'));
     fatal(a, 'Exp: the result is not exact in machine arithmetic and no Pow intrinsic is registered (the prelude provides it)');
+    toPrimitiveOperands(h, h.lbl('conv'), [1, 2], go, 'number');
   },
   CallSpread: (h) => {
     const a = h.a, bad = h.label('notfn');

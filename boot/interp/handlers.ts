@@ -36,20 +36,13 @@ import { emitUserNative, emitUserRuntime } from './user-natives.ts';
 import { emitTypedNative, emitTypedRuntime } from './typed.ts';
 import { emitWeakNative } from './weak-natives.ts';
 import { H, valueAt, storeCell, storeRoot, loadTag } from './helpers.ts';
-import { toPrimitiveOperands, emitToPrimitiveRoutines } from './to-primitive.ts';
+import { jumpIfObject, toPrimitiveOperands, emitToPrimitiveRoutines } from './to-primitive.ts';
 
 const frameSlot = (k: number) => (w: number) => dword(ebp, fslot(k) + w);
 
 /** Both int32: jumps to `slow` unless the tags at V(x), V(y) are both int32. Clobbers edi. */
 function bothInt(a: X86Assembler, x: Reg, y: Reg, slow: string): void {
   a.mov(edi, T(x)).and(edi, T(y)).cmp(edi, -1).jne(slow);
-}
-
-/** Jumps to `isObj` if the register whose index is in `r` holds an object (an Object, Array
- *  or Function cell; strings and symbols are primitives), else to `not`. Clobbers edi. */
-function jumpIfObject(a: X86Assembler, r: Reg, isObj: string, not: string): void {
-  a.cmp(T(r), TAG.cell).jne(not);
-  a.mov(edi, V(r)).cmp(byte(edi), KIND.Object).jb(not).cmp(byte(edi), KIND.Function).jbe(isObj).jmp(not);
 }
 
 /** Generic double path: dst = f(ToNumber(a), ToNumber(b)) with xmm0 = a, xmm1 = b. */

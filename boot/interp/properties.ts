@@ -16,7 +16,7 @@ import {
 } from './layout.ts';
 import { at, copyValue, fatal, intrinsicFunction, rootW, throwMessage } from './runtime.ts';
 import { H, loadTag, storeCell, valueAt } from './helpers.ts';
-import { toPrimitiveOperands } from './to-primitive.ts';
+import { jumpIfObject, toPrimitiveOperands } from './to-primitive.ts';
 import { loadUnit } from './builtin-natives.ts';
 import { saveNextPc, callFromHandler, numberToStringCall } from './calls.ts';
 
@@ -281,10 +281,18 @@ export const PROPERTY_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     jumpUnlessTyped(a, edi, generic);
     h.reg(edx, 1);
     a.cmp(T(edx), TAG.int).jne(generic);
-    a.mov(edx, V(edx));
+    // an object value is converted first (ToPrimitive, hint number: valueOf may run code)
+    const convert = h.label('convert'), store = h.label('store');
     h.reg(eax, 2);
+    jumpIfObject(a, eax, convert, store);
+    a.label(store); // eax = the register index of the value (or of the conv slot holding its primitive)
+    h.reg(edx, 0);
+    a.mov(edi, V(edx));
+    h.reg(edx, 1);
+    a.mov(edx, V(edx));
     a.lea(eax, mem({ base: ebp, index: eax, scale: 8 })).call('ta_set_index');
     h.next();
+    toPrimitiveOperands(h, convert, [2], store, 'number');
     a.label(generic);
     regKey(h, 1);
     a.mov(root('tmp1'), edx).mov(root('tmp1', 4), ecx);

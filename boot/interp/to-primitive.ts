@@ -1,12 +1,19 @@
 // ToPrimitive of handler operands through calls into bytecode (valueOf/toString, or the
 // prelude's ToPrimitive for exotic objects), shared by the arithmetic, comparison and key handlers.
 
-import { X86Assembler, byte, dword, eax, ebp, ecx, edi, edx, esi, sym } from '../../image-builder/x86/index.ts';
+import { X86Assembler, byte, dword, eax, ebp, ecx, edi, edx, esi, sym, type Reg } from '../../image-builder/x86/index.ts';
 import { routine } from '../asm-util.ts';
-import { root } from './asm.ts';
+import { T, V, root } from './asm.ts';
 import { FRAME_SLOT, KIND, TAG, fslot, CONV0_INDEX, CONV1_INDEX, TAG_ACCESSOR, slot } from './layout.ts';
 import { at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { H, valueAt } from './helpers.ts';
+
+/** Jumps to `isObj` if the register whose index is in `r` holds an object (an Object, Array
+ *  or Function cell; strings and symbols are primitives), else to `not`. Clobbers edi. */
+export function jumpIfObject(a: X86Assembler, r: Reg, isObj: string, not: string): void {
+  a.cmp(T(r), TAG.cell).jne(not);
+  a.mov(edi, V(r)).cmp(byte(edi), KIND.Object).jb(not).cmp(byte(edi), KIND.Function).jbe(isObj).jmp(not);
+}
 
 /**
  * ToPrimitive of the register operands `ops`, in order, through calls into bytecode, with

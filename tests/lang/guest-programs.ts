@@ -7,6 +7,7 @@ export const GUEST_PASSING = new Set<string>([
   'arithmetic.ts',
   'dx-fused-int-ops.ts',
   'dx-forin-inherited-delete-primitive.ts',
+  'dx-object-to-number.ts',
   'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
