@@ -803,8 +803,8 @@ function captureStackNative(h: H): void {
   a.push(eax);
   put(' (');
   a.mov(eax, dword(esp)).movzx(eax, word(eax, 4));
-  a.mov(ecx, dword(sym(TSBC).plus(28))).add(ecx, sym(TSBC)).mov(edx, dword({ base: ecx, index: eax, scale: 4 })).add(edx, sym(TSBC));
-  a.call('cs_put_record');
+  a.mov(ecx, dword(sym(TSBC).plus(28))).add(ecx, sym(TSBC)).mov(eax, dword({ base: ecx, index: eax, scale: 4 })).add(eax, sym(TSBC));
+  a.call('cs_put_string'); // (a string record is a String object)
   put(':');
   a.mov(eax, dword(esp)).mov(eax, dword(eax, 8)).call('cs_put_dec');
   put(':');
@@ -842,15 +842,6 @@ export function emitStackRoutines(a: X86Assembler): void {
     a.cmp(eax, 256).jb('cpst_put').mov(eax, 0x3f);
     a.label('cpst_put').call('cs_putc').add(ecx, 1).jmp('cpst_loop');
     a.label('cpst_done').pop(esi).pop(edx).pop(ecx).pop(eax).ret();
-  });
-  routine(a, 'cs_put_record', () => { // edx = .tsbc string record
-    a.push(eax).push(ecx).push(esi);
-    a.mov(ecx, dword(edx)).lea(esi, mem(edx, 8));
-    a.cmp(dword(edx, 4), 1).je('cpr_loop');
-    a.label('cpr_two').test(ecx, ecx).jz('cpr_done').movzx(eax, word(esi)).cmp(eax, 256).jb('cpr_two_put').mov(eax, 0x3f);
-    a.label('cpr_two_put').call('cs_putc').add(esi, 2).sub(ecx, 1).jmp('cpr_two');
-    a.label('cpr_loop').test(ecx, ecx).jz('cpr_done').mov(al, byte(esi)).call('cs_putc').add(esi, 1).sub(ecx, 1).jmp('cpr_loop');
-    a.label('cpr_done').pop(esi).pop(ecx).pop(eax).ret();
   });
   routine(a, 'cs_put_dec', () => { // eax = unsigned
     a.push(eax).push(ecx).push(edx);

@@ -14,6 +14,7 @@ import {
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
+import { CONSTANT_KIND_MASK, ConstantKind, STRING_RECORD } from '../../image-builder/bytecode/format.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
@@ -753,18 +754,6 @@ function emitStrings(a: X86Assembler): void {
     a.label('seq_done').pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
   });
 
-  // str_from_record: edx = a .tsbc string record. eax = a new heap string. May allocate.
-  routine(a, 'str_from_record', () => {
-    a.push(ecx).push(edx).push(esi).push(edi);
-    a.mov(esi, edx);
-    a.mov(ecx, dword(esi)).xor(edx, edx).cmp(dword(esi, 4), 1).je('sfr_one').mov(edx, STRING_TWO_BYTE);
-    a.label('sfr_one').call('str_alloc');
-    a.lea(edi, mem(eax, STR.units)).add(esi, 8);
-    a.test(edx, edx).jz('sfr_copy').add(ecx, ecx);
-    a.label('sfr_copy').repMovs(8);
-    a.pop(edi).pop(esi).pop(edx).pop(ecx).ret();
-  });
-
   // str_from_cstring: edx = NUL-terminated Latin-1 text. eax = a new heap string.
   routine(a, 'str_from_cstring', () => {
     a.push(ecx).push(edx).push(esi).push(edi);
@@ -840,6 +829,19 @@ function emitStrings(a: X86Assembler): void {
     a.label('intern_grown');
     a.mov(eax, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
     a.label('intern_ret').pop(edi).pop(esi).pop(edx).pop(ecx).ret();
+  });
+
+  // intern_insert: eax = a string flagged interned that no entry of the intern table has
+  // the contents of (the loader's constants), ecx = its hash. Puts it at the first free slot
+  // from its hash. The table must have room (the loader sizes it for the constants).
+  // Clobbers ecx, edx.
+  routine(a, 'intern_insert', () => {
+    a.mov(edx, root('intern')).and(ecx, var32('intern_mask'));
+    a.label('ii_probe').cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('ii_put');
+    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('ii_probe');
+    a.label('ii_put').mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), eax);
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
+    a.add(var32('intern_count'), 1).ret();
   });
 }
 
@@ -1263,6 +1265,11 @@ const WELL_KNOWN: [(typeof ROOTS)[number], string][] = [
 ];
 
 function emitLoader(a: X86Assembler): void {
+  // the container's string records are used as String objects in place
+  if (STRING_RECORD.kind !== KIND.String || STRING_RECORD.twoByte !== STRING_TWO_BYTE || STRING_RECORD.interned !== STRING_INTERNED
+    || STRING_RECORD.length !== STR.length || STRING_RECORD.hash !== STR.hash || STRING_RECORD.units !== STR.units) {
+    throw new Error('format.ts STRING_RECORD does not match the machine\'s String layout (layout.ts)');
+  }
   // interp_start: never returns. Sets up SSE, the heap and the constants, then calls the
   // module's entry function.
   routine(a, 'interp_start', () => {
@@ -1315,19 +1322,21 @@ function emitLoader(a: X86Assembler): void {
     a.call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
     a.mov(var32('intern_count'), 0).sub(ecx, 1).mov(var32('intern_mask'), ecx);
     a.mov(ecx, dword(sym(TSBC).plus(12))).call('new_vector').mov(root('constants'), eax).mov(root('constants', 4), TAG.cell);
+    // String constants are the container's own string records (String objects: format.ts
+    // STRING_RECORD), used in place: each goes into the constants vector and the intern
+    // table (the records are distinct strings, flagged interned already) with the hash its
+    // constant record carries, so the loader neither allocates, copies nor reads a record.
     a.xor(ebx, ebx); // ebx = constant index
     a.label('is_const_loop').cmp(ebx, dword(sym(TSBC).plus(12))).jae('is_consts_done');
     a.mov(edx, dword(sym(TSBC).plus(8))).shl(edx, 5).lea(edx, mem({ base: edx, index: ebx, scale: 8, disp: FN_RECORDS }));
-    a.mov(ecx, dword(edx, 4)).add(ecx, sym(TSBC)); // the double or the string record
-    a.cmp(dword(edx), 2).je('is_const_string');
-    a.movsd(xmm0, qword(ecx)).ucomisd(xmm0, xmm0).jnp('is_num_ok').movsd(xmm0, qword(sym('f64_nan')));
+    a.mov(ecx, dword(edx)).mov(eax, ecx).and(eax, ~CONSTANT_KIND_MASK).add(eax, sym(TSBC)); // the double or the string record
+    a.and(ecx, CONSTANT_KIND_MASK).cmp(ecx, ConstantKind.String).je('is_const_string');
+    a.movsd(xmm0, qword(eax)).ucomisd(xmm0, xmm0).jnp('is_num_ok').movsd(xmm0, qword(sym('f64_nan')));
     a.label('is_num_ok').mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 })).call('num_store');
     a.jmp('is_const_next');
-    // the hash the image builder computed sits in the word before the record (format.ts)
-    a.label('is_const_string').mov(edx, ecx).call('str_from_record');
-    a.mov(ecx, dword(ecx, -4)).mov(dword(eax, STR.hash), ecx).call('intern');
-    a.mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 }));
-    a.mov(dword(edi), eax).mov(dword(edi, 4), TAG.cell);
+    a.label('is_const_string').mov(edi, root('constants'));
+    a.mov(dword({ base: edi, index: ebx, scale: 8, disp: 8 }), eax).mov(dword({ base: edi, index: ebx, scale: 8, disp: 12 }), TAG.cell);
+    a.mov(ecx, dword(edx, 4)).call('intern_insert');
     a.label('is_const_next').add(ebx, 1).jmp('is_const_loop');
     a.label('is_consts_done');
     for (const [name, text] of WELL_KNOWN) {

@@ -13,15 +13,21 @@
 //     u32 sourceMapOffset  u32 sourceMapCount  u16 length  u16 calleeNameCount
 //     (length: the function's `length` property, the number of parameters before the
 //     first one with a default or the rest parameter; not paramCount)
-//   constant records, 8 bytes each:
-//     kind Number: u32 tag 1, then the constant's index into the doubles table
-//     kind String: u32 tag 2, then the offset of its string record
-//     (resolved through the tables below; kept 8 bytes so the guest can index them)
+//   constant records, 8 bytes each: u32 (offset of the value's record | kind), u32 hash
+//     kind Number (1): the offset of its double in the doubles table; hash 0
+//     kind String (2): the offset of its string record; hash = the string's guest hash
+//     (guestStringHash: FNV-1a over the units, never 0), so the loader interns the
+//     constants without hashing them or touching their records
+//     (records are 8-aligned, so the kind sits in the offset's low bits)
 //   doubles table: 8-byte IEEE doubles (the Number constants, in order of appearance)
-//   string records: u32 length in UTF-16 code units, u32 encoding (1 = one byte per
-//     unit, Latin-1; 2 = two bytes per unit, UTF-16LE), then the units, padded to 4;
-//     the u32 before each record (offset - 4) is the string's guest hash (guestStringHash:
-//     FNV-1a over the units, never 0), so the loader interns constants without hashing
+//   string records: each a String heap object exactly as the machine lays one out
+//     (STRING_RECORD; docs/bytecode.md "Heap objects"), 8-aligned: u32 kind 1 | flags
+//     (0x200 interned, 0x100 two bytes per unit), u32 size in bytes (a multiple of 8),
+//     u32 length in UTF-16 code units, u32 the guest hash, then the units (Latin-1, or
+//     UTF-16LE with the two-byte flag), zero-padded. The machine uses them in place: a
+//     string constant is a cell pointing into the container (outside the heap, so the
+//     collector never moves it), never copied. One record per distinct string (constants
+//     and file names share them), so each is the interned string of its contents.
 //   file names: string records, and the file table pointing at them
 //   code: each function's bytecode
 //   source maps: per function, sourceMapCount entries of 12 bytes:
@@ -36,7 +42,7 @@
 //     Function.prototype.toString gives; the native functionSource reads it).
 
 export const TSBC_MAGIC = 0x43425354; // 'TSBC'
-export const TSBC_VERSION = 2;
+export const TSBC_VERSION = 3;
 export const HEADER_SIZE = 32;
 export const FUNCTION_RECORD_SIZE = 32;
 export const CONSTANT_RECORD_SIZE = 8;
@@ -48,6 +54,15 @@ export const enum ConstantKind {
   Number = 1,
   String = 2,
 }
+/** The low bits of a constant record's first word that hold its kind (the rest: the offset). */
+export const CONSTANT_KIND_MASK = 7;
+
+/**
+ * A string record is a String heap object as the machine lays it out (boot/interp/layout.ts
+ * KIND.String, STRING_TWO_BYTE, STRING_INTERNED, STR; the interpreter generator checks
+ * that they agree): header word 0 = kind | flags, word 1 = size, then length, hash, units.
+ */
+export const STRING_RECORD = { kind: 1, twoByte: 1 << 8, interned: 1 << 9, length: 8, hash: 12, units: 16 } as const;
 
 /** Function flags. */
 export const FunctionFlag = {
@@ -137,23 +152,24 @@ export function guestStringHash(s: string): number {
   return (h >>> 0) || 1;
 }
 
-/** A string record: u32 length, u32 encoding (1 Latin-1, 2 UTF-16LE), the units padded to 4
- *  bytes; the u32 word BEFORE the record (its offset - 4) is the guest's hash of the string,
- *  so loading the constants hashes nothing (the image's placer returns offset + 4). */
+/** A string record (STRING_RECORD): the String heap object of s, interned, 8-aligned in size. */
 function stringRecord(s: string): Buffer {
   const one = isOneByte(s);
   const body = one ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf16le');
-  const out = Buffer.alloc(12 + Math.ceil(body.length / 4) * 4);
-  out.writeUInt32LE(guestStringHash(s), 0);
-  out.writeUInt32LE(s.length, 4);
-  out.writeUInt32LE(one ? 1 : 2, 8);
-  body.copy(out, 12);
+  const size = (STRING_RECORD.units + body.length + 7) & ~7;
+  const out = Buffer.alloc(size);
+  out.writeUInt32LE(STRING_RECORD.kind | STRING_RECORD.interned | (one ? 0 : STRING_RECORD.twoByte), 0);
+  out.writeUInt32LE(size, 4);
+  out.writeUInt32LE(s.length, STRING_RECORD.length);
+  out.writeUInt32LE(guestStringHash(s), STRING_RECORD.hash);
+  body.copy(out, STRING_RECORD.units);
   return out;
 }
 
 function readStringRecord(b: Buffer, off: number): string {
-  const len = b.readUInt32LE(off), enc = b.readUInt32LE(off + 4);
-  return enc === 1 ? b.toString('latin1', off + 8, off + 8 + len) : b.toString('utf16le', off + 8, off + 8 + 2 * len);
+  const flags = b.readUInt32LE(off), len = b.readUInt32LE(off + STRING_RECORD.length), at = off + STRING_RECORD.units;
+  if ((flags & 0xff) !== STRING_RECORD.kind) throw new Error(`bytecode module: no string record at ${off}`);
+  return flags & STRING_RECORD.twoByte ? b.toString('utf16le', at, at + 2 * len) : b.toString('latin1', at, at + len);
 }
 
 /** Serialise a module into a .tsbc container. */
@@ -182,16 +198,26 @@ export function encodeModule(m: CompiledModule): Uint8Array {
   const dbl = Buffer.alloc(8 * doubles.length);
   doubles.forEach((d, i) => dbl.writeDoubleLE(d, i * 8));
   const doublesAt = place(dbl);
+  // one record per distinct string: the machine takes each for the interned string of its contents
+  const records = new Map<string, number>();
+  const recordOf = (s: string) => {
+    let at = records.get(s);
+    if (at === undefined) {
+      if (size % 8) place(Buffer.alloc(8 - (size % 8))); // records are heap objects: 8-aligned
+      at = place(stringRecord(s));
+      records.set(s, at);
+    }
+    return at;
+  };
   constants.forEach((c, i) => {
     if (typeof c === 'number') {
-      constRecords.writeUInt32LE(ConstantKind.Number, i * 8);
-      constRecords.writeUInt32LE(doublesAt + doubleIndex[i] * 8, i * 8 + 4);
+      constRecords.writeUInt32LE((doublesAt + doubleIndex[i] * 8) | ConstantKind.Number, i * 8);
     } else {
-      constRecords.writeUInt32LE(ConstantKind.String, i * 8);
-      constRecords.writeUInt32LE(place(stringRecord(c)) + 4, i * 8 + 4);
+      constRecords.writeUInt32LE(recordOf(c) | ConstantKind.String, i * 8);
+      constRecords.writeUInt32LE(guestStringHash(c), i * 8 + 4);
     }
   });
-  const fileOffsets = m.files.map((f) => place(stringRecord(f)) + 4);
+  const fileOffsets = m.files.map((f) => recordOf(f));
   const fileTable = Buffer.alloc(4 * m.files.length);
   fileOffsets.forEach((o, i) => fileTable.writeUInt32LE(o, i * 4));
   const fileTableAt = place(fileTable);
@@ -290,7 +316,7 @@ export function decodeModule(file: Uint8Array): CompiledModule {
   const constBase = HEADER_SIZE + FUNCTION_RECORD_SIZE * nf;
   const constants: Constant[] = [];
   for (let i = 0; i < nc; i++) {
-    const kind = b.readUInt32LE(constBase + i * 8), off = b.readUInt32LE(constBase + i * 8 + 4);
+    const word = b.readUInt32LE(constBase + i * 8), kind = word & CONSTANT_KIND_MASK, off = word - kind;
     constants.push(kind === ConstantKind.Number ? b.readDoubleLE(off) : readStringRecord(b, off));
   }
   const functions: CompiledFunction[] = [];
