@@ -1,7 +1,7 @@
 // Class machinery: NewClass, methods and home objects, super calls and lookups, private
 // names and brands, instanceof.
 
-import { al, byte, dword, eax, ebp, ecx, edi, edx, esi, sym, word } from '../../image-builder/x86/index.ts';
+import { al, byte, dword, eax, ebp, ecx, edi, edx, esi, esp, sym, word } from '../../image-builder/x86/index.ts';
 import { FunctionFlag, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { T, V, root, var32 } from './asm.ts';
 import { TAG, slot, KIND, PROTO, FN_HOME, OBJECT_SIZE, PROPS, fslot, FRAME_SLOT, FN_INDEX, FRAME_CONSTRUCT } from './layout.ts';
@@ -97,6 +97,38 @@ export const CLASS_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       a.mov(eax, V(eax));
       copyValue(a, at(eax, FN_HOME), valueAt(ecx), edx);
     });
+  },
+  DefineMethods: (h) => {
+    // One closure per function, each defined on obj under its function's name constant by
+    // define_prop (the routine every definition goes through). The loop index is on the
+    // stack; obj and env are read again from their registers after each allocation (the
+    // collector moves them).
+    const a = h.a, bad = h.label('bad'), loop = h.label('loop'), done = h.label('done');
+    h.reg(eax, 0);
+    a.cmp(T(eax), TAG.cell).jne(bad);
+    a.mov(eax, V(eax));
+    isPropObject(a, eax, bad);
+    a.push(0);
+    a.label(loop);
+    h.reg(ecx, 3);
+    a.cmp(dword(esp), ecx).jae(done);
+    h.reg(ecx, 1);
+    copyValue(a, rootW('tmp3'), valueAt(ecx), eax);
+    h.u16(ecx, 2);
+    a.add(ecx, dword(esp)).call('new_function');
+    a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
+    a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5).mov(ecx, dword({ base: ecx, disp: FN_RECORDS.plus(8) })); // the name constant
+    a.mov(edx, root('constants')).mov(edx, dword({ base: edx, index: ecx, scale: 8, disp: 8 }));
+    a.mov(root('tmp1'), edx).mov(root('tmp1', 4), TAG.cell);
+    h.reg(ecx, 0);
+    copyValue(a, rootW('tmp0'), valueAt(ecx), eax);
+    h.reg(ecx, 4);
+    a.mov(var32('def_attr'), ecx).call('define_prop');
+    a.add(dword(esp), 1).jmp(loop);
+    a.label(done).add(esp, 4);
+    h.next();
+    a.label(bad);
+    fatal(a, 'DefineMethods: the target is not an object');
   },
   NewPrivateName: (h) => {
     const a = h.a;

@@ -194,6 +194,8 @@ export const OPCODES = [
   // common case only; otherwise it does nothing and those instructions run ---------------
   { name: 'IncJumpIfLt', operands: [R, R, J, J], doc: 'the end of `for (...; i < n; i++)`, placed before its `Inc i, i; JumpIfLt i, n, loop`: when i and n are int32 and i + 1 does not overflow, i = i + 1 and pc += (i < n ? offset1 : offset2) (the loop, its end); otherwise nothing (the Inc and JumpIfLt after it do the general case)', branches: true },
   { name: 'AddToInt32', operands: [R, R, R, J], doc: '`(a + b) | 0`, placed before its `Add t, a, b; LoadInt z, 0; BitOr dst, t, z`: when a and b are int32, dst = their sum modulo 2^32 (as a signed int32) and pc += offset (past them); otherwise nothing (they do the general case)', branches: true },
+  // ---- start-up (issue 14): an object literal's or an installer's methods in one instruction
+  { name: 'DefineMethods', operands: [R, R, 'func', 'count', 'count'], doc: 'for each of the count functions first, first+1, ...: a closure over env (as Closure), defined on obj as a data property (as DefineField, define_prop) whose key is the function\'s name constant (an interned string, never an array index) with the attributes operand (bit 0 enumerable, bit 1 writable, bit 2 configurable), in function order' },
 ] as const satisfies readonly OpcodeInfo[];
 
 export type OpcodeName = (typeof OPCODES)[number]['name'];

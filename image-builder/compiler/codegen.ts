@@ -135,10 +135,21 @@ export class ModuleCompiler {
     throw new CompileError(`${this.where(n)}: ${what} is not supported`);
   }
 
+  /**
+   * Reserves `count` consecutive function indices for compileFunction's `at` (DefineMethods
+   * names its functions as a first index and a count); returns the first.
+   */
+  reserveFunctions(count: number): number {
+    const first = this.functions.length;
+    for (let i = 0; i < count; i++) this.functions.push(undefined);
+    return first;
+  }
+
   compileFunction(info: FnInfo, name: string | undefined, flags: number, posNode: ts.Node,
-    body: (c: FnCompiler) => void, paramCount = 0, length = 0): number {
-    const index = this.functions.length;
-    this.functions.push(undefined);
+    body: (c: FnCompiler) => void, paramCount = 0, length = 0, at?: number): number {
+    const index = at ?? this.functions.length;
+    if (at === undefined) this.functions.push(undefined);
+    else if (this.functions[at] !== undefined) throw new Error(`function index ${at} is taken`);
     const c = new FnCompiler(this, info, paramCount);
     try {
       body(c);

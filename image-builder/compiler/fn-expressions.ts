@@ -851,6 +851,22 @@ export abstract class FnExpressions extends FnDestructuring {
       });
       return r;
     }
+    // installMethods(target, { methods }): the methods defined on target directly, not
+    // enumerable, as the native would copy them from the literal (which nothing else sees)
+    if (name === 'installMethods' && n.arguments.length === 2) {
+      const src = skipParens(n.arguments[1]);
+      if (ts.isObjectLiteralExpression(src) && src.properties.length > 0
+        && this.methodRun(src.properties, 0) === src.properties.length) {
+        const r = d ?? this.alloc();
+        this.withTemps(() => {
+          const t = this.alloc();
+          this.expr(n.arguments[0], t);
+          this.defineMethods(t, src.properties, 0b0110);
+        });
+        this.em.emit('LoadUndefined', r);
+        return r;
+      }
+    }
     if (name === 'loadIntrinsic') {
       const arg = n.arguments.length === 1 ? skipParens(n.arguments[0]) : undefined;
       if (!arg || !ts.isNumericLiteral(arg) || !(Number(arg.text) >= 0 && Number(arg.text) < 256 && Number.isInteger(Number(arg.text)))) {
@@ -952,12 +968,52 @@ export abstract class FnExpressions extends FnDestructuring {
     return r;
   }
 
+  /**
+   * The key of an object-literal member that DefineMethods can define: a plain method (not a
+   * generator, no super) under an identifier or string key that is not an array index or
+   * `__proto__`, whose function gets that key as its name (the name constant is the key).
+   */
+  protected definableMethodKey(p: ts.ObjectLiteralElementLike): string | undefined {
+    if (!ts.isMethodDeclaration(p) || p.asteriskToken || usesSuperProperty(p)) return undefined;
+    if (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name)) return undefined;
+    const key = propertyNameText(p.name);
+    if (key === '__proto__' || /^[0-9]+$/.test(key)) return undefined;
+    return this.nestedFunctionName(p, key) === key ? key : undefined;
+  }
+
+  /** How many members from i on DefineMethods can define together (at most 255). */
+  private methodRun(props: readonly ts.ObjectLiteralElementLike[], i: number): number {
+    let k = 0;
+    while (i + k < props.length && k < 255 && this.definableMethodKey(props[i + k]) !== undefined) k++;
+    return k;
+  }
+
+  /**
+   * Defines the methods ps (definableMethodKey holds for each) on obj with one DefineMethods:
+   * their functions get consecutive indices, the closures are made and defined in order.
+   */
+  protected defineMethods(obj: number, ps: readonly ts.ObjectLiteralElementLike[], attrs: number): void {
+    const first = this.m.reserveFunctions(ps.length);
+    ps.forEach((p, i) => this.nestedFunction(p as ts.MethodDeclaration, this.definableMethodKey(p), first + i));
+    this.mark(ps[0]);
+    this.em.emit('DefineMethods', obj, this.curEnv, first, ps.length, attrs);
+  }
+
   protected objectLiteral(n: ts.ObjectLiteralExpression, d?: number): number {
     const r = d ?? this.alloc();
     this.withTemps(() => {
       const obj = this.alloc();
       this.em.emit('NewObject', obj);
-      for (const p of n.properties) {
+      const props = n.properties;
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
+        // a run of plain methods: one instruction (the prelude's installers are made of them)
+        const run = this.methodRun(props, i);
+        if (run >= 2) {
+          this.defineMethods(obj, props.slice(i, i + run), 0b0111);
+          i += run - 1;
+          continue;
+        }
         this.withTemps(() => {
           this.mark(p);
           if (ts.isSpreadAssignment(p)) {

@@ -48,19 +48,7 @@ export abstract class FnFunctions extends FnCore {
 
   /** Compiles a nested function and emits Closure for it. */
   protected closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number {
-    const info = this.analysis.fns.get(n);
-    if (!info) throw new Error('function without scope info');
-    let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
-      : n.name && !ts.isComputedPropertyName(n.name) ? propertyNameText(n.name) : nameHint;
-    if (ts.isGetAccessorDeclaration(n)) name = `get ${name ?? ''}`;
-    if (ts.isSetAccessorDeclaration(n)) name = `set ${name ?? ''}`;
-    let flags = 0;
-    if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
-    if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
-    if (hasModifier(n, K.AsyncKeyword)) flags |= FunctionFlag.Async;
-    if (n.asteriskToken) flags |= FunctionFlag.Generator;
-    const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
-    const idx = this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters));
+    const idx = this.nestedFunction(n, nameHint);
     const r = d ?? this.alloc();
     this.em.emit('Closure', r, idx, this.curEnv);
     // A generator function's own `prototype` (docs/bytecode.md, "Generators").
@@ -74,6 +62,29 @@ export abstract class FnFunctions extends FnCore {
       });
     }
     return r;
+  }
+
+  /** The name closure() gives the function of n. */
+  protected nestedFunctionName(n: ts.FunctionLikeDeclaration, nameHint?: string): string | undefined {
+    let name = n.name && ts.isIdentifier(n.name) ? this.m.originalName(n.name)
+      : n.name && !ts.isComputedPropertyName(n.name) ? propertyNameText(n.name) : nameHint;
+    if (ts.isGetAccessorDeclaration(n)) name = `get ${name ?? ''}`;
+    if (ts.isSetAccessorDeclaration(n)) name = `set ${name ?? ''}`;
+    return name;
+  }
+
+  /** Compiles a nested function (into the reserved index `at`, if given); returns its index. */
+  protected nestedFunction(n: ts.FunctionLikeDeclaration, nameHint?: string, at?: number): number {
+    const info = this.analysis.fns.get(n);
+    if (!info) throw new Error('function without scope info');
+    const name = this.nestedFunctionName(n, nameHint);
+    let flags = 0;
+    if (ts.isArrowFunction(n)) flags |= FunctionFlag.Arrow;
+    if (ts.isMethodDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) flags |= FunctionFlag.Method;
+    if (hasModifier(n, K.AsyncKeyword)) flags |= FunctionFlag.Async;
+    if (n.asteriskToken) flags |= FunctionFlag.Generator;
+    const params = n.parameters.filter((p) => !p.dotDotDotToken).length;
+    return this.m.compileFunction(info, name, flags, n, (c) => c.functionBody(n), params, functionLength(n.parameters), at);
   }
 
   /**

@@ -484,6 +484,17 @@ export class VM {
           break;
         }
         case 'DefineField': this.defineData(regs[o[0]] as JSObject, this.toKey(regs[o[1]]), regs[o[2]], true); break;
+        case 'DefineMethods': {
+          const target = regs[o[0]] as JSObject, attrs = o[4];
+          for (let i = 0; i < o[3]; i++) {
+            const fn = this.makeClosure(o[2] + i, regs[o[1]] as Env | undefined);
+            const prop = { value: fn, accessor: false, get: undefined, set: undefined, enumerable: (attrs & 1) !== 0, writable: (attrs & 2) !== 0, configurable: (attrs & 4) !== 0 };
+            const existing = target.props.get(fn.fname);
+            if (existing) Object.assign(existing, prop);
+            else target.props.set(fn.fname, prop);
+          }
+          break;
+        }
         case 'DefineGetter':
         case 'DefineSetter': {
           const obj = regs[o[0]] as JSObject, key = this.toKey(regs[o[1]]);

@@ -2,7 +2,7 @@
 
 import { sortArray } from '../sort.ts';
 import {
-  ArrayPrototype, GLOBAL$, SymbolIterator, SymbolSpecies, defineSpecies, hidden, isConstructorValue, isObject, install, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
+  ArrayPrototype, GLOBAL$, SymbolIterator, SymbolSpecies, defineSpecies, hidden, isConstructorValue, isObject, isCallable, linkConstructor, relativeIndex, requireCallable, sameValueZero,
   toIntegerOrInfinity, toLength, toNum, toObject, toStr,
 } from './core.ts';
 import { builtinNotIterable, iterateIterator, iteratorWith } from './iteration.ts';
@@ -108,7 +108,7 @@ function defineArray(): void {
   hidden(GLOBAL$, 'Array', ArrayC);
   defineSpecies(ArrayC);
   arrayConstructor = ArrayC;
-  install(ArrayC, {
+  __native.installMethods(ArrayC, {
     isArray(v: any): boolean {
       return isArray(v);
     },
@@ -136,7 +136,7 @@ function defineArray(): void {
     },
   });
 
-  install(ArrayPrototype, {
+  __native.installMethods(ArrayPrototype, {
     push(this: any, ...items: any[]): number {
       let n = lengthOf(this);
       for (let i = 0; i < items.length; i++) this[n++] = items[i];

@@ -361,7 +361,7 @@ function installAsync(): void {
     defineSpecies(PromiseC);
     hidden(GLOBAL$, 'Promise', PromiseC);
     __native.defineProperty(proto, SymbolToStringTag, 'Promise', 4);
-    install(proto, {
+    __native.installMethods(proto, {
       then(this: any, onFulfilled: any, onRejected: any): any {
         if (recordOf(this) === undefined) throw new GLOBAL$.TypeError('Method Promise.prototype.then called on incompatible receiver ' + describe(this));
         const cap = newCapability(speciesConstructor(this));
@@ -390,7 +390,7 @@ function installAsync(): void {
         return this.then(thenFinally, catchFinally);
       },
     });
-    install(PromiseC, {
+    __native.installMethods(PromiseC, {
       resolve(this: any, x: any): any {
         if (!isObject(this)) throw new GLOBAL$.TypeError('PromiseResolve called on non-object');
         return promiseResolve(this, x);

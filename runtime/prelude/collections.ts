@@ -6,7 +6,7 @@ import { jsonParse, jsonStringify, type JsonHooks } from '../json.ts';
 import { OrderedHashTable } from '../ordered-hash.ts';
 import { numberToString } from '../number-format.ts';
 import {
-  ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden, install,
+  ErrorPrototype, FunctionPrototype, GLOBAL$, SymbolIterator, SymbolToStringTag, constructorNameOf, describe, hidden,
   defineSpecies, isCallable, isError, isObject, linkConstructor, ObjectPrototype, requireCallable, toLength, toNum, toStr, unboxPrimitive, errorStackNow,
 } from './core.ts';
 import { objectToStringTag } from './object.ts';
@@ -418,7 +418,7 @@ void objectToStringTag;
 
 const consoleObj: any = {};
 hidden(GLOBAL$, 'console', consoleObj);
-install(consoleObj, {
+__native.installMethods(consoleObj, {
   log(...args: unknown[]): void {
     __native.writeStdout(formatLogArgs(args, intro, jsonHooks) + '\n');
   },
@@ -439,7 +439,7 @@ install(consoleObj, {
 const JSONObj: any = {};
 hidden(GLOBAL$, 'JSON', JSONObj);
 __native.defineProperty(JSONObj, SymbolToStringTag, 'JSON', 4);
-install(JSONObj, {
+__native.installMethods(JSONObj, {
   stringify(value: unknown, replacer?: unknown, space?: unknown): string | undefined {
     return jsonStringify(value, replacer, space, jsonHooks);
   },
@@ -503,7 +503,7 @@ function addListener(name: any, listener: any, once: boolean): any {
   return processObj;
 }
 
-install(processObj, {
+__native.installMethods(processObj, {
   exit(code?: any): never {
     if (code !== undefined) processObj.exitCode = code;
     return exitProcess(currentExitCode());

@@ -366,13 +366,13 @@ function defineErrors(): void {
   linkConstructor(ErrorC, ErrorPrototype, 'Error');
   hidden(ErrorPrototype, 'name', 'Error');
   hidden(ErrorPrototype, 'message', '');
-  install(ErrorPrototype, {
+  __native.installMethods(ErrorPrototype, {
     toString(this: any): string {
       if (!isObject(this)) throw new GLOBAL$.TypeError('Error.prototype.toString requires that \'this\' be an Object');
       return errorHeader(this);
     },
   });
-  install(ErrorC, {
+  __native.installMethods(ErrorC, {
     captureStackTrace(obj: any): void {
       hidden(obj, 'stack', errorHeader(obj) + __native.captureStack(2));
     },

@@ -4,7 +4,7 @@
 // 0 and toString() says "GMT+0000 (Coordinated Universal Time)", as Node does with TZ=UTC.
 
 import {
-  GLOBAL$, SymbolToPrimitive, SymbolToStringTag, hidden, install, isObject, linkConstructor, setName, toIntegerOrInfinity, toNum,
+  GLOBAL$, SymbolToPrimitive, SymbolToStringTag, hidden, isObject, linkConstructor, setName, toIntegerOrInfinity, toNum,
   toPrimitive, toStr,
 } from './core.ts';
 
@@ -422,7 +422,7 @@ function toDateString(t: number): string {
   return datePart(t) + ' ' + timePart(t) + ZONE;
 }
 
-install(DateC, {
+__native.installMethods(DateC, {
   now(): number {
     return now();
   },
@@ -490,7 +490,7 @@ for (let i = 0; i < 14; i++) {
   __native.defineProperty(DatePrototype, name, setter, 6);
 }
 
-install(DatePrototype, {
+__native.installMethods(DatePrototype, {
   getTime(this: any): number {
     return timeOf(this, 'getTime');
   },

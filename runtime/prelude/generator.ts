@@ -11,7 +11,7 @@
 // (the compiled catch clauses of a generator rethrow it untouched); the signal leaving the
 // frame completes the generator with the value return() was given.
 
-import { FunctionPrototype, GLOBAL$, SymbolAsyncIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject, setName } from './core.ts';
+import { FunctionPrototype, GLOBAL$, SymbolAsyncIterator, SymbolToStringTag, describe, hidden, isCallable, isObject, setName } from './core.ts';
 import { IteratorPrototype, getIterator, incompatibleReceiver } from './iteration.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
@@ -147,7 +147,7 @@ function resumeGenerator(gen: any, value: any, mode: number, what: string): any 
   return { value: r, done: true };
 }
 
-install(GeneratorPrototype, {
+__native.installMethods(GeneratorPrototype, {
   next(v: any): any {
     return resumeGenerator(this, v, NEXT, 'Generator.prototype.next');
   },
@@ -351,7 +351,7 @@ function asyncResumeNext(rec: GenRecord): void {
   }
 }
 
-install(AsyncGeneratorPrototype, {
+__native.installMethods(AsyncGeneratorPrototype, {
   next(v: any): any {
     return asyncRequest(this, NEXT, v, 'AsyncGenerator.prototype.next');
   },

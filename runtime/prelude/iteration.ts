@@ -10,7 +10,7 @@
 // them natively.
 
 import {
-  ArrayPrototype, GLOBAL$, StringPrototype, SymbolIterator, SymbolToStringTag, describe, hidden, install, isCallable, isObject,
+  ArrayPrototype, GLOBAL$, StringPrototype, SymbolIterator, SymbolToStringTag, describe, hidden, isCallable, isObject,
   setName, toObject, toStr, typedDescribe,
 } from './core.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
@@ -209,7 +209,7 @@ __native.registerIntrinsic(Intrinsic.IteratorClose, function IteratorClose(recor
 });
 
 // Array.prototype / String.prototype iteration methods and [Symbol.iterator].
-install(ArrayPrototype, {
+__native.installMethods(ArrayPrototype, {
   entries(this: any): any {
     return arrayIterator(toObject(this), 2);
   },

@@ -63,7 +63,7 @@ declare const __native: {
   symbolDescription(sym: unknown): string | undefined;
   setFunctionName(fn: unknown, key: unknown, prefix: string): void;
   defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
-  /** source's own properties onto target, not enumerable (the prelude's install()). */
+  /** source's own properties onto target, not enumerable (the prelude's install(); with an object literal of plain methods the compiler emits DefineMethods instead). */
   installMethods(target: any, source: any): void;
   monotonicNow(): number;
   wallClockNow(): number;

@@ -4,7 +4,7 @@ import { isDate } from './date.ts';
 import { isRegExpObject } from './regexp-brand.ts';
 import {
   BooleanPrototype, FunctionPrototype, GLOBAL$, K_ARRAY, K_BOOLEAN, K_NULL, K_NUMBER, K_STRING, K_SYMBOL, K_UNDEFINED, ObjectPrototype,
-  SymbolHasInstance, SymbolToStringTag, describe, hidden, install, isCallable, isError, isObject, linkConstructor, requireCallable,
+  SymbolHasInstance, SymbolToStringTag, describe, hidden, isCallable, isError, isObject, linkConstructor, requireCallable,
   materializeStack, sameValue, setName, toObject, toPropertyKey, toStr, typedDescribe, boxInto, unboxPrimitive,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
@@ -177,7 +177,7 @@ function defineObject(): void {
   };
   linkConstructor(ObjectC, ObjectPrototype, 'Object');
   hidden(GLOBAL$, 'Object', ObjectC);
-  install(ObjectC, {
+  __native.installMethods(ObjectC, {
     keys(o: any): string[] {
       return __native.ownKeys(toObject(o), true);
     },
@@ -290,7 +290,7 @@ function defineObject(): void {
     },
   });
 
-  install(ObjectPrototype, {
+  __native.installMethods(ObjectPrototype, {
     hasOwnProperty(this: any, key: any): boolean {
       return __native.propertyFlags(toObject(this), propertyKey(key)) >= 0;
     },
@@ -321,7 +321,7 @@ function defineObject(): void {
   linkConstructor(FunctionC, FunctionPrototype, 'Function');
   hidden(GLOBAL$, 'Function', FunctionC);
   setName(FunctionPrototype, '');
-  install(FunctionPrototype, {
+  __native.installMethods(FunctionPrototype, {
     call(this: any, thisArg: any, ...args: any[]): any {
       requireCallable(this);
       return __native.apply(this, thisArg, args);
@@ -388,7 +388,7 @@ function defineObject(): void {
   };
   linkConstructor(BooleanC, BooleanPrototype, 'Boolean');
   hidden(GLOBAL$, 'Boolean', BooleanC);
-  install(BooleanPrototype, {
+  __native.installMethods(BooleanPrototype, {
     toString(this: any): string {
       return thisBoolean(this) ? 'true' : 'false';
     },

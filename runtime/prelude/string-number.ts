@@ -6,7 +6,7 @@ import * as F from '../fdlibm.ts';
 import { caseMapUnits } from '../case-mapping.ts';
 import { isWhiteSpaceOrLineTerminator } from '../primitives.ts';
 import {
-  GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, install, isCallable, linkConstructor,
+  GLOBAL$, K_SYMBOL, NumberPrototype, StringPrototype, SymbolToStringTag, constant, hidden, isCallable, linkConstructor,
   relativeIndex, symbolDescriptiveString, toIntegerOrInfinity, toNum, toStr, boxInto, unboxPrimitive,
 } from './core.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
@@ -121,7 +121,7 @@ function defineString(): void {
   };
   linkConstructor(StringC, StringPrototype, 'String');
   hidden(GLOBAL$, 'String', StringC);
-  install(StringC, {
+  __native.installMethods(StringC, {
     fromCharCode(...codes: any[]): string {
       const units: number[] = [];
       for (let i = 0; i < codes.length; i++) units[i] = toNum(codes[i]) & 0xffff;
@@ -141,7 +141,7 @@ function defineString(): void {
       return __native.stringFromUnits(units);
     },
   });
-  install(StringPrototype, {
+  __native.installMethods(StringPrototype, {
     charAt(this: any, i?: any): string {
       const s = thisString(this, 'charAt');
       const n = toIntegerOrInfinity(i);
@@ -344,7 +344,7 @@ function defineNumber(): void {
   const parseInt = function parseInt(s: any, radix?: any): number {
     return parseIntString(toStr(s), radix === undefined ? undefined : toNum(radix) | 0);
   };
-  install(NumberC, {
+  __native.installMethods(NumberC, {
     isInteger(n: any): boolean {
       return isIntegralNumber(n);
     },
@@ -370,7 +370,7 @@ function defineNumber(): void {
   constant(NumberC, 'NaN', NaN);
   constant(NumberC, 'POSITIVE_INFINITY', Infinity);
   constant(NumberC, 'NEGATIVE_INFINITY', -Infinity);
-  install(GLOBAL$, {
+  __native.installMethods(GLOBAL$, {
     isNaN(v: any): boolean {
       const n = toNum(v);
       return n !== n;
@@ -383,7 +383,7 @@ function defineNumber(): void {
   constant(GLOBAL$, 'NaN', NaN);
   constant(GLOBAL$, 'Infinity', Infinity);
   constant(GLOBAL$, 'undefined', undefined);
-  install(NumberPrototype, {
+  __native.installMethods(NumberPrototype, {
     toString(this: any, radix?: any): string {
       const x = thisNumber(this, 'toString');
       const r = radix === undefined ? 10 : toIntegerOrInfinity(radix);
@@ -459,7 +459,7 @@ function defineMath(): void {
   constant(M, 'LOG10E', 0.4342944819032518);
   constant(M, 'SQRT2', 1.4142135623730951);
   constant(M, 'SQRT1_2', 0.7071067811865476);
-  install(M, {
+  __native.installMethods(M, {
     floor(x: any): number {
       return __native.mathFloor(toNum(x));
     },

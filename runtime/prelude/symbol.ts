@@ -12,7 +12,7 @@
 
 import {
   GLOBAL$, K_SYMBOL, SymbolAsyncIterator, SymbolHasInstance, SymbolIterator, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch,
-  SymbolSpecies, SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden, install,
+  SymbolSpecies, SymbolSplit, SymbolToPrimitive, SymbolToStringTag, constant, describe, hidden,
   linkConstructor, setName, symbolDescriptiveString, toStr, unboxPrimitive,
 } from './core.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
@@ -40,7 +40,7 @@ function defineSymbol(): void {
   __native.setPrototypeOf(registry, null);
   const registered: any = {};
   __native.setPrototypeOf(registered, null);
-  install(SymbolC, {
+  __native.installMethods(SymbolC, {
     for(key: any): any {
       const k = toStr(key);
       if (__native.propertyFlags(registry, k) >= 0) return registry[k];
@@ -77,7 +77,7 @@ function defineSymbol(): void {
     __native.defineAccessor(SymbolC, name, getter, undefined, 0);
   }
 
-  install(SymbolPrototype, {
+  __native.installMethods(SymbolPrototype, {
     toString(this: any): string {
       return symbolDescriptiveString(thisSymbol(this, 'Symbol.prototype.toString'));
     },

@@ -8,7 +8,7 @@
 
 import { mergeSort } from '../sort.ts';
 import {
-  ArrayPrototype, GLOBAL$, ObjectPrototype, SymbolIterator, SymbolToStringTag, hidden, install, isCallable, isObject, linkConstructor,
+  ArrayPrototype, GLOBAL$, ObjectPrototype, SymbolIterator, SymbolToStringTag, hidden, isCallable, isObject, linkConstructor,
   relativeIndex, requireCallable, sameValueZero, toIntegerOrInfinity, toLength, toNum, toStr,
 } from './core.ts';
 import { arrayIterator, iterateValues } from './iteration.ts';
@@ -75,7 +75,7 @@ function requireBuffer(b: unknown, what: string): void {
   if (viewType(b) !== T_BUFFER) typeError('Method ArrayBuffer.prototype.' + what + ' called on incompatible receiver ' + toStr(b));
 }
 
-install(ArrayBufferPrototype, {
+__native.installMethods(ArrayBufferPrototype, {
   get byteLength(): number {
     requireBuffer(this, 'byteLength');
     return __native.viewInfo(this, 2);
@@ -91,7 +91,7 @@ install(ArrayBufferPrototype, {
     return out;
   },
 });
-install(ArrayBufferC, {
+__native.installMethods(ArrayBufferC, {
   isView(v: unknown): boolean {
     const t = viewType(v);
     return t >= 0 && t <= T_DATAVIEW;
@@ -210,7 +210,7 @@ function joinTyped(ta: any, sep: string): string {
   return s;
 }
 
-install(TypedArrayPrototype, {
+__native.installMethods(TypedArrayPrototype, {
   get buffer(): any {
     if (!isTyped(this)) typeError('Method get TypedArray.prototype.buffer called on incompatible receiver ' + toStr(this));
     return __native.viewInfo(this, 3);
@@ -498,7 +498,7 @@ __native.defineAccessor(TypedArrayPrototype, SymbolToStringTag, function (this: 
 }, undefined, 4);
 __native.setFunctionName(__native.getOwnAccessor(TypedArrayPrototype, SymbolToStringTag, 0), SymbolToStringTag, 'get');
 
-install(TypedArrayC, {
+__native.installMethods(TypedArrayC, {
   from(this: any, source: any, mapFn?: any, thisArg?: any): any {
     if (mapFn !== undefined) requireCallable(mapFn);
     const values: any[] = [];
@@ -571,7 +571,7 @@ function viewIndex(dv: any, byteOffset: unknown, size: number): number {
   return i;
 }
 
-install(DataViewPrototype, {
+__native.installMethods(DataViewPrototype, {
   get buffer(): any {
     requireDataView(this, 'buffer');
     return __native.viewInfo(this, 3);

@@ -1,7 +1,7 @@
 // Reflect; encodeURIComponent and friends. (The weak collections are in weak.ts.)
 
 import {
-  GLOBAL$, SymbolToStringTag, describe, hidden, install, isCallable, isObject, linkConstructor, toPropertyKey, toStr,
+  GLOBAL$, SymbolToStringTag, describe, hidden, isCallable, isObject, linkConstructor, toPropertyKey, toStr,
 } from './core.ts';
 import { iterateValues } from './iteration.ts';
 import { compatibleDefinition, ownPropertyKeys } from './object.ts';
@@ -17,7 +17,7 @@ function requireTarget(v: unknown, method: string): void {
   if (!isObject(v)) throw new GLOBAL$.TypeError('Reflect.' + method + ' called on non-object');
 }
 
-install(ReflectObj, {
+__native.installMethods(ReflectObj, {
   apply(f: any, thisArg: any, args: any): any {
     if (!isCallable(f)) throw new GLOBAL$.TypeError('Function.prototype.apply was called on ' + toStr(describe(f)) + ', which is ' + articleType(f) + ' and not a function');
     return __native.apply(f, thisArg, GLOBAL$.Array.from(args));
@@ -247,7 +247,7 @@ function decode(s: string, reserved: string): string {
   return out;
 }
 
-install(GLOBAL$, {
+__native.installMethods(GLOBAL$, {
   encodeURIComponent(s: any): string {
     return encode(toStr(s), '');
   },
