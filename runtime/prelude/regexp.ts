@@ -13,7 +13,7 @@ import { compilePattern, type Program } from '../regexp/compile.ts';
 import { matchAt, setUnitReader } from '../regexp/match.ts';
 import { RegExpSyntaxError } from '../regexp/syntax.ts';
 import {
-  GLOBAL$, StringPrototype, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch, SymbolSplit, describe, hidden, install,
+  GLOBAL$, StringPrototype, SymbolMatch, SymbolMatchAll, SymbolReplace, SymbolSearch, SymbolSplit, describe, hidden,
   defineSpecies, isCallable, isObject, linkConstructor, sameValue, setName, speciesConstructor, toLength, toNum, toStr,
 } from './core.ts';
 import { incompatibleReceiver, iteratorPrototypeOf } from './iteration.ts';
@@ -179,32 +179,60 @@ function lastGroup(n: number): string {
   return a === undefined || a < 0 || b < 0 ? '' : __native.stringSlice(lastSubject, a, b);
 }
 
-{
-  const statics: [string, () => string, ((v: any) => void) | undefined][] = [
-    ['input', () => lastInput, (v: any) => { lastInput = toStr(v); }],
-    ['lastMatch', () => lastGroup(0), undefined],
-    ['lastParen', () => (lastRegs.length > 2 ? lastGroup(lastRegs.length / 2 - 1) : ''), undefined],
-    ['leftContext', () => __native.stringSlice(lastSubject, 0, lastRegs[0]!), undefined],
-    ['rightContext', () => __native.stringSlice(lastSubject, lastRegs[1]!, lastSubject.length), undefined],
-  ];
-  const aliases: Record<string, string> = { input: '$_', lastMatch: '$&', lastParen: '$+', leftContext: '$`', rightContext: "$'" };
-  const define = (name: string, get: () => string, set: ((v: any) => void) | undefined): void => {
-    const getter = function (): string {
-      return get();
-    };
-    const setter = function (v: any): void {
-      if (set !== undefined) set(v);
-    };
-    setName(getter, 'get ' + name);
-    setName(setter, 'set ' + name);
-    __native.defineAccessor(RegExpC, name, getter, setter, 4);
-  };
-  for (let i = 0; i < statics.length; i++) {
-    const [name, get, set] = statics[i]!;
-    define(name, get, set);
-    define(aliases[name]!, get, set);
-  }
-  for (let n = 1; n <= 9; n++) define('$' + n, () => lastGroup(n), undefined);
+// Accessors (not enumerable, configurable) named "get input", "set input"...; each alias has
+// functions of its own, and only input's setter does anything. One literal copied by
+// installMethods: the start-up's costliest statement was a loop making and naming them.
+__native.installMethods(RegExpC, {
+  get input() { return lastInput; },
+  set input(v: any) { lastInput = toStr(v); },
+  get $_() { return lastInput; },
+  set $_(v: any) { lastInput = toStr(v); },
+  get lastMatch() { return lastGroup(0); },
+  set lastMatch(_v: any) {},
+  get '$&'() { return lastGroup(0); },
+  set '$&'(_v: any) {},
+  get lastParen() { return lastParen(); },
+  set lastParen(_v: any) {},
+  get '$+'() { return lastParen(); },
+  set '$+'(_v: any) {},
+  get leftContext() { return leftContext(); },
+  set leftContext(_v: any) {},
+  get '$`'() { return leftContext(); },
+  set '$`'(_v: any) {},
+  get rightContext() { return rightContext(); },
+  set rightContext(_v: any) {},
+  get "$'"() { return rightContext(); },
+  set "$'"(_v: any) {},
+  get $1() { return lastGroup(1); },
+  set $1(_v: any) {},
+  get $2() { return lastGroup(2); },
+  set $2(_v: any) {},
+  get $3() { return lastGroup(3); },
+  set $3(_v: any) {},
+  get $4() { return lastGroup(4); },
+  set $4(_v: any) {},
+  get $5() { return lastGroup(5); },
+  set $5(_v: any) {},
+  get $6() { return lastGroup(6); },
+  set $6(_v: any) {},
+  get $7() { return lastGroup(7); },
+  set $7(_v: any) {},
+  get $8() { return lastGroup(8); },
+  set $8(_v: any) {},
+  get $9() { return lastGroup(9); },
+  set $9(_v: any) {},
+});
+
+function lastParen(): string {
+  return lastRegs.length > 2 ? lastGroup(lastRegs.length / 2 - 1) : '';
+}
+
+function leftContext(): string {
+  return __native.stringSlice(lastSubject, 0, lastRegs[0]!);
+}
+
+function rightContext(): string {
+  return __native.stringSlice(lastSubject, lastRegs[1]!, lastSubject.length);
 }
 
 /** Literals: the compiler has checked the pattern and flags. */
@@ -373,7 +401,7 @@ for (let i = 0; i < FLAG_GETTERS.length; i++) {
   __native.defineAccessor(RegExpPrototype, name, getter, undefined, 4);
 }
 
-install(RegExpPrototype, {
+__native.installMethods(RegExpPrototype, {
   exec(this: any, string: any): any {
     thisRegExp(this, 'RegExp.prototype.exec');
     return builtinExec(this, toStr(string));
@@ -671,7 +699,7 @@ const stringReplace = StringPrototype.replace;
 const stringReplaceAll = StringPrototype.replaceAll;
 const stringSplit = StringPrototype.split;
 
-install(StringPrototype, {
+__native.installMethods(StringPrototype, {
   match(this: any, regexp: any): any {
     const o = thisStringValue(this, 'match');
     if (regexp !== undefined && regexp !== null) {

@@ -29,3 +29,7 @@ show('subclass');
 console.log(Object.getOwnPropertyNames(RegExp));
 const d = Object.getOwnPropertyDescriptor(RegExp, '$1')!;
 console.log(typeof d.get, d.get!.name, d.set!.name, d.enumerable, d.configurable);
+const di = Object.getOwnPropertyDescriptor(RegExp, 'input')!, da = Object.getOwnPropertyDescriptor(RegExp, '$_')!;
+console.log(di.get === da.get, di.set === da.set, di.get!.name, da.set!.name, di.get!.length, di.set!.length, d.set!.length);
+(RegExp as any).$_ = 7;
+console.log((RegExp as any).input, typeof (RegExp as any).input);
