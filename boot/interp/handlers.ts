@@ -1135,10 +1135,23 @@ function arrayPushCall(h: H): void {
 
 /** array.push(src) / array.length += 1 on a fresh array literal (operand 0). */
 function arrayPush(h: H, hole: boolean): void {
-  const a = h.a, bad = h.label('bad');
+  const a = h.a, bad = h.label('bad'), slow = h.label('slow');
   h.reg(eax, 0);
   a.cmp(T(eax), TAG.cell).jne(bad);
   a.mov(ecx, V(eax)).cmp(byte(ecx), KIND.Array).jne(bad);
+  // room in the elements (the literal's own, so its length is an int32): store in place
+  a.cmp(dword(ecx, ARRAY_ELEMENTS + 4), TAG.cell).jne(slow);
+  a.mov(edi, dword(ecx, ARRAY_ELEMENTS)).mov(edx, dword(edi, 4)).sub(edx, 8).shr(edx, 3);
+  a.mov(eax, dword(ecx, ARRAY_LENGTH)).cmp(eax, edx).jae(slow);
+  if (hole) {
+    a.movq(qword({ base: edi, index: eax, scale: 8, disp: 8 }), FRAME_XMM.hole);
+  } else {
+    h.reg(edx, 1);
+    a.movq(xmm0, qword({ base: ebp, index: edx, scale: 8 })).movq(qword({ base: edi, index: eax, scale: 8, disp: 8 }), xmm0);
+  }
+  a.add(eax, 1).mov(dword(ecx, ARRAY_LENGTH), eax);
+  h.next();
+  a.label(slow);
   a.mov(root('tmp0'), ecx).mov(root('tmp0', 4), TAG.cell);
   if (hole) {
     a.mov(root('tmp2'), 0).mov(root('tmp2', 4), TAG.hole);

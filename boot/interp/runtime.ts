@@ -830,19 +830,6 @@ function emitStrings(a: X86Assembler): void {
     a.mov(eax, root('tmp3')).mov(root('tmp3', 4), TAG.undef);
     a.label('intern_ret').pop(edi).pop(esi).pop(edx).pop(ecx).ret();
   });
-
-  // intern_insert: eax = a string flagged interned that no entry of the intern table has
-  // the contents of (the loader's constants), ecx = its hash. Puts it at the first free slot
-  // from its hash. The table must have room (the loader sizes it for the constants).
-  // Clobbers ecx, edx.
-  routine(a, 'intern_insert', () => {
-    a.mov(edx, root('intern')).and(ecx, var32('intern_mask'));
-    a.label('ii_probe').cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('ii_put');
-    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('ii_probe');
-    a.label('ii_put').mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), eax);
-    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
-    a.add(var32('intern_count'), 1).ret();
-  });
 }
 
 function emitProperties(a: X86Assembler): void {
@@ -1337,18 +1324,26 @@ function emitLoader(a: X86Assembler): void {
     // STRING_RECORD), used in place: each goes into the constants vector and the intern
     // table (the records are distinct strings, flagged interned already) with the hash its
     // constant record carries, so the loader neither allocates, copies nor reads a record.
-    a.xor(ebx, ebx); // ebx = constant index
-    a.label('is_const_loop').cmp(ebx, dword(sym(TSBC).plus(12))).jae('is_consts_done');
-    a.mov(edx, dword(sym(TSBC).plus(8))).shl(edx, 5).lea(edx, mem({ base: edx, index: ebx, scale: 8, disp: FN_RECORDS }));
-    a.mov(ecx, dword(edx)).mov(eax, ecx).and(eax, ~CONSTANT_KIND_MASK).add(eax, sym(TSBC)); // the double or the string record
-    a.and(ecx, CONSTANT_KIND_MASK).cmp(ecx, ConstantKind.String).je('is_const_string');
+    // esi = the constant record, edi = its slot in the vector, ebx = records left, edx = the
+    // intern table (nothing here allocates, so neither moves)
+    a.mov(ebx, dword(sym(TSBC).plus(12))).test(ebx, ebx).jz('is_consts_done');
+    a.mov(esi, dword(sym(TSBC).plus(8))).shl(esi, 5).lea(esi, mem({ base: esi, disp: FN_RECORDS }));
+    a.mov(edi, root('constants')).add(edi, 8).mov(edx, root('intern'));
+    a.label('is_const_loop');
+    a.mov(eax, dword(esi)).mov(ecx, eax).and(eax, ~CONSTANT_KIND_MASK).add(eax, sym(TSBC)); // the double or the string record
+    a.and(ecx, CONSTANT_KIND_MASK).cmp(ecx, ConstantKind.String).jne('is_const_number');
+    a.mov(dword(edi), eax).mov(dword(edi, 4), TAG.cell);
+    // into the intern table: the first free slot from its hash
+    a.mov(ecx, dword(esi, 4)).and(ecx, var32('intern_mask'));
+    a.label('ld_const_probe').cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('ld_const_put');
+    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('ld_const_probe');
+    a.label('ld_const_put').mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), eax);
+    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).add(var32('intern_count'), 1);
+    a.label('is_const_next').add(esi, 8).add(edi, 8).sub(ebx, 1).jnz('is_const_loop');
+    a.jmp('is_consts_done');
+    a.label('is_const_number');
     a.movsd(xmm0, qword(eax)).ucomisd(xmm0, xmm0).jnp('is_num_ok').movsd(xmm0, qword(sym('f64_nan')));
-    a.label('is_num_ok').mov(edi, root('constants')).lea(edi, mem({ base: edi, index: ebx, scale: 8, disp: 8 })).call('num_store');
-    a.jmp('is_const_next');
-    a.label('is_const_string').mov(edi, root('constants'));
-    a.mov(dword({ base: edi, index: ebx, scale: 8, disp: 8 }), eax).mov(dword({ base: edi, index: ebx, scale: 8, disp: 12 }), TAG.cell);
-    a.mov(ecx, dword(edx, 4)).call('intern_insert');
-    a.label('is_const_next').add(ebx, 1).jmp('is_const_loop');
+    a.label('is_num_ok').call('num_store').jmp('is_const_next');
     a.label('is_consts_done');
     for (const [name, text] of WELL_KNOWN) {
       a.mov(edx, sym(cstring(a, text))).call('str_from_cstring').call('intern');

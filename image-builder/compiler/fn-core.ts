@@ -160,13 +160,16 @@ export abstract class FnCore {
       scope.envReg = r;
       this.curEnv = r;
     }
+    // captured vars start undefined (EnvNew fills with the hole): one register read for all
+    const vars = [...scope.bindings.values()].filter((b) => b.captured && b.kind === 'var');
+    if (vars.length) {
+      this.withTemps(() => {
+        const u = this.undefinedValue();
+        for (const b of vars) this.envStore(scope.envReg, b.slot, u);
+      });
+    }
     for (const b of scope.bindings.values()) {
-      if (b.captured) {
-        if (b.kind === 'var') {
-          this.withTemps(() => this.envStore(scope.envReg, b.slot, this.undef()));
-        }
-        continue;
-      }
+      if (b.captured) continue;
       if (b.kind === 'this' || b.kind === 'newtarget') continue;
       if (b.reg < 0) {
         b.reg = this.alloc();

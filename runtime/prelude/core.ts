@@ -68,9 +68,10 @@ export function constant(o: any, key: string, value: unknown): void {
 /** Sets up ctor.prototype / proto.constructor as the builtins have them. */
 export function linkConstructor(ctor: any, proto: any, name: string): void {
   // The name is set explicitly: esbuild may rename the function expression (Array2).
-  setName(ctor, name);
+  // (setName's and hidden()'s natives called directly: ~40 constructors at every start)
+  __native.defineProperty(ctor, 'name', name, 4);
   __native.defineProperty(ctor, 'prototype', proto, 0);
-  hidden(proto, 'constructor', ctor);
+  __native.defineProperty(proto, 'constructor', ctor, 6);
 }
 
 export function setName(fn: any, name: string): void {
@@ -386,9 +387,9 @@ function defineErrors(): void {
     __native.setPrototypeOf(proto, ErrorPrototype);
     __native.setPrototypeOf(ctor, ErrorC);
     linkConstructor(ctor, proto, name);
-    hidden(proto, 'name', name);
-    hidden(proto, 'message', '');
-    hidden(GLOBAL$, name, ctor);
+    __native.defineProperty(proto, 'name', name, 6); // (hidden()'s native: at every start)
+    __native.defineProperty(proto, 'message', '', 6);
+    __native.defineProperty(GLOBAL$, name, ctor, 6);
     if (id >= 0) __native.registerIntrinsic(id, ctor);
   };
   const TypeErrorC: any = function TypeError(this: any, message?: any, options?: any): any {
@@ -463,6 +464,6 @@ export function defineSpecies(C: any): void {
   const getter = function (this: any): any {
     return this;
   };
-  setName(getter, 'get [Symbol.species]');
+  __native.defineProperty(getter, 'name', 'get [Symbol.species]', 4); // (setName's native)
   __native.defineAccessor(C, SymbolSpecies, getter, undefined, 4);
 }
