@@ -116,7 +116,7 @@ function emitData(a: X86Assembler): void {
   a.label('nm_val1').space(8);
   a.label('n2i_tmp').space(8);
   for (const v of ['heap_ptr', 'heap_limit', 'from_base', 'from_end', 'to_base', 'to_end', 'gc_need', 'gc_count',
-    'gc_stress', 'intern_count', 'intern_mask', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half', 'gc_intern_tag',
+    'gc_stress', 'intern_count', 'intern_mask', 'string_table', 'call_rec', 'call_argc', 'call_first', 'call_dst', 'fatal_esi', 'heap_half', 'gc_intern_tag',
     'call_flags', 'call_cont', 'call_fn', 'in_uncaught', 'heap_whole_ram', 'hash_counter', 'op_count', 'op_count_hi', 'nm_pick', 'nm_busy', 'nm_ok0', 'nm_ok1', 'stn_radix', 'stn_sign', 'stn_start', 'gc_eph_list', 'gc_eph_mark', 'itm_subject']) {
     a.label(v).space(4);
   }
@@ -787,7 +787,10 @@ function emitStrings(a: X86Assembler): void {
   // intern: eax = string. eax = the interned string with the same units (eax itself if it
   // is new, which then gets the STRING_INTERNED flag). The intern table (root `intern`) is
   // open addressing over a ValueVector of a power-of-two capacity (intern_mask + 1), probed
-  // linearly from the string's hash, at most half full. May allocate (growing it; tmp3).
+  // linearly from the string's hash, at most half full; it holds the strings made while
+  // running. The program's string constants are the container's string records, flagged
+  // interned, listed in its string table (string_table; format.ts), which a string not in
+  // the intern table is looked up in before it is added. May allocate (growing it; tmp3).
   // Preserves everything else.
   routine(a, 'intern', () => {
     a.test(dword(eax), STRING_INTERNED).jz('intern_go');
@@ -802,7 +805,17 @@ function emitStrings(a: X86Assembler): void {
     a.cmp(dword(eax, STR.hash), esi).jne('intern_next');
     a.push(edx).push(eax).mov(edx, edi).call('str_equal').test(eax, eax).pop(eax).pop(edx).jnz('intern_ret');
     a.label('intern_next').add(ecx, 1).and(ecx, var32('intern_mask')).jmp('intern_probe');
+    // not made while running: one of the container's string constants? (its string table:
+    // u32 mask, then offsets of string records or 0, linear probing from hash & mask)
     a.label('intern_add');
+    a.push(ecx).push(edx);
+    a.mov(edx, var32('string_table')).mov(ecx, esi).and(ecx, dword(edx));
+    a.label('intern_static_probe').mov(eax, dword({ base: edx, index: ecx, scale: 4, disp: 4 })).test(eax, eax).jz('intern_not_static');
+    a.add(eax, sym(TSBC)).cmp(dword(eax, STR.hash), esi).jne('intern_static_next');
+    a.push(edx).push(eax).mov(edx, edi).call('str_equal').test(eax, eax).pop(eax).pop(edx).jnz('intern_static_found');
+    a.label('intern_static_next').add(ecx, 1).and(ecx, dword(edx)).jmp('intern_static_probe');
+    a.label('intern_static_found').pop(edx).pop(ecx).jmp('intern_ret');
+    a.label('intern_not_static').pop(edx).pop(ecx);
     a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), edi);
     a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell);
     a.add(var32('intern_count'), 1);
@@ -1311,34 +1324,25 @@ function emitLoader(a: X86Assembler): void {
     a.label('is_no_stress');
     a.xor(ebp, ebp).xor(ebx, ebx);
     for (const r of ['objectProto', 'arrayProto', 'functionProto'] as const) a.mov(root(r, 4), TAG.null);
-    // the intern table and the constants vector
-    // sized for the program's constants (at most a quarter full after them): growing from
-    // 1024 while interning ~1,700 of them cost three rehashes and four fills (~0.1M)
-    a.mov(edx, dword(sym(TSBC).plus(12))).add(edx, WELL_KNOWN.length).shl(edx, 2).mov(ecx, INTERN_CAPACITY);
-    a.label('is_intern_size').cmp(ecx, edx).jae('is_intern_sized').add(ecx, ecx).jmp('is_intern_size');
-    a.label('is_intern_sized');
-    a.call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
-    a.mov(var32('intern_count'), 0).sub(ecx, 1).mov(var32('intern_mask'), ecx);
+    // the intern table (the strings made while running; the constants are in the
+    // container's string table) and the constants vector
+    a.mov(ecx, INTERN_CAPACITY).call('new_vector').mov(root('intern'), eax).mov(root('intern', 4), TAG.cell);
+    a.mov(var32('intern_count'), 0).mov(var32('intern_mask'), INTERN_CAPACITY - 1);
     a.mov(ecx, dword(sym(TSBC).plus(12))).call('new_vector').mov(root('constants'), eax).mov(root('constants', 4), TAG.cell);
     // String constants are the container's own string records (String objects: format.ts
-    // STRING_RECORD), used in place: each goes into the constants vector and the intern
-    // table (the records are distinct strings, flagged interned already) with the hash its
-    // constant record carries, so the loader neither allocates, copies nor reads a record.
-    // esi = the constant record, edi = its slot in the vector, ebx = records left, edx = the
-    // intern table (nothing here allocates, so neither moves)
-    a.mov(ebx, dword(sym(TSBC).plus(12))).test(ebx, ebx).jz('is_consts_done');
+    // STRING_RECORD), used in place, and already interned: the records are distinct strings,
+    // flagged interned, and the string table after the constant records holds them all
+    // (intern looks there). So a string constant costs its cell in the vector, nothing more.
+    // esi = the constant record, edi = its slot in the vector, ebx = records left.
     a.mov(esi, dword(sym(TSBC).plus(8))).shl(esi, 5).lea(esi, mem({ base: esi, disp: FN_RECORDS }));
-    a.mov(edi, root('constants')).add(edi, 8).mov(edx, root('intern'));
+    a.mov(ebx, dword(sym(TSBC).plus(12)));
+    a.lea(eax, mem({ base: esi, index: ebx, scale: 8 })).mov(var32('string_table'), eax);
+    a.test(ebx, ebx).jz('is_consts_done');
+    a.mov(edi, root('constants')).add(edi, 8);
     a.label('is_const_loop');
     a.mov(eax, dword(esi)).mov(ecx, eax).and(eax, ~CONSTANT_KIND_MASK).add(eax, sym(TSBC)); // the double or the string record
     a.and(ecx, CONSTANT_KIND_MASK).cmp(ecx, ConstantKind.String).jne('is_const_number');
     a.mov(dword(edi), eax).mov(dword(edi, 4), TAG.cell);
-    // into the intern table: the first free slot from its hash
-    a.mov(ecx, dword(esi, 4)).and(ecx, var32('intern_mask'));
-    a.label('ld_const_probe').cmp(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).jne('ld_const_put');
-    a.add(ecx, 1).and(ecx, var32('intern_mask')).jmp('ld_const_probe');
-    a.label('ld_const_put').mov(dword({ base: edx, index: ecx, scale: 8, disp: 8 }), eax);
-    a.mov(dword({ base: edx, index: ecx, scale: 8, disp: 12 }), TAG.cell).add(var32('intern_count'), 1);
     a.label('is_const_next').add(esi, 8).add(edi, 8).sub(ebx, 1).jnz('is_const_loop');
     a.jmp('is_consts_done');
     a.label('is_const_number');

@@ -19,6 +19,12 @@
 //     (guestStringHash: FNV-1a over the units, never 0), so the loader interns the
 //     constants without hashing them or touching their records
 //     (records are 8-aligned, so the kind sits in the offset's low bits)
+//   string table, right after the constant records: u32 mask (capacity - 1, the capacity a
+//     power of two at least twice the string constants), then capacity u32 entries: the
+//     offset of a string record, or 0. Every distinct string constant is in it, put by
+//     linear probing from (its guest hash & mask) in constant order: the machine looks a
+//     string up here before its own intern table, so the constants are interned without
+//     the loader doing anything; 4 bytes of padding follow the entries
 //   doubles table: 8-byte IEEE doubles (the Number constants, in order of appearance)
 //   string records: each a String heap object exactly as the machine lays one out
 //     (STRING_RECORD; docs/bytecode.md "Heap objects"), 8-aligned: u32 kind 1 | flags
@@ -42,7 +48,7 @@
 //     Function.prototype.toString gives; the native functionSource reads it).
 
 export const TSBC_MAGIC = 0x43425354; // 'TSBC'
-export const TSBC_VERSION = 3;
+export const TSBC_VERSION = 4;
 export const HEADER_SIZE = 32;
 export const FUNCTION_RECORD_SIZE = 32;
 export const CONSTANT_RECORD_SIZE = 8;
@@ -172,6 +178,24 @@ function readStringRecord(b: Buffer, off: number): string {
   return flags & STRING_RECORD.twoByte ? b.toString('utf16le', at, at + 2 * len) : b.toString('latin1', at, at + len);
 }
 
+/** The string table's capacity for n distinct string constants: a power of two, at least 2n (and 16). */
+export function stringTableCapacity(n: number): number {
+  let c = 16;
+  while (c < 2 * n) c *= 2;
+  return c;
+}
+
+/** The string table (u32 mask, then the entries) of these records, by linear probing from hash & mask. */
+function fillStringTable(table: Buffer, records: { hash: number; offset: number }[]): void {
+  const mask = (table.length - 8) / 4 - 1;
+  table.writeUInt32LE(mask, 0);
+  for (const r of records) {
+    let i = r.hash & mask;
+    while (table.readUInt32LE(4 + 4 * i) !== 0) i = (i + 1) & mask;
+    table.writeUInt32LE(r.offset, 4 + 4 * i);
+  }
+}
+
 /** Serialise a module into a .tsbc container. */
 export function encodeModule(m: CompiledModule): Uint8Array {
   const names = new Map<string, number>();
@@ -188,7 +212,10 @@ export function encodeModule(m: CompiledModule): Uint8Array {
   const nameConsts = m.functions.map((f) => (f.name === undefined ? NO_NAME : constIndex(f.name)));
 
   const parts: Buffer[] = [];
-  let size = HEADER_SIZE + FUNCTION_RECORD_SIZE * m.functions.length + CONSTANT_RECORD_SIZE * constants.length;
+  const distinct = [...new Set(constants.filter((c): c is string => typeof c === 'string'))];
+  const tableAt = HEADER_SIZE + FUNCTION_RECORD_SIZE * m.functions.length + CONSTANT_RECORD_SIZE * constants.length;
+  const table = Buffer.alloc(8 + 4 * stringTableCapacity(distinct.length)); // (4 bytes of padding at the end: 8-aligned)
+  let size = tableAt + table.length;
   const place = (b: Buffer) => { const at = size; parts.push(b); size += b.length; return at; };
 
   const doubles: number[] = [];
@@ -217,6 +244,7 @@ export function encodeModule(m: CompiledModule): Uint8Array {
       constRecords.writeUInt32LE(guestStringHash(c), i * 8 + 4);
     }
   });
+  fillStringTable(table, distinct.map((c) => ({ hash: guestStringHash(c), offset: recordOf(c) })));
   const fileOffsets = m.files.map((f) => recordOf(f));
   const fileTable = Buffer.alloc(4 * m.files.length);
   fileOffsets.forEach((o, i) => fileTable.writeUInt32LE(o, i * 4));
@@ -263,7 +291,7 @@ export function encodeModule(m: CompiledModule): Uint8Array {
     head.writeUInt16LE(f.length ?? f.paramCount, o + 28);
     head.writeUInt16LE(calleeNames[i].length, o + 30);
   });
-  const out = Buffer.concat([head, constRecords, ...parts]);
+  const out = Buffer.concat([head, constRecords, table, ...parts]);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
