@@ -117,13 +117,19 @@ export const CLASS_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     h.u16(ecx, 2);
     a.add(ecx, dword(esp)).call('new_function');
     a.mov(root('tmp2'), eax).mov(root('tmp2', 4), TAG.cell);
+    const noHome = h.label('nohome');
+    h.reg(ecx, 4);
+    a.test(ecx, 8).jz(noHome);
+    h.reg(ecx, 0);
+    copyValue(a, at(eax, FN_HOME), valueAt(ecx), edx); // (a class's methods: DefineMethod's home object)
+    a.label(noHome);
     a.mov(ecx, dword(eax, FN_INDEX)).shl(ecx, 5).mov(ecx, dword({ base: ecx, disp: FN_RECORDS.plus(8) })); // the name constant
     a.mov(edx, root('constants')).mov(edx, dword({ base: edx, index: ecx, scale: 8, disp: 8 }));
     a.mov(root('tmp1'), edx).mov(root('tmp1', 4), TAG.cell);
     h.reg(ecx, 0);
     copyValue(a, rootW('tmp0'), valueAt(ecx), eax);
     h.reg(ecx, 4);
-    a.mov(var32('def_attr'), ecx).call('define_prop');
+    a.and(ecx, 7).mov(var32('def_attr'), ecx).call('define_prop');
     a.add(dword(esp), 1).jmp(loop);
     a.label(done).add(esp, 4);
     h.next();

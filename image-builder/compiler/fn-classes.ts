@@ -70,8 +70,19 @@ export abstract class FnClasses extends FnExpressions {
       const proto = this.alloc();
       this.em.emit('GetProp', proto, cls, this.k('prototype'), this.em.ic());
       if (ctorNode && usesSuperProperty(ctorNode)) this.em.emit('SetHome', cls, proto);
-      for (const m of n.members) {
+      const members = n.members;
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i];
         if (!(ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m))) continue;
+        // a run of plain methods on the same side: one DefineMethods (home objects set, attrs bit 3)
+        let run = 0;
+        while (i + run < members.length && run < 255 && this.definableClassMethod(members[i + run])
+          && isStaticMember(members[i + run]) === isStaticMember(m)) run++;
+        if (run >= 2) {
+          this.defineMethods(isStaticMember(m) ? cls : proto, members.slice(i, i + run) as ts.MethodDeclaration[], 0b1110);
+          i += run - 1;
+          continue;
+        }
         this.withTemps(() => {
           this.mark(m);
           const target = isStaticMember(m) ? cls : proto;

@@ -981,6 +981,19 @@ export abstract class FnExpressions extends FnDestructuring {
     return this.nestedFunctionName(p, key) === key ? key : undefined;
   }
 
+  /**
+   * A class's method that DefineMethods can define (with its home object): not private,
+   * computed, a generator or an accessor; an identifier or string key that is not an array
+   * index, the function's name.
+   */
+  protected definableClassMethod(m: ts.ClassElement): boolean {
+    if (!ts.isMethodDeclaration(m) || m.asteriskToken) return false;
+    if (!ts.isIdentifier(m.name) && !ts.isStringLiteral(m.name)) return false;
+    const key = propertyNameText(m.name);
+    if (key === '__proto__' || /^[0-9]+$/.test(key)) return false;
+    return this.nestedFunctionName(m, key) === key;
+  }
+
   /** How many members from i on DefineMethods can define together (at most 255). */
   private methodRun(props: readonly ts.ObjectLiteralElementLike[], i: number): number {
     let k = 0;
@@ -992,9 +1005,9 @@ export abstract class FnExpressions extends FnDestructuring {
    * Defines the methods ps (definableMethodKey holds for each) on obj with one DefineMethods:
    * their functions get consecutive indices, the closures are made and defined in order.
    */
-  protected defineMethods(obj: number, ps: readonly ts.ObjectLiteralElementLike[], attrs: number): void {
+  protected defineMethods(obj: number, ps: readonly ts.MethodDeclaration[] | readonly ts.ObjectLiteralElementLike[], attrs: number): void {
     const first = this.m.reserveFunctions(ps.length);
-    ps.forEach((p, i) => this.nestedFunction(p as ts.MethodDeclaration, this.definableMethodKey(p), first + i));
+    ps.forEach((p, i) => { const m = p as ts.MethodDeclaration; this.nestedFunction(m, propertyNameText(m.name as ts.Identifier), first + i); });
     this.mark(ps[0]);
     this.em.emit('DefineMethods', obj, this.curEnv, first, ps.length, attrs);
   }

@@ -488,6 +488,7 @@ export class VM {
           const target = regs[o[0]] as JSObject, attrs = o[4];
           for (let i = 0; i < o[3]; i++) {
             const fn = this.makeClosure(o[2] + i, regs[o[1]] as Env | undefined);
+            if (attrs & 8) fn.home = target;
             const prop = { value: fn, accessor: false, get: undefined, set: undefined, enumerable: (attrs & 1) !== 0, writable: (attrs & 2) !== 0, configurable: (attrs & 4) !== 0 };
             const existing = target.props.get(fn.fname);
             if (existing) Object.assign(existing, prop);
