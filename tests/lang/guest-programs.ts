@@ -8,6 +8,8 @@ export const GUEST_PASSING = new Set<string>([
   'dx-fused-int-ops.ts',
   'dx-forin-inherited-delete-primitive.ts',
   'dx-object-to-number.ts',
+  'dx-object-literal-methods.ts',
+  'dx-class-method-runs.ts',
   'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
