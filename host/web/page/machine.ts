@@ -7,7 +7,7 @@
 import { V86 } from 'v86';
 import { INSPECT_PORT } from '../../../kernel/debug/inspect-layout.ts';
 import { ExtendedCounter } from '../../instruction-counter.ts';
-import { countSlices, newSliceStats, type V86Scheduler } from './slices.ts';
+import { countSlices, newSliceStats, scheduleWithPostTask, type V86Scheduler } from './slices.ts';
 import type { SliceStats } from './api.ts';
 
 const POWER_OFF_PORT = 0xf4;
@@ -94,6 +94,7 @@ export class PageMachine {
   private installHooks(): void {
     performance.mark('tskern:v86-ready');
     const v86 = (this.emulator as unknown as V86Io).v86;
+    scheduleWithPostTask(v86);
     countSlices(v86, this.slices);
     const io = v86.cpu.io;
     const ignore = () => {};
