@@ -68,6 +68,15 @@ try {
     const top = inner.sort((a, b) => b.dur! - a.dur!).slice(0, 4).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(0)}`);
     process.stdout.write(`  ${((task.ts - t0) / 1000).toFixed(0)}-${((task.ts + task.dur! - t0) / 1000).toFixed(0)}: ${top.join(', ')}\n`);
   }
+  // the main thread's CPU time (tdur: thread time) and wall time in its tasks, to the prompt
+  const promptTs = marks.find((e) => e.name === 'tskern:prompt')?.ts ?? Infinity;
+  let cpuUs = 0, wallUs = 0;
+  for (const e of mainEvents) {
+    if (e.name !== 'RunTask' || e.ts > promptTs) continue;
+    cpuUs += (e as { tdur?: number }).tdur ?? 0;
+    wallUs += e.dur!;
+  }
+  process.stdout.write(`main thread to the prompt: ${(cpuUs / 1000).toFixed(0)} ms of CPU in ${(wallUs / 1000).toFixed(0)} ms of tasks\n`);
   process.stdout.write('trace, main thread, total duration by event name (nested events counted in each):\n');
   for (const [k, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) process.stdout.write(`  ${ms.toFixed(0).padStart(6)} ms  ${k} (${counts.get(k)} times)\n`);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -23,7 +23,12 @@ const MANY_PID = 3;
 declare const window: { tskern: TskernPage };
 
 /** One load's figures: wall times from navigation start (ms), guest instructions, slice times. */
-interface LoadFigures { ms: number; scriptMs: number; loadedMs: number; instructions: number; runMs: number; gapMs: number; marks: string; files: string }
+interface LoadFigures {
+  ms: number; scriptMs: number; loadedMs: number; instructions: number; runMs: number; gapMs: number;
+  /** CPU time to the prompt: the renderer process's (all its threads) and its main thread's. */
+  processCpuMs: number; mainCpuMs: number;
+  marks: string; files: string;
+}
 
 /** `--before DIR`: a page built from another tree (tskern web --out DIR), loaded alternately with this one. */
 const beforeAt = process.argv.indexOf('--before');
@@ -52,9 +57,20 @@ const launched = await launchChromium(chromium.path);
 async function loadOnce(url: string): Promise<LoadFigures> {
   const page = await launched.browser.newPage();
   try {
+    // CPU time (the renderer process: the page's thread, its workers, V8's compile threads;
+    // and the page's main thread alone), which a busy machine inflates far less than wall time
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+      return { process: get('ProcessTime') * 1000, thread: get('ThreadTime') * 1000 };
+    };
+    const cpu0 = await cpu();
     await page.goto(url);
     await page.waitForFunction(() => window.tskern !== undefined, { timeout: 60_000 });
     await page.evaluate(() => window.tskern.ready);
+    const cpu1 = await cpu();
     const at = (await page.evaluate(() => window.tskern.readyAt))!;
     const entries = await page.evaluate(() => JSON.stringify({
       marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tskern:')).map((m) => [m.name.slice(7), m.startTime]),
@@ -63,6 +79,7 @@ async function loadOnce(url: string): Promise<LoadFigures> {
     const { marks, res } = JSON.parse(entries) as { marks: [string, number][]; res: [string, number, number, number][] };
     return {
       ms: at.ms, scriptMs: at.scriptMs, loadedMs: at.loadedMs, instructions: at.instructions, runMs: at.slices.runMs, gapMs: at.slices.gapMs,
+      processCpuMs: cpu1.process - cpu0.process, mainCpuMs: cpu1.thread - cpu0.thread,
       marks: marks.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', '),
       files: res.map(([n, s0, e, b]) => `${n} ${s0.toFixed(0)}-${e.toFixed(0)} (${(b / 1e6).toFixed(2)} MB)`).join(', '),
     };
@@ -73,6 +90,7 @@ async function loadOnce(url: string): Promise<LoadFigures> {
 
 function describe(f: LoadFigures): string {
   return `${f.ms.toFixed(0)} ms, ${(f.instructions / 1e6).toFixed(2)}M guest instructions (script started at ${f.scriptMs.toFixed(0)} ms, v86 loaded at ${f.loadedMs.toFixed(0)} ms);` +
+    ` CPU ${f.processCpuMs.toFixed(0)} ms (main thread ${f.mainCpuMs.toFixed(0)} ms);` +
     ` ${(f.instructions / (f.ms - f.loadedMs) / 1e3).toFixed(1)}M instructions/s from v86 loaded to the prompt, ${f.runMs.toFixed(0)} ms in slices, ${f.gapMs.toFixed(0)} ms between` +
     (f.marks ? `\n      marks: ${f.marks}` : '') + (f.files ? `\n      files: ${f.files}` : '');
 }
@@ -94,17 +112,20 @@ try {
     const rs = results.get(p.name)!;
     const m: LoadFigures = {
       ms: median(rs.map((r) => r.ms)), scriptMs: median(rs.map((r) => r.scriptMs)), loadedMs: median(rs.map((r) => r.loadedMs)),
-      instructions: median(rs.map((r) => r.instructions)), runMs: median(rs.map((r) => r.runMs)), gapMs: median(rs.map((r) => r.gapMs)), marks: '', files: '',
+      instructions: median(rs.map((r) => r.instructions)), runMs: median(rs.map((r) => r.runMs)), gapMs: median(rs.map((r) => r.gapMs)),
+      processCpuMs: median(rs.map((r) => r.processCpuMs)), mainCpuMs: median(rs.map((r) => r.mainCpuMs)), marks: '', files: '',
     };
     med.set(p.name, m);
     process.stdout.write(`  ${p.name.padEnd(9)}: prompt ${m.ms.toFixed(0)} ms = v86 loaded at ${m.loadedMs.toFixed(0)} ms (script started at ${m.scriptMs.toFixed(0)})` +
-      ` + ${(m.ms - m.loadedMs).toFixed(0)} ms of boot (${m.runMs.toFixed(0)} ms in slices, ${m.gapMs.toFixed(0)} between); ${(m.instructions / 1e6).toFixed(2)}M guest instructions\n`);
+      ` + ${(m.ms - m.loadedMs).toFixed(0)} ms of boot (${m.runMs.toFixed(0)} ms in slices, ${m.gapMs.toFixed(0)} between); ${(m.instructions / 1e6).toFixed(2)}M guest instructions;` +
+      ` CPU ${m.processCpuMs.toFixed(0)} ms, main thread ${m.mainCpuMs.toFixed(0)} ms\n`);
   }
   if (before) {
     const a = med.get('this tree')!;
     const b = med.get('before')!;
     process.stdout.write(`  this tree / before: prompt ${(a.ms / b.ms).toFixed(2)}, v86 loaded ${(a.loadedMs / b.loadedMs).toFixed(2)},` +
-      ` boot after v86 loaded ${((a.ms - a.loadedMs) / (b.ms - b.loadedMs)).toFixed(2)}, guest instructions ${(a.instructions / b.instructions).toFixed(2)}\n`);
+      ` boot after v86 loaded ${((a.ms - a.loadedMs) / (b.ms - b.loadedMs)).toFixed(2)}, guest instructions ${(a.instructions / b.instructions).toFixed(2)},` +
+      ` CPU ${(a.processCpuMs / b.processCpuMs).toFixed(2)}, main-thread CPU ${(a.mainCpuMs / b.mainCpuMs).toFixed(2)}\n`);
   }
 
   // WEB_REFRESH=0: the page loads only
