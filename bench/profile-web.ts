@@ -3,7 +3,9 @@
 // page's slice counts. Prints figures; asserts nothing.
 //
 //   npx esbuild bench/profile-web.ts --bundle --platform=node --format=esm --packages=external \
-//     --alias:typescript=./image-builder/typescript-cjs.ts --outfile=build/bench/profile-web.mjs && node build/bench/profile-web.mjs [wake=v86]
+//     --alias:typescript=./image-builder/typescript-cjs.ts --outfile=build/bench/profile-web.mjs && node build/bench/profile-web.mjs [QUERY [FUNCTION]]
+//   env PROFILE_WINDOW=FROM,TO: self time by function between two of the page's marks (tskern:FROM, tskern:TO;
+//   default script,loaded); TSKERN_WEB_MINIFY=0: main.js unminified, so that v86's and xterm's functions have names
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -40,7 +40,7 @@ export async function buildWebPage(outDir: string, image: string, root = project
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: process.env.TSKERN_WEB_MINIFY !== '0',
+    minify: process.env.TSKERN_WEB_MINIFY !== '0', // 0: readable names in a profile (bench/profile-web.ts)
     sourcemap: 'linked',
     // v86's one build runs under Node too and imports Node modules on that path only.
     external: ['fs', 'crypto', 'perf_hooks', 'node:*'],
