@@ -13,6 +13,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
   '.wasm': 'application/wasm',
   '.elf': 'application/octet-stream',
+  // the compressed image and root file system: the page inflates them itself (no
+  // Content-Encoding, as a plain static server would send them)
+  '.gz': 'application/gzip',
 };
 
 export interface PageServer {

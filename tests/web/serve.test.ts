@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { PAGE_FILES } from '../../host/web/build.ts';
@@ -36,6 +37,12 @@ describe('tskern web', () => {
       expect([...new Uint8Array(await wasm.arrayBuffer()).slice(0, 4)]).toEqual([0, 0x61, 0x73, 0x6d]);
       const elf = new Uint8Array(await (await get('/tskern.elf')).arrayBuffer());
       expect([...elf.slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+      // the compressed copy the page fetches and inflates itself: no Content-Encoding, or the
+      // browser would inflate it first
+      const gz = await get('/tskern.elf.gz');
+      expect(gz.headers.get('content-type')).toBe('application/gzip');
+      expect(gz.headers.get('content-encoding')).toBeNull();
+      expect(Buffer.compare(gunzipSync(new Uint8Array(await gz.arrayBuffer())), elf)).toBe(0);
       expect((await get('/main.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
       expect((await get('/package.json')).status).toBe(404);
       expect((await get('/../package.json')).status).toBe(404);
@@ -50,6 +57,13 @@ describe('tskern web', () => {
     const child = spawn(process.execPath, [launcher, 'web', '--out', dir], { stdio: 'ignore' });
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([...PAGE_FILES, 'main.js.map'].sort());
+    for (const name of ['tskern.elf', 'rootfs.cpio']) {
+      expect(Buffer.compare(gunzipSync(readFileSync(join(dir, name + '.gz'))), readFileSync(join(dir, name))), name).toBe(0);
+    }
+    // index.html runs loader.js (which starts the downloads) before main.js
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(index.indexOf('<script src="loader.js">')).toBeGreaterThan(0);
+    expect(index.indexOf('<script src="loader.js">')).toBeLessThan(index.indexOf('src="main.js"'));
     expect(readFileSync(join(dir, 'main.js'), 'utf8')).not.toMatch(/from\s*"v86"/); // v86 is inside the bundle
   }, 180_000);
 

@@ -7,7 +7,7 @@
 import { V86 } from 'v86';
 import { INSPECT_PORT } from '../../../kernel/debug/inspect-layout.ts';
 import { ExtendedCounter } from '../../instruction-counter.ts';
-import { countSlices, newSliceStats, type V86Scheduler } from './slices.ts';
+import { countSlices, newSliceStats, scheduleWithPostTask, type V86Scheduler } from './slices.ts';
 import type { SliceStats } from './api.ts';
 
 const POWER_OFF_PORT = 0xf4;
@@ -15,7 +15,7 @@ const DEFAULT_MEMORY_MIB = 128;
 
 export interface PageMachineOptions {
   image: ArrayBuffer;
-  /** v86's core, compiled (see compileV86). */
+  /** v86's core, compiled (./loads.ts). */
   wasm: Promise<WebAssembly.Module>;
   cmdline: string;
   /** The root file system (a cpio archive, the multiboot module), or none: the echo console. */
@@ -26,16 +26,6 @@ export interface PageMachineOptions {
 
 interface V86Io {
   v86: V86Scheduler & { cpu: { io: { register_write(port: number, device: object, w8: (v: number) => void, w16: (v: number) => void, w32: (v: number) => void): void } } };
-}
-
-/**
- * Starts fetching and compiling v86's WebAssembly core (streaming: compiled while it
- * downloads), to run in parallel with the image's download.
- */
-export function compileV86(): Promise<WebAssembly.Module> {
-  return WebAssembly.compileStreaming(fetch('v86.wasm'))
-    // a server that does not say application/wasm: compile the bytes
-    .catch(async () => WebAssembly.compile(await (await fetch('v86.wasm')).arrayBuffer()));
 }
 
 export class PageMachine {
@@ -56,7 +46,11 @@ export class PageMachine {
 
   constructor(opts: PageMachineOptions) {
     this.emulator = new V86({
-      wasm_fn: async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(await opts.wasm, imports)).exports,
+      wasm_fn: async (imports: WebAssembly.Imports) => {
+        const instance = await WebAssembly.instantiate(await opts.wasm, imports);
+        performance.mark('tskern:instantiated');
+        return instance.exports;
+      },
       multiboot: { buffer: opts.image },
       cmdline: opts.cmdline,
       ...(opts.initrd ? { initrd: { buffer: opts.initrd } } : {}),
@@ -75,7 +69,7 @@ export class PageMachine {
     this.emulator.add_listener('serial0-output-byte', (byte: number) => this.receive(byte, 0));
     this.emulator.add_listener('serial1-output-byte', (byte: number) => this.receive(byte, 1));
     this.emulator.add_listener('emulator-ready', () => this.installHooks());
-    this.emulator.add_listener('emulator-loaded', () => { this.loadedAt = performance.now(); });
+    this.emulator.add_listener('emulator-loaded', () => { this.loadedAt = performance.now(); performance.mark('tskern:loaded'); });
   }
 
   /** Calls `cb` with COM1 (port 0) and COM2 (port 1) output, a chunk per slice of emulation. */
@@ -98,7 +92,9 @@ export class PageMachine {
   }
 
   private installHooks(): void {
+    performance.mark('tskern:v86-ready');
     const v86 = (this.emulator as unknown as V86Io).v86;
+    scheduleWithPostTask(v86);
     countSlices(v86, this.slices);
     const io = v86.cpu.io;
     const ignore = () => {};

@@ -7,7 +7,8 @@
 import { readChannel, type ChannelSnapshot } from '../../inspect/channel.ts';
 import { inspectSpace, type InspectedProcess } from '../../inspect/inspect.ts';
 import { InspectorView } from './inspector-view.ts';
-import { PageMachine, compileV86 } from './machine.ts';
+import { PageMachine } from './machine.ts';
+import { takeLoads, wantsRootfs } from './loads.ts';
 import { ECHO_CONSOLE_PROMPT, INIT_WORD, PROMPT } from './prompt.ts';
 import type { TskernPage } from './api.ts';
 import { openTerminal } from './terminal.ts';
@@ -27,13 +28,6 @@ declare global {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** The body of `name` (a file next to the page); throws on an HTTP error. */
-async function fetchBytes(name: string): Promise<ArrayBuffer> {
-  const res = await fetch(name);
-  if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-  return res.arrayBuffer();
-}
-
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const cmdline = params.get('cmdline') ?? '';
@@ -42,18 +36,28 @@ async function start(): Promise<void> {
   const memoryMiB = memoryParam !== null && /^\d+$/.test(memoryParam) && Number(memoryParam) >= 2 && Number(memoryParam) <= 2047 ? Number(memoryParam) : undefined;
   if (memoryParam !== null && memoryMiB === undefined) throw new Error(`memory=${memoryParam}: give a whole number of MiB from 2 to 2047`);
   const started = performance.now();
-  const wasm = compileV86();
-  // the three downloads in parallel (index.html started them already, as preloads)
-  const withRootfs = params.get('rootfs') !== '0' && !cmdline.split(' ').some((w) => w.startsWith('test='));
-  const imageBytes = fetchBytes('tskern.elf');
-  const initrdBytes = withRootfs ? fetchBytes('rootfs.cpio') : undefined;
-  const image = await imageBytes;
-  const initrd = await initrdBytes;
+  performance.mark('tskern:script');
+  // the three downloads, in parallel (loader.js started them already)
+  const loads = takeLoads(params);
+  void loads.wasm.then(() => performance.mark('tskern:wasm-compiled'), () => {});
+  const withRootfs = wantsRootfs(params);
   const prompt = withRootfs ? PROMPT : ECHO_CONSOLE_PROMPT;
   const bootCmdline = withRootfs ? [INIT_WORD, cmdline].filter((w) => w !== '').join(' ') : cmdline;
 
-  const machine = new PageMachine({ image, wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen') });
-  const term = openTerminal($('terminal'), (data) => machine.send(data));
+  // The terminal is set up while the downloads run (it costs the main thread tens of ms);
+  // keys typed before the machine exists are kept for it.
+  let booted: PageMachine | null = null;
+  const early: string[] = [];
+  const term = openTerminal($('terminal'), (data) => { if (booted) booted.send(data); else early.push(data); });
+  performance.mark('tskern:terminal');
+  const view = new InspectorView($<HTMLCanvasElement>('map'), $('maps'), $('page-info'), $('legend'));
+
+  const [image, initrd] = await Promise.all([loads.image, loads.initrd]);
+  performance.mark('tskern:fetched');
+  const machine = new PageMachine({ image, wasm: loads.wasm, cmdline: bootCmdline, initrd, memoryMiB, screen: $('screen') });
+  performance.mark('tskern:constructed');
+  booted = machine;
+  for (const data of early.splice(0)) machine.send(data);
   let text = '';
   const decoder = new TextDecoder();
   let markReady!: () => void;
@@ -63,6 +67,7 @@ async function start(): Promise<void> {
     if (port !== 0) return;
     text += decoder.decode(bytes, { stream: true });
     if (api.readyAt === null && text.includes(prompt)) {
+      performance.mark('tskern:prompt');
       api.readyAt = { ms: performance.now(), instructions: machine.instructionCount(), scriptMs: started, loadedMs: machine.loadedAt, slices: { ...machine.slices } };
       status.textContent = `booted in ${(api.readyAt.ms / 1000).toFixed(2)} s (${(api.readyAt.instructions / 1e6).toFixed(1)}M guest instructions)` +
         (cmdline ? `, cmdline "${cmdline}"` : '');
@@ -80,7 +85,6 @@ async function start(): Promise<void> {
   status.textContent = 'booting...';
   machine.onPowerOff = (code) => { status.textContent = `the guest powered off with status ${code}`; };
 
-  const view = new InspectorView($<HTMLCanvasElement>('map'), $('maps'), $('page-info'), $('legend'));
   const picker = $<HTMLSelectElement>('pid');
   const refreshLabel = $('refresh');
   // the highest pid (the newest process) until the user picks one

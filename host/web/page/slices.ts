@@ -13,8 +13,33 @@ import type { SliceStats } from './api.ts';
 export interface V86Scheduler {
   /** v86 calls this after each slice: run the next one in `ms` milliseconds (0: at once). */
   yield(ms: number, tick: number): void;
+  /** What `yield` arranges to call: runs the next slice unless another was asked for since. */
+  yield_callback(tick: number): void;
+  /** Stops v86's scheduling Worker. */
+  unregister_yield(): void;
   /** Runs one slice. */
   do_tick(): void;
+}
+
+interface TaskScheduler {
+  postTask(task: () => void, options: { delay: number; priority: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
+}
+
+/**
+ * Schedules v86's slices with the browser's task scheduler (`scheduler.postTask`, where
+ * there is one) instead of v86's Worker round trip: the next slice is a task of the page's
+ * own thread, with no message to copy and no other thread to wake (on a machine whose
+ * cores are busy, that thread may not run at once). v86 has this path itself, but only
+ * for a URL containing "use-scheduling-api". Returns whether it did.
+ */
+export function scheduleWithPostTask(s: V86Scheduler): boolean {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler === undefined || typeof scheduler.postTask !== 'function') return false;
+  s.unregister_yield();
+  s.yield = (ms, tick) => {
+    void scheduler.postTask(() => s.yield_callback(tick), { delay: Math.max(0, ms), priority: 'user-visible' });
+  };
+  return true;
 }
 
 export function newSliceStats(): SliceStats {
