@@ -20,6 +20,8 @@ import { H, loadTag, storeCell, storeRoot, valueAt } from './helpers.ts';
 import { saveNextPc, callFromHandler } from './calls.ts';
 import { isPropObject, storeValue } from './properties.ts';
 import { registerCollectionMethod } from './collections.ts';
+import { registerMachineMethod } from './machine-methods.ts';
+import { loadUnit, truncXmm0 } from './scalar-asm.ts';
 
 const TSBC = 'tsbc_image';
 
@@ -59,34 +61,6 @@ export function intArg(h: H, i: number): void {
   h.a.call('num_to_int32');
 }
 
-/** Trunc of xmm0 by clearing its fraction bits (exact for every double). */
-function truncXmm0(a: X86Assembler): void {
-  const done = a.newLabel('trunc_done'), zero = a.newLabel('trunc_zero'), low = a.newLabel('trunc_low');
-  a.push(eax).push(ecx).push(edx);
-  a.sub(esp, 8).movsd(qword(esp), xmm0);
-  a.mov(edx, dword(esp, 4));
-  a.mov(ecx, edx).shr(ecx, 20).and(ecx, 0x7ff).sub(ecx, 1023).jl(zero);
-  a.cmp(ecx, 52).jge(done);
-  a.neg(ecx).add(ecx, 52); // fraction bits to clear
-  a.cmp(ecx, 32).jb(low);
-  a.mov(dword(esp), 0).sub(ecx, 32);
-  a.mov(eax, -1).shl(eax, cl).and(dword(esp, 4), eax).jmp(done);
-  a.label(low).mov(eax, -1).shl(eax, cl).and(dword(esp), eax).jmp(done);
-  a.label(zero).mov(dword(esp), 0).and(dword(esp, 4), 0x8000_0000);
-  a.label(done);
-  a.movsd(xmm0, qword(esp)).add(esp, 8);
-  a.pop(edx).pop(ecx).pop(eax);
-}
-
-/** edx = address of the first unit of string eax at index ecx; CF-free: also ecx kept. */
-export function loadUnit(a: X86Assembler, s: Reg, idx: Reg, out: Reg, twoByte: string, done: string): void {
-  a.test(dword(s), STRING_TWO_BYTE).jnz(twoByte);
-  a.movzx(out, byte({ base: s, index: idx, disp: STR.units })).jmp(done);
-  a.label(twoByte).movzx(out, word({ base: s, index: idx, scale: 2, disp: STR.units }));
-  a.label(done);
-}
-
-
 export function emitNative(h: H, name: NativeName): boolean {
   const labels = new Map<string, string>();
   const lab = (x: string) => { let l = labels.get(x); if (!l) { l = h.label(`${name}_${x}`); labels.set(x, l); } return l; };
@@ -99,6 +73,8 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.cmp(ecx, INTRINSIC_COUNT).jae(bad);
       a.mov(eax, root('intrinsics'));
       copyValue(a, (w) => dword({ base: eax, index: ecx, scale: 8, disp: 8 + w }), at(edx, 8), edi);
+      registerMachineMethod(a, lab('ri_mm'));
+      a.label(lab('ri_mm'));
       registerCollectionMethod(a, lab('ri_coll'));
       a.label(lab('ri_coll'));
       const roots: [number, 'objectProto' | 'functionProto' | 'arrayProto'][] = [[0, 'objectProto'], [1, 'functionProto'], [2, 'arrayProto']];

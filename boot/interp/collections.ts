@@ -23,6 +23,7 @@ import { routine } from '../asm-util.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { T, V, root, var32 } from './asm.ts';
 import type { H } from './helpers.ts';
+import { MM_FIRST_CODE } from './machine-methods.ts';
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, FN_INDEX, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, TAG, slot } from './layout.ts';
 
 const COLL_TABLE_PROTO_ID = Intrinsic.OrderedHashTablePrototype;
@@ -34,7 +35,8 @@ export const COLL_METHOD_IDS = [Intrinsic.MapGet, Intrinsic.MapSet, Intrinsic.Ma
 /** The intercept code of Array.prototype.push (Intrinsic.ArrayPush): Call's own push path. */
 const OP_PUSH = 8;
 
-/** One byte per function index (u16): the operation code of a registered method (1-7, OP_PUSH), else 0. */
+/** One byte per function index (u16): the operation code of a registered method (1-7, OP_PUSH,
+ *  machine-methods.ts's from MM_FIRST_CODE), else 0. */
 export const CALL_INTERCEPT = 'call_intercept';
 
 /** Address of property k's value in the property table at r. */
@@ -341,7 +343,11 @@ export function collectionCall(h: H, resume: string, push: string): void {
     h.reg(edx, 3);
     a.lea(edi, mem({ base: ebp, index: edx, scale: 8 }));
     h.reg(edx, 4);
-    a.call('coll_op');
+    const mm = h.label('mm'), called = h.label('called');
+    a.cmp(ecx, MM_FIRST_CODE).jae(mm);
+    a.call('coll_op').jmp(called);
+    a.label(mm).call('mm_op'); // Math.floor, charCodeAt, pop, ... (machine-methods.ts)
+    a.label(called);
     a.add(esp, 4);
     a.test(ecx, ecx).jz(declined);
     a.add(esp, 4);

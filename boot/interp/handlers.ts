@@ -30,6 +30,7 @@ import { ITERATION_HANDLERS } from './iteration.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
 import { collectionCall, emitCollectionRoutines } from './collections.ts';
+import { emitMachineMethodRoutines } from './machine-methods.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
 import { emitKernelNative, emitKernelRuntime } from './kernel-natives.ts';
 import { emitUserNative, emitUserRuntime } from './user-natives.ts';
@@ -1340,6 +1341,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
   emitCollectionRoutines(a);
+  emitMachineMethodRoutines(a);
   emitAsyncRuntime(a);
   if (userBuild()) emitUserRuntime(a);
   else emitKernelRuntime(a);

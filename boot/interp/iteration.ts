@@ -15,7 +15,8 @@ import {
 } from './layout.ts';
 import { at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc } from './runtime.ts';
 import { H, loadTag, storeCell, valueAt } from './helpers.ts';
-import { loadUnit, ownKeysNative } from './builtin-natives.ts';
+import { ownKeysNative } from './builtin-natives.ts';
+import { loadUnit } from './scalar-asm.ts';
 import { callFromHandler, callMethodWithContinuation } from './calls.ts';
 import { storeValue, regKey } from './properties.ts';
 

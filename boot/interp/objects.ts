@@ -16,7 +16,8 @@ import {
   rootOffset,
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
-import { loadUnit, emitStackRoutines } from './builtin-natives.ts';
+import { emitStackRoutines } from './builtin-natives.ts';
+import { loadUnit } from './scalar-asm.ts';
 import { emitThrowNotCallable } from './calls.ts';
 import { throwTmp3, keyToTmp3 } from './properties.ts';
 

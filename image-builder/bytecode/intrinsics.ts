@@ -169,4 +169,33 @@ export enum Intrinsic {
    * properties, else true). The machine deletes from objects itself.
    */
   DeletePrimitive = 59,
+  // ---- small built-ins the machine runs itself (boot/interp/machine-methods.ts): 86-100 ----
+  /**
+   * Math.floor, ceil, trunc, round, abs, sqrt, min, max, String.prototype.charCodeAt and
+   * Array.prototype.pop: registering one marks its function index in the machine's
+   * call_intercept table, and a Call of it with the easy arguments (numbers, an int32 index,
+   * a dense array) is answered without a frame; any other call runs the prelude's method.
+   * Consecutive: the machine's table is in this order.
+   */
+  MathFloor = 86,
+  MathCeil = 87,
+  MathTrunc = 88,
+  MathRound = 89,
+  MathAbs = 90,
+  MathSqrt = 91,
+  MathMin = 92,
+  MathMax = 93,
+  StringCharCodeAt = 94,
+  ArrayPop = 95,
+  /**
+   * The prelude's own conversions, called from almost every built-in (runtime/prelude/core.ts
+   * toNum, toStr, toIntegerOrInfinity, relativeIndex; string-number.ts thisString): a call
+   * whose argument is already what they return (a number, a string, an int32 index) is
+   * answered by the machine without a frame, as the methods above.
+   */
+  PreludeToNum = 96,
+  PreludeToStr = 97,
+  PreludeToIntegerOrInfinity = 98,
+  PreludeRelativeIndex = 99,
+  PreludeThisString = 100,
 }

@@ -150,6 +150,7 @@ function defineArray(): void {
         return undefined;
       }
       const v = this[n - 1];
+      delete this[n - 1]; // DeletePropertyOrThrow: an array-like loses the index too; a sealed array throws
       this.length = n - 1;
       return v;
     },
@@ -464,6 +465,7 @@ function defineArray(): void {
   });
   // The machine does push(v) on an extensible array itself while Array.prototype.push is this one.
   __native.registerIntrinsic(Intrinsic.ArrayPush, ArrayPrototype.push);
+  __native.registerIntrinsic(Intrinsic.ArrayPop, ArrayPrototype.pop);
   void toObject;
 }
 

@@ -160,6 +160,13 @@ export function relativeIndex(v: any, len: number, dflt: number): number {
   return n > len ? len : n;
 }
 
+// The machine answers calls of these whose argument is already the answer
+// (boot/interp/machine-methods.ts); what is written above is what runs for the rest.
+__native.registerIntrinsic(Intrinsic.PreludeToNum, toNum);
+__native.registerIntrinsic(Intrinsic.PreludeToStr, toStr);
+__native.registerIntrinsic(Intrinsic.PreludeToIntegerOrInfinity, toIntegerOrInfinity);
+__native.registerIntrinsic(Intrinsic.PreludeRelativeIndex, relativeIndex);
+
 export function toLength(v: any): number {
   const n = toIntegerOrInfinity(v);
   if (n <= 0) return 0;

@@ -591,6 +591,22 @@ defineString();
 defineNumber();
 defineMath();
 
+// The machine answers the easy calls of these itself (boot/interp/machine-methods.ts); the
+// methods above stay what runs for every other call and what the machine must agree with.
+{
+  const M = (GLOBAL$ as any).Math;
+  __native.registerIntrinsic(Intrinsic.MathFloor, M.floor);
+  __native.registerIntrinsic(Intrinsic.MathCeil, M.ceil);
+  __native.registerIntrinsic(Intrinsic.MathTrunc, M.trunc);
+  __native.registerIntrinsic(Intrinsic.MathRound, M.round);
+  __native.registerIntrinsic(Intrinsic.MathAbs, M.abs);
+  __native.registerIntrinsic(Intrinsic.MathSqrt, M.sqrt);
+  __native.registerIntrinsic(Intrinsic.MathMin, M.min);
+  __native.registerIntrinsic(Intrinsic.MathMax, M.max);
+  __native.registerIntrinsic(Intrinsic.StringCharCodeAt, StringPrototype.charCodeAt);
+  __native.registerIntrinsic(Intrinsic.PreludeThisString, thisString);
+}
+
 // The machine's Exp asks this for every power it cannot compute exactly itself
 // (docs/bytecode.md, "Exp"): fdlibm's pow, as V8's (runtime/fdlibm.ts).
 __native.registerIntrinsic(Intrinsic.Pow, function Pow(this: number, y: number): number {

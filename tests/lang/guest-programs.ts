@@ -10,6 +10,7 @@ export const GUEST_PASSING = new Set<string>([
   'dx-object-to-number.ts',
   'dx-object-literal-methods.ts',
   'dx-class-method-runs.ts',
+  'dx-machine-methods.ts',
   'dx-map-set-machine.ts',
   'array-copy-methods.ts',
   'arrays.ts',
