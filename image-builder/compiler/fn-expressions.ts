@@ -977,7 +977,7 @@ export abstract class FnExpressions extends FnDestructuring {
     if (!ts.isMethodDeclaration(p) || p.asteriskToken || usesSuperProperty(p)) return undefined;
     if (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name)) return undefined;
     const key = propertyNameText(p.name);
-    if (key === '__proto__' || /^[0-9]+$/.test(key)) return undefined;
+    if (key === undefined || key === '__proto__' || /^[0-9]+$/.test(key)) return undefined;
     return this.nestedFunctionName(p, key) === key ? key : undefined;
   }
 
@@ -990,7 +990,7 @@ export abstract class FnExpressions extends FnDestructuring {
     if (!ts.isMethodDeclaration(m) || m.asteriskToken) return false;
     if (!ts.isIdentifier(m.name) && !ts.isStringLiteral(m.name)) return false;
     const key = propertyNameText(m.name);
-    if (key === '__proto__' || /^[0-9]+$/.test(key)) return false;
+    if (key === undefined || key === '__proto__' || /^[0-9]+$/.test(key)) return false;
     return this.nestedFunctionName(m, key) === key;
   }
 
