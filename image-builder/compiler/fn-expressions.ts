@@ -93,8 +93,12 @@ export abstract class FnExpressions extends FnDestructuring {
         return r;
       }
       case K.VoidExpression: {
+        // `void 0` (esbuild writes every `undefined` so): a literal operand has nothing to evaluate
+        const operand = skipParens((n as ts.VoidExpression).expression);
+        const literal = ts.isNumericLiteral(operand) || ts.isStringLiteral(operand);
+        if (literal && d === undefined && this.undefReg >= 0) return this.undefReg;
         const r = d ?? this.alloc();
-        this.withTemps(() => this.expr((n as ts.VoidExpression).expression));
+        if (!literal) this.withTemps(() => this.expr(operand));
         this.em.emit('LoadUndefined', r);
         return r;
       }

@@ -776,17 +776,13 @@ function installAsync(): void {
     let list = timerListMap[msecs];
     if (list === undefined) list = newList(msecs, start);
     else if (list[TL.Dead]) {
-      if (list === runningList) {
-        // the running list stays dead (it is dropped when it ends): a new one, as Node's
-        list = newList(msecs, start);
-      } else {
-        list[TL.Dead] = false;
-        list[TL.Expiry] = start + msecs;
-        list[TL.Id] = timerListId++;
-        if (queue.length > 1) {
-          percolateUp(list[TL.Position]);
-          percolateDown(list[TL.Position]);
-        }
+      // (never the running list: a clear takes that one out of the map)
+      list[TL.Dead] = false;
+      list[TL.Expiry] = start + msecs;
+      list[TL.Id] = timerListId++;
+      if (queue.length > 1) {
+        percolateUp(list[TL.Position]);
+        percolateDown(list[TL.Position]);
       }
     }
     lastList = list;
@@ -820,33 +816,54 @@ function installAsync(): void {
   }
 
   /**
-   * setTimeout (repeat false) or setInterval: new Timeout(callback, after, args, repeat) and
-   * its insert, in one function (a call costs as much as a fifth of the rest of the work).
+   * setTimeout: new Timeout(callback, after, args) and its insert, in one function (a call
+   * costs as much as a tenth of the work). Declared here, not in defineTimers, so that the
+   * module state is one environment away.
    */
-  function timerSetter(repeat: boolean): any {
-    const flags = repeat ? TF.Refed | TF.Repeat : TF.Refed;
-    return function (callback: any, after?: any, ...args: any[]): any {
-      if (typeof callback !== 'function') throw invalidCallback(callback);
-      if (typeof after !== 'number') after = toNum(after);
-      if (!(after >= 1 && after <= 2147483647)) { // TIMEOUT_MAX
-        if (after > 2147483647) warnTimeoutOverflow(after);
-        after = 1;
-      }
-      // insert(timer, after, getLibuvNow()), written out
-      const start = __native.mathFloor(__native.monotonicNow());
-      const msecs = __native.mathTrunc(after);
-      let list = lastList;
-      if (list === undefined || list[TL.Msecs] !== msecs || list[TL.Dead]) list = listFor(msecs, start);
-      const last = list![TM.Prev];
-      const timeout: any = {};
-      const t: any[] = [timeout, callback, args.length === 0 ? undefined : args, list, last, start, after, flags, ++lastTimerId];
-      __native.setPrototypeOf(timeout, TimeoutProto);
-      __native.defineProperty(timeout, kTimer, t, 0);
-      last[TM.Next] = t;
-      list![TM.Prev] = t;
-      refCount++;
-      return timeout;
-    };
+  function setTimeoutImpl(callback: any, after?: any, ...args: any[]): any {
+    if (typeof callback !== 'function') throw invalidCallback(callback);
+    if (typeof after !== 'number') after = toNum(after);
+    if (!(after >= 1 && after <= 2147483647)) { // TIMEOUT_MAX
+      if (after > 2147483647) warnTimeoutOverflow(after);
+      after = 1;
+    }
+    // insert(timer, after, getLibuvNow()), written out
+    const start = __native.mathFloor(__native.monotonicNow());
+    const msecs = __native.mathTrunc(after);
+    let list = lastList;
+    if (list === undefined || list[TL.Msecs] !== msecs) list = listFor(msecs, start);
+    else if (list[TL.Dead]) {
+      // emptied by a clear: Node's new list, here the dead one with a new key (listFor's
+      // revival, without the heap work when it is the only list)
+      if (queue.length === 1) {
+        list[TL.Dead] = false;
+        list[TL.Expiry] = start + msecs;
+        list[TL.Id] = timerListId++;
+      } else list = listFor(msecs, start);
+    }
+    const last = list![TM.Prev];
+    const timeout: any = {};
+    const t: any[] = [timeout, callback, args.length === 0 ? undefined : args, list, last, start, after, TF.Refed];
+    __native.setPrototypeOf(timeout, TimeoutProto);
+    __native.defineProperty(timeout, kTimer, t, 0);
+    last[TM.Next] = t;
+    list![TM.Prev] = t;
+    refCount++;
+    return timeout;
+  }
+
+  /** setInterval: setTimeout's timer, made to repeat (Node's _repeat = the duration, TM.Idle here). */
+  function setIntervalImpl(callback: any, repeat?: any, ...args: any[]): any {
+    let timeout: any;
+    if (args.length === 0) timeout = setTimeoutImpl(callback, repeat);
+    else {
+      const all: any[] = [callback, repeat];
+      for (let i = 0; i < args.length; i++) all[i + 2] = args[i];
+      timeout = __native.apply(setTimeoutImpl, undefined, all);
+    }
+    const t = timeout[kTimer];
+    t[TM.Flags] |= TF.Repeat;
+    return timeout;
   }
 
   /** Node's TimeoutOverflowWarning (process.emitWarning prints it on stderr). */
@@ -861,7 +878,23 @@ function installAsync(): void {
     if ((f & TF.Refed) !== 0) refCount--;
   }
 
-  function unenroll(t: any[]): void {
+  /**
+   * clearTimeout (clearInterval calls it, as Node's does): of a Timeout, or of the id (a
+   * number or string) its Symbol.toPrimitive gave; anything else is ignored. Node's
+   * unenroll written out (a call costs as much as a fifth of the work).
+   */
+  function clearTimeoutImpl(timer: any): void {
+    let t: any;
+    const k = __native.valueKind(timer);
+    if (k === 5 && __native.propertyFlags(timer, kTimer) >= 0) t = timer[kTimer];
+    else if (k === 3 || k === 4) {
+      const timeout = knownTimersById[timer];
+      if (timeout === undefined) return;
+      t = timeout[kTimer];
+    } else return;
+    if (t[TM.Callback] === undefined) return;
+    t[TM.Callback] = undefined;
+    // unenroll(t)
     const f = t[TM.Flags];
     if ((f & TF.Destroyed) !== 0) return;
     const next = t[TM.Next];
@@ -870,30 +903,25 @@ function installAsync(): void {
       next[TM.Prev] = prev;
       prev[TM.Next] = next;
       t[TM.Next] = undefined;
-      t[TM.Prev] = undefined;
     }
     // Node looks the list up by the untruncated duration (so a fractional one finds none)
-    // and deletes it when empty; here it is marked dead (insert revives it, the queue drops it).
-    const k = t[TM.Idle];
+    // and deletes it when empty; here it is marked dead (setTimeout revives it, the queue
+    // drops it when it comes to the top).
+    const idle = t[TM.Idle];
     let list = lastList;
-    if (list === undefined || list[TL.Msecs] !== k) list = __native.mathTrunc(k) === k ? timerListMap[k] : undefined;
-    if (list !== undefined && list[TM.Next] === list) list[TL.Dead] = true;
+    if (list === undefined || list[TL.Msecs] !== idle) list = __native.mathTrunc(idle) === idle ? timerListMap[idle] : undefined;
+    if (list !== undefined && list[TM.Next] === list) {
+      list[TL.Dead] = true;
+      if (list === runningList) {
+        // out of the map at once: a timer added while it runs goes to a new list, as in Node
+        timerListMap[idle] = undefined;
+        if (lastList === list) lastList = undefined;
+      }
+    }
     t[TM.Idle] = -1;
-    destroyTimer(t, f);
-  }
-
-  /** clearTimeout(timer): a Timeout, or the id (a number or string) its Symbol.toPrimitive gave; anything else is ignored. */
-  function clearTimer(timer: any): void {
-    let t = timerOf(timer);
-    if (t === undefined) {
-      if (typeof timer !== 'number' && typeof timer !== 'string') return;
-      t = timerOf(knownTimersById[timer]);
-      if (t === undefined) return;
-    }
-    if (t[TM.Callback] !== undefined) {
-      t[TM.Callback] = undefined;
-      unenroll(t);
-    }
+    t[TM.Flags] = f | TF.Destroyed;
+    if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
+    if ((f & TF.Refed) !== 0) refCount--;
   }
 
   function listOnTimeout(list: any[], now: number): void {
@@ -1006,7 +1034,7 @@ function installAsync(): void {
         return this;
       },
       close(this: any): any {
-        clearTimer(this);
+        clearTimeoutImpl(this);
         return this;
       },
       [SymbolToPrimitive](this: any): any {
@@ -1014,19 +1042,20 @@ function installAsync(): void {
         if (t === undefined) return undefined;
         const f = t[TM.Flags];
         if ((f & TF.HasPrimitive) === 0) {
+          // the id is given here, not when the timer is made (Node's async id is): a counter
+          // of its own, so no program can rely on its value matching Node's anyway
           t[TM.Flags] = f | TF.HasPrimitive;
+          t[TM.Id] = ++lastTimerId;
           knownTimersById[t[TM.Id]] = this;
         }
         return t[TM.Id];
       },
     });
-    defineGlobalFunction('setTimeout', withLength(timerSetter(false), 5));
-    defineGlobalFunction('setInterval', withLength(timerSetter(true), 5));
-    defineGlobalFunction('clearTimeout', function clearTimeout(timer: any): void {
-      clearTimer(timer);
-    });
+    defineGlobalFunction('setTimeout', withLength(setTimeoutImpl, 5));
+    defineGlobalFunction('setInterval', withLength(setIntervalImpl, 5));
+    defineGlobalFunction('clearTimeout', clearTimeoutImpl);
     defineGlobalFunction('clearInterval', function clearInterval(timer: any): void {
-      clearTimer(timer);
+      clearTimeoutImpl(timer);
     });
   }
 
