@@ -26,8 +26,12 @@ import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 // so that esbuild writes each use as a number (a const would be a closure slot read).
 /** A timer: the Timeout, _onTimeout, _timerArgs, the list links, _idleStart, _idleTimeout (-1 once unenrolled), TF flags, its id. */
 const enum TM { Timeout = 0, Callback = 1, Args = 2, Next = 3, Prev = 4, Start = 5, Idle = 6, Flags = 7, Id = 8 }
-/** A TimersList: msecs, expiry, id, the links (TM.Next, TM.Prev: the list is its own sentinel), its heap position, dead (emptied by a clear: Node would have deleted it). */
-const enum TL { Msecs = 0, Expiry = 1, Id = 2, Position = 5, Dead = 6 }
+/**
+ * A TimersList: Live (its msecs, or -1 while dead: emptied by a clear, which Node would have
+ * deleted; one compare tells setTimeout both), expiry, id, the links (TM.Next, TM.Prev: the
+ * list is its own sentinel), its heap position, msecs.
+ */
+const enum TL { Live = 0, Expiry = 1, Id = 2, Position = 5, Msecs = 6 }
 /** _repeat (the duration is TM.Idle's), _destroyed, [kRefed], [kHasPrimitive]. */
 const enum TF { Repeat = 1, Destroyed = 2, Refed = 4, HasPrimitive = 8 }
 
@@ -669,7 +673,7 @@ function installAsync(): void {
 
   /* eslint-disable no-var */
   var timerListId = 0;
-  /** Lists by duration (timerListMap). A list whose last timer was cleared stays here, dead (TL.Dead), until reused or it reaches the top of the queue. */
+  /** Lists by duration (timerListMap). A list whose last timer was cleared stays here, dead (TL.Live -1), until reused or it reaches the top of the queue. */
   var timerListMap: any = {};
   /** The priority queue of lists (a binary heap) by expiry, then id. */
   var queue: any[] = [];
@@ -741,7 +745,7 @@ function installAsync(): void {
 
   /** A new list for msecs starting at start, in the map and the queue (new TimersList + timerListQueue.insert). */
   function newList(msecs: number, start: number): any[] {
-    const list: any[] = [msecs, start + msecs, timerListId++, undefined, undefined, queue.length, false];
+    const list: any[] = [msecs, start + msecs, timerListId++, undefined, undefined, queue.length, msecs];
     list[TM.Next] = list;
     list[TM.Prev] = list;
     timerListMap[msecs] = list;
@@ -761,7 +765,7 @@ function installAsync(): void {
   function timersHead(): any[] | undefined {
     while (queue.length !== 0) {
       const list = queue[0];
-      if (!list[TL.Dead]) return list;
+      if (list[TL.Live] !== -1) return list;
       dropList(list);
     }
     return undefined;
@@ -775,9 +779,9 @@ function installAsync(): void {
   function listFor(msecs: number, start: number): any[] {
     let list = timerListMap[msecs];
     if (list === undefined) list = newList(msecs, start);
-    else if (list[TL.Dead]) {
+    else if (list[TL.Live] === -1) {
       // (never the running list: a clear takes that one out of the map)
-      list[TL.Dead] = false;
+      list[TL.Live] = msecs;
       list[TL.Expiry] = start + msecs;
       list[TL.Id] = timerListId++;
       if (queue.length > 1) {
@@ -791,10 +795,10 @@ function installAsync(): void {
 
   /** insert(item, msecs, start): appends the timer (unlinked from its list first) to the list of its duration. */
   function insert(t: any[], msecs: number, start: number): void {
-    msecs = __native.mathTrunc(msecs);
+    msecs = msecs | 0; // MathTrunc: msecs is in [1, TIMEOUT_MAX]
     t[TM.Start] = start;
     let list = lastList;
-    if (list === undefined || list[TL.Msecs] !== msecs || list[TL.Dead]) list = listFor(msecs, start);
+    if (list === undefined || list[TL.Live] !== msecs) list = listFor(msecs, start);
     const next = t[TM.Next];
     if (next !== undefined) {
       const prev = t[TM.Prev];
@@ -810,9 +814,15 @@ function installAsync(): void {
 
   let TimeoutC: any;
 
-  /** The timer (TM) of a Timeout object (its own kTimer property), else undefined. */
+  /**
+   * The timer (TM) of a Timeout object, else undefined. Its kTimer property is found by an
+   * ordinary lookup; the timer's own TM.Timeout tells a Timeout from an object that only
+   * inherits one (no native call: this is on clearTimeout's path).
+   */
   function timerOf(o: any): any[] | undefined {
-    return __native.valueKind(o) === 5 && __native.propertyFlags(o, kTimer) >= 0 ? o[kTimer] : undefined;
+    if (o === undefined || o === null) return undefined;
+    const t = o[kTimer];
+    return t !== undefined && t[TM.Timeout] === o ? t : undefined;
   }
 
   /**
@@ -829,14 +839,13 @@ function installAsync(): void {
     }
     // insert(timer, after, getLibuvNow()), written out
     const start = __native.mathFloor(__native.monotonicNow());
-    const msecs = __native.mathTrunc(after);
+    const msecs = after | 0; // MathTrunc: after is in [1, TIMEOUT_MAX]
     let list = lastList;
-    if (list === undefined || list[TL.Msecs] !== msecs) list = listFor(msecs, start);
-    else if (list[TL.Dead]) {
-      // emptied by a clear: Node's new list, here the dead one with a new key (listFor's
-      // revival, without the heap work when it is the only list)
-      if (queue.length === 1) {
-        list[TL.Dead] = false;
+    if (list === undefined || list[TL.Live] !== msecs) {
+      if (list !== undefined && list[TL.Msecs] === msecs && queue.length === 1) {
+        // dead (emptied by a clear): Node's new list, here the dead one with a new key
+        // (listFor's revival, without the heap work: it is the only list)
+        list[TL.Live] = msecs;
         list[TL.Expiry] = start + msecs;
         list[TL.Id] = timerListId++;
       } else list = listFor(msecs, start);
@@ -884,14 +893,15 @@ function installAsync(): void {
    * unenroll written out (a call costs as much as a fifth of the work).
    */
   function clearTimeoutImpl(timer: any): void {
-    let t: any;
-    const k = __native.valueKind(timer);
-    if (k === 5 && __native.propertyFlags(timer, kTimer) >= 0) t = timer[kTimer];
-    else if (k === 3 || k === 4) {
+    if (timer === undefined || timer === null) return;
+    // timerOf(timer), written out
+    let t = timer[kTimer];
+    if (t === undefined || t[TM.Timeout] !== timer) {
+      if (typeof timer !== 'number' && typeof timer !== 'string') return;
       const timeout = knownTimersById[timer];
       if (timeout === undefined) return;
       t = timeout[kTimer];
-    } else return;
+    }
     if (t[TM.Callback] === undefined) return;
     t[TM.Callback] = undefined;
     // unenroll(t)
@@ -909,9 +919,9 @@ function installAsync(): void {
     // drops it when it comes to the top).
     const idle = t[TM.Idle];
     let list = lastList;
-    if (list === undefined || list[TL.Msecs] !== idle) list = __native.mathTrunc(idle) === idle ? timerListMap[idle] : undefined;
+    if (list === undefined || list[TL.Msecs] !== idle) list = (idle | 0) === idle ? timerListMap[idle] : undefined;
     if (list !== undefined && list[TM.Next] === list) {
-      list[TL.Dead] = true;
+      list[TL.Live] = -1;
       if (list === runningList) {
         // out of the map at once: a timer added while it runs goes to a new list, as in Node
         timerListMap[idle] = undefined;
@@ -940,9 +950,8 @@ function installAsync(): void {
         return;
       }
       // runNextTicks() between timers, called only when something was queued
-      if (ranAtLeastOneTimer) {
-        if (workQueued) runNextTicks();
-      } else ranAtLeastOneTimer = true;
+      if (workQueued && ranAtLeastOneTimer) runNextTicks();
+      ranAtLeastOneTimer = true;
       // L.remove(timer): the list's first (TM.Prev is left: read only while TM.Next is set)
       const next = t[TM.Next];
       list[TM.Next] = next;
@@ -955,25 +964,32 @@ function installAsync(): void {
         continue;
       }
       const repeatStart = (t[TM.Flags] & TF.Repeat) !== 0 ? getLibuvNow() : 0;
-      try {
-        const args = t[TM.Args];
-        if (args === undefined) __native.call(callback, t[TM.Timeout]);
-        else __native.apply(callback, t[TM.Timeout], args);
-      } finally {
-        const f = t[TM.Flags];
-        if ((f & TF.Repeat) !== 0 && t[TM.Idle] !== -1) insert(t, t[TM.Idle], repeatStart);
-        else if (t[TM.Next] === undefined && (f & TF.Destroyed) === 0) {
-          // destroyTimer(t, f), written out
+      // Node runs the callback in try/finally, for the uncaughtException handlers that may
+      // let the loop go on; here an exception from a callback always ends the program (no
+      // such handlers: docs/architecture.md, "process events"), so nothing after it could
+      // see the finally's work, and the try would cost every timer.
+      const args = t[TM.Args];
+      if (args === undefined) __native.call(callback, t[TM.Timeout]);
+      else __native.apply(callback, t[TM.Timeout], args);
+      const f = t[TM.Flags];
+      if ((f & (TF.Repeat | TF.Destroyed | TF.HasPrimitive)) === 0) {
+        // the common case: a one-shot timer without an id, not cleared by its callback (nor refreshed)
+        if (t[TM.Next] === undefined) {
           t[TM.Flags] = f | TF.Destroyed;
-          if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
           if ((f & TF.Refed) !== 0) refCount--;
         }
+      } else if ((f & TF.Repeat) !== 0 && t[TM.Idle] !== -1) insert(t, t[TM.Idle], repeatStart);
+      else if (t[TM.Next] === undefined && (f & TF.Destroyed) === 0) {
+        // destroyTimer(t, f), written out
+        t[TM.Flags] = f | TF.Destroyed;
+        if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
+        if ((f & TF.Refed) !== 0) refCount--;
       }
     }
     runningList = undefined;
     // empty: out of the queue and the map (unless a cleared timer's insert already replaced it there)
     if (timerListMap[msecs] === list) dropList(list);
-    else if (list[TL.Dead]) queueRemoveAt(list[TL.Position]);
+    else if (list[TL.Live] === -1) queueRemoveAt(list[TL.Position]);
   }
 
   /** processTimers(now): runs every list whose expiry has come, microtasks between lists. */
