@@ -74,12 +74,12 @@ const CASES: Case[] = [
   {
     name: 'setTimeout(f, 0) and its callback run by the event loop', aim: 2000, n: 5_000,
     setup: 'const f = (): void => { s++; };', op: 'setTimeout(f, 0);', control: 's = i;',
-    gap: "Node's timer lists in TypeScript, ~224 bytecode ops a timer (bench/profile.ts): makeTimer ~55 (a 10-field record built one DefineField at a time, its table growing 4 -> 8 -> 16; the Timeout object with its private slot), listOnTimeout ~40, list insert/append/remove ~44, setTimeout's own ~15 (a rest array), the run through __native.apply ~12; every timer variable is a closure slot (LoadFunctionEnv + EnvLoad + CheckHole each). 2,000 needs the timer lists in the machine or a compiler that keeps such variables out of environments",
+    gap: "Node's timer lists in the prelude's TypeScript (runtime/prelude/async.ts), ~95 bytecode ops a timer (bench/profile.ts): setTimeout's frame ~52 ops, the Timeout object ~230 instructions of it (an object, its prototype, the hidden symbol-keyed link to the timer: the link's property table is most of it), the timer array ~200, reading the clock ~60; listOnTimeout ~40 ops a timer and the callback's Call; each constant-index element access ~25 instructions",
   },
   {
     name: 'setTimeout(f, 1000) + clearTimeout', aim: 2000, n: 5_000,
     setup: 'const f = (): void => { s++; };', op: 'clearTimeout(setTimeout(f, 1000));', control: 's = i;',
-    gap: "as above, and clearTimeout's lookups (private field, the list map, unenroll)",
+    gap: "the setTimeout above (~1,450 alone) and a clearTimeout of ~1,000: its call from the program ~300 (GetGlobal + Call + Return), clearTimeout's own ~53 ops: the Timeout's timer found by its symbol-keyed property, Node's unenroll (unlink, the emptied list marked dead instead of leaving the heap and the map, refCount, flags); setTimeout then revives the dead list (~17 ops). 2,000 needs cheaper element and property access (shapes: one compare instead of ~25 instructions) or clearTimeout in the machine",
   },
   {
     name: 'string += one character (short strings: reset every 64)', aim: 100, n: 50_000,

@@ -264,7 +264,7 @@ const MAX_LOOP_CONSTANTS = 8;
  * AddInt/SubInt, element keys, case labels), most used first. Nested functions are not
  * looked into.
  */
-export function loopConstants(loop: ts.Node): [string, number | string][] {
+export function loopConstants(loop: ts.Node, minUses = 1): [string, number | string][] {
   const uses = new Map<string, { v: number | string; n: number }>();
   const add = (key: string, v: number | string) => {
     const u = uses.get(key);
@@ -300,7 +300,7 @@ export function loopConstants(loop: ts.Node): [string, number | string][] {
     ts.forEachChild(n, visit);
   };
   visit(loop);
-  return [...uses.entries()].sort((x, y) => y[1].n - x[1].n).slice(0, MAX_LOOP_CONSTANTS).map(([k, u]) => [k, u.v]);
+  return [...uses.entries()].filter(([, u]) => u.n >= minUses).sort((x, y) => y[1].n - x[1].n).slice(0, MAX_LOOP_CONSTANTS).map(([k, u]) => [k, u.v]);
 }
 
 export function isTrueLiteral(n: ts.Expression): boolean {

@@ -14,6 +14,9 @@ import {
 } from './codegen-support.ts';
 import { FnDestructuring } from './fn-destructuring.ts';
 
+/** Array literals of up to this many plain elements are made by one NewArray of registers. */
+const ARRAY_LITERAL_FROM_REGS = 16;
+
 /** FnCompiler, part 5: expressions: operators, assignments and references, calls, optional
  * chains, literals. */
 export abstract class FnExpressions extends FnDestructuring {
@@ -90,8 +93,12 @@ export abstract class FnExpressions extends FnDestructuring {
         return r;
       }
       case K.VoidExpression: {
+        // `void 0` (esbuild writes every `undefined` so): a literal operand has nothing to evaluate
+        const operand = skipParens((n as ts.VoidExpression).expression);
+        const literal = ts.isNumericLiteral(operand) || ts.isStringLiteral(operand);
+        if (literal && d === undefined && this.undefReg >= 0) return this.undefReg;
         const r = d ?? this.alloc();
-        this.withTemps(() => this.expr((n as ts.VoidExpression).expression));
+        if (!literal) this.withTemps(() => this.expr(operand));
         this.em.emit('LoadUndefined', r);
         return r;
       }
@@ -867,6 +874,21 @@ export abstract class FnExpressions extends FnDestructuring {
         return r;
       }
     }
+    if (name === 'call' && n.arguments.length >= 2 && !n.arguments.some((a) => ts.isSpreadElement(a))) {
+      // __native.call(f, thisArg, ...args): f.call(thisArg, ...args) as one Call (the
+      // prelude's way to give a callback its `this` without an arguments array)
+      const r = d ?? this.alloc();
+      this.withTemps(() => {
+        const f = this.alloc();
+        this.expr(n.arguments[0], f);
+        const self = this.alloc();
+        this.expr(n.arguments[1], self);
+        const [first, argc] = this.args(n.arguments.slice(2), n, r);
+        this.mark(n);
+        this.em.emit('Call', r, f, self, first, argc);
+      });
+      return r;
+    }
     if (name === 'loadIntrinsic') {
       const arg = n.arguments.length === 1 ? skipParens(n.arguments[0]) : undefined;
       if (!arg || !ts.isNumericLiteral(arg) || !(Number(arg.text) >= 0 && Number(arg.text) < 256 && Number.isInteger(Number(arg.text)))) {
@@ -950,6 +972,23 @@ export abstract class FnExpressions extends FnDestructuring {
 
   protected arrayLiteral(n: ts.ArrayLiteralExpression, d?: number): number {
     const r = d ?? this.alloc();
+    const plain = n.elements.length > 0 && n.elements.length <= ARRAY_LITERAL_FROM_REGS
+      && n.elements.every((el) => !ts.isOmittedExpression(el) && !ts.isSpreadElement(el));
+    if (plain) {
+      // [a, b, c]: the elements into consecutive registers, then one NewArray of them (one
+      // allocation of the right size instead of a push, and a growth, per element). The
+      // array cannot be seen before its last element is evaluated, so making it afterwards
+      // is not observable.
+      this.withTemps(() => {
+        const first = this.top;
+        for (const el of n.elements) {
+          const reg = this.alloc();
+          this.withTemps(() => this.expr(el, reg));
+        }
+        this.em.emit('NewArray', r, first, n.elements.length);
+      });
+      return r;
+    }
     this.withTemps(() => {
       const arr = this.alloc();
       this.em.emit('NewArray', arr, arr, 0);

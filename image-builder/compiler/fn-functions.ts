@@ -230,6 +230,7 @@ export abstract class FnFunctions extends FnCore {
     const finishL = asyncGen ? this.asyncGeneratorStart() : undefined;
     if (!body) this.unsupported(n, 'function without a body');
     if (ts.isBlock(body)) {
+      this.bodyConstants(body);
       this.statements(body.statements);
       // falling off the end returns undefined; no code for it when the end is unreachable
       // (the body ends with a return, a throw or an endless loop)

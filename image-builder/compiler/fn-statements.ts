@@ -43,6 +43,7 @@ export abstract class FnStatements extends FnFunctions {
     const mark = this.top;
     if (this.loopDepth === 0 && this.top < 192) {
       for (const [key, v] of loopConstants(n)) {
+        if (this.constRegs.has(key)) continue; // the function's own (bodyConstants)
         const r = this.alloc();
         if (typeof v === 'number') this.loadNumber(r, v);
         else this.loadString(r, v);
@@ -57,6 +58,23 @@ export abstract class FnStatements extends FnFunctions {
       this.loopDepth--;
       for (const k of added) this.constRegs.delete(k);
       this.top = mark;
+    }
+  }
+
+  /**
+   * A function body's constants read as operands twice or more (as loop() finds them) are
+   * loaded into registers once, at entry, for the whole body: straight-line code such as
+   * `t[3] = a; t[4] = b; ... t[3]` then loads each index once. Registers stay reserved for
+   * the body.
+   */
+  protected bodyConstants(body: ts.Block): void {
+    if (this.top >= 192) return;
+    for (const [key, v] of loopConstants(body, 2)) {
+      if (this.constRegs.has(key)) continue;
+      const r = this.alloc();
+      if (typeof v === 'number') this.loadNumber(r, v);
+      else this.loadString(r, v);
+      this.constRegs.set(key, r);
     }
   }
 

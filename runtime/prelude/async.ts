@@ -14,13 +14,26 @@
 // RunEventLoop once the program's own code has run.
 
 import {
-  ErrorPrototype, GLOBAL$, SymbolToStringTag, defineSpecies, describe, speciesConstructor as speciesConstructorOf, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
+  ErrorPrototype, GLOBAL$, SymbolToPrimitive, SymbolToStringTag, defineSpecies, describe, speciesConstructor as speciesConstructorOf, hidden, initError, install, isCallable, isObject, linkConstructor, setName, toNum,
 } from './core.ts';
 import { getIterator } from './iteration.ts';
 import { takeGeneratorPark } from './generator.ts';
 import { clearKeptObjects } from './weak.ts';
 import { emitProcessEvent, exitProcess, inspectValue, setPromiseDetails } from './collections.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
+
+// Timers (below): the elements of a timer's array and of a list's, and a timer's flags. Enums,
+// so that esbuild writes each use as a number (a const would be a closure slot read).
+/** A timer: the Timeout, _onTimeout, _timerArgs, the list links, _idleStart, _idleTimeout (-1 once unenrolled), TF flags, its id. */
+const enum TM { Timeout = 0, Callback = 1, Args = 2, Next = 3, Prev = 4, Start = 5, Idle = 6, Flags = 7, Id = 8 }
+/**
+ * A TimersList: Live (its msecs, or -1 while dead: emptied by a clear, which Node would have
+ * deleted; one compare tells setTimeout both), expiry, id, the links (TM.Next, TM.Prev: the
+ * list is its own sentinel), its heap position, msecs.
+ */
+const enum TL { Live = 0, Expiry = 1, Id = 2, Position = 5, Msecs = 6 }
+/** _repeat (the duration is TM.Idle's), _destroyed, [kRefed], [kHasPrimitive]. */
+const enum TF { Repeat = 1, Destroyed = 2, Refed = 4, HasPrimitive = 8 }
 
 // Everything lives in one function scope: the bundle's top-level environment has a limit of
 // 255 captured bindings (EnvNew's slot count is one byte), which the prelude is close to.
@@ -99,8 +112,15 @@ function installAsync(): void {
   /** Jobs as flat triples (kind, a, b) plus c for thenable jobs: [kind, a, b, c] per job. */
   let jobs: any[] = [];
   let jobHead = 0;
+  /**
+   * Set whenever a job, a tick or a pending rejection is queued, cleared once runNextTicks
+   * has emptied them all: listOnTimeout tests it between timers instead of three queues.
+   */
+  // eslint-disable-next-line no-var
+  var workQueued = false; // var: no TDZ check on each read
 
   function enqueue(kind: number, a: any, b: any, c: any): void {
+    workQueued = true;
     const n = jobs.length;
     jobs[n] = kind;
     jobs[n + 1] = a;
@@ -186,6 +206,7 @@ function installAsync(): void {
     if (!rec.handled) {
       rec.unhandled = true;
       pendingRejections[pendingRejections.length] = p;
+      workQueued = true;
     }
     for (let i = 0; i < reactions.length; i++) enqueue(JOB_REACTION, reactions[i], reason, true);
   }
@@ -633,52 +654,63 @@ function installAsync(): void {
   }
 
   // ---- timers (Node's lib/internal/timers.js) ------------------------------------------------------------
+  //
+  // The structures are Node's: one list per duration in insertion order (doubly linked, the
+  // list its own sentinel, so an insert or remove is O(1)), the lists in a binary heap by
+  // expiry then id. A timer's state is one array (TM below: one allocation of the right
+  // size, elements read and written by constant index), held by the Timeout object through
+  // a hidden symbol-keyed property; lists are arrays too (TL), sharing TM.Next/TM.Prev.
+  // Making a timer costs one call (setTimeout's own) and two allocations besides the
+  // Timeout (the array, setTimeout's rest parameter); running one, the callback's call.
+  // Module state is `var`: read through this function's environment without the TDZ
+  // check a `let` would cost each access (the functions below run only after
+  // installAsync has initialised it).
 
-  const TIMEOUT_MAX = 2147483647;
-
-  /** The loop's clock: whole milliseconds (libuv's uv_now). */
+  /** The loop's clock: whole milliseconds (libuv's uv_now, which Node's getLibuvNow updates first). */
   function getLibuvNow(): number {
     return __native.mathFloor(__native.monotonicNow());
   }
 
-  interface TimersList {
-    msecs: number;
-    expiry: number;
-    id: number;
-    /** Timers in insertion order (a doubly linked list through t_next/t_prev, the list as sentinel). */
-    t_next: any;
-    t_prev: any;
-    /** Index in the priority queue, or -1. */
-    position: number;
-  }
-
-  let timerListId = 0;
-  /** Lists by duration (timerListMap). */
-  let timerListMap: any = {};
+  /* eslint-disable no-var */
+  var timerListId = 0;
+  /** Lists by duration (timerListMap). A list whose last timer was cleared stays here, dead (TL.Live -1), until reused or it reaches the top of the queue. */
+  var timerListMap: any = {};
   /** The priority queue of lists (a binary heap) by expiry, then id. */
-  const queue: TimersList[] = [];
+  var queue: any[] = [];
   /** Timers that keep the loop alive (refed and not yet run or cleared). */
-  let refCount = 0;
+  var refCount = 0;
+  /** The last timer id given (Node's async ids: what a Timeout's Symbol.toPrimitive returns). */
+  var lastTimerId = 0;
+  /** Timeouts by id once Symbol.toPrimitive has given theirs (clearTimeout(id) finds them). */
+  var knownTimersById: any = __native.setPrototypeOf({}, null);
+  /** The list a timer was last added to (timerListMap[lastList[TL.Msecs]] === lastList), or undefined. */
+  var lastList: any[] | undefined;
+  /** The list listOnTimeout is running: never revived while it runs (Node makes a new one). */
+  var runningList: any[] | undefined;
+  /** The key of a Timeout's timer (TM), a non-enumerable property only the prelude can name. */
+  var kTimer: any = __native.newSymbol('timer');
+  /** Timeout.prototype. */
+  var TimeoutProto: any = {};
+  /* eslint-enable no-var */
 
-  function listBefore(a: TimersList, b: TimersList): boolean {
-    if (a.expiry !== b.expiry) return a.expiry < b.expiry;
-    return a.id < b.id;
-  }
-
-  function heapSet(i: number, l: TimersList): void {
-    queue[i] = l;
-    l.position = i;
+  /** The list's place in the heap: before b? */
+  function listBefore(a: any[], b: any[]): boolean {
+    const x = a[TL.Expiry], y = b[TL.Expiry];
+    return x !== y ? x < y : a[TL.Id] < b[TL.Id];
   }
 
   function percolateUp(i: number): void {
     const item = queue[i];
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!listBefore(item, queue[parent])) break;
-      heapSet(i, queue[parent]);
+      const p = queue[parent];
+      if (!listBefore(item, p)) break;
+      queue[i] = p;
+      p[TL.Position] = i;
       i = parent;
     }
-    heapSet(i, item);
+    queue[i] = item;
+    item[TL.Position] = i;
   }
 
   function percolateDown(i: number): void {
@@ -688,181 +720,284 @@ function installAsync(): void {
       let child = 2 * i + 1;
       if (child >= n) break;
       if (child + 1 < n && listBefore(queue[child + 1], queue[child])) child++;
-      if (!listBefore(queue[child], item)) break;
-      heapSet(i, queue[child]);
+      const c = queue[child];
+      if (!listBefore(c, item)) break;
+      queue[i] = c;
+      c[TL.Position] = i;
       i = child;
     }
-    heapSet(i, item);
-  }
-
-  function queueInsert(l: TimersList): void {
-    queue.push(l);
-    percolateUp(queue.length - 1);
+    queue[i] = item;
+    item[TL.Position] = i;
   }
 
   function queueRemoveAt(i: number): void {
-    const last = queue[queue.length - 1];
-    queue[i].position = -1;
-    queue.length = queue.length - 1;
-    if (i < queue.length) {
-      heapSet(i, last);
+    const n = queue.length - 1;
+    const last = queue[n];
+    queue[i][TL.Position] = -1;
+    queue.length = n;
+    if (i < n) {
+      queue[i] = last;
+      last[TL.Position] = i;
       percolateDown(i);
-      percolateUp(last.position);
+      percolateUp(last[TL.Position]);
     }
   }
 
-  function listRemove(item: any): void {
-    if (item.t_next !== undefined) {
-      item.t_next.t_prev = item.t_prev;
-      item.t_prev.t_next = item.t_next;
+  /** A new list for msecs starting at start, in the map and the queue (new TimersList + timerListQueue.insert). */
+  function newList(msecs: number, start: number): any[] {
+    const list: any[] = [msecs, start + msecs, timerListId++, undefined, undefined, queue.length, msecs];
+    list[TM.Next] = list;
+    list[TM.Prev] = list;
+    timerListMap[msecs] = list;
+    queue[queue.length] = list;
+    percolateUp(list[TL.Position]);
+    return list;
+  }
+
+  /** Takes a list out of the queue and (when it is there) the map, as Node deletes an empty one. */
+  function dropList(list: any[]): void {
+    queueRemoveAt(list[TL.Position]);
+    if (timerListMap[list[TL.Msecs]] === list) timerListMap[list[TL.Msecs]] = undefined;
+    if (lastList === list) lastList = undefined;
+  }
+
+  /** The first list of the queue that is not dead (the dead ones above it are dropped), or undefined. */
+  function timersHead(): any[] | undefined {
+    while (queue.length !== 0) {
+      const list = queue[0];
+      if (list[TL.Live] !== -1) return list;
+      dropList(list);
     }
-    item.t_next = undefined;
-    item.t_prev = undefined;
+    return undefined;
   }
 
-  function listAppend(list: any, item: any): void {
-    if (item.t_next !== undefined) listRemove(item);
-    item.t_next = list;
-    item.t_prev = list.t_prev;
-    list.t_prev.t_next = item;
-    list.t_prev = item;
-  }
-
-  function insert(item: any, msecs: number, start: number): void {
-    msecs = __native.mathTrunc(msecs);
-    item.t_start = start;
+  /**
+   * The list a timer of msecs (whole) inserted at start goes to: timerListMap's, or a new
+   * one as Node's insert makes it (a dead one takes the new one's key instead). It becomes
+   * lastList.
+   */
+  function listFor(msecs: number, start: number): any[] {
     let list = timerListMap[msecs];
-    if (list === undefined) {
-      list = { msecs, expiry: start + msecs, id: timerListId++, position: -1, t_next: undefined, t_prev: undefined };
-      list.t_next = list;
-      list.t_prev = list;
-      timerListMap[msecs] = list;
-      queueInsert(list);
+    if (list === undefined) list = newList(msecs, start);
+    else if (list[TL.Live] === -1) {
+      // (never the running list: a clear takes that one out of the map)
+      list[TL.Live] = msecs;
+      list[TL.Expiry] = start + msecs;
+      list[TL.Id] = timerListId++;
+      if (queue.length > 1) {
+        percolateUp(list[TL.Position]);
+        percolateDown(list[TL.Position]);
+      }
     }
-    listAppend(list, item);
+    lastList = list;
+    return list;
   }
 
-  /** Timer state lives in a record behind a private field; the Timeout object is what programs hold. */
-  interface TimerRecord {
-    timeout: any;
-    callback: any;
-    args: any[] | undefined;
-    idleTimeout: number;
-    repeat: number;
-    destroyed: boolean;
-    refed: boolean;
-    t_start: number;
-    t_next: any;
-    t_prev: any;
+  /** insert(item, msecs, start): appends the timer (unlinked from its list first) to the list of its duration. */
+  function insert(t: any[], msecs: number, start: number): void {
+    msecs = msecs | 0; // MathTrunc: msecs is in [1, TIMEOUT_MAX]
+    t[TM.Start] = start;
+    let list = lastList;
+    if (list === undefined || list[TL.Live] !== msecs) list = listFor(msecs, start);
+    const next = t[TM.Next];
+    if (next !== undefined) {
+      const prev = t[TM.Prev];
+      next[TM.Prev] = prev;
+      prev[TM.Next] = next;
+    }
+    const last = list![TM.Prev];
+    t[TM.Next] = list;
+    t[TM.Prev] = last;
+    last[TM.Next] = t;
+    list![TM.Prev] = t;
   }
 
   let TimeoutC: any;
 
   /**
-   * The Timeout objects programs hold: instances of this class, whose prototype is the one
-   * the Timeout constructor shows (defineTimers links it), so making one is a plain `new`
-   * (no derived constructor, no setPrototypeOf).
+   * The timer (TM) of a Timeout object, else undefined. Its kTimer property is found by an
+   * ordinary lookup; the timer's own TM.Timeout tells a Timeout from an object that only
+   * inherits one (no native call: this is on clearTimeout's path).
    */
-  class TimeoutSlot$ {
-    #timer: TimerRecord;
-    constructor(t: TimerRecord) {
-      this.#timer = t;
-    }
-    static get(o: any): TimerRecord | undefined {
-      return isObject(o) && #timer in o ? o.#timer : undefined;
-    }
+  function timerOf(o: any): any[] | undefined {
+    if (o === undefined || o === null) return undefined;
+    const t = o[kTimer];
+    return t !== undefined && t[TM.Timeout] === o ? t : undefined;
   }
 
-  function makeTimer(callback: any, after: any, args: any[] | undefined, repeat: boolean): any {
+  /**
+   * setTimeout: new Timeout(callback, after, args) and its insert, in one function (a call
+   * costs as much as a tenth of the work). Declared here, not in defineTimers, so that the
+   * module state is one environment away.
+   */
+  function setTimeoutImpl(callback: any, after?: any, ...args: any[]): any {
+    if (typeof callback !== 'function') throw invalidCallback(callback);
     if (typeof after !== 'number') after = toNum(after);
-    if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
-    const t: TimerRecord = {
-      timeout: undefined, callback, args, idleTimeout: after, repeat: repeat ? after : 0, destroyed: false, refed: true,
-      t_start: 0, t_next: undefined, t_prev: undefined,
-    };
-    const timeout = new TimeoutSlot$(t);
-    t.timeout = timeout;
-    insert(t, after, __native.mathFloor(__native.monotonicNow())); // getLibuvNow(), without the call
+    if (!(after >= 1 && after <= 2147483647)) { // TIMEOUT_MAX
+      if (after > 2147483647) warnTimeoutOverflow(after);
+      after = 1;
+    }
+    // insert(timer, after, getLibuvNow()), written out
+    const start = __native.mathFloor(__native.monotonicNow());
+    const msecs = after | 0; // MathTrunc: after is in [1, TIMEOUT_MAX]
+    let list = lastList;
+    if (list === undefined || list[TL.Live] !== msecs) {
+      if (list !== undefined && list[TL.Msecs] === msecs && queue.length === 1) {
+        // dead (emptied by a clear): Node's new list, here the dead one with a new key
+        // (listFor's revival, without the heap work: it is the only list)
+        list[TL.Live] = msecs;
+        list[TL.Expiry] = start + msecs;
+        list[TL.Id] = timerListId++;
+      } else list = listFor(msecs, start);
+    }
+    const last = list![TM.Prev];
+    const timeout: any = {};
+    const t: any[] = [timeout, callback, args.length === 0 ? undefined : args, list, last, start, after, TF.Refed];
+    __native.setPrototypeOf(timeout, TimeoutProto);
+    __native.defineProperty(timeout, kTimer, t, 0);
+    last[TM.Next] = t;
+    list![TM.Prev] = t;
     refCount++;
     return timeout;
   }
 
-  function unenroll(t: TimerRecord): void {
-    if (t.destroyed) return;
-    t.destroyed = true;
-    listRemove(t);
-    // Node looks the list up by the untruncated duration (so a fractional one finds none).
-    const k = t.idleTimeout;
-    const list = __native.mathTrunc(k) === k ? timerListMap[k] : undefined;
-    if (list !== undefined && list.t_next === list) {
-      queueRemoveAt(list.position);
-      timerListMap[list.msecs] = undefined;
+  /** setInterval: setTimeout's timer, made to repeat (Node's _repeat = the duration, TM.Idle here). */
+  function setIntervalImpl(callback: any, repeat?: any, ...args: any[]): any {
+    let timeout: any;
+    if (args.length === 0) timeout = setTimeoutImpl(callback, repeat);
+    else {
+      const all: any[] = [callback, repeat];
+      for (let i = 0; i < args.length; i++) all[i + 2] = args[i];
+      timeout = __native.apply(setTimeoutImpl, undefined, all);
     }
-    t.idleTimeout = -1;
-    if (t.refed) refCount--;
-    t.refed = false;
+    const t = timeout[kTimer];
+    t[TM.Flags] |= TF.Repeat;
+    return timeout;
   }
 
-  function clearTimer(timeout: any): void {
-    const t = TimeoutSlot$.get(timeout);
-    if (t !== undefined && t.callback !== undefined) {
-      t.callback = undefined;
-      unenroll(t);
+  /** Node's TimeoutOverflowWarning (process.emitWarning prints it on stderr). */
+  function warnTimeoutOverflow(after: number): void {
+    emitWarning(after + ' does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+  }
+
+  /** A timer done (run or cleared): no longer alive, its id forgotten. */
+  function destroyTimer(t: any[], f: number): void {
+    t[TM.Flags] = f | TF.Destroyed;
+    if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
+    if ((f & TF.Refed) !== 0) refCount--;
+  }
+
+  /**
+   * clearTimeout (clearInterval calls it, as Node's does): of a Timeout, or of the id (a
+   * number or string) its Symbol.toPrimitive gave; anything else is ignored. Node's
+   * unenroll written out (a call costs as much as a fifth of the work).
+   */
+  function clearTimeoutImpl(timer: any): void {
+    if (timer === undefined || timer === null) return;
+    // timerOf(timer), written out
+    let t = timer[kTimer];
+    if (t === undefined || t[TM.Timeout] !== timer) {
+      if (typeof timer !== 'number' && typeof timer !== 'string') return;
+      const timeout = knownTimersById[timer];
+      if (timeout === undefined) return;
+      t = timeout[kTimer];
     }
+    if (t[TM.Callback] === undefined) return;
+    t[TM.Callback] = undefined;
+    // unenroll(t)
+    const f = t[TM.Flags];
+    if ((f & TF.Destroyed) !== 0) return;
+    const next = t[TM.Next];
+    if (next !== undefined) {
+      const prev = t[TM.Prev];
+      next[TM.Prev] = prev;
+      prev[TM.Next] = next;
+      t[TM.Next] = undefined;
+    }
+    // Node looks the list up by the untruncated duration (so a fractional one finds none)
+    // and deletes it when empty; here it is marked dead (setTimeout revives it, the queue
+    // drops it when it comes to the top).
+    const idle = t[TM.Idle];
+    let list = lastList;
+    if (list === undefined || list[TL.Msecs] !== idle) list = (idle | 0) === idle ? timerListMap[idle] : undefined;
+    if (list !== undefined && list[TM.Next] === list) {
+      list[TL.Live] = -1;
+      if (list === runningList) {
+        // out of the map at once: a timer added while it runs goes to a new list, as in Node
+        timerListMap[idle] = undefined;
+        if (lastList === list) lastList = undefined;
+      }
+    }
+    t[TM.Idle] = -1;
+    t[TM.Flags] = f | TF.Destroyed;
+    if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
+    if ((f & TF.Refed) !== 0) refCount--;
   }
 
-  /** The arguments of a timer without any (never changed: CallSpread only reads it). */
-  const NO_ARGS: any[] = [];
-
-  function runTimer(t: TimerRecord): void {
-    __native.apply(t.callback, t.timeout, t.args === undefined ? NO_ARGS : t.args);
-  }
-
-  function listOnTimeout(list: any, now: number): void {
-    const msecs = list.msecs;
+  function listOnTimeout(list: any[], now: number): void {
+    const msecs = list[TL.Msecs];
     let ranAtLeastOneTimer = false;
+    runningList = list;
     for (;;) {
-      const t: TimerRecord = list.t_next;
+      const t = list[TM.Next];
       if (t === list) break;
-      const diff = now - t.t_start;
-      if (diff < msecs) {
-        list.expiry = t.t_start + msecs > now + 1 ? t.t_start + msecs : now + 1;
-        list.id = timerListId++;
-        percolateDown(list.position);
+      const start = t[TM.Start];
+      if (now - start < msecs) {
+        list[TL.Expiry] = start + msecs > now + 1 ? start + msecs : now + 1;
+        list[TL.Id] = timerListId++;
+        percolateDown(list[TL.Position]);
+        runningList = undefined;
         return;
       }
-      // runNextTicks() between timers, called only when it has something to run
-      if (ranAtLeastOneTimer) {
-        if (tickHead < ticks.length || jobHead < jobs.length || pendingRejections.length !== 0) runNextTicks();
-      } else ranAtLeastOneTimer = true;
-      listRemove(t);
-      if (t.callback === undefined) continue;
-      const start = t.repeat ? getLibuvNow() : 0;
-      try {
-        runTimer(t);
-      } finally {
-        if (t.repeat && t.idleTimeout !== -1) {
-          t.idleTimeout = t.repeat;
-          insert(t, t.idleTimeout, start);
-        } else if (t.t_next === undefined && !t.destroyed) {
-          t.destroyed = true;
-          if (t.refed) refCount--;
+      // runNextTicks() between timers, called only when something was queued
+      if (workQueued && ranAtLeastOneTimer) runNextTicks();
+      ranAtLeastOneTimer = true;
+      // L.remove(timer): the list's first (TM.Prev is left: read only while TM.Next is set)
+      const next = t[TM.Next];
+      list[TM.Next] = next;
+      next[TM.Prev] = list;
+      t[TM.Next] = undefined;
+      const callback = t[TM.Callback];
+      if (callback === undefined) {
+        const f = t[TM.Flags];
+        if ((f & TF.Destroyed) === 0) destroyTimer(t, f);
+        continue;
+      }
+      const repeatStart = (t[TM.Flags] & TF.Repeat) !== 0 ? getLibuvNow() : 0;
+      // Node runs the callback in try/finally, for the uncaughtException handlers that may
+      // let the loop go on; here an exception from a callback always ends the program (no
+      // such handlers: docs/architecture.md, "process events"), so nothing after it could
+      // see the finally's work, and the try would cost every timer.
+      const args = t[TM.Args];
+      if (args === undefined) __native.call(callback, t[TM.Timeout]);
+      else __native.apply(callback, t[TM.Timeout], args);
+      const f = t[TM.Flags];
+      if ((f & (TF.Repeat | TF.Destroyed | TF.HasPrimitive)) === 0) {
+        // the common case: a one-shot timer without an id, not cleared by its callback (nor refreshed)
+        if (t[TM.Next] === undefined) {
+          t[TM.Flags] = f | TF.Destroyed;
+          if ((f & TF.Refed) !== 0) refCount--;
         }
+      } else if ((f & TF.Repeat) !== 0 && t[TM.Idle] !== -1) insert(t, t[TM.Idle], repeatStart);
+      else if (t[TM.Next] === undefined && (f & TF.Destroyed) === 0) {
+        // destroyTimer(t, f), written out
+        t[TM.Flags] = f | TF.Destroyed;
+        if ((f & TF.HasPrimitive) !== 0) knownTimersById[t[TM.Id]] = undefined;
+        if ((f & TF.Refed) !== 0) refCount--;
       }
     }
-    if (list === timerListMap[msecs]) {
-      timerListMap[msecs] = undefined;
-      queueRemoveAt(list.position);
-    }
+    runningList = undefined;
+    // empty: out of the queue and the map (unless a cleared timer's insert already replaced it there)
+    if (timerListMap[msecs] === list) dropList(list);
+    else if (list[TL.Live] === -1) queueRemoveAt(list[TL.Position]);
   }
 
   /** processTimers(now): runs every list whose expiry has come, microtasks between lists. */
   function processTimers(now: number): void {
     let ranAtLeastOneList = false;
     for (;;) {
-      if (queue.length === 0) return;
-      const list = queue[0];
-      if (list.expiry > now) return;
+      const list = timersHead();
+      if (list === undefined || list[TL.Expiry] > now) return;
       if (ranAtLeastOneList) runNextTicks();
       else ranAtLeastOneList = true;
       listOnTimeout(list, now);
@@ -873,58 +1008,70 @@ function installAsync(): void {
     TimeoutC = function Timeout(): any {
       throw new GLOBAL$.TypeError('Illegal constructor');
     };
-    const proto: any = TimeoutSlot$.prototype;
+    const proto: any = TimeoutProto;
     linkConstructor(TimeoutC, proto, 'Timeout');
     install(proto, {
       ref(this: any): any {
-        const t = TimeoutSlot$.get(this);
-        if (t !== undefined && !t.refed) {
-          t.refed = true;
-          if (!t.destroyed) refCount++;
+        const t = timerOf(this);
+        if (t !== undefined) {
+          const f = t[TM.Flags];
+          if ((f & TF.Refed) === 0) {
+            t[TM.Flags] = f | TF.Refed;
+            if ((f & TF.Destroyed) === 0) refCount++;
+          }
         }
         return this;
       },
       unref(this: any): any {
-        const t = TimeoutSlot$.get(this);
-        if (t !== undefined && t.refed) {
-          t.refed = false;
-          if (!t.destroyed) refCount--;
+        const t = timerOf(this);
+        if (t !== undefined) {
+          const f = t[TM.Flags];
+          if ((f & TF.Refed) !== 0) {
+            t[TM.Flags] = f & ~TF.Refed;
+            if ((f & TF.Destroyed) === 0) refCount--;
+          }
         }
         return this;
       },
       hasRef(this: any): boolean {
-        const t = TimeoutSlot$.get(this);
-        return t !== undefined && t.refed;
+        const t = timerOf(this);
+        return t !== undefined && (t[TM.Flags] & TF.Refed) !== 0;
       },
       refresh(this: any): any {
-        const t = TimeoutSlot$.get(this);
-        if (t !== undefined && t.idleTimeout >= 0) {
-          insert(t, t.idleTimeout, getLibuvNow());
-          if (t.destroyed) {
-            t.destroyed = false;
-            if (t.refed) refCount++;
+        const t = timerOf(this);
+        if (t !== undefined && t[TM.Idle] >= 0) {
+          insert(t, t[TM.Idle], getLibuvNow());
+          const f = t[TM.Flags];
+          if ((f & TF.Destroyed) !== 0) {
+            t[TM.Flags] = f & ~TF.Destroyed;
+            if ((f & TF.Refed) !== 0) refCount++;
           }
         }
         return this;
       },
       close(this: any): any {
-        clearTimer(this);
+        clearTimeoutImpl(this);
         return this;
       },
+      [SymbolToPrimitive](this: any): any {
+        const t = timerOf(this);
+        if (t === undefined) return undefined;
+        const f = t[TM.Flags];
+        if ((f & TF.HasPrimitive) === 0) {
+          // the id is given here, not when the timer is made (Node's async id is): a counter
+          // of its own, so no program can rely on its value matching Node's anyway
+          t[TM.Flags] = f | TF.HasPrimitive;
+          t[TM.Id] = ++lastTimerId;
+          knownTimersById[t[TM.Id]] = this;
+        }
+        return t[TM.Id];
+      },
     });
-    defineGlobalFunction('setTimeout', withLength(function setTimeout(callback: any, after?: any, ...args: any[]): any {
-      if (typeof callback !== 'function') throw invalidCallback(callback);
-      return makeTimer(callback, after, args.length === 0 ? undefined : args, false);
-    }, 5));
-    defineGlobalFunction('setInterval', withLength(function setInterval(callback: any, repeat?: any, ...args: any[]): any {
-      if (typeof callback !== 'function') throw invalidCallback(callback);
-      return makeTimer(callback, repeat, args.length === 0 ? undefined : args, true);
-    }, 5));
-    defineGlobalFunction('clearTimeout', function clearTimeout(timer: any): void {
-      clearTimer(timer);
-    });
+    defineGlobalFunction('setTimeout', withLength(setTimeoutImpl, 5));
+    defineGlobalFunction('setInterval', withLength(setIntervalImpl, 5));
+    defineGlobalFunction('clearTimeout', clearTimeoutImpl);
     defineGlobalFunction('clearInterval', function clearInterval(timer: any): void {
-      clearTimer(timer);
+      clearTimeoutImpl(timer);
     });
   }
 
@@ -987,7 +1134,10 @@ function installAsync(): void {
   /** processTicksAndRejections: every nextTick callback, then the microtasks, until none of either is left and no rejection is pending. */
   function runNextTicks(): void {
     // nothing queued: what the loop below would find at once (listOnTimeout calls this between timers)
-    if (tickHead >= ticks.length && jobHead >= jobs.length && pendingRejections.length === 0) return;
+    if (tickHead >= ticks.length && jobHead >= jobs.length && pendingRejections.length === 0) {
+      workQueued = false;
+      return;
+    }
     do {
       while (tickHead < ticks.length) {
         const callback = ticks[tickHead], args = ticks[tickHead + 1];
@@ -1003,6 +1153,24 @@ function installAsync(): void {
       }
       runMicrotasks();
     } while (tickHead < ticks.length || processRejections());
+    workQueued = false;
+  }
+
+  /** process.emitWarning(message, type) as Node's default handler shows it: on stderr, a tick later. */
+  let warnedOnce = false;
+  function emitWarning(message: string, type: string): void {
+    const warning = new GLOBAL$.Error(message);
+    hidden(warning, 'name', type);
+    ticks[ticks.length] = () => {
+      emitProcessEvent('warning', warning);
+      const pid = GLOBAL$.process.pid;
+      let text = '(node:' + (pid === undefined ? 1 : pid) + ') ' + type + ': ' + message + '\n';
+      if (!warnedOnce) text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+      warnedOnce = true;
+      __native.writeStderr(text);
+    };
+    ticks[ticks.length] = undefined;
+    workQueued = true;
   }
 
   /** processImmediate: the immediates queued before this check phase, ticks and microtasks after each. */
@@ -1035,6 +1203,7 @@ function installAsync(): void {
       if (!isCallable(callback)) throw invalidCallback(callback);
       ticks[ticks.length] = callback;
       ticks[ticks.length] = args.length === 0 ? undefined : args;
+      workQueued = true;
     };
     setName(nextTick, 'nextTick');
     hidden(process, 'nextTick', nextTick);
@@ -1086,9 +1255,9 @@ function installAsync(): void {
       }
       // the timers phase, then the check phase (setImmediate), as libuv orders them
       let ran = false;
-      if (queue.length > 0 && refCount > 0) {
+      if (refCount > 0 && timersHead() !== undefined) {
         const now = getLibuvNow();
-        if (queue[0].expiry <= now) {
+        if (timersHead()![TL.Expiry] <= now) {
           processTimers(now);
           runNextTicks();
           ran = true;
@@ -1101,7 +1270,8 @@ function installAsync(): void {
         if (keep) ran = true;
       }
       if (ran) continue;
-      const timers = queue.length > 0 && refCount > 0;
+      const head = refCount > 0 ? timersHead() : undefined;
+      const timers = head !== undefined;
       if (!timers && hook === undefined) break;
       // Nothing is due: run a user process if the kernel has one (Intrinsic.RunUser), else
       // halt until the next timer or a claimed interrupt.
@@ -1110,7 +1280,7 @@ function installAsync(): void {
         runNextTicks();
         continue;
       }
-      __native.idle(timers ? queue[0].expiry : Infinity);
+      __native.idle(timers ? head![TL.Expiry] : Infinity);
     }
     // Nothing is left to do: 'beforeExit' (its listeners may queue more work, and the loop
     // goes on), then 'exit', and the program ends as Node's does, with process.exitCode.
@@ -1118,7 +1288,7 @@ function installAsync(): void {
     const status = code === undefined ? 0 : toNum(code) | 0;
     if (emitProcessEvent('beforeExit', status)) {
       runNextTicks();
-      if ((queue.length > 0 && refCount > 0) || hasImmediates()) {
+      if ((refCount > 0 && timersHead() !== undefined) || hasImmediates()) {
         runEventLoop();
         return;
       }

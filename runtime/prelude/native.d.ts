@@ -1,8 +1,8 @@
 // The one declaration of `__native` (image-builder/bytecode/natives.ts lists the natives;
 // the compiler turns `__native.name(args)` into CallNative and checks the argument count).
 // Shared by the runtime prelude and the kernel (kernel/arch/native.d.ts refers here).
-// `apply`, `construct`, `resume` and `loadIntrinsic` are compiler intrinsics, not natives:
-// CallSpread / NewSpread / Resume / LoadIntrinsic.
+// `apply`, `call`, `construct`, `resume` and `loadIntrinsic` are compiler intrinsics, not
+// natives: CallSpread / Call / NewSpread / Resume / LoadIntrinsic.
 declare const __native: {
   writeStdout(text: string): void;
   writeStderr(text: string): void;
@@ -113,6 +113,8 @@ declare const __native: {
   collectGarbage(): void;
   /** Compiler intrinsic: f.apply(thisArg, args) (CallSpread). */
   apply(f: unknown, thisArg: unknown, args: unknown[]): any;
+  /** Compiler intrinsic: f.call(thisArg, ...args) (a Call with that this; the arguments are written out, no spread). */
+  call(f: unknown, thisArg: unknown, ...args: unknown[]): any;
   /** Compiler intrinsic: new f(...args) (NewSpread). */
   construct(f: unknown, args: unknown[]): any;
   /** Compiler intrinsic: continue a frame parked by `await` with a value (mode false) or a thrown reason (mode true) (Resume). */

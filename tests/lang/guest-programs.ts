@@ -53,6 +53,7 @@ export const GUEST_PASSING = new Set<string>([
   'async-tick-immediate.ts',
   'async-timer-args.ts',
   'async-timer-this.ts',
+  'async-timer-ids.ts',
   'async-timers-order.ts',
   'async-timers-race.ts',
   'async-try-catch.ts',
