@@ -350,6 +350,7 @@ export abstract class FnCore {
 
   // ---- implemented by the later parts ------------------------------------------------
 
+  protected abstract bodyConstants(body: ts.Block): void;
   protected abstract closure(n: ts.FunctionLikeDeclaration, nameHint?: string, d?: number): number;
   protected abstract parameters(params: readonly ts.ParameterDeclaration[]): void;
   protected abstract statements(stmts: readonly ts.Statement[]): void;
