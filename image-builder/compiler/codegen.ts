@@ -90,10 +90,13 @@ export class ModuleCompiler {
 
   private icCount = 0;
 
-  /** A new inline-cache number: numbered across the module (u16, wrapping), so that the
-   *  property accesses of different functions use different cache entries. */
+  /** A new inline-cache number: numbered across the module, so that the property accesses
+   *  of different functions use different cache entries. Past 65535 sites every site gets
+   *  0xffff, which the machine never learns: a shared entry would let one site's shape check
+   *  pass for another site's key (boot/interp/ic.ts). */
   inlineCache(): number {
-    return this.icCount++ & 0xffff;
+    const n = this.icCount++;
+    return n < 0xffff ? n : 0xffff;
   }
 
   constant(v: Constant): number {
