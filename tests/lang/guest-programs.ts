@@ -9,6 +9,8 @@ export const GUEST_PASSING = new Set<string>([
   'dx-forin-inherited-delete-primitive.ts',
   'dx-object-to-number.ts',
   'dx-map-set-machine.ts',
+  'dx-shapes-changes.ts',
+  'dx-shapes-protos.ts',
   'array-copy-methods.ts',
   'arrays.ts',
   'arrow-this.ts',
