@@ -1,8 +1,8 @@
 // Inline caches for named properties: GetProp, SetProp, GetGlobal and SetGlobal.
 //
 // Property tables have shapes (boot/interp/shapes.ts): equal shape ids mean the same keys in
-// the same order with the same attributes. A cache entry (one per `ic` operand value, 65536 of
-// them; the compiler gives 0xffff to every site past the 65535th: never learned) is:
+// the same order with the same attributes. A cache entry (one per `ic` operand value below
+// IC_NONE = 0x3fff; the compiler gives IC_NONE, never learned, to every site past those) is:
 //   ic_table[i] = (own shape, value offset): an own data property. A hit compares the
 //     receiver table's shape with the entry and reads the value at the offset: no key read.
 //     SetProp learns only writable data properties, so a hit can store.
@@ -20,12 +20,12 @@
 // difference.
 
 import { X86Assembler, al, bl, byte, cl, dword, eax, ecx, edi, edx, esp, mem, sym } from '../../image-builder/x86/index.ts';
-import type { OpcodeName } from '../../image-builder/bytecode/index.ts';
+import { IC_NONE, type OpcodeName } from '../../image-builder/bytecode/index.ts';
 import { routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
 import { T, V, root } from './asm.ts';
 import {
-  ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_SHAPE, SHAPE_EMPTY, STR, TAG, TAG_ACCESSOR,
+  ARRAY_LENGTH, ATTR_ACCESSOR, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_SHAPE, SHAPE_EMPTY, SHAPE_ID_LIMIT, STR, TAG, TAG_ACCESSOR,
   VIEW_LENGTH, slot,
 } from './layout.ts';
 import { at, copyValue, copyValue8, fatal, rootW } from './runtime.ts';
@@ -35,10 +35,8 @@ import { callFromHandler } from './calls.ts';
 
 export const IC_TABLE = 'ic_table';
 const IC_PROTO = 'ic_proto';
-/** Cache entries: the `ic` operand is a u16. */
-export const IC_ENTRIES = 0x10000;
-/** The `ic` operand the compiler gives sites past the 65535th: never learned. */
-export const IC_NONE = 0xffff;
+/** Cache entries: one per `ic` operand value up to IC_NONE (image-builder/bytecode/opcodes.ts). */
+export const IC_ENTRIES = IC_NONE + 1;
 const ATTR_WRITABLE = 0b0010;
 /** 3 * 0xAAAAAAAB = 1 (mod 2^32): exact division of a multiple of 3. */
 const INV3 = 0xaaaaaaab | 0;
@@ -117,8 +115,11 @@ export function emitInlineCacheRoutines(a: X86Assembler): void {
     a.call('ic_shape_of').mov(icShape(edx), eax).mov(icRecv(edx), 0);
     a.jmp('ilg_done');
     a.label('ilg_forget').mov(icShape(edx), 0).mov(icRecv(edx), 0).jmp('ilg_done');
-    a.label('ilg_proto'); // edi = the holder
-    a.call('ic_shape_of').mov(icHolder(edx), eax);
+    a.label('ilg_proto'); // edi = the holder; an accessor's shape is marked
+    a.call('ic_shape_of');
+    a.mov(ecx, dword(esp, 4)).test(byte(ecx, 16), ATTR_ACCESSOR).jz('ilg_data');
+    a.or(eax, SHAPE_ID_LIMIT);
+    a.label('ilg_data').mov(icHolder(edx), eax);
     a.mov(edi, dword(esp, 8)).call('ic_shape_of').mov(icRecv(edx), eax);
     a.mov(icShape(edx), 0);
     a.label('ilg_done').pop(edx).pop(eax);
@@ -226,71 +227,87 @@ const globalThisValue = (w: number) => root('global', w);
 export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
   GetProp: (h) => {
     const a = h.a, icOp = 3, keyOp = 2;
-    const slow = h.label('slow'), notObject = h.label('notobject'), proto = h.label('proto'), fnProto = h.label('fnproto');
-    const got = h.label('got'), protoAccessor = h.label('protoacc');
-    // own: edi = an Object/Array/Function receiver (or String.prototype); a hit on its table's
-    // shape copies the value, a miss goes on to `protoLabel` with edx = its shape, ecx = ic
-    const own = (protoLabel: string): void => {
-      const noTable = h.label('notable');
-      a.cmp(dword(edi, PROPS + 4), TAG.cell).jne(noTable);
-      a.mov(eax, dword(edi, PROPS));
-      a.mov(edx, dword(eax, PT_SHAPE));
-      h.u16(ecx, icOp);
-      a.cmp(edx, icShape(ecx)).jne(protoLabel);
-      a.add(eax, icOffset(ecx));
-      checkHit(h, keyOp, 0);
+    const slow = h.label('slow'), proto = h.label('proto'), fnProto = h.label('fnproto'), kinds = h.label('kinds');
+    const got = h.label('got'), objectCase = h.label('object'), fn = h.label('fn'), strCase = h.label('string');
+    // the value at eax (an own or the prototype's data property) into the destination
+    const hit = (mode: 0 | 1): void => {
+      checkHit(h, keyOp, mode);
       h.reg(ecx, 0);
       copyValue8(a, valueAt(ecx), at(eax));
       h.next();
-      h.later.add(() => {
-        a.label(noTable).mov(edx, SHAPE_EMPTY);
-        h.u16(ecx, icOp);
-        a.jmp(protoLabel);
-      });
     };
-    h.reg(eax, 1);
-    a.cmp(T(eax), TAG.cell).jne(slow);
-    a.mov(edi, V(eax));
-    a.cmp(byte(edi), KIND.Object).jne(notObject);
-    const objectCase = h.label('object');
-    a.label(objectCase);
-    own(proto);
-    h.later.add(() => {
-      const fn = h.label('fn'), notFn = h.label('notfn'), generic = h.label('generic'), undef = h.label('undef');
-      const learn = h.label('learn'), foundAcc = h.label('foundacc'), notTyped = h.label('nottyped');
-      // a prototype hit: edi = the receiver, edx = its shape, ecx = ic
-      a.label(proto);
-      a.cmp(edx, icRecv(ecx)).jne(slow);
+    // a prototype hit, the receiver's shape matched: edi = the receiver, ecx = ic
+    const protoBody = (): void => {
+      const accessor = h.label('protoacc');
       checkAbsent(h, keyOp);
       a.cmp(dword(edi, PROTO + 4), TAG.cell).jne(slow);
       a.mov(edi, dword(edi, PROTO));
       a.cmp(dword(edi, PROPS + 4), TAG.cell).jne(slow);
       a.mov(eax, dword(edi, PROPS));
       a.mov(edx, dword(eax, PT_SHAPE));
-      a.cmp(edx, icHolder(ecx)).jne(slow);
+      a.cmp(edx, icHolder(ecx)).jne(accessor);
       a.add(eax, icOffset(ecx));
-      a.test(byte(eax, 8), ATTR_ACCESSOR).jnz(protoAccessor);
-      checkHit(h, keyOp, 0);
-      h.reg(ecx, 0);
-      copyValue8(a, valueAt(ecx), at(eax));
-      h.next();
-      a.label(protoAccessor);
-      checkHit(h, keyOp, 1);
-      a.mov(eax, dword(eax)).mov(edx, TAG_ACCESSOR).jmp(got);
-      // other receivers: arrays as objects (their `length` is never learned), functions
-      // (their virtual `name` and `prototype` checked before a prototype hit), strings
-      // through String.prototype
-      a.label(notObject);
-      a.cmp(byte(edi), KIND.Array).je(objectCase);
-      a.cmp(byte(edi), KIND.Function).je(fn);
-      a.cmp(byte(edi), KIND.String).jne(slow);
+      hit(0);
+      h.later.add(() => {
+        // an accessor's entry has the holder shape with SHAPE_ID_LIMIT set
+        a.label(accessor);
+        a.or(edx, SHAPE_ID_LIMIT).cmp(edx, icHolder(ecx)).jne(slow);
+        a.add(eax, icOffset(ecx));
+        checkHit(h, keyOp, 1);
+        a.mov(eax, dword(eax)).mov(edx, TAG_ACCESSOR).jmp(got);
+      });
+    };
+    // own: edi = an Object/Array/Function receiver (or String.prototype); a hit on its table's
+    // shape copies the value, a miss goes on to `protoLabel` with edx = its shape, ecx = ic
+    // (a receiver without a table goes on to the prototype at once, or to `noTableLabel`)
+    const own = (protoLabel: string, noTableLabel?: string): void => {
+      const noTable = h.label('notable');
+      a.cmp(dword(edi, PROPS + 4), TAG.cell).jne(noTableLabel ?? noTable);
+      a.mov(eax, dword(edi, PROPS));
+      a.mov(edx, dword(eax, PT_SHAPE));
+      h.u16(ecx, icOp);
+      a.cmp(edx, icShape(ecx)).jne(protoLabel);
+      a.add(eax, icOffset(ecx));
+      hit(0);
+      if (noTableLabel === undefined) {
+        h.later.add(() => {
+          a.label(noTable);
+          h.u16(ecx, icOp);
+          a.cmp(icRecv(ecx), SHAPE_EMPTY).jne(slow);
+          protoBody();
+        });
+      }
+    };
+    h.reg(eax, 1);
+    a.cmp(T(eax), TAG.cell).jne(slow);
+    a.mov(edi, V(eax));
+    // by the receiver's kind: arrays as objects (their `length` is never learned), functions
+    // with their virtual `name` and `prototype` checked before a prototype hit, strings
+    // through String.prototype, the rest slow
+    a.movzx(eax, byte(edi)).jmp(mem({ index: eax, scale: 4, disp: sym(kinds) }));
+    a.section('.rodata').align(4).label(kinds);
+    for (let k = 0; k < 256; k++) {
+      a.dd(sym(k === KIND.Object || k === KIND.Array ? objectCase : k === KIND.Function ? fn : k === KIND.String ? strCase : slow));
+    }
+    a.section('.text');
+    a.label(objectCase);
+    own(proto);
+    h.later.add(() => {
+      const notFn = h.label('notfn'), generic = h.label('generic'), undef = h.label('undef');
+      const learn = h.label('learn'), foundAcc = h.label('foundacc'), fnNoTable = h.label('fnnotable');
+      a.label(proto);
+      a.cmp(edx, icRecv(ecx)).jne(slow);
+      protoBody();
+      a.label(strCase);
       a.mov(edi, root('intrinsics'));
       a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne(slow);
       a.mov(edi, dword(edi, slot(3)));
       propObject(a, edi, slow);
       a.jmp(objectCase);
       a.label(fn);
-      own(fnProto);
+      own(fnProto, fnNoTable);
+      a.label(fnNoTable).mov(edx, SHAPE_EMPTY);
+      h.u16(ecx, icOp);
       a.label(fnProto);
       a.push(ecx);
       h.u16(ecx, keyOp);
@@ -341,7 +358,6 @@ export const IC_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
       a.label(generic);
       constKey(h, keyOp);
       getWithKey(h, 0, 1);
-      void notTyped;
     });
   },
 

@@ -86,6 +86,8 @@ export const PT_ENTRY_SIZE = 24;
 export const SHAPE_EMPTY = 1;
 /** Shape bit: a unique shape (no transitions from it; boot/interp/shapes.ts). */
 export const SHAPE_UNIQUE = 0x8000_0000;
+/** Ids stay below this bit (shape_new_id): the inline caches mark prototype accessors with it. */
+export const SHAPE_ID_LIMIT = 0x4000_0000;
 export const ATTR_DEFAULT = 0b0111; // enumerable | writable | configurable
 export const ATTR_ACCESSOR = 0b1000;
 

@@ -21,19 +21,24 @@
 // address, and if a key died the whole table is forgotten (correct: tables keep their ids,
 // objects built later only get new ones).
 
-import { X86Assembler, byte, dword, eax, ebx, ecx, edi, edx, esi, sym } from '../../image-builder/x86/index.ts';
+import { X86Assembler, byte, dword, eax, ebx, ecx, edi, edx, esi, mem, sym } from '../../image-builder/x86/index.ts';
 import { routine } from '../asm-util.ts';
 import { var32 } from './asm.ts';
-import { KIND, PT_COUNT, PT_SHAPE, SHAPE_EMPTY, SHAPE_UNIQUE, TAG } from './layout.ts';
+import { KIND, PT_COUNT, PT_SHAPE, SHAPE_EMPTY, SHAPE_ID_LIMIT, SHAPE_UNIQUE, STR, TAG } from './layout.ts';
 import { fatal } from './runtime.ts';
 
-/** Transition table slots (a power of two) and entry size: key, key tag, parent, attributes, child. */
-const TT_SLOTS = 8192;
-const TT_ENTRY = 32;
+/** Transition table slots (a power of two). A slot is 16 bytes: the key's payload, the
+ *  parent shape, the key tag's low byte << 8 | the attributes (never 0 in a used slot: a
+ *  tag's low byte is at least 0xf9), the child shape. */
+const TT_BITS = 11;
+const TT_SLOTS = 1 << TT_BITS;
+const TT_ENTRY = 16;
 /** At most this many transitions (3/4 of the slots; then adds give unique ids). */
 const TT_LIMIT = (TT_SLOTS * 3) / 4;
 /** A table with this many entries adds without transitions (a dictionary). */
 const DICT_COUNT = 64;
+/** Slot word k of the slot whose index * 2 is in r. */
+const tt = (r: typeof ecx, k: number) => dword({ index: r, scale: 8, disp: sym('shape_tt').plus(k) });
 
 export function emitShapeRoutines(a: X86Assembler): void {
   a.section('.data').align(4).label('shape_next').dd(SHAPE_EMPTY + 1);
@@ -46,13 +51,13 @@ export function emitShapeRoutines(a: X86Assembler): void {
   a.label('shape_unique_adds').space(4);
   a.section('.text');
 
-  // shape_new_id: eax = a new id (SHAPE_UNIQUE clear; the caller may set it). Stops the
-  // machine when the ids run out (2^31: a wrapped id could equal a live one).
+  // shape_new_id: eax = a new id (below SHAPE_ID_LIMIT; the caller may set SHAPE_UNIQUE).
+  // Stops the machine when the ids run out (2^30: a wrapped id could equal a live one).
   routine(a, 'shape_new_id', () => {
     a.mov(eax, var32('shape_next')).add(var32('shape_next'), 1);
-    a.test(eax, SHAPE_UNIQUE).jnz('sni_out').ret();
+    a.cmp(eax, SHAPE_ID_LIMIT).jae('sni_out').ret();
     a.label('sni_out');
-    fatal(a, 'shape ids exhausted (2^31 property-table layouts)');
+    fatal(a, 'shape ids exhausted (2^30 property-table layouts)');
   });
 
   // shape_fresh: edi = a property table. Gives it a fresh unique shape (after a change of its
@@ -65,42 +70,40 @@ export function emitShapeRoutines(a: X86Assembler): void {
   // (count not yet incremented). Sets the table's shape to the child of its shape by
   // (key, attributes). Preserves every register.
   routine(a, 'shape_added', () => {
+    // no transition (a unique parent, installMethods, a dictionary): a unique id, quickly
+    a.test(dword(edx, PT_SHAPE), SHAPE_UNIQUE).jnz('sa_unique');
+    a.cmp(var32('shape_unique_adds'), 0).jne('sa_unique');
+    a.cmp(dword(edx, PT_COUNT), DICT_COUNT).jae('sa_unique');
     a.push(eax).push(ecx).push(ebx).push(esi);
-    a.mov(eax, dword(edx, PT_SHAPE)); // eax = parent
-    a.test(eax, SHAPE_UNIQUE).jnz('sa_fresh');
-    a.cmp(var32('shape_unique_adds'), 0).jne('sa_fresh');
-    a.cmp(dword(edx, PT_COUNT), DICT_COUNT).jae('sa_fresh');
-    // esi = the key's hash: an integer's value, a string's hash, 0 for symbols and private names
-    a.mov(esi, dword(edi));
-    a.cmp(dword(edi, 4), TAG.int).je('sa_hashed');
-    a.cmp(dword(edi, 4), TAG.cell).jne('sa_fresh');
-    a.cmp(byte(esi), KIND.String).je('sa_string');
-    a.xor(esi, esi).jmp('sa_hashed');
-    a.label('sa_string').push(eax).mov(eax, esi).call('str_hash').mov(esi, eax).pop(eax);
+    // eax = the key's hash: a string's, an integer's value, 0 for symbols and private names
+    a.mov(esi, dword(edi)).mov(eax, esi); // esi = the key's payload
+    a.cmp(dword(edi, 4), TAG.cell).jne('sa_hashed');
+    a.xor(eax, eax).cmp(byte(esi), KIND.String).jne('sa_hashed');
+    a.mov(eax, dword(esi, STR.hash)).test(eax, eax).jnz('sa_hashed');
+    a.mov(eax, esi).call('str_hash');
     a.label('sa_hashed');
-    a.mov(ebx, eax).imul(ebx, ebx, 0x9e3779b1 | 0).xor(ebx, esi).add(ebx, dword(edi, 16));
-    a.mov(esi, ebx).shr(esi, 13).xor(ebx, esi).and(ebx, TT_SLOTS - 1);
+    a.mov(ebx, dword(edx, PT_SHAPE)); // ebx = the parent
+    a.mov(ecx, ebx).imul(ecx, ecx, 0x9e3779b1 | 0).add(ecx, eax).shr(ecx, 32 - TT_BITS).add(ecx, ecx); // ecx = slot * 2
+    a.movzx(eax, byte(edi, 4)).shl(eax, 8).or(eax, dword(edi, 16)); // eax = tag byte << 8 | attributes
     a.label('sa_probe');
-    a.mov(esi, ebx).shl(esi, 5).add(esi, sym('shape_tt')); // esi = the slot
-    a.cmp(dword(esi, 4), 0).je('sa_insert'); // (a key tag is never 0)
-    a.cmp(dword(esi, 8), eax).jne('sa_next');
-    a.mov(ecx, dword(edi)).cmp(dword(esi), ecx).jne('sa_next');
-    a.mov(ecx, dword(edi, 4)).cmp(dword(esi, 4), ecx).jne('sa_next');
-    a.mov(ecx, dword(edi, 16)).cmp(dword(esi, 12), ecx).jne('sa_next');
-    a.mov(eax, dword(esi, 16)).jmp('sa_store');
-    a.label('sa_next').add(ebx, 1).and(ebx, TT_SLOTS - 1).jmp('sa_probe');
+    a.cmp(tt(ecx, 0), esi).jne('sa_other');
+    a.cmp(tt(ecx, 4), ebx).jne('sa_next');
+    a.cmp(tt(ecx, 8), eax).jne('sa_next');
+    a.mov(eax, tt(ecx, 12)).jmp('sa_store');
+    a.label('sa_other').cmp(tt(ecx, 8), 0).je('sa_insert');
+    a.label('sa_next').add(ecx, 2).and(ecx, 2 * TT_SLOTS - 1).jmp('sa_probe');
     a.label('sa_insert');
-    a.mov(ecx, var32('shape_tt_used')).cmp(ecx, TT_LIMIT).jae('sa_fresh');
-    a.mov(dword({ index: ecx, scale: 4, disp: sym('shape_tt_list') }), esi);
+    a.push(eax).mov(eax, var32('shape_tt_used')).cmp(eax, TT_LIMIT).jae('sa_full');
     a.add(var32('shape_tt_used'), 1);
-    a.mov(ecx, dword(edi)).mov(dword(esi), ecx);
-    a.mov(ecx, dword(edi, 4)).mov(dword(esi, 4), ecx);
-    a.mov(dword(esi, 8), eax);
-    a.mov(ecx, dword(edi, 16)).mov(dword(esi, 12), ecx);
-    a.call('shape_new_id').mov(dword(esi, 16), eax).jmp('sa_store');
-    a.label('sa_fresh').call('shape_new_id').or(eax, SHAPE_UNIQUE);
+    a.push(ecx).lea(ecx, mem({ index: ecx, scale: 8, disp: sym('shape_tt') }));
+    a.mov(dword({ index: eax, scale: 4, disp: sym('shape_tt_list') }), ecx).pop(ecx).pop(eax);
+    a.mov(tt(ecx, 0), esi).mov(tt(ecx, 4), ebx).mov(tt(ecx, 8), eax);
+    a.call('shape_new_id').mov(tt(ecx, 12), eax);
     a.label('sa_store').mov(dword(edx, PT_SHAPE), eax);
     a.pop(esi).pop(ebx).pop(ecx).pop(eax).ret();
+    a.label('sa_full').pop(eax).pop(esi).pop(ebx).pop(ecx).pop(eax);
+    a.label('sa_unique');
+    a.push(eax).call('shape_new_id').or(eax, SHAPE_UNIQUE).mov(dword(edx, PT_SHAPE), eax).pop(eax).ret();
   });
 
   // shape_gc_sweep (gc_collect, after the copy, before the flip): each transition's key that
@@ -112,7 +115,7 @@ export function emitShapeRoutines(a: X86Assembler): void {
     a.mov(ecx, var32('shape_tt_used'));
     a.label('sgs_loop').sub(ecx, 1).js('sgs_done');
     a.mov(esi, dword({ index: ecx, scale: 4, disp: sym('shape_tt_list') }));
-    a.cmp(dword(esi, 4), TAG.cell).jne('sgs_loop');
+    a.cmp(byte(esi, 9), TAG.cell & 0xff).jne('sgs_loop');
     a.mov(eax, dword(esi));
     a.cmp(eax, var32('from_base')).jb('sgs_loop');
     a.cmp(eax, var32('from_end')).jae('sgs_loop');
