@@ -87,8 +87,9 @@ export function emitShapeRoutines(a: X86Assembler): void {
     a.movzx(eax, byte(edi, 4)).shl(eax, 8).or(eax, dword(edi, 16)); // eax = tag byte << 8 | attributes
     a.label('sa_probe');
     a.cmp(tt(ecx, 0), esi).jne('sa_other');
-    a.cmp(tt(ecx, 4), ebx).jne('sa_next');
-    a.cmp(tt(ecx, 8), eax).jne('sa_next');
+    // (an empty slot's key is 0 as an int key 0 is: it fails below and is found empty)
+    a.cmp(tt(ecx, 4), ebx).jne('sa_other');
+    a.cmp(tt(ecx, 8), eax).jne('sa_other');
     a.mov(eax, tt(ecx, 12)).jmp('sa_store');
     a.label('sa_other').cmp(tt(ecx, 8), 0).je('sa_insert');
     a.label('sa_next').add(ecx, 2).and(ecx, 2 * TT_SLOTS - 1).jmp('sa_probe');

@@ -7,10 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { encodeModule } from '../../image-builder/bytecode/index.ts';
 import { compileProgram } from '../../image-builder/compiler/index.ts';
 
-// a cache entry per site (docs/bytecode.md: sites never share one, 0xffff excepted)
-let sites = 0;
-const ic = (): number => sites++;
-
 describe('strings, objects and arrays', () => {
   function module(): Uint8Array {
     const mb = new ModuleBuilder();
@@ -21,40 +17,40 @@ describe('strings, objects and arrays', () => {
     f.loadConst(2, '').op('Add', 4, 1, 2).expectEq(4, 'foo', 'concat empty', 15);
     f.loadConst(2, ' \u20ac').op('Add', 4, 3, 2).expectEq(4, 'foobar \u20ac', 'concat two-byte', 15);
     f.op('CallNative', 5, NATIVE.writeStdout, 4, 1).print('|h\u00e9\n', 15);
-    f.op('GetProp', 5, 4, k('length'), ic()).expectEq(5, 8, 'string length', 15);
+    f.op('GetProp', 5, 4, k('length'), 0).expectEq(5, 8, 'string length', 15);
     f.loadConst(2, 'foobaz').op('StrictEq', 5, 3, 2).expectEq(5, false, 'different strings', 15);
     f.op('TypeOf', 5, 3).expectEq(5, 'string', 'typeof string', 15);
     f.loadConst(2, '').op('Not', 5, 2).expectEq(5, true, '!""', 15);
     // objects
     f.op('NewObject', 1);
-    f.op('LoadInt', 2, 1).op('SetProp', 1, k('x'), 2, ic());
-    f.op('LoadInt', 2, 2).op('SetProp', 1, k('y'), 2, ic());
-    for (let i = 0; i < 10; i++) f.op('LoadInt', 2, 100 + i).op('SetProp', 1, k(`p${i}`), 2, ic());
-    f.op('LoadInt', 2, 3).op('SetProp', 1, k('x'), 2, ic());
-    f.op('GetProp', 3, 1, k('x'), ic()).expectEq(3, 3, 'overwritten property', 15);
-    f.op('GetProp', 3, 1, k('y'), ic()).expectEq(3, 2, 'property', 15);
-    f.op('GetProp', 3, 1, k('p9'), ic()).expectEq(3, 109, 'property after growth', 15);
-    f.op('GetProp', 3, 1, k('nope'), ic()).expectEq(3, undefined, 'missing property', 15);
+    f.op('LoadInt', 2, 1).op('SetProp', 1, k('x'), 2, 0);
+    f.op('LoadInt', 2, 2).op('SetProp', 1, k('y'), 2, 0);
+    for (let i = 0; i < 10; i++) f.op('LoadInt', 2, 100 + i).op('SetProp', 1, k(`p${i}`), 2, 0);
+    f.op('LoadInt', 2, 3).op('SetProp', 1, k('x'), 2, 0);
+    f.op('GetProp', 3, 1, k('x'), 0).expectEq(3, 3, 'overwritten property', 15);
+    f.op('GetProp', 3, 1, k('y'), 0).expectEq(3, 2, 'property', 15);
+    f.op('GetProp', 3, 1, k('p9'), 0).expectEq(3, 109, 'property after growth', 15);
+    f.op('GetProp', 3, 1, k('nope'), 0).expectEq(3, undefined, 'missing property', 15);
     // a computed key made by concatenation is interned, so it finds the constant's property
     f.loadConst(4, 'p').loadConst(5, '5').op('Add', 6, 4, 5).op('GetElem', 3, 1, 6).expectEq(3, 105, 'computed key', 15);
     f.loadConst(4, 'new').loadConst(5, 'Key').op('Add', 6, 4, 5).op('LoadInt', 2, 77).op('DefineField', 1, 6, 2);
-    f.op('GetProp', 3, 1, k('newKey'), ic()).expectEq(3, 77, 'DefineField with a computed key', 15);
+    f.op('GetProp', 3, 1, k('newKey'), 0).expectEq(3, 77, 'DefineField with a computed key', 15);
     f.op('LoadInt', 6, 5).op('SetElem', 1, 6, 2).op('GetElem', 3, 1, 6).expectEq(3, 77, 'int key on an object', 15);
     f.op('TypeOf', 5, 1).expectEq(5, 'object', 'typeof object', 15);
     // arrays
     f.op('LoadInt', 2, 10).op('LoadInt', 3, 20).op('LoadInt', 4, 30).op('NewArray', 1, 2, 3);
-    f.op('GetProp', 5, 1, k('length'), ic()).expectEq(5, 3, 'array length', 15);
+    f.op('GetProp', 5, 1, k('length'), 0).expectEq(5, 3, 'array length', 15);
     f.op('LoadInt', 6, 1).op('GetElem', 5, 1, 6).expectEq(5, 20, 'array element', 15);
     f.op('LoadInt', 6, 10).op('LoadInt', 7, 99).op('SetElem', 1, 6, 7);
-    f.op('GetProp', 5, 1, k('length'), ic()).expectEq(5, 11, 'length after a far store', 15);
+    f.op('GetProp', 5, 1, k('length'), 0).expectEq(5, 11, 'length after a far store', 15);
     f.op('GetElem', 5, 1, 6).expectEq(5, 99, 'far element', 15);
     f.op('LoadInt', 6, 5).op('GetElem', 5, 1, 6).expectEq(5, undefined, 'hole reads undefined', 15);
     f.op('LoadInt', 6, 50).op('GetElem', 5, 1, 6).expectEq(5, undefined, 'beyond length', 15);
     f.op('LoadInt', 6, 0).op('LoadInt', 7, -4).op('SetElem', 1, 6, 7).op('GetElem', 5, 1, 6).expectEq(5, -4, 'store in place', 15);
-    f.op('NewArray', 8, 0, 0).op('GetProp', 5, 8, k('length'), ic()).expectEq(5, 0, 'empty array', 15);
+    f.op('NewArray', 8, 0, 0).op('GetProp', 5, 8, k('length'), 0).expectEq(5, 0, 'empty array', 15);
     f.op('LoadInt', 6, 0).op('SetElem', 8, 6, 7).op('GetElem', 5, 8, 6).expectEq(5, -4, 'store into empty array', 15);
     f.op('NewArray', 9, 0, 0).op('ArrayPush', 9, 7).op('ArrayPushHole', 9).op('ArrayPush', 9, 7).op('ArrayPush', 9, 7).op('ArrayPush', 9, 7);
-    f.op('GetProp', 5, 9, k('length'), ic()).expectEq(5, 5, 'ArrayPush length', 15);
+    f.op('GetProp', 5, 9, k('length'), 0).expectEq(5, 5, 'ArrayPush length', 15);
     f.op('LoadInt', 6, 1).op('GetElem', 5, 9, 6).expectEq(5, undefined, 'ArrayPushHole', 15);
     f.op('LoadInt', 6, 4).op('GetElem', 5, 9, 6).expectEq(5, -4, 'ArrayPush after growth', 15);
     f.op('LoadNull', 5).op('LoadUndefined', 6).op('Eq', 7, 5, 6).expectEq(7, true, 'null == undefined', 15);
@@ -87,7 +83,7 @@ describe('garbage collection', () => {
     const N = 480_000;
     // r1 = live list: 1000 objects {value: i, next}, built first and kept
     f.op('LoadNull', 1).op('LoadInt', 2, 0).op('LoadInt', 3, 1000);
-    f.label('build').op('NewObject', 4).op('SetProp', 4, mb.constant('value'), 2, ic()).op('SetProp', 4, mb.constant('next'), 1, ic())
+    f.label('build').op('NewObject', 4).op('SetProp', 4, mb.constant('value'), 2, 0).op('SetProp', 4, mb.constant('next'), 1, 0)
       .op('Move', 1, 4).op('AddInt', 2, 2, 1).op('JumpIfLt', 2, 3, 'build');
     // r5 = ring of 16 arrays, replaced as we go; r6 = i; r7 = N
     f.op('NewArray', 5, 0, 0).op('LoadInt', 6, 0).loadConst(7, N).op('LoadUndefined', 8).op('LoadInt', 9, 15);
@@ -106,8 +102,8 @@ describe('garbage collection', () => {
       .op('AddInt', 13, 13, 1).op('JumpIfLt', 13, 14, 'check');
     // walk the list: sum of values 0..999 = 499500
     f.op('LoadInt', 2, 0);
-    f.label('walk').op('JumpIfNullish', 1, 'walked').op('GetProp', 4, 1, mb.constant('value'), ic()).op('Add', 2, 2, 4)
-      .op('GetProp', 1, 1, mb.constant('next'), ic()).op('Jump', 'walk');
+    f.label('walk').op('JumpIfNullish', 1, 'walked').op('GetProp', 4, 1, mb.constant('value'), 0).op('Add', 2, 2, 4)
+      .op('GetProp', 1, 1, mb.constant('next'), 0).op('Jump', 'walk');
     f.label('walked').expectEq(2, 499500, 'live list', 23).expectEq(21, 'xx', 'last string', 23);
     f.print('ok ring\n', 23).op('LoadInt', 0, 0).op('CallNative', 0, NATIVE.exit, 0, 1);
     f.label('bad').print('bad ring\n', 23).op('LoadInt', 0, 1).op('CallNative', 0, NATIVE.exit, 0, 1);

@@ -69,7 +69,10 @@ for (let i = 0; i < 3; i++) console.log('orders', orders.map((o) => `${getX(o)}/
 
 // integer and symbol keys in the tables
 const sym = Symbol('s');
-const h: any = { [sym]: 's', 1: 'one', x: 'x' };
+const h: any = { [sym]: 's', 0: 'zero', 1: 'one', x: 'x' };
+const h0: any = {}; h0[0] = 'a'; h0.x = 'h0x';
+const h1: any = {}; h1[0] = 'b'; h1.x = 'h1x';
+console.log('int key 0 first', getX(h0), getX(h1), h0[0], h1[0]);
 warm(() => { getX(h); });
 h[2] = 'two';
 delete h[1];
