@@ -40,6 +40,9 @@ export interface KernelOptions {
   program?: Uint8Array;
   /** Count executed bytecode ops in the interpreter (`op_count`, 64-bit): `tskern run --stats`. */
   stats?: boolean;
+  /** The shapecheck interpreter: every shape-validated inline-cache hit is checked against the
+   *  key (boot/interp/ic.ts); the differential corpus runs under it with TSKERN_SHAPECHECK=1. */
+  shapeCheck?: boolean;
 }
 
 /** The kernel's TypeScript entry, compiled with the runtime prelude. */
@@ -64,14 +67,16 @@ export function assembleKernel(opts: KernelOptions = {}): KernelImage {
   const program = opts.program ?? compileKernel();
   const stats = opts.stats === true;
   const slot = programSlotSize(program.length);
-  const template = kernelTemplate(`${kind}-${stats ? 'stats' : 'plain'}-${slot}`, () => linkKernel(kind, stats, slot));
+  const shapeCheck = opts.shapeCheck === true;
+  const template = kernelTemplate(`${kind}-${stats ? 'stats' : 'plain'}${shapeCheck ? '-shapecheck' : ''}-${slot}`,
+    () => linkKernel(kind, stats, slot, shapeCheck));
   const linked = placeProgram(template.linked, program);
   const entry = template.entry;
   return { elf: writeElf32({ entry, sections: linked.sections, symbols: linked.symbols }), linked, entry };
 }
 
 /** Assemble and link the kernel with an empty program slot of `slot` bytes. */
-function linkKernel(kind: ProgramKind, stats: boolean, slot: number): KernelTemplate {
+function linkKernel(kind: ProgramKind, stats: boolean, slot: number, shapeCheck = false): KernelTemplate {
   const a = new X86Assembler();
   a.section('.bss', { nobits: true }).label('bss_start');
   emitMultibootEntry(a);
@@ -83,7 +88,7 @@ function linkKernel(kind: ProgramKind, stats: boolean, slot: number): KernelTemp
   emitClock(a);
   emitCmdline(a);
   emitProgramSlot(a, slot);
-  emitInterpreter(a, { stats });
+  emitInterpreter(a, { stats, shapeCheck });
   a.section('.bss', { nobits: true }).align(4).label('bss_end');
 
   const linked = a.link([

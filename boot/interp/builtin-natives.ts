@@ -144,7 +144,8 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.label(nofreeze);
       a.test(edx, edx).jz(done);
       a.cmp(dword(eax, PROPS + 4), TAG.cell).jne(done);
-      a.mov(edi, dword(eax, PROPS)).mov(ecx, dword(edi, PT_COUNT)).add(edi, PT_ENTRIES);
+      a.mov(edi, dword(eax, PROPS)).call('shape_fresh'); // (attributes change below)
+      a.mov(ecx, dword(edi, PT_COUNT)).add(edi, PT_ENTRIES);
       a.label(loop).test(ecx, ecx).jz(done);
       a.and(dword(edi, 16), ~4);
       a.cmp(edx, 2).jne(data);
@@ -581,6 +582,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       cellArg(h, 1, bad);
       isPropObject(a, eax, bad);
       a.push(0).push(0);
+      a.mov(var32('shape_unique_adds'), 1); // a prototype's methods: one unique shape, no transitions
       a.label(loop);
       argAddr(h, eax, 1);
       a.mov(eax, dword(eax));
@@ -603,6 +605,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.label(next).add(dword(esp), 1).jmp(loop);
       a.label(pass).mov(dword(esp), 0).add(dword(esp, 4), 1).cmp(dword(esp, 4), 2).jb(loop);
       a.label(done).add(esp, 8);
+      a.mov(var32('shape_unique_adds'), 0);
       loadTag(h, TAG.undef);
       badArgs();
       return true;

@@ -29,6 +29,7 @@ import { CALL_HANDLERS, newGeneric, numberToStringCall, throwNotCallable } from 
 import { ITERATION_HANDLERS } from './iteration.ts';
 import { emitPortNative } from './port-natives.ts';
 import { IC_HANDLERS, emitInlineCacheRoutines } from './ic.ts';
+import { emitShapeRoutines } from './shapes.ts';
 import { collectionCall, emitCollectionRoutines } from './collections.ts';
 import { emitMachineMethodRoutines } from './machine-methods.ts';
 import { ASYNC_HANDLERS, emitAsyncNative, emitAsyncRuntime } from './async.ts';
@@ -1340,6 +1341,7 @@ export function emitHandlers(a: X86Assembler): void {
   emitObjectRoutines(a);
   emitObjectModel(a);
   emitInlineCacheRoutines(a);
+  emitShapeRoutines(a);
   emitCollectionRoutines(a);
   emitMachineMethodRoutines(a);
   emitAsyncRuntime(a);

@@ -76,10 +76,18 @@ export const SYMBOL_DESCRIPTION = slot(0);
 export const SYMBOL_SIZE = slot(1);
 export const ENV_PARENT = slot(0);
 export const ENV_SLOTS = slot(1);
-/** PropertyTable: count (int32 value), then entries of (key, value, attributes). */
+/** PropertyTable: count (int32 value), shape (int32 value: boot/interp/shapes.ts), then
+ *  entries of (key, value, attributes). */
 export const PT_COUNT = slot(0);
-export const PT_ENTRIES = slot(1);
+export const PT_SHAPE = slot(1);
+export const PT_ENTRIES = slot(2);
 export const PT_ENTRY_SIZE = 24;
+/** The shape of a table with no entries, and of an object without a table (PROPS undefined). */
+export const SHAPE_EMPTY = 1;
+/** Shape bit: a unique shape (no transitions from it; boot/interp/shapes.ts). */
+export const SHAPE_UNIQUE = 0x8000_0000;
+/** Ids stay below this bit (shape_new_id): the inline caches mark prototype accessors with it. */
+export const SHAPE_ID_LIMIT = 0x4000_0000;
 export const ATTR_DEFAULT = 0b0111; // enumerable | writable | configurable
 export const ATTR_ACCESSOR = 0b1000;
 

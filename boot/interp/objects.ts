@@ -197,7 +197,10 @@ export function emitObjectRoutines(a: X86Assembler): void {
     a.mov(ecx, edx).test(ecx, ecx).js('dp_find').jmp('array_set');
     a.label('dp_find').call('prop_find').test(eax, eax).jz('sp_add');
     copyValue(a, at(eax, 8), rootW('tmp2'), ecx);
-    a.mov(ecx, var32('def_attr')).mov(dword(eax, 16), ecx);
+    a.mov(ecx, var32('def_attr')).cmp(dword(eax, 16), ecx).je('sp_done');
+    a.mov(dword(eax, 16), ecx);
+    // other attributes (or accessor <-> data): the table's shape changes
+    a.mov(edi, root('tmp0')).mov(edi, dword(edi, PROPS)).call('shape_fresh');
     a.jmp('sp_done');
   });
 
@@ -324,6 +327,7 @@ export function emitObjectModel(a: X86Assembler): void {
     a.label('do_last');
     for (let k = 0; k < PT_ENTRY_SIZE; k += 8) a.mov(dword(eax, k), 0).mov(dword(eax, k + 4), TAG.undef);
     a.sub(dword(edi, PT_COUNT), 1);
+    a.call('shape_fresh');
     a.pop(esi);
     a.label('do_yes').mov(eax, 1).ret();
     a.label('do_no').xor(eax, eax).ret();

@@ -498,7 +498,13 @@ function defineAccessor(h: H, which: number): void {
   h.reg(ecx, 2);
   copyValue(a, at(eax, 8 + 8 * which), valueAt(ecx), edx);
   h.reg(ecx, 3);
-  a.and(dword(edi, 16), ~1).and(ecx, 1).or(dword(edi, 16), ecx);
+  a.mov(eax, dword(edi, 16)).and(eax, ~1).and(ecx, 1).or(eax, ecx);
+  a.cmp(eax, dword(edi, 16)).je(h.lbl('sameattrs'));
+  a.mov(dword(edi, 16), eax);
+  // enumerable changed: so does the table's shape
+  h.reg(eax, 0);
+  a.mov(edi, V(eax)).mov(edi, dword(edi, PROPS)).call('shape_fresh');
+  a.label(h.lbl('sameattrs'));
   a.mov(root('tmp1', 4), TAG.undef);
   h.next();
   a.label(fresh);

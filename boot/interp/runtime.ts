@@ -18,7 +18,7 @@ import { CONSTANT_KIND_MASK, ConstantKind, STRING_RECORD } from '../../image-bui
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
-  INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
+  INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, PT_SHAPE, SHAPE_EMPTY, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset, EPHEMERON_FIRST,
 } from './layout.ts';
@@ -245,6 +245,7 @@ function emitHeap(a: X86Assembler): void {
     // the intern table is weak: swept once every live string is known (the ephemeron
     // passes above can make more strings live)
     a.call('intern_sweep');
+    a.call('shape_gc_sweep');
     // flip
     a.mov(eax, var32('from_base')).mov(ecx, var32('to_base')).mov(var32('from_base'), ecx).mov(var32('to_base'), eax);
     a.mov(eax, var32('from_end')).mov(ecx, var32('to_end')).mov(var32('from_end'), ecx).mov(var32('to_end'), eax);
@@ -954,10 +955,11 @@ function emitProperties(a: X86Assembler): void {
     a.mov(ecx, dword(eax, 4)).sub(ecx, 8).shr(ecx, 3);
     a.lea(edx, mem(eax, 8)).call('fill_undefined');
     a.mov(dword(eax, PT_COUNT), 0).mov(dword(eax, PT_COUNT + 4), TAG.int);
+    a.mov(dword(eax, PT_SHAPE), SHAPE_EMPTY).mov(dword(eax, PT_SHAPE + 4), TAG.int);
     a.mov(edx, root('tmp0'));
     a.cmp(dword(edx, PROPS + 4), TAG.cell).jne('sp_link');
-    a.push(esi);
-    a.mov(esi, dword(edx, PROPS)).mov(ecx, dword(esi, PT_COUNT)).imul(ecx, ecx, PT_ENTRY_SIZE / 4).add(ecx, 2);
+    a.push(esi); // the old table's count, shape and entries
+    a.mov(esi, dword(edx, PROPS)).mov(ecx, dword(esi, PT_COUNT)).imul(ecx, ecx, PT_ENTRY_SIZE / 4).add(ecx, (PT_ENTRIES - PT_COUNT) / 4);
     a.lea(edi, mem(eax, PT_COUNT)).add(esi, PT_COUNT).repMovs(32);
     a.pop(esi);
     a.label('sp_link').mov(dword(edx, PROPS), eax).mov(dword(edx, PROPS + 4), TAG.cell);
@@ -967,6 +969,7 @@ function emitProperties(a: X86Assembler): void {
     copyValue(a, at(edi, 0), rootW('tmp1'), eax);
     copyValue(a, at(edi, 8), rootW('tmp2'), eax);
     a.mov(eax, var32('def_attr')).mov(dword(edi, 16), eax).mov(dword(edi, 20), TAG.int);
+    a.call('shape_added');
     a.add(dword(edx, PT_COUNT), 1);
     a.label('sp_done');
     for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);

@@ -218,3 +218,11 @@ export function operandOffset(opcode: number, index: number): number {
 }
 
 if (OPCODES.length > 256) throw new Error('more than 256 opcodes: the opcode is one byte');
+
+/**
+ * Inline-cache operands (`ic`): each property-access site of a module has its own, below
+ * IC_NONE; sites past the first IC_NONE all get IC_NONE, which names no cache (the x86
+ * interpreter keeps IC_NONE + 1 entries and never learns IC_NONE: two sites sharing an entry
+ * could pass one another's shape checks, docs/bytecode.md).
+ */
+export const IC_NONE = 0x3fff;

@@ -9,7 +9,7 @@
 // <- fn-expressions.ts <- fn-classes.ts; what they share is in codegen-support.ts.
 
 import ts from 'typescript';
-import { FunctionFlag, type CompiledFunction, type CompiledModule, type Constant } from '../bytecode/index.ts';
+import { FunctionFlag, IC_NONE, type CompiledFunction, type CompiledModule, type Constant } from '../bytecode/index.ts';
 import { RegisterOverflow, MAX_REGISTERS } from './emitter.ts';
 import { CompileError } from './errors.ts';
 import { ScopeAnalysis, isFunctionLike, type FnInfo } from './scope.ts';
@@ -90,10 +90,13 @@ export class ModuleCompiler {
 
   private icCount = 0;
 
-  /** A new inline-cache number: numbered across the module (u16, wrapping), so that the
-   *  property accesses of different functions use different cache entries. */
+  /** A new inline-cache number: numbered across the module, so that the property accesses
+   *  of different sites use different cache entries; past IC_NONE sites every site gets
+   *  IC_NONE, which the machine never learns (a shared entry would let one site's shape check
+   *  pass for another site's key: boot/interp/ic.ts). */
   inlineCache(): number {
-    return this.icCount++ & 0xffff;
+    const n = this.icCount++;
+    return n < IC_NONE ? n : IC_NONE;
   }
 
   constant(v: Constant): number {

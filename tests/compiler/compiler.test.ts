@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeModule, encodeModule, FunctionFlag } from '../../image-builder/bytecode/index.ts';
+import { decodeModule, encodeModule, FunctionFlag, IC_NONE } from '../../image-builder/bytecode/index.ts';
 import { disassemble } from '../../image-builder/bytecode/disasm.ts';
 import { CompileError, compileProgram } from '../../image-builder/compiler/index.ts';
 
@@ -130,4 +130,19 @@ describe('disassembly', () => {
     const slots = [...text.matchAll(/EnvLoad\s+r\d+, r\d+, (\d+)/g)].map((m) => Number(m[1]));
     expect(Math.max(...slots)).toBeGreaterThan(255);
   });
+});
+
+describe('inline-cache operands', () => {
+  test('every property-access site has its own, and sites past IC_NONE share IC_NONE (never learned)', () => {
+    // the prelude's sites come first; this program adds IC_NONE + 50 more
+    const lines = ['const o: any = { a: 1 };', 'let s = 0;'];
+    for (let i = 0; i < IC_NONE + 50; i++) lines.push('s += o.a;');
+    const text = disassemble(compileProgram(program(lines.join('\n') + '\nconsole.log(s);\n')).module);
+    const ics = [...text.matchAll(/^\s+\d+\s+(?:GetProp|SetProp|GetGlobal|SetGlobal)\s.*, ic(\d+)$/gm)].map((m) => Number(m[1]));
+    const below = ics.filter((n) => n < IC_NONE);
+    expect(new Set(below).size).toBe(below.length); // distinct
+    expect(below.length).toBe(IC_NONE); // every number below IC_NONE used once
+    expect(ics.filter((n) => n === IC_NONE).length).toBe(ics.length - IC_NONE);
+    expect(ics.every((n) => n <= IC_NONE)).toBe(true);
+  }, 120_000);
 });

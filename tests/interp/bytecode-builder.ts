@@ -1,7 +1,7 @@
 // A tiny assembler for hand-written bytecode test modules: instructions by opcode name
 // with operands encoded from the opcode table, labels for jump operands, a constant pool.
 import {
-  NATIVES, OPCODES, OPERAND_SIZE, encodeModule, type CompiledFunction, type CompiledModule, type Constant,
+  IC_NONE, NATIVES, OPCODES, OPERAND_SIZE, encodeModule, type CompiledFunction, type CompiledModule, type Constant,
   type OpcodeName,
 } from '../../image-builder/bytecode/index.ts';
 
@@ -34,7 +34,10 @@ export class FunctionBuilder {
         return;
       }
       if (k === 'reg' && (v < 0 || v >= this.registerCount)) throw new Error(`${name}: register r${v} out of range`);
-      for (let b = 0; b < size; b++) this.bytes.push((v >>> (8 * b)) & 0xff);
+      // an inline-cache operand: each site its own, as the compiler numbers them (the value
+      // written in the test is ignored; docs/bytecode.md: sites never share an entry)
+      const x = k === 'ic' ? this.module.nextIc() : v;
+      for (let b = 0; b < size; b++) this.bytes.push((x >>> (8 * b)) & 0xff);
     });
     return this;
   }
@@ -96,6 +99,10 @@ export class ModuleBuilder {
   }
 
   fresh(hint: string): string { return `${hint}.${this.uniq++}`; }
+
+  private ics = 0;
+  /** The next property-access site's inline-cache operand (below IC_NONE, then IC_NONE). */
+  nextIc(): number { return Math.min(this.ics++, IC_NONE); }
 
   /** Declare a function; returns its index. The body may refer to other functions' indices. */
   fn(name: string | undefined, paramCount: number, registerCount: number,

@@ -12,6 +12,8 @@ export const GUEST_PASSING = new Set<string>([
   'dx-class-method-runs.ts',
   'dx-machine-methods.ts',
   'dx-map-set-machine.ts',
+  'dx-shapes-changes.ts',
+  'dx-shapes-protos.ts',
   'array-copy-methods.ts',
   'arrays.ts',
   'arrow-this.ts',

@@ -21,10 +21,13 @@ const dir = fileURLToPath(new URL('./programs/', import.meta.url));
 const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 const GUEST_TIMEOUT_MS = 120_000;
+/** TSKERN_SHAPECHECK=1: run the corpus on the shapecheck interpreter (every shape-validated
+ *  cache hit checked against the key; a stale shape stops the machine with a message). */
+const SHAPE_CHECK = process.env.TSKERN_SHAPECHECK === '1';
 
 async function runGuest(file: string): Promise<{ stdout: string; stderr: string; status: number }> {
   const program = encodeModule(compileProgram(join(dir, file)).module);
-  const m = await bootImage({ image: assembleKernel({ program }).elf, memoryMiB: 64 });
+  const m = await bootImage({ image: assembleKernel({ program, shapeCheck: SHAPE_CHECK }).elf, memoryMiB: 64 });
   try {
     // Generous: a program takes well under a second of CPU, but on a loaded machine (2 test
     // workers, other processes) its wall time can grow tenfold.
