@@ -568,6 +568,15 @@ export function emitNative(h: H, name: NativeName): boolean {
     case 'captureStack':
       captureStackNative(h);
       return true;
+    case 'uniqueShapes': {
+      argAddr(h, eax, 0);
+      a.cmp(dword(eax, 4), TAG.int).jne(bad);
+      a.mov(eax, dword(eax)).add(eax, var32('shape_unique_adds')).js(bad);
+      a.mov(var32('shape_unique_adds'), eax);
+      loadTag(h, TAG.undef);
+      badArgs();
+      return true;
+    }
     case 'installMethods': {
       // installMethods(target, source): source's own properties defined on target as
       // defineProperty/defineAccessor would, not enumerable (the prelude's install(): one
@@ -582,7 +591,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       cellArg(h, 1, bad);
       isPropObject(a, eax, bad);
       a.push(0).push(0);
-      a.mov(var32('shape_unique_adds'), 1); // a prototype's methods: one unique shape, no transitions
+      a.add(var32('shape_unique_adds'), 1); // a prototype's methods: unique shapes, no transitions
       a.label(loop);
       argAddr(h, eax, 1);
       a.mov(eax, dword(eax));
@@ -605,7 +614,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.label(next).add(dword(esp), 1).jmp(loop);
       a.label(pass).mov(dword(esp), 0).add(dword(esp, 4), 1).cmp(dword(esp, 4), 2).jb(loop);
       a.label(done).add(esp, 8);
-      a.mov(var32('shape_unique_adds'), 0);
+      a.sub(var32('shape_unique_adds'), 1);
       loadTag(h, TAG.undef);
       badArgs();
       return true;

@@ -108,6 +108,14 @@ export const CLASS_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.cmp(T(eax), TAG.cell).jne(bad);
     a.mov(eax, V(eax));
     isPropObject(a, eax, bad);
+    // non-enumerable methods (installMethods' prototype tables, a class's methods) fill a
+    // singleton: unique shape ids without a transition per method (shapes.ts), as the
+    // installMethods native does; an object literal's enumerable methods take transitions
+    const shared = h.label('shared');
+    h.reg(ecx, 4);
+    a.test(ecx, 1).jnz(shared);
+    a.add(var32('shape_unique_adds'), 1);
+    a.label(shared);
     a.push(0);
     a.label(loop);
     h.reg(ecx, 3);
@@ -132,6 +140,11 @@ export const CLASS_HANDLERS: Partial<Record<OpcodeName, (h: H) => void>> = {
     a.and(ecx, 7).mov(var32('def_attr'), ecx).call('define_prop');
     a.add(dword(esp), 1).jmp(loop);
     a.label(done).add(esp, 4);
+    const sharedDone = h.label('shared_done');
+    h.reg(ecx, 4);
+    a.test(ecx, 1).jnz(sharedDone);
+    a.sub(var32('shape_unique_adds'), 1);
+    a.label(sharedDone);
     h.next();
     a.label(bad);
     fatal(a, 'DefineMethods: the target is not an object');

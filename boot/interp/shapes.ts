@@ -12,9 +12,11 @@
 // of a table's keys, order or attributes (delete, an attribute change, accessor <-> data,
 // seal/freeze) gives the table a fresh unique id (SHAPE_UNIQUE set) in one step, and adding to
 // a table with a unique id gives another unique id without a transition (no transition table
-// entries for prototypes and dictionary-like objects). installMethods (the prelude's method
-// tables) adds under shape_unique_adds for the same reason, and a table past DICT_COUNT
-// entries stops taking transitions.
+// entries for prototypes and dictionary-like objects). installMethods and DefineMethods of
+// non-enumerable methods (prototypes' method tables) add under shape_unique_adds for the same
+// reason, as does the prelude's whole start-up (uniqueShapes: its objects are one of a kind,
+// and a transition recorded for each was 45K guest instructions of every program's start),
+// and a table past DICT_COUNT entries stops taking transitions.
 //
 // The transition table holds keys (strings, symbols, private names: heap cells the copying
 // collector moves) without keeping them alive: shape_gc_sweep gives each live key its new
@@ -47,7 +49,9 @@ export function emitShapeRoutines(a: X86Assembler): void {
   /** The used slots' addresses, in insertion order (what shape_gc_sweep walks). */
   a.label('shape_tt_list').space(TT_LIMIT * 4);
   a.label('shape_tt_used').space(4);
-  /** Set while installMethods fills a prototype: every add gives a unique id. */
+  /** Above 0 while installMethods or DefineMethods fills a prototype, or the prelude's
+   *  start-up runs (the uniqueShapes native): every add gives a unique id. A count, so
+   *  they nest. */
   a.label('shape_unique_adds').space(4);
   a.section('.text');
 

@@ -145,6 +145,8 @@ export const NATIVES = [
   { name: 'collectGarbage', argc: 0, doc: 'a full collection now (ephemeron vectors cleared as above); returns undefined' },
   // ---- start-up: the prelude's install() in one call (issue 14) ---------------------------
   { name: 'installMethods', argc: 2, doc: 'installMethods(target, source): defines each own property of source on target with its attributes less enumerable (a data property writable and configurable as in the object literal, an accessor configurable), in source\'s table order: string and integer keys first, then symbols; returns undefined' },
+  // ---- shapes (issue 14): the prelude's start-up builds one-of-a-kind objects ----------------
+  { name: 'uniqueShapes', argc: 1, doc: 'uniqueShapes(delta): adds delta (1 or -1) to the count that, while above 0, gives every property add a unique shape id instead of following a transition (boot/interp/shapes.ts): the prelude wraps its start-up in it, whose objects are singletons; returns undefined' },
 ] as const satisfies readonly NativeInfo[];
 
 export type NativeName = (typeof NATIVES)[number]['name'];

@@ -6,6 +6,11 @@
 
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 
+// The start-up's objects are one of a kind (prototypes, constructors, installers' tables):
+// they get unique shapes instead of a recorded transition per property (boot/interp/
+// shapes.ts); index.ts ends this when every module has run.
+__native.uniqueShapes(1);
+
 export const GLOBAL$: any = __native.globalObject();
 
 // ---- intrinsic prototypes ------------------------------------------------------------

@@ -17,3 +17,6 @@ import './weak-reflect-uri.ts';
 import './generator.ts';
 import './super.ts';
 import './async.ts';
+
+// The start-up is over: objects made from here on share shapes (bootstrap.ts).
+__native.uniqueShapes(-1);

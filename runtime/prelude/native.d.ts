@@ -65,6 +65,8 @@ declare const __native: {
   defineAccessor(obj: any, key: unknown, getter: unknown, setter: unknown, attributes: number): any;
   /** source's own properties onto target, not enumerable (the prelude's install(); with an object literal of plain methods the compiler emits DefineMethods instead). */
   installMethods(target: any, source: any): void;
+  /** While the count is above 0 every property add gets a unique shape (no transition): the prelude's start-up. */
+  uniqueShapes(delta: 1 | -1): void;
   monotonicNow(): number;
   wallClockNow(): number;
   idle(deadline: number): void;
