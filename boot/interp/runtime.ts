@@ -14,11 +14,12 @@ import {
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
+import { unitsBase } from './string-units.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, ROOTS, STR,
-  STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  STRING_INTERNED, STRING_TWO_BYTE, STRING_SLICE, SLICE_SIZE, SLICE_MIN_LENGTH, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset, EPHEMERON_FIRST,
 } from './layout.ts';
 
@@ -198,7 +199,7 @@ function emitHeap(a: X86Assembler): void {
     a.mov(esi, var32('to_base')); // esi = scan
     a.label('gc_scan').cmp(esi, edi).jae('gc_scan_done');
     a.mov(ecx, dword(esi, 4));
-    a.cmp(byte(esi), KIND.String).je('gc_scan_next');
+    a.cmp(byte(esi), KIND.String).je('gc_scan_string');
     a.cmp(byte(esi), KIND.Bytes).je('gc_scan_next');
     a.cmp(byte(esi), KIND.Ephemeron).je('gc_scan_eph');
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
@@ -207,6 +208,9 @@ function emitHeap(a: X86Assembler): void {
     // an ephemeron vector is not traced here: it joins the list the passes below walk
     a.label('gc_scan_eph');
     a.mov(eax, var32('gc_eph_list')).mov(dword(esi, 8), eax).mov(dword(esi, 12), TAG.int).mov(var32('gc_eph_list'), esi);
+    // a string holds no values, except a slice its buffer
+    a.label('gc_scan_string').test(dword(esi), STRING_SLICE).jz('gc_scan_next');
+    a.lea(ebx, mem(esi, STR.units)).call('gc_forward');
     a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
     a.label('gc_scan_done');
     // Ephemerons: a pair's value is traced once its key is known to live (copied, or not in
@@ -396,6 +400,7 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(dword(edx, STR.length), 10).jne('sbi_no');
     a.test(dword(edx), STRING_TWO_BYTE).jnz('sbi_no');
     a.push(eax).push(ecx).push(esi).push(edx);
+    // (ten units: flat, never a slice: SLICE_MIN_LENGTH)
     a.lea(esi, mem(edx, STR.units)).xor(eax, eax).mov(ecx, 10);
     a.label('sbi_digit').movzx(edx, byte(esi)).sub(edx, 0x30).cmp(edx, 9).ja('sbi_pop');
     a.push(edx).mov(edx, 10).mul(edx).pop(edx).jc('sbi_pop'); // (mul sets CF on overflow)
@@ -414,7 +419,8 @@ function emitNumbers(a: X86Assembler): void {
   routine(a, 'str_to_num', () => {
     a.push(eax).push(ebx).push(ecx).push(edx).push(esi).push(edi);
     a.test(dword(ecx), STRING_TWO_BYTE).jnz('stn_fail_hard');
-    a.lea(esi, mem(ecx, STR.units)).mov(edi, dword(ecx, STR.length)).add(edi, esi);
+    unitsBase(a, esi, ecx);
+    a.lea(esi, mem(esi, STR.units)).mov(edi, dword(ecx, STR.length)).add(edi, esi);
     const isWs = (r: string, at: ReturnType<typeof byte>, no: string) => {
       a.movzx(eax, at).cmp(eax, 32).je(r).sub(eax, 9).cmp(eax, 4).ja(no).jmp(r);
     };
@@ -670,7 +676,9 @@ function emitStrings(a: X86Assembler): void {
     const l = (x: string) => `${name}_${x}`;
     routine(a, name, () => {
       a.pushad();
-      a.mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+      a.mov(ecx, dword(eax, STR.length));
+      unitsBase(a, esi, eax);
+      a.lea(esi, mem(esi, STR.units));
       a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
       a.label(l('loop')).test(ecx, ecx).jz(l('done'));
       a.test(ebx, ebx).jz(l('one'));
@@ -710,6 +718,7 @@ function emitStrings(a: X86Assembler): void {
   routine(a, 'copy_units', () => {
     a.mov(ecx, dword(esi, STR.length));
     a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
+    unitsBase(a, esi, esi);
     a.add(esi, STR.units);
     a.test(eax, eax).jz('cu_src_one');
     a.add(ecx, ecx).repMovs(8).ret(); // two-byte into two-byte
@@ -720,18 +729,75 @@ function emitStrings(a: X86Assembler): void {
     a.label('cu_ret').ret();
   });
 
+  // slice_alloc: ecx = length, edx = 0 or STRING_TWO_BYTE. eax = a new slice (length
+  // set, hash 0, buffer undefined: the caller stores it). May allocate.
+  routine(a, 'slice_alloc', () => {
+    a.push(ecx).push(edx);
+    a.or(edx, KIND.String | STRING_SLICE).mov(ecx, SLICE_SIZE).call('heap_alloc');
+    a.pop(edx).pop(ecx);
+    a.mov(dword(eax, STR.length), ecx).mov(dword(eax, STR.hash), 0);
+    a.mov(dword(eax, STR.units), 0).mov(dword(eax, STR.units + 4), TAG.undef);
+    a.ret();
+  });
+
   // str_concat: tmp0, tmp1 = two strings. eax = their concatenation. May allocate.
   // Clobbers ecx, edx, edi; preserves esi, ebx.
+  // A result of SLICE_MIN_LENGTH units or more is a slice (layout.ts STRING_SLICE): when
+  // the left string is the slice its buffer was last extended for and the buffer has room
+  // (and the width), the right string's units are appended there and only a slice header
+  // is allocated; otherwise both are copied into a new buffer with as much room again, so
+  // a string grown by appends is copied O(log n) times in all.
   routine(a, 'str_concat', () => {
     a.mov(eax, root('tmp0')).mov(edx, root('tmp1'));
     a.mov(ecx, dword(eax, STR.length)).add(ecx, dword(edx, STR.length));
     a.mov(edx, dword(edx)).or(edx, dword(eax)).and(edx, STRING_TWO_BYTE);
+    a.cmp(ecx, SLICE_MIN_LENGTH).jae('scat_long');
     a.call('str_alloc');
     a.push(esi).push(eax);
     a.lea(edi, mem(eax, STR.units));
     a.mov(esi, root('tmp0')).call('copy_units');
     a.mov(esi, root('tmp1')).call('copy_units');
     a.pop(eax).pop(esi).ret();
+
+    // ecx = the result's length, edx = its width flag
+    a.label('scat_long').push(esi).push(ebx);
+    a.test(dword(eax), STRING_SLICE).jz('scat_new');
+    a.mov(ebx, dword(eax, STR.units)); // ebx = the left string's buffer
+    a.mov(esi, dword(eax, STR.length)).cmp(esi, dword(ebx, STR.length)).jne('scat_new'); // not its last slice
+    a.test(edx, edx).jz('scat_width_ok').test(dword(ebx), STRING_TWO_BYTE).jz('scat_grow'); // two-byte units into a one-byte buffer
+    a.label('scat_width_ok');
+    a.mov(esi, dword(ebx, OBJ.size)).sub(esi, STR.units); // esi = capacity in units
+    a.test(dword(ebx), STRING_TWO_BYTE).jz('scat_cap').shr(esi, 1);
+    a.label('scat_cap').cmp(ecx, esi).ja('scat_grow');
+    // append in place: the header first (it may collect, moving the strings), then the units
+    a.mov(edx, dword(ebx)).and(edx, STRING_TWO_BYTE); // the buffer's width is the slice's
+    a.call('slice_alloc');
+    a.mov(esi, root('tmp0')).mov(edi, dword(esi, STR.length)).mov(ebx, dword(esi, STR.units));
+    a.mov(dword(eax, STR.units), ebx).mov(dword(eax, STR.units + 4), TAG.cell);
+    a.test(edx, edx).jz('scat_at').add(edi, edi);
+    a.label('scat_at').lea(edi, mem({ base: ebx, index: edi, disp: STR.units }));
+    a.push(eax).mov(esi, root('tmp1')).call('copy_units').pop(eax);
+    a.mov(ecx, dword(eax, STR.length)).mov(dword(ebx, STR.length), ecx);
+    a.pop(ebx).pop(esi).ret();
+
+    // A new buffer: when the left string was its buffer's last slice (appends in a loop),
+    // with room for as many units again (up to 2^24 more); else with an eighth more (a
+    // string made once by concatenation, which may never grow).
+    a.label('scat_grow').push(ecx);
+    a.mov(esi, ecx).cmp(esi, 1 << 24).jbe('scat_room').mov(esi, 1 << 24).jmp('scat_room');
+    a.label('scat_new').push(ecx);
+    a.mov(esi, ecx).shr(esi, 3).add(esi, 16);
+    a.label('scat_room').add(ecx, esi).call('str_alloc').pop(ecx);
+    a.mov(dword(eax, STR.length), ecx);
+    a.mov(root('strBuf'), eax).mov(root('strBuf', 4), TAG.cell);
+    a.lea(edi, mem(eax, STR.units));
+    a.mov(esi, root('tmp0')).call('copy_units');
+    a.mov(esi, root('tmp1')).call('copy_units');
+    a.mov(eax, root('strBuf')).mov(ecx, dword(eax, STR.length));
+    a.call('slice_alloc');
+    a.mov(ebx, root('strBuf')).mov(dword(eax, STR.units), ebx).mov(dword(eax, STR.units + 4), TAG.cell);
+    a.mov(root('strBuf', 4), TAG.undef);
+    a.pop(ebx).pop(esi).ret();
   });
 
   // str_equal: eax, edx = strings. eax = 1 if they hold the same units, else 0.
@@ -741,7 +807,9 @@ function emitStrings(a: X86Assembler): void {
     a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
     a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE).shr(edi, 7); // bit 1 = b two-byte
     a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte
-    a.lea(esi, mem(eax, STR.units)).lea(edi, mem(edx, STR.units));
+    unitsBase(a, esi, eax);
+    unitsBase(a, edi, edx);
+    a.lea(esi, mem(esi, STR.units)).lea(edi, mem(edi, STR.units));
     a.label('seq_loop').test(ecx, ecx).jz('seq_true');
     a.test(ebx, 1).jz('seq_a1').movzx(eax, word(esi)).add(esi, 2).jmp('seq_b');
     a.label('seq_a1').movzx(eax, byte(esi)).add(esi, 1);
@@ -783,7 +851,9 @@ function emitStrings(a: X86Assembler): void {
     a.mov(eax, dword(eax, STR.hash)).ret();
     a.label('sh_compute');
     a.push(ecx).push(edx).push(esi).push(edi);
-    a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+    a.mov(edi, eax).mov(ecx, dword(eax, STR.length));
+    unitsBase(a, esi, eax);
+    a.lea(esi, mem(esi, STR.units));
     a.mov(eax, 0x811c9dc5 | 0);
     a.test(dword(edi), STRING_TWO_BYTE).jnz('sh_two');
     a.label('sh_one').test(ecx, ecx).jz('sh_done');
@@ -882,9 +952,10 @@ function emitProperties(a: X86Assembler): void {
     a.label('gp_walk');
     a.cmp(byte(edi), KIND.String).jne('gp_obj');
     a.cmp(ecx, TAG.int).jne('gp_str_proto').cmp(edx, dword(edi, STR.length)).jae('gp_str_proto');
+    unitsBase(a, eax, edi);
     a.test(dword(edi), STRING_TWO_BYTE).jnz('gp_str_two');
-    a.movzx(eax, byte({ base: edi, index: edx, disp: STR.units })).jmp('gp_str_unit');
-    a.label('gp_str_two').movzx(eax, word({ base: edi, index: edx, scale: 2, disp: STR.units }));
+    a.movzx(eax, byte({ base: eax, index: edx, disp: STR.units })).jmp('gp_str_unit');
+    a.label('gp_str_two').movzx(eax, word({ base: eax, index: edx, scale: 2, disp: STR.units }));
     a.label('gp_str_unit').call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
     a.label('gp_str_proto').mov(edi, root('intrinsics'));
     a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne('gp_undef');
