@@ -715,11 +715,16 @@ function emitStrings(a: X86Assembler): void {
 
   // copy_units: esi = source string, edi = destination units pointer (advanced),
   // edx = destination width flag (0 or STRING_TWO_BYTE). Clobbers eax, ecx, esi.
+  // copy_units_flat: the same for a source known to be flat.
   routine(a, 'copy_units', () => {
     a.mov(ecx, dword(esi, STR.length));
     a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
     unitsBase(a, esi, esi);
-    a.add(esi, STR.units);
+    a.jmp('cu_units');
+    a.label('copy_units_flat');
+    a.mov(ecx, dword(esi, STR.length));
+    a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
+    a.label('cu_units').add(esi, STR.units);
     a.test(eax, eax).jz('cu_src_one');
     a.add(ecx, ecx).repMovs(8).ret(); // two-byte into two-byte
     a.label('cu_src_one').test(edx, edx).jnz('cu_widen');
@@ -731,13 +736,19 @@ function emitStrings(a: X86Assembler): void {
 
   // slice_alloc: ecx = length, edx = 0 or STRING_TWO_BYTE. eax = a new slice (length
   // set, hash 0, buffer undefined: the caller stores it). May allocate.
+  // (heap_alloc's bump inlined: it is most of an append's cost)
   routine(a, 'slice_alloc', () => {
-    a.push(ecx).push(edx);
-    a.or(edx, KIND.String | STRING_SLICE).mov(ecx, SLICE_SIZE).call('heap_alloc');
-    a.pop(edx).pop(ecx);
+    a.mov(eax, var32('heap_ptr')).add(eax, SLICE_SIZE).jc('slice_alloc_slow');
+    a.cmp(eax, var32('heap_limit')).ja('slice_alloc_slow');
+    a.mov(var32('heap_ptr'), eax).sub(eax, SLICE_SIZE);
+    a.label('slice_alloc_init');
+    a.mov(dword(eax), edx).or(dword(eax), KIND.String | STRING_SLICE).mov(dword(eax, OBJ.size), SLICE_SIZE);
     a.mov(dword(eax, STR.length), ecx).mov(dword(eax, STR.hash), 0);
     a.mov(dword(eax, STR.units), 0).mov(dword(eax, STR.units + 4), TAG.undef);
     a.ret();
+    a.label('slice_alloc_slow').push(ecx).push(edx);
+    a.or(edx, KIND.String | STRING_SLICE).mov(ecx, SLICE_SIZE).call('heap_alloc');
+    a.pop(edx).pop(ecx).jmp('slice_alloc_init');
   });
 
   // str_concat: tmp0, tmp1 = two strings. eax = their concatenation. May allocate.
@@ -752,11 +763,12 @@ function emitStrings(a: X86Assembler): void {
     a.mov(ecx, dword(eax, STR.length)).add(ecx, dword(edx, STR.length));
     a.mov(edx, dword(edx)).or(edx, dword(eax)).and(edx, STRING_TWO_BYTE);
     a.cmp(ecx, SLICE_MIN_LENGTH).jae('scat_long');
+    // (both shorter than a slice: flat)
     a.call('str_alloc');
     a.push(esi).push(eax);
     a.lea(edi, mem(eax, STR.units));
-    a.mov(esi, root('tmp0')).call('copy_units');
-    a.mov(esi, root('tmp1')).call('copy_units');
+    a.mov(esi, root('tmp0')).call('copy_units_flat');
+    a.mov(esi, root('tmp1')).call('copy_units_flat');
     a.pop(eax).pop(esi).ret();
 
     // ecx = the result's length, edx = its width flag
