@@ -205,12 +205,12 @@ function emitHeap(a: X86Assembler): void {
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
     a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
+    // a string holds no values, except a slice its buffer
+    a.label('gc_scan_string').test(dword(esi), STRING_SLICE).jz('gc_scan_next');
+    a.lea(ebx, mem(esi, STR.units)).call('gc_forward').jmp('gc_scan_next');
     // an ephemeron vector is not traced here: it joins the list the passes below walk
     a.label('gc_scan_eph');
     a.mov(eax, var32('gc_eph_list')).mov(dword(esi, 8), eax).mov(dword(esi, 12), TAG.int).mov(var32('gc_eph_list'), esi);
-    // a string holds no values, except a slice its buffer
-    a.label('gc_scan_string').test(dword(esi), STRING_SLICE).jz('gc_scan_next');
-    a.lea(ebx, mem(esi, STR.units)).call('gc_forward');
     a.label('gc_scan_next').add(esi, ecx).jmp('gc_scan');
     a.label('gc_scan_done');
     // Ephemerons: a pair's value is traced once its key is known to live (copied, or not in
