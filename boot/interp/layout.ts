@@ -76,7 +76,7 @@ export const SLICE_SIZE = 24;
 /** Shorter concatenations stay flat (they are copied whole, cheaply); so every string of up
  *  to 10 units is flat, which the array-index key checks (elem_key_cf, str_big_index)
  *  rely on when they read units inline. */
-export const SLICE_MIN_LENGTH = 128;
+export const SLICE_MIN_LENGTH = 256;
 if (SLICE_MIN_LENGTH <= 10) throw new Error('the array-index key checks read short strings inline');
 
 /** Slot k of a scanned object's body is at 8 + 8k. */

@@ -14,7 +14,7 @@ import {
 import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
-import { unitsBase } from './string-units.ts';
+import { loadUnit, unitsBase } from './string-units.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
@@ -819,9 +819,8 @@ function emitStrings(a: X86Assembler): void {
     a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
     a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE).shr(edi, 7); // bit 1 = b two-byte
     a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte
-    unitsBase(a, esi, eax);
-    unitsBase(a, edi, edx);
-    a.lea(esi, mem(esi, STR.units)).lea(edi, mem(edi, STR.units));
+    a.mov(esi, dword(eax)).or(esi, dword(edx)).test(esi, STRING_SLICE).jnz('seq_slices');
+    a.lea(esi, mem(eax, STR.units)).lea(edi, mem(edx, STR.units));
     a.label('seq_loop').test(ecx, ecx).jz('seq_true');
     a.test(ebx, 1).jz('seq_a1').movzx(eax, word(esi)).add(esi, 2).jmp('seq_b');
     a.label('seq_a1').movzx(eax, byte(esi)).add(esi, 1);
@@ -831,6 +830,10 @@ function emitStrings(a: X86Assembler): void {
     a.label('seq_true').mov(eax, 1).jmp('seq_done');
     a.label('seq_false').xor(eax, eax);
     a.label('seq_done').pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
+    a.label('seq_slices');
+    unitsBase(a, esi, eax);
+    unitsBase(a, edi, edx);
+    a.lea(esi, mem(esi, STR.units)).lea(edi, mem(edi, STR.units)).jmp('seq_loop');
   });
 
   // str_from_record: edx = a .tsbc string record. eax = a new heap string. May allocate.
@@ -863,9 +866,9 @@ function emitStrings(a: X86Assembler): void {
     a.mov(eax, dword(eax, STR.hash)).ret();
     a.label('sh_compute');
     a.push(ecx).push(edx).push(esi).push(edi);
-    a.mov(edi, eax).mov(ecx, dword(eax, STR.length));
-    unitsBase(a, esi, eax);
-    a.lea(esi, mem(esi, STR.units));
+    a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+    a.test(dword(eax), STRING_SLICE).jz('sh_flat').mov(esi, dword(eax, STR.units)).add(esi, STR.units);
+    a.label('sh_flat');
     a.mov(eax, 0x811c9dc5 | 0);
     a.test(dword(edi), STRING_TWO_BYTE).jnz('sh_two');
     a.label('sh_one').test(ecx, ecx).jz('sh_done');
@@ -964,11 +967,8 @@ function emitProperties(a: X86Assembler): void {
     a.label('gp_walk');
     a.cmp(byte(edi), KIND.String).jne('gp_obj');
     a.cmp(ecx, TAG.int).jne('gp_str_proto').cmp(edx, dword(edi, STR.length)).jae('gp_str_proto');
-    unitsBase(a, eax, edi);
-    a.test(dword(edi), STRING_TWO_BYTE).jnz('gp_str_two');
-    a.movzx(eax, byte({ base: eax, index: edx, disp: STR.units })).jmp('gp_str_unit');
-    a.label('gp_str_two').movzx(eax, word({ base: eax, index: edx, scale: 2, disp: STR.units }));
-    a.label('gp_str_unit').call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
+    loadUnit(a, edi, edx, eax, 'gp_str_two', 'gp_str_unit');
+    a.call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
     a.label('gp_str_proto').mov(edi, root('intrinsics'));
     a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne('gp_undef');
     a.mov(edi, dword(edi, slot(3)));

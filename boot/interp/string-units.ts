@@ -21,8 +21,13 @@ export function unitsBase(a: X86Assembler, dst: Reg, s: Reg): void {
   a.label(flat);
 }
 
-/** out = the unit of string s at index idx (below its length). out must not be idx; out may be s (s is then lost). */
+/** out = the unit of string s at index idx (below its length). out must not be idx; out may be s (s is then lost).
+ *  A flat one-byte string (the common case) costs one test, as before slices. */
 export function loadUnit(a: X86Assembler, s: Reg, idx: Reg, out: Reg, twoByte: string, done: string): void {
+  const other = a.newLabel('lu_other');
+  a.test(dword(s), STRING_SLICE | STRING_TWO_BYTE).jnz(other);
+  a.movzx(out, byte({ base: s, index: idx, disp: STR.units })).jmp(done);
+  a.label(other);
   unitsBase(a, out, s);
   loadUnitFlat(a, out, idx, out, twoByte, done);
 }

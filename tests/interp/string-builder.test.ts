@@ -25,10 +25,10 @@ node.describe('long concatenations', () => {
   for (const [program, cmdline] of [[dx, ''], [small, ''], [small, 'gcstress']] as const) {
     test(`${program.split('/').pop()} prints what Node prints${cmdline ? ' (gcstress)' : ''}`, async () => {
       const out = await runNode(program);
-      const r = await runProgram(encodeModule(compileProgram(program).module), { cmdline, memoryMiB: 64, timeoutMs: 600_000 });
+      const r = await runProgram(encodeModule(compileProgram(program).module), { cmdline, memoryMiB: 64, timeoutMs: 900_000 });
       expect(r.output).toBe(out.stdout);
       expect(r.status).toBe(out.status);
-    }, 660_000);
+    }, 960_000);
   }
 });
 

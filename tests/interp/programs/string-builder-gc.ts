@@ -1,6 +1,6 @@
 // tests/interp/string-builder.test.ts runs this under gcstress (every allocation collects):
-// dx-string-builder.ts's cases in small, so that the run stays short. Strings past 128 units
-// (the shortest slice, boot/interp/layout.ts SLICE_MIN_LENGTH) grow through several buffers,
+// dx-string-builder.ts's cases in small, so that the run stays short. Strings past 256 units
+// (the shortest slice: 256 units, boot/interp/layout.ts SLICE_MIN_LENGTH) grow through several buffers,
 // diverge, widen to two-byte units, split surrogate pairs, and meet every kind of reader.
 
 function fnv(s: string): number {
@@ -10,28 +10,28 @@ function fnv(s: string): number {
 }
 
 let t = '';
-for (let i = 0; i < 400; i++) t += String.fromCharCode(97 + (i % 26));
-console.log(t.length, fnv(t), t.slice(120, 140), t.charCodeAt(399), t[200], t.indexOf('xyz', 300), t.lastIndexOf('abc'));
+for (let i = 0; i < 300; i++) t += String.fromCharCode(97 + (i % 26));
+console.log(t.length, fnv(t), t.slice(250, 270), t.charCodeAt(299), t[200], t.indexOf('xyz', 200), t.lastIndexOf('abc'));
 const u = t + 'ā';
 const v = t + 'b';
 const w = t + 'b';
 console.log(u.length, v === w, u < v, v < u, t.slice(-2), u.slice(-2), v.slice(-2), fnv(u), fnv(v));
 let s2 = '';
-for (let i = 0; i < 60; i++) s2 = s2 + i + (i % 9 === 0 ? 'é' : ',');
+for (let i = 0; i < 100; i++) s2 = s2 + i + (i % 9 === 0 ? 'é' : ',');
 let s3 = '';
-for (let i = 0; i < 40; i++) s3 = `${s3}[${i}]${i % 13 === 0 ? 'Ж' : ''}`;
+for (let i = 0; i < 70; i++) s3 = `${s3}[${i}]${i % 13 === 0 ? 'Ж' : ''}`;
 console.log(s2.length, fnv(s2), s3.length, fnv(s3), s3.slice(-20));
 let pairs = '';
-for (let i = 0; i < 140; i++) pairs += i % 2 === 0 ? '\ud83d' : '\ude00';
+for (let i = 0; i < 300; i++) pairs += i % 2 === 0 ? '\ud83d' : '\ude00';
 console.log([...pairs].length, pairs.codePointAt(0), pairs.slice(0, 4));
 const o: Record<string, number> = {};
 o[t] = 1;
 o[u] = 2;
 const m = new Map<string, number>([[v, 3]]);
-console.log(o[t.slice(0, 200) + t.slice(200)], o[t + 'ā'], m.get(w), Object.keys(o).length, new Set([v, w, t]).size);
+console.log(o[t.slice(0, 150) + t.slice(150)], o[t + 'ā'], m.get(w), Object.keys(o).length, new Set([v, w, t]).size);
 console.log(JSON.parse(JSON.stringify(s3)) === s3, /xyz(ab)/.exec(t)?.index, s2.split(',').length, s2.replace(/é/g, 'E').length);
 let digits = '';
-for (let i = 0; i < 140; i++) digits += i % 10;
+for (let i = 0; i < 300; i++) digits += i % 10;
 console.log(Number(digits.slice(0, 12)), digits.toUpperCase() === digits, String(digits).length, `${digits}!`.length);
 let dbl = 'ab';
 for (let i = 0; i < 8; i++) dbl += dbl;

@@ -49,7 +49,7 @@ console.log(twoByte.indexOf('ψ'), twoByte.lastIndexOf('y'), twoByte.charCodeAt(
 
 // surrogate pairs split across the pieces
 let pairs = '';
-for (let i = 0; i < 300; i++) pairs += i % 2 === 0 ? '\ud83d' : '\ude00';
+for (let i = 0; i < 600; i++) pairs += i % 2 === 0 ? '\ud83d' : '\ude00';
 show('pairs', pairs);
 console.log([...pairs].length, Array.from(pairs.slice(0, 6)).length, pairs.codePointAt(0), pairs.codePointAt(1));
 let cps = 0;
@@ -79,10 +79,10 @@ console.log(/xyz(ab)c/.exec(t)?.index, (t.match(/abc/g) ?? []).length, s2.replac
 console.log(s2.replaceAll(',', ';').slice(0, 30), s3.split('Ж').length, ('  ' + t + '  ').trim().length);
 console.log(String(t).length, `${t}`.length, t.padEnd(3010, '-').slice(-12), t.repeat(2).length, t.concat(u, v).length);
 let digits = '';
-for (let i = 0; i < 200; i++) digits += i % 10;
+for (let i = 0; i < 300; i++) digits += i % 10;
 console.log(Number(digits.slice(0, 15)), parseInt(digits, 10) > 1e100, Number(digits), digits.length);
 let spaced = '';
-for (let i = 0; i < 130; i++) spaced += ' ';
+for (let i = 0; i < 300; i++) spaced += ' ';
 spaced += '42';
 console.log(Number(spaced), +spaced + 1, spaced.trim());
 
@@ -105,8 +105,8 @@ let dbl = 'ab';
 for (let i = 0; i < 10; i++) dbl += dbl;
 show('dbl', dbl);
 let pre = '';
-for (let i = 0; i < 300; i++) pre = (i % 10) + pre;
+for (let i = 0; i < 400; i++) pre = (i % 10) + pre;
 show('pre', pre);
 let mix = '';
-for (let i = 0; i < 300; i++) mix = i % 3 ? mix + 'x' : 'y' + mix;
+for (let i = 0; i < 900; i++) mix = i % 3 ? mix + 'x' : 'y' + mix;
 show('mix', mix);
