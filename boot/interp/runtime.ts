@@ -816,10 +816,11 @@ function emitStrings(a: X86Assembler): void {
   routine(a, 'str_equal', () => {
     a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
     a.mov(ecx, dword(eax, STR.length)).cmp(ecx, dword(edx, STR.length)).jne('seq_false');
-    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
-    a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE).shr(edi, 7); // bit 1 = b two-byte
-    a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte
-    a.mov(esi, dword(eax)).or(esi, dword(edx)).test(esi, STRING_SLICE).jnz('seq_slices');
+    if (STRING_SLICE !== STRING_TWO_BYTE << 2) throw new Error('str_equal packs the width and slice flags');
+    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE | STRING_SLICE);
+    a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE | STRING_SLICE).shr(edi, 7); // bit 1 = b two-byte, bit 3 = b a slice
+    a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte, bit 2 = a a slice, bit 3 = b a slice
+    a.test(ebx, 12).jnz('seq_slices');
     a.lea(esi, mem(eax, STR.units)).lea(edi, mem(edx, STR.units));
     a.label('seq_loop').test(ecx, ecx).jz('seq_true');
     a.test(ebx, 1).jz('seq_a1').movzx(eax, word(esi)).add(esi, 2).jmp('seq_b');
