@@ -89,7 +89,7 @@ const CASES: Case[] = [
   {
     name: 'string += one character (string grows to N)', aim: 100, n: 50_000,
     setup: "let t = '';", op: "t += 'x';", control: "s = i;",
-    gap: "strings are flat: each += allocates length + 1 units and copies them (v86 counts a rep movs as one instruction, so the copy's length is hidden here); the operation itself costs what it does on short strings (above), the rest is collections, brought in proportion to the length by the quadratic allocation volume; the aim needs a rope or builder string kind (every reader of strings flattening it), not done",
+    gap: '',
   },
   // No aim of their own: built-ins that went through two to four prelude frames each
   // (thisString, toIntegerOrInfinity, toNum) and that the machine now answers itself for

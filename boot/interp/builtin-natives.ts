@@ -9,6 +9,7 @@ import {
 import { FunctionFlag, type NativeName } from '../../image-builder/bytecode/index.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
+import { loadUnit, loadUnitFlat, unitsBase } from './string-units.ts';
 import { T, V, root, var32 } from './asm.ts';
 import {
   TAG, STRING_TWO_BYTE, STR, INTRINSIC_COUNT, KIND, PROTO, OBJ_NOT_EXTENSIBLE, OBJ_FROZEN, PROPS, PT_COUNT, PT_ENTRIES,
@@ -21,7 +22,7 @@ import { saveNextPc, callFromHandler } from './calls.ts';
 import { isPropObject, storeValue } from './properties.ts';
 import { registerCollectionMethod } from './collections.ts';
 import { registerMachineMethod } from './machine-methods.ts';
-import { loadUnit, truncXmm0 } from './scalar-asm.ts';
+import { truncXmm0 } from './scalar-asm.ts';
 
 const TSBC = 'tsbc_image';
 
@@ -297,18 +298,22 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.mov(edx, eax);
       a.push(ebx).push(esi);
       a.xor(ecx, ecx);
+      // esi = a's length, [esp] = b's; edi, edx = where their units are
+      a.push(dword(edx, STR.length)).mov(esi, dword(edi, STR.length));
+      unitsBase(a, edi, edi);
+      unitsBase(a, edx, edx);
       a.label(loop);
-      a.cmp(ecx, dword(edi, STR.length)).je(endA);
-      a.cmp(ecx, dword(edx, STR.length)).je(more);
-      loadUnit(a, edi, ecx, eax, lab('ta'), lab('ga'));
-      loadUnit(a, edx, ecx, ebx, lab('tb'), lab('gb'));
+      a.cmp(ecx, esi).je(endA);
+      a.cmp(ecx, dword(esp)).je(more);
+      loadUnitFlat(a, edi, ecx, eax, lab('ta'), lab('ga'));
+      loadUnitFlat(a, edx, ecx, ebx, lab('tb'), lab('gb'));
       a.add(ecx, 1).cmp(eax, ebx).jb(less).ja(more).jmp(loop);
-      a.label(endA).cmp(ecx, dword(edx, STR.length)).je(eq);
-      a.label(less).mov(eax, -1).pop(esi).pop(ebx);
+      a.label(endA).cmp(ecx, dword(esp)).je(eq);
+      a.label(less).mov(eax, -1).add(esp, 4).pop(esi).pop(ebx);
       storeInt(h);
-      a.label(more).mov(eax, 1).pop(esi).pop(ebx);
+      a.label(more).mov(eax, 1).add(esp, 4).pop(esi).pop(ebx);
       storeInt(h);
-      a.label(eq).xor(eax, eax).pop(esi).pop(ebx);
+      a.label(eq).xor(eax, eax).add(esp, 4).pop(esi).pop(ebx);
       storeInt(h);
       badArgs();
       return true;
@@ -336,6 +341,7 @@ export function emitNative(h: H, name: NativeName): boolean {
       h.reg(edi, 2);
       a.mov(edi, V(edi)); // the source again (str_alloc may have moved it)
       a.push(esi);
+      unitsBase(a, edi, edi);
       a.test(dword(eax), STRING_TWO_BYTE).jz(lab('one'));
       a.lea(esi, mem({ base: edi, index: edx, scale: 2, disp: STR.units })).add(ecx, ecx).jmp(lab('copy'));
       a.label(lab('one')).lea(esi, mem({ base: edi, index: edx, disp: STR.units }));
@@ -359,19 +365,23 @@ export function emitNative(h: H, name: NativeName): boolean {
       a.label(lab('fpos'));
       a.push(ebx).push(esi);
       a.mov(esi, eax); // candidate start
+      // [esp] = the needle's length, [esp + 4] the string's; edi, edx = where their units are
+      a.push(dword(edi, STR.length)).push(dword(edx, STR.length));
+      unitsBase(a, edi, edi);
+      unitsBase(a, edx, edx);
       a.label(outer);
-      a.mov(eax, esi).add(eax, dword(edx, STR.length)).cmp(eax, dword(edi, STR.length)).ja(notFound);
+      a.mov(eax, esi).add(eax, dword(esp)).cmp(eax, dword(esp, 4)).ja(notFound);
       a.xor(ecx, ecx);
-      a.label(inner).cmp(ecx, dword(edx, STR.length)).je(found);
+      a.label(inner).cmp(ecx, dword(esp)).je(found);
       a.push(ecx).add(ecx, esi);
-      loadUnit(a, edi, ecx, eax, lab('ta'), lab('ga'));
+      loadUnitFlat(a, edi, ecx, eax, lab('ta'), lab('ga'));
       a.pop(ecx);
-      loadUnit(a, edx, ecx, ebx, lab('tb'), lab('gb'));
+      loadUnitFlat(a, edx, ecx, ebx, lab('tb'), lab('gb'));
       a.cmp(eax, ebx).jne(next).add(ecx, 1).jmp(inner);
       a.label(next).add(esi, 1).jmp(outer);
-      a.label(found).mov(eax, esi).pop(esi).pop(ebx);
+      a.label(found).mov(eax, esi).add(esp, 8).pop(esi).pop(ebx);
       storeInt(h);
-      a.label(notFound).mov(eax, -1).pop(esi).pop(ebx);
+      a.label(notFound).mov(eax, -1).add(esp, 8).pop(esi).pop(ebx);
       storeInt(h);
       badArgs();
       return true;
@@ -824,9 +834,10 @@ export function emitStackRoutines(a: X86Assembler): void {
   });
   routine(a, 'cs_put_string', () => { // eax = heap string
     a.push(eax).push(ecx).push(edx).push(esi);
-    a.mov(esi, eax).xor(ecx, ecx);
-    a.label('cpst_loop').cmp(ecx, dword(esi, STR.length)).jae('cpst_done');
-    loadUnit(a, esi, ecx, eax, 'cpst_two', 'cpst_got');
+    a.mov(edx, dword(eax, STR.length)).xor(ecx, ecx);
+    unitsBase(a, esi, eax);
+    a.label('cpst_loop').cmp(ecx, edx).jae('cpst_done');
+    loadUnitFlat(a, esi, ecx, eax, 'cpst_two', 'cpst_got');
     a.cmp(eax, 256).jb('cpst_put').mov(eax, 0x3f);
     a.label('cpst_put').call('cs_putc').add(ecx, 1).jmp('cpst_loop');
     a.label('cpst_done').pop(esi).pop(edx).pop(ecx).pop(eax).ret();

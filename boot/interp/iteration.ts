@@ -16,7 +16,7 @@ import {
 import { at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc } from './runtime.ts';
 import { H, loadTag, storeCell, valueAt } from './helpers.ts';
 import { ownKeysNative } from './builtin-natives.ts';
-import { loadUnit } from './scalar-asm.ts';
+import { loadUnit } from './string-units.ts';
 import { callFromHandler, callMethodWithContinuation } from './calls.ts';
 import { storeValue, regKey } from './properties.ts';
 

@@ -58,6 +58,27 @@ export const OBJ = {
 /** String: u32 length, u32 hash, then the units. */
 export const STR = { length: 8, hash: 12, units: 16 } as const;
 
+/**
+ * String header flag: a slice (issue 14's string builder, made by str_concat for long
+ * results). Its body is u32 length, u32 hash, then one value, its buffer (a cell, at
+ * STR.units): its units are the first `length` units of the buffer's. A buffer is a flat
+ * string that is never a value (no program sees it): its length counts the units appended
+ * to it so far and its heap size gives its capacity; units below the length of a slice that
+ * uses it are never written again, so every slice keeps its units. An append to the slice
+ * whose length is the buffer's (the last one made from it) writes into the spare capacity
+ * and makes a new slice header: `s += x` in a loop is amortised linear. Readers of units
+ * go through unitsBase / loadUnit (boot/interp/string-units.ts); length, hash and the
+ * width flag are the slice's own, as in a flat string.
+ */
+export const STRING_SLICE = 1 << 10;
+/** Bytes in a slice's heap object: header, length and hash, the buffer value. */
+export const SLICE_SIZE = 24;
+/** Shorter concatenations stay flat (they are copied whole, cheaply); so every string of up
+ *  to 10 units is flat, which the array-index key checks (elem_key_cf, str_big_index)
+ *  rely on when they read units inline. */
+export const SLICE_MIN_LENGTH = 256;
+if (SLICE_MIN_LENGTH <= 10) throw new Error('the array-index key checks read short strings inline');
+
 /** Slot k of a scanned object's body is at 8 + 8k. */
 export const slot = (k: number): number => 8 + 8 * k;
 
@@ -137,6 +158,8 @@ export const ROOTS = [
   // ToNumber of strings the native parser leaves to the prelude's Number: the last two
   // strings converted that way (their numbers are in nm_val0/nm_val1)
   'numMemo0', 'numMemo1',
+  // the new buffer str_concat is filling while it allocates the slice that will hold it
+  'strBuf',
 ] as const;
 export type RootName = (typeof ROOTS)[number];
 export const rootOffset = (name: RootName): number => ROOTS.indexOf(name) * 8;

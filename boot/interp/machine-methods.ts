@@ -19,7 +19,8 @@ import { X86Assembler, al, byte, dword, eax, ecx, edi, edx, esp, mem, qword, sym
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { routine } from '../asm-util.ts';
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, FN_INDEX, KIND, OBJ_FROZEN, OBJ_NOT_EXTENSIBLE, STR, TAG } from './layout.ts';
-import { loadUnit, truncXmm0 } from './scalar-asm.ts';
+import { truncXmm0 } from './scalar-asm.ts';
+import { loadUnit } from './string-units.ts';
 
 /** The methods, in intrinsic-id order; intercept code = MM_FIRST_CODE + (id - first id). */
 const METHODS = [

@@ -17,7 +17,7 @@ import {
 } from './layout.ts';
 import { FN_RECORDS, at, copyValue, fatal, intrinsicFunction, rootW, saveResumePc, throwMessage } from './runtime.ts';
 import { emitStackRoutines } from './builtin-natives.ts';
-import { loadUnit } from './scalar-asm.ts';
+import { loadUnitFlat, unitsBase } from './string-units.ts';
 import { emitThrowNotCallable } from './calls.ts';
 import { throwTmp3, keyToTmp3 } from './properties.ts';
 
@@ -487,19 +487,22 @@ export function emitObjectModel(a: X86Assembler): void {
 
   // str_compare: eax, edx = strings. eax = -1, 0 or 1 (unit by unit). Preserves the rest.
   routine(a, 'str_compare', () => {
-    a.push(ebx).push(ecx).push(esi).push(edi);
-    a.mov(edi, eax).xor(ecx, ecx);
+    a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
+    // esi = a's length, [esp] = b's; edi, edx = where their units are
+    a.mov(esi, dword(eax, STR.length)).push(dword(edx, STR.length)).xor(ecx, ecx);
+    unitsBase(a, edi, eax);
+    unitsBase(a, edx, edx);
     a.label('sc_loop');
-    a.cmp(ecx, dword(edi, STR.length)).je('sc_end_a');
-    a.cmp(ecx, dword(edx, STR.length)).je('sc_more');
-    loadUnit(a, edi, ecx, eax, 'sc_ta', 'sc_ga');
-    loadUnit(a, edx, ecx, ebx, 'sc_tb', 'sc_gb');
+    a.cmp(ecx, esi).je('sc_end_a');
+    a.cmp(ecx, dword(esp)).je('sc_more');
+    loadUnitFlat(a, edi, ecx, eax, 'sc_ta', 'sc_ga');
+    loadUnitFlat(a, edx, ecx, ebx, 'sc_tb', 'sc_gb');
     a.add(ecx, 1).cmp(eax, ebx).jb('sc_less').ja('sc_more').jmp('sc_loop');
-    a.label('sc_end_a').cmp(ecx, dword(edx, STR.length)).je('sc_eq');
+    a.label('sc_end_a').cmp(ecx, dword(esp)).je('sc_eq');
     a.label('sc_less').mov(eax, -1).jmp('sc_ret');
     a.label('sc_more').mov(eax, 1).jmp('sc_ret');
     a.label('sc_eq').xor(eax, eax);
-    a.label('sc_ret').pop(edi).pop(esi).pop(ecx).pop(ebx).ret();
+    a.label('sc_ret').add(esp, 4).pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
   });
 
   // exp_f64: xmm0 = base, xmm1 = exponent. xmm0 = base ** exponent with CF clear when

@@ -17,7 +17,7 @@ import {
 import { at, copyValue, fatal, intrinsicFunction, rootW, throwMessage } from './runtime.ts';
 import { H, loadTag, storeCell, valueAt } from './helpers.ts';
 import { jumpIfObject, toPrimitiveOperands } from './to-primitive.ts';
-import { loadUnit } from './scalar-asm.ts';
+import { loadUnit } from './string-units.ts';
 import { saveNextPc, callFromHandler, numberToStringCall } from './calls.ts';
 
 /** Jump to `bad` unless r (a heap address) is an Object, Array or Function. */

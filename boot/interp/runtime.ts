@@ -15,11 +15,12 @@ import { KERNEL_BASE } from '../layout.ts';
 import { cstring, routine } from '../asm-util.ts';
 import { jumpUnlessTyped } from './view-check.ts';
 import { CONSTANT_KIND_MASK, ConstantKind, STRING_RECORD } from '../../image-builder/bytecode/format.ts';
+import { loadUnit, unitsBase } from './string-units.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
   INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, PT_SHAPE, SHAPE_EMPTY, ROOTS, STR,
-  STRING_INTERNED, STRING_TWO_BYTE, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
+  STRING_INTERNED, STRING_TWO_BYTE, STRING_SLICE, SLICE_SIZE, SLICE_MIN_LENGTH, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset, EPHEMERON_FIRST,
 } from './layout.ts';
 
@@ -199,12 +200,15 @@ function emitHeap(a: X86Assembler): void {
     a.mov(esi, var32('to_base')); // esi = scan
     a.label('gc_scan').cmp(esi, edi).jae('gc_scan_done');
     a.mov(ecx, dword(esi, 4));
-    a.cmp(byte(esi), KIND.String).je('gc_scan_next');
+    a.cmp(byte(esi), KIND.String).je('gc_scan_string');
     a.cmp(byte(esi), KIND.Bytes).je('gc_scan_next');
     a.cmp(byte(esi), KIND.Ephemeron).je('gc_scan_eph');
     a.lea(ebx, mem(esi, 8)).lea(edx, mem({ base: esi, index: ecx }));
     a.label('gc_scan_body').cmp(ebx, edx).jae('gc_scan_next');
     a.call('gc_forward').add(ebx, 8).jmp('gc_scan_body');
+    // a string holds no values, except a slice its buffer
+    a.label('gc_scan_string').test(dword(esi), STRING_SLICE).jz('gc_scan_next');
+    a.lea(ebx, mem(esi, STR.units)).call('gc_forward').jmp('gc_scan_next');
     // an ephemeron vector is not traced here: it joins the list the passes below walk
     a.label('gc_scan_eph');
     a.mov(eax, var32('gc_eph_list')).mov(dword(esi, 8), eax).mov(dword(esi, 12), TAG.int).mov(var32('gc_eph_list'), esi);
@@ -398,6 +402,7 @@ function emitNumbers(a: X86Assembler): void {
     a.cmp(dword(edx, STR.length), 10).jne('sbi_no');
     a.test(dword(edx), STRING_TWO_BYTE).jnz('sbi_no');
     a.push(eax).push(ecx).push(esi).push(edx);
+    // (ten units: flat, never a slice: SLICE_MIN_LENGTH)
     a.lea(esi, mem(edx, STR.units)).xor(eax, eax).mov(ecx, 10);
     a.label('sbi_digit').movzx(edx, byte(esi)).sub(edx, 0x30).cmp(edx, 9).ja('sbi_pop');
     a.push(edx).mov(edx, 10).mul(edx).pop(edx).jc('sbi_pop'); // (mul sets CF on overflow)
@@ -416,7 +421,8 @@ function emitNumbers(a: X86Assembler): void {
   routine(a, 'str_to_num', () => {
     a.push(eax).push(ebx).push(ecx).push(edx).push(esi).push(edi);
     a.test(dword(ecx), STRING_TWO_BYTE).jnz('stn_fail_hard');
-    a.lea(esi, mem(ecx, STR.units)).mov(edi, dword(ecx, STR.length)).add(edi, esi);
+    unitsBase(a, esi, ecx);
+    a.lea(esi, mem(esi, STR.units)).mov(edi, dword(ecx, STR.length)).add(edi, esi);
     const isWs = (r: string, at: ReturnType<typeof byte>, no: string) => {
       a.movzx(eax, at).cmp(eax, 32).je(r).sub(eax, 9).cmp(eax, 4).ja(no).jmp(r);
     };
@@ -672,7 +678,9 @@ function emitStrings(a: X86Assembler): void {
     const l = (x: string) => `${name}_${x}`;
     routine(a, name, () => {
       a.pushad();
-      a.mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+      a.mov(ecx, dword(eax, STR.length));
+      unitsBase(a, esi, eax);
+      a.lea(esi, mem(esi, STR.units));
       a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
       a.label(l('loop')).test(ecx, ecx).jz(l('done'));
       a.test(ebx, ebx).jz(l('one'));
@@ -709,10 +717,16 @@ function emitStrings(a: X86Assembler): void {
 
   // copy_units: esi = source string, edi = destination units pointer (advanced),
   // edx = destination width flag (0 or STRING_TWO_BYTE). Clobbers eax, ecx, esi.
+  // copy_units_flat: the same for a source known to be flat.
   routine(a, 'copy_units', () => {
     a.mov(ecx, dword(esi, STR.length));
     a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
-    a.add(esi, STR.units);
+    unitsBase(a, esi, esi);
+    a.jmp('cu_units');
+    a.label('copy_units_flat');
+    a.mov(ecx, dword(esi, STR.length));
+    a.mov(eax, dword(esi)).and(eax, STRING_TWO_BYTE);
+    a.label('cu_units').add(esi, STR.units);
     a.test(eax, eax).jz('cu_src_one');
     a.add(ecx, ecx).repMovs(8).ret(); // two-byte into two-byte
     a.label('cu_src_one').test(edx, edx).jnz('cu_widen');
@@ -722,27 +736,93 @@ function emitStrings(a: X86Assembler): void {
     a.label('cu_ret').ret();
   });
 
+  // slice_alloc: ecx = length, edx = 0 or STRING_TWO_BYTE. eax = a new slice (length
+  // set, hash 0, buffer undefined: the caller stores it). May allocate.
+  // (heap_alloc's bump inlined: it is most of an append's cost)
+  routine(a, 'slice_alloc', () => {
+    a.mov(eax, var32('heap_ptr')).add(eax, SLICE_SIZE).jc('slice_alloc_slow');
+    a.cmp(eax, var32('heap_limit')).ja('slice_alloc_slow');
+    a.mov(var32('heap_ptr'), eax).sub(eax, SLICE_SIZE);
+    a.label('slice_alloc_init');
+    a.mov(dword(eax), edx).or(dword(eax), KIND.String | STRING_SLICE).mov(dword(eax, OBJ.size), SLICE_SIZE);
+    a.mov(dword(eax, STR.length), ecx).mov(dword(eax, STR.hash), 0);
+    a.mov(dword(eax, STR.units), 0).mov(dword(eax, STR.units + 4), TAG.undef);
+    a.ret();
+    a.label('slice_alloc_slow').push(ecx).push(edx);
+    a.or(edx, KIND.String | STRING_SLICE).mov(ecx, SLICE_SIZE).call('heap_alloc');
+    a.pop(edx).pop(ecx).jmp('slice_alloc_init');
+  });
+
   // str_concat: tmp0, tmp1 = two strings. eax = their concatenation. May allocate.
   // Clobbers ecx, edx, edi; preserves esi, ebx.
+  // A result of SLICE_MIN_LENGTH units or more is a slice (layout.ts STRING_SLICE): when
+  // the left string is the slice its buffer was last extended for and the buffer has room
+  // (and the width), the right string's units are appended there and only a slice header
+  // is allocated; otherwise both are copied into a new buffer with as much room again, so
+  // a string grown by appends is copied O(log n) times in all.
   routine(a, 'str_concat', () => {
     a.mov(eax, root('tmp0')).mov(edx, root('tmp1'));
     a.mov(ecx, dword(eax, STR.length)).add(ecx, dword(edx, STR.length));
     a.mov(edx, dword(edx)).or(edx, dword(eax)).and(edx, STRING_TWO_BYTE);
+    a.cmp(ecx, SLICE_MIN_LENGTH).jae('scat_long');
+    // (both shorter than a slice: flat)
     a.call('str_alloc');
     a.push(esi).push(eax);
     a.lea(edi, mem(eax, STR.units));
+    a.mov(esi, root('tmp0')).call('copy_units_flat');
+    a.mov(esi, root('tmp1')).call('copy_units_flat');
+    a.pop(eax).pop(esi).ret();
+
+    // ecx = the result's length, edx = its width flag
+    a.label('scat_long').push(esi).push(ebx);
+    a.test(dword(eax), STRING_SLICE).jz('scat_new');
+    a.mov(ebx, dword(eax, STR.units)); // ebx = the left string's buffer
+    a.mov(esi, dword(eax, STR.length)).cmp(esi, dword(ebx, STR.length)).jne('scat_new'); // not its last slice
+    a.test(edx, edx).jz('scat_width_ok').test(dword(ebx), STRING_TWO_BYTE).jz('scat_grow'); // two-byte units into a one-byte buffer
+    a.label('scat_width_ok');
+    a.mov(esi, dword(ebx, OBJ.size)).sub(esi, STR.units); // esi = capacity in units
+    a.test(dword(ebx), STRING_TWO_BYTE).jz('scat_cap').shr(esi, 1);
+    a.label('scat_cap').cmp(ecx, esi).ja('scat_grow');
+    // append in place: the header first (it may collect, moving the strings), then the units
+    a.mov(edx, dword(ebx)).and(edx, STRING_TWO_BYTE); // the buffer's width is the slice's
+    a.call('slice_alloc');
+    a.mov(esi, root('tmp0')).mov(edi, dword(esi, STR.length)).mov(ebx, dword(esi, STR.units));
+    a.mov(dword(eax, STR.units), ebx).mov(dword(eax, STR.units + 4), TAG.cell);
+    a.test(edx, edx).jz('scat_at').add(edi, edi);
+    a.label('scat_at').lea(edi, mem({ base: ebx, index: edi, disp: STR.units }));
+    a.push(eax).mov(esi, root('tmp1')).call('copy_units').pop(eax);
+    a.mov(ecx, dword(eax, STR.length)).mov(dword(ebx, STR.length), ecx);
+    a.pop(ebx).pop(esi).ret();
+
+    // A new buffer: when the left string was its buffer's last slice (appends in a loop),
+    // with room for as many units again (up to 2^24 more); else with an eighth more (a
+    // string made once by concatenation, which may never grow).
+    a.label('scat_grow').push(ecx);
+    a.mov(esi, ecx).cmp(esi, 1 << 24).jbe('scat_room').mov(esi, 1 << 24).jmp('scat_room');
+    a.label('scat_new').push(ecx);
+    a.mov(esi, ecx).shr(esi, 3).add(esi, 16);
+    a.label('scat_room').add(ecx, esi).call('str_alloc').pop(ecx);
+    a.mov(dword(eax, STR.length), ecx);
+    a.mov(root('strBuf'), eax).mov(root('strBuf', 4), TAG.cell);
+    a.lea(edi, mem(eax, STR.units));
     a.mov(esi, root('tmp0')).call('copy_units');
     a.mov(esi, root('tmp1')).call('copy_units');
-    a.pop(eax).pop(esi).ret();
+    a.mov(eax, root('strBuf')).mov(ecx, dword(eax, STR.length));
+    a.call('slice_alloc');
+    a.mov(ebx, root('strBuf')).mov(dword(eax, STR.units), ebx).mov(dword(eax, STR.units + 4), TAG.cell);
+    a.mov(root('strBuf', 4), TAG.undef);
+    a.pop(ebx).pop(esi).ret();
   });
 
   // str_equal: eax, edx = strings. eax = 1 if they hold the same units, else 0.
   routine(a, 'str_equal', () => {
     a.push(ebx).push(ecx).push(edx).push(esi).push(edi);
     a.mov(ecx, dword(eax, STR.length)).cmp(ecx, dword(edx, STR.length)).jne('seq_false');
-    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE);
-    a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE).shr(edi, 7); // bit 1 = b two-byte
-    a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte
+    if (STRING_SLICE !== STRING_TWO_BYTE << 2) throw new Error('str_equal packs the width and slice flags');
+    a.mov(ebx, dword(eax)).and(ebx, STRING_TWO_BYTE | STRING_SLICE);
+    a.mov(edi, dword(edx)).and(edi, STRING_TWO_BYTE | STRING_SLICE).shr(edi, 7); // bit 1 = b two-byte, bit 3 = b a slice
+    a.shr(ebx, 8).or(ebx, edi); // bit 0 = a two-byte, bit 1 = b two-byte, bit 2 = a a slice, bit 3 = b a slice
+    a.test(ebx, 12).jnz('seq_slices');
     a.lea(esi, mem(eax, STR.units)).lea(edi, mem(edx, STR.units));
     a.label('seq_loop').test(ecx, ecx).jz('seq_true');
     a.test(ebx, 1).jz('seq_a1').movzx(eax, word(esi)).add(esi, 2).jmp('seq_b');
@@ -753,6 +833,10 @@ function emitStrings(a: X86Assembler): void {
     a.label('seq_true').mov(eax, 1).jmp('seq_done');
     a.label('seq_false').xor(eax, eax);
     a.label('seq_done').pop(edi).pop(esi).pop(edx).pop(ecx).pop(ebx).ret();
+    a.label('seq_slices');
+    unitsBase(a, esi, eax);
+    unitsBase(a, edi, edx);
+    a.lea(esi, mem(esi, STR.units)).lea(edi, mem(edi, STR.units)).jmp('seq_loop');
   });
 
   // str_from_cstring: edx = NUL-terminated Latin-1 text. eax = a new heap string.
@@ -774,6 +858,8 @@ function emitStrings(a: X86Assembler): void {
     a.label('sh_compute');
     a.push(ecx).push(edx).push(esi).push(edi);
     a.mov(edi, eax).mov(ecx, dword(eax, STR.length)).lea(esi, mem(eax, STR.units));
+    a.test(dword(eax), STRING_SLICE).jz('sh_flat').mov(esi, dword(eax, STR.units)).add(esi, STR.units);
+    a.label('sh_flat');
     a.mov(eax, 0x811c9dc5 | 0);
     a.test(dword(edi), STRING_TWO_BYTE).jnz('sh_two');
     a.label('sh_one').test(ecx, ecx).jz('sh_done');
@@ -889,10 +975,8 @@ function emitProperties(a: X86Assembler): void {
     a.label('gp_walk');
     a.cmp(byte(edi), KIND.String).jne('gp_obj');
     a.cmp(ecx, TAG.int).jne('gp_str_proto').cmp(edx, dword(edi, STR.length)).jae('gp_str_proto');
-    a.test(dword(edi), STRING_TWO_BYTE).jnz('gp_str_two');
-    a.movzx(eax, byte({ base: edi, index: edx, disp: STR.units })).jmp('gp_str_unit');
-    a.label('gp_str_two').movzx(eax, word({ base: edi, index: edx, scale: 2, disp: STR.units }));
-    a.label('gp_str_unit').call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
+    loadUnit(a, edi, edx, eax, 'gp_str_two', 'gp_str_unit');
+    a.call('unit_string').mov(edx, TAG.cell).pop(edi).ret();
     a.label('gp_str_proto').mov(edi, root('intrinsics'));
     a.cmp(dword(edi, slot(3) + 4), TAG.cell).jne('gp_undef');
     a.mov(edi, dword(edi, slot(3)));

@@ -1,8 +1,7 @@
-// Small assembly helpers on numbers and string units shared by the natives, the property
-// handlers and the machine's own methods (machine-methods.ts).
+// Assembly helpers on numbers shared by the natives and the machine's own methods
+// (machine-methods.ts). (A string's units are read through string-units.ts.)
 
-import { X86Assembler, byte, cl, dword, eax, ecx, edx, esp, qword, word, xmm0, type Reg } from '../../image-builder/x86/index.ts';
-import { STR, STRING_TWO_BYTE } from './layout.ts';
+import { X86Assembler, cl, dword, eax, ecx, edx, esp, qword, xmm0 } from '../../image-builder/x86/index.ts';
 
 /** Trunc of xmm0 by clearing its fraction bits (exact for every double). */
 export function truncXmm0(a: X86Assembler): void {
@@ -21,12 +20,4 @@ export function truncXmm0(a: X86Assembler): void {
   a.label(done);
   a.movsd(xmm0, qword(esp)).add(esp, 8);
   a.pop(edx).pop(ecx).pop(eax);
-}
-
-/** edx = address of the first unit of string eax at index ecx; CF-free: also ecx kept. */
-export function loadUnit(a: X86Assembler, s: Reg, idx: Reg, out: Reg, twoByte: string, done: string): void {
-  a.test(dword(s), STRING_TWO_BYTE).jnz(twoByte);
-  a.movzx(out, byte({ base: s, index: idx, disp: STR.units })).jmp(done);
-  a.label(twoByte).movzx(out, word({ base: s, index: idx, scale: 2, disp: STR.units }));
-  a.label(done);
 }

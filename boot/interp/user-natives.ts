@@ -8,6 +8,7 @@ import type { NativeName } from '../../image-builder/bytecode/index.ts';
 import { root, userBuild, var32 } from './asm.ts';
 import { H, loadTag } from './helpers.ts';
 import { STR, STRING_TWO_BYTE, TAG, KIND } from './layout.ts';
+import { unitsBase } from './string-units.ts';
 import { intArg, storeInt } from './builtin-natives.ts';
 import { fatal, throwMessage } from './runtime.ts';
 
@@ -100,6 +101,7 @@ export function emitUserNative(h: H, name: NativeName): boolean {
       a.mov(eax, dword({ base: ebp, index: eax, scale: 8, disp: 8 }));
       a.cmp(byte(eax), KIND.String).jne(notStr);
       a.mov(ecx, dword(eax, STR.length)).mov(var32('sc_args'), ecx);
+      unitsBase(a, eax, eax); // (eax: where the units are from here on)
       a.test(dword(eax), STRING_TWO_BYTE).jnz(two);
       a.push(esi).lea(esi, mem(eax, STR.units)).repMovs(8).pop(esi);
       a.jmp(done);
