@@ -60,3 +60,10 @@ console.log(Math.floor(1.5), [1.5, -1.5].map(Math.floor), origFloor.call(null, -
 let acc = 0;
 for (let i = 0; i < 2000; i++) acc += Math.floor(i / 7) + Math.round(i * 0.37) + Math.abs(i - 1000) + Math.min(i, 700) + Math.max(i, 1300) + 'abcdefgh'.charCodeAt(i & 7);
 console.log(acc);
+// charCodeAt on a long string built by += (a slice of a shared buffer: boot/interp/string-units.ts)
+let long = '';
+for (let i = 0; i < 600; i++) long += String.fromCharCode(97 + (i % 26));
+const longWide = long + '\u0101\u{1F600}';
+let codes = 0;
+for (let i = 0; i < longWide.length; i++) codes += longWide.charCodeAt(i) * (i + 1);
+console.log(long.length, longWide.length, codes, long.charCodeAt(599), longWide.charCodeAt(600), longWide.charCodeAt(601), longWide.charCodeAt(603));
