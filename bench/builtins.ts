@@ -74,7 +74,7 @@ const CASES: Case[] = [
   {
     name: 'setTimeout(f, 0) and its callback run by the event loop', aim: 2000, n: 5_000,
     setup: 'const f = (): void => { s++; };', op: 'setTimeout(f, 0);', control: 's = i;',
-    gap: "Node's timer lists in the prelude's TypeScript (runtime/prelude/async.ts), ~95 bytecode ops a timer (bench/profile.ts): setTimeout's frame ~52 ops, the Timeout object ~230 instructions of it (an object, its prototype, the hidden symbol-keyed link to the timer: the link's property table is most of it), the timer array ~200, reading the clock ~60; listOnTimeout ~40 ops a timer and the callback's Call; each constant-index element access ~25 instructions",
+    gap: "Node's timer lists in the prelude's TypeScript (runtime/prelude/async.ts), ~95 bytecode ops a timer (bench/profile.ts): setTimeout's frame ~52 ops, the Timeout object ~230 instructions of it (an object, its prototype, the hidden symbol-keyed link to the timer: the link's property table is most of it, and since shapes its add follows a shape transition, ~60 more: 1,982 before them), the timer array ~200, reading the clock ~60; listOnTimeout ~40 ops a timer and the callback's Call; each constant-index element access ~25 instructions",
   },
   {
     name: 'setTimeout(f, 1000) + clearTimeout', aim: 2000, n: 5_000,
