@@ -19,7 +19,7 @@ import { loadUnit, unitsBase } from './string-units.ts';
 import { dispatch, platform, root, userBuild, var32 } from './asm.ts';
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, ATTR_ACCESSOR, ATTR_DEFAULT, FN_INDEX, FRAME_REGS, FRAME_SLOT, HEAP_MAX, OBJ,
-  INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, PT_SHAPE, SHAPE_EMPTY, ROOTS, STR,
+  INTERP_FATAL_STATUS, KIND, OBJECT_SIZE, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, PT_SHAPE, SHAPE_EMPTY, SHAPE_ID_LIMIT, SHAPE_UNIQUE, ROOTS, STR,
   STRING_INTERNED, STRING_TWO_BYTE, STRING_SLICE, SLICE_SIZE, SLICE_MIN_LENGTH, TAG, UNCAUGHT_STATUS, fslot, slot, FUNCTION_SIZE, FN_ENV, FN_HOME, INTRINSIC_COUNT,
   FRAME_CONSTRUCT, FRAME_NATIVE_RETURN, FRAME_ENTRY, TAG_ACCESSOR, VIEW_LENGTH, rootOffset, EPHEMERON_FIRST,
 } from './layout.ts';
@@ -1053,7 +1053,14 @@ function emitProperties(a: X86Assembler): void {
     copyValue(a, at(edi, 0), rootW('tmp1'), eax);
     copyValue(a, at(edi, 8), rootW('tmp2'), eax);
     a.mov(eax, var32('def_attr')).mov(dword(edi, 16), eax).mov(dword(edi, 20), TAG.int);
-    a.call('shape_added');
+    // a table with a unique shape (a prototype, the start-up's objects) gets another one
+    // here without shape_added's call (shapes.ts): most adds of the prelude's start-up
+    a.test(dword(edx, PT_SHAPE), SHAPE_UNIQUE).jz('sp_shape_transition');
+    a.mov(eax, var32('shape_next')).add(var32('shape_next'), 1);
+    a.cmp(eax, SHAPE_ID_LIMIT).jae('sp_shape_transition'); // (shape_added stops the machine)
+    a.or(eax, SHAPE_UNIQUE).mov(dword(edx, PT_SHAPE), eax).jmp('sp_shaped');
+    a.label('sp_shape_transition').call('shape_added');
+    a.label('sp_shaped');
     a.add(dword(edx, PT_COUNT), 1);
     a.label('sp_done');
     for (const t of ['tmp0', 'tmp1', 'tmp2'] as const) a.mov(root(t, 4), TAG.undef);

@@ -107,8 +107,10 @@ export function emitShapeRoutines(a: X86Assembler): void {
     a.label('sa_store').mov(dword(edx, PT_SHAPE), eax);
     a.pop(esi).pop(ebx).pop(ecx).pop(eax).ret();
     a.label('sa_full').pop(eax).pop(esi).pop(ebx).pop(ecx).pop(eax);
-    a.label('sa_unique');
-    a.push(eax).call('shape_new_id').or(eax, SHAPE_UNIQUE).mov(dword(edx, PT_SHAPE), eax).pop(eax).ret();
+    a.label('sa_unique'); // (shape_new_id written out: the start-up makes ~1,400 of these)
+    a.push(eax).mov(eax, var32('shape_next')).add(var32('shape_next'), 1);
+    a.cmp(eax, SHAPE_ID_LIMIT).jae('sni_out');
+    a.or(eax, SHAPE_UNIQUE).mov(dword(edx, PT_SHAPE), eax).pop(eax).ret();
   });
 
   // shape_gc_sweep (gc_collect, after the copy, before the flip): each transition's key that
