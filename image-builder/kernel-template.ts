@@ -17,6 +17,14 @@ const INPUT_DIRS = ['boot', 'image-builder'];
 
 const memo = new Map<string, KernelTemplate>();
 
+/**
+ * The sources' key, hashed when this module is evaluated: the template is linked from the
+ * code this process imported then (boot/, image-builder/), so a key read from disk later
+ * (after an edit while a test run goes on) would store old code under the new sources'
+ * name, and every later run would use it ("CallNative: no such native" in a fresh build).
+ */
+const SOURCES_KEY = sourceHash(INPUT_DIRS);
+
 /** Layout: u32 length of a JSON header (sections without data, symbols, entry), the
  *  header, then each section's data in order. */
 function encodeTemplate(t: KernelTemplate): Uint8Array {
@@ -53,7 +61,7 @@ function decodeTemplate(bytes: Uint8Array): KernelTemplate {
  * Callers must not modify it (copy what they change).
  */
 export function kernelTemplate(params: string, link: () => KernelTemplate): KernelTemplate {
-  const key = sourceHash(INPUT_DIRS);
+  const key = SOURCES_KEY;
   const name = `kernel-${key}-${params}.bin`;
   let t = memo.get(name);
   if (t) return t;
