@@ -23,7 +23,7 @@ import { routine } from '../asm-util.ts';
 import { Intrinsic } from '../../image-builder/bytecode/intrinsics.ts';
 import { T, V, root, var32 } from './asm.ts';
 import type { H } from './helpers.ts';
-import { MM_FIRST_CODE } from './machine-methods.ts';
+import { MM_FIRST_CODE, interceptIndex } from './machine-methods.ts';
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, FN_INDEX, KIND, PROPS, PROTO, PT_COUNT, PT_ENTRIES, PT_ENTRY_SIZE, TAG, slot } from './layout.ts';
 
 const COLL_TABLE_PROTO_ID = Intrinsic.OrderedHashTablePrototype;
@@ -71,17 +71,13 @@ export function registerCollectionMethod(a: X86Assembler, skip: string): void {
   const first = COLL_METHOD_IDS[0], last = COLL_METHOD_IDS[COLL_METHOD_IDS.length - 1];
   const method = a.newLabel('ri_coll_method'), notPush = a.newLabel('ri_coll_notpush');
   a.cmp(ecx, Intrinsic.ArrayPush).jne(notPush);
-  a.cmp(dword(edx, 12), TAG.cell).jne(skip);
-  a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
-  a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
+  interceptIndex(a, skip);
   a.mov(byte({ index: edi, disp: sym(CALL_INTERCEPT) }), OP_PUSH).jmp(skip);
   a.label(notPush);
   COLL_METHOD_IDS.forEach((id, k) => { if (id !== first + k) throw new Error('collections: method ids must be consecutive'); });
   a.cmp(ecx, first).jb(skip).cmp(ecx, last).ja(skip);
   a.label(method);
-  a.cmp(dword(edx, 12), TAG.cell).jne(skip);
-  a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
-  a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
+  interceptIndex(a, skip);
   a.lea(eax, mem(ecx, 1 - first)); // the operation code
   a.mov(byte({ index: edi, disp: sym(CALL_INTERCEPT) }), al);
 }

@@ -49,6 +49,17 @@ METHODS.forEach(([id], k) => { if (id !== FIRST_ID + k) throw new Error('machine
 if (MM_FIRST_CODE + METHODS.length > 256) throw new Error('machine-methods: intercept codes are bytes');
 
 /**
+ * edx = registerIntrinsic's arguments (the id, then the value at +8): jumps to `skip` unless
+ * the value is a Function; else edi = its function index, the call_intercept entry to mark.
+ * Clobbers eax.
+ */
+export function interceptIndex(a: X86Assembler, skip: string): void {
+  a.cmp(dword(edx, 12), TAG.cell).jne(skip);
+  a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
+  a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
+}
+
+/**
  * registerIntrinsic's part: ecx = the id, edx = &its arguments (the id, then the value at
  * +8). When the id is one of these methods
  * and the value a Function, its function index gets the method's intercept code. Jumps to
@@ -56,9 +67,7 @@ if (MM_FIRST_CODE + METHODS.length > 256) throw new Error('machine-methods: inte
  */
 export function registerMachineMethod(a: X86Assembler, skip: string): void {
   a.cmp(ecx, FIRST_ID).jb(skip).cmp(ecx, LAST_ID).ja(skip);
-  a.cmp(dword(edx, 12), TAG.cell).jne(skip);
-  a.mov(eax, dword(edx, 8)).cmp(byte(eax), KIND.Function).jne(skip);
-  a.mov(edi, dword(eax, FN_INDEX)).and(edi, 0xffff);
+  interceptIndex(a, skip);
   a.lea(eax, mem(ecx, MM_FIRST_CODE - FIRST_ID));
   a.mov(byte({ index: edi, disp: sym('call_intercept') }), al);
   a.jmp(skip);

@@ -26,8 +26,8 @@
 import { X86Assembler, byte, dword, eax, ebx, ecx, edi, edx, esi, mem, sym } from '../../image-builder/x86/index.ts';
 import { routine } from '../asm-util.ts';
 import { var32 } from './asm.ts';
-import { KIND, PT_COUNT, PT_SHAPE, SHAPE_EMPTY, SHAPE_ID_LIMIT, SHAPE_UNIQUE, STR, TAG } from './layout.ts';
-import { fatal } from './runtime.ts';
+import { KIND, PT_COUNT, PT_SHAPE, SHAPE_EMPTY, SHAPE_UNIQUE, STR, TAG } from './layout.ts';
+import { fatal, takeShapeId } from './runtime.ts';
 
 /** Transition table slots (a power of two). A slot is 16 bytes: the key's payload, the
  *  parent shape, the key tag's low byte << 8 | the attributes (never 0 in a used slot: a
@@ -58,9 +58,9 @@ export function emitShapeRoutines(a: X86Assembler): void {
   // shape_new_id: eax = a new id (below SHAPE_ID_LIMIT; the caller may set SHAPE_UNIQUE).
   // Stops the machine when the ids run out (2^30: a wrapped id could equal a live one).
   routine(a, 'shape_new_id', () => {
-    a.mov(eax, var32('shape_next')).add(var32('shape_next'), 1);
-    a.cmp(eax, SHAPE_ID_LIMIT).jae('sni_out').ret();
-    a.label('sni_out');
+    takeShapeId(a, eax);
+    a.ret();
+    a.label('shape_ids_exhausted');
     fatal(a, 'shape ids exhausted (2^30 property-table layouts)');
   });
 
@@ -107,9 +107,9 @@ export function emitShapeRoutines(a: X86Assembler): void {
     a.label('sa_store').mov(dword(edx, PT_SHAPE), eax);
     a.pop(esi).pop(ebx).pop(ecx).pop(eax).ret();
     a.label('sa_full').pop(eax).pop(esi).pop(ebx).pop(ecx).pop(eax);
-    a.label('sa_unique'); // (shape_new_id written out: the start-up makes ~1,400 of these)
-    a.push(eax).mov(eax, var32('shape_next')).add(var32('shape_next'), 1);
-    a.cmp(eax, SHAPE_ID_LIMIT).jae('sni_out');
+    a.label('sa_unique');
+    a.push(eax);
+    takeShapeId(a, eax);
     a.or(eax, SHAPE_UNIQUE).mov(dword(edx, PT_SHAPE), eax).pop(eax).ret();
   });
 
